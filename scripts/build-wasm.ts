@@ -55,8 +55,8 @@ const table = ['| module | bytes | sha256 |', '| --- | ---: | --- |', ...rows].j
 outputs.set(
   docsPath,
   docs.replace(
-    /(<!-- modules:start -->\n)[\s\S]*?(\n<!-- modules:end -->)/,
-    (_, start: string, end: string) => `${start}${table}${end}`,
+    /(<!-- modules:start -->)[\s\S]*?(<!-- modules:end -->)/,
+    (_, start: string, end: string) => `${start}\n${table}\n${end}`,
   ),
 )
 
