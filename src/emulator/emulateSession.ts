@@ -1,0 +1,334 @@
+// Runs key-management session Wasm the way casper-node executes a deploy's session, in process.
+import type { Account, AccountHashHex } from '../account/Account.js'
+import {
+  type AccountRuleFailure,
+  type AccountRuleResult,
+  type ActionType,
+  addAssociatedKey,
+  canAuthorize,
+  canDeployWith,
+  canManageKeysWith,
+  maxAssociatedKeys as defaultMaxAssociatedKeys,
+  removeAssociatedKey,
+  setActionThreshold,
+  updateAssociatedKey,
+} from '../account/accountRules.js'
+import { accountSerializedLength } from '../account/accountSerializedLength.js'
+import { bytesToHex } from '../encoding/hex.js'
+import { checkSessionWasm } from '../wasm/checkSessionWasm.js'
+import { type ApiError, apiError } from './apiError.js'
+import { injectGasCounter, mainnetOpcodeCosts, type OpcodeCosts } from './injectGasCounter.js'
+import {
+  type HostFunctionCosts,
+  hostFunctionGas,
+  mainnetHostFunctionCosts,
+  mainnetStorageGasPerByte,
+} from './hostFunctionCosts.js'
+
+/** The Casper protocol whose rules apply. */
+export type Protocol = '1.5' | '2.0'
+
+/** Named session args: each value is the CLValue's inner bytes (what `casper_get_named_arg` copies). */
+export type NamedArgs = Readonly<Record<string, Uint8Array>> | readonly { name: string; value: Uint8Array }[]
+
+/** Gas schedule: opcode, host-function and storage costs. Defaults to casper-node's mainnet chainspec. */
+export type GasCosts = {
+  opcodes: OpcodeCosts
+  hostFunctions: HostFunctionCosts
+  storageGasPerByte: number
+}
+
+/** Parameters of {@link emulateSession}. */
+export type EmulateSessionParameters = {
+  /** Session module bytes (ModuleBytes). */
+  wasm: Uint8Array
+  args?: NamedArgs | undefined
+  /** The account the deploy is for, as it is before the deploy. */
+  account: Account
+  /** Account hashes of the keys that signed the deploy (its authorization keys). */
+  signers: readonly AccountHashHex[]
+  /** Default `'1.5'`: every signer must be an associated key. `'2.0'` accepts others with weight 0. */
+  protocol?: Protocol | undefined
+  /** Gas limit of the session; default: the 1.5 mainnet block gas limit, 4e12. */
+  gasLimit?: bigint | undefined
+  costs?: GasCosts | undefined
+  /** Default 100 (`core.max_associated_keys`). */
+  maxAssociatedKeys?: number | undefined
+}
+
+/** One host-function call the session made, in order. */
+export type HostCall = {
+  name: string
+  args: readonly number[]
+  /** The value returned to the session; absent when the call reverted or trapped. */
+  result?: number | undefined
+  /** Gas of the call itself plus the storage write it made, if any. */
+  gas: bigint
+  /** Bytes written to global state by this call (the whole account record), 0 if none. */
+  bytesWritten: number
+}
+
+/** Gas used, by part. `total` is what the deploy pays for the session. */
+export type SessionGas = {
+  opcodes: bigint
+  hostFunctions: bigint
+  storage: bigint
+  total: bigint
+}
+
+/** Why a session did not succeed, with the text casper-node reports as `error_message`. */
+export type SessionFailure =
+  | { kind: 'revert'; apiError: ApiError; message: string }
+  | { kind: 'trap'; message: string }
+  | { kind: 'outOfGas'; message: string }
+  | { kind: 'authorization'; message: string }
+  | { kind: 'deploymentAuthorization'; message: string }
+  | { kind: 'preprocessing'; message: string }
+
+/** Result of {@link emulateSession}. */
+export type EmulateSessionReturnType = {
+  ok: boolean
+  /** The account after the session: unchanged unless `ok` (a revert or trap rolls everything back). */
+  account: Account
+  /** Present when the session reverted: the ApiError, e.g. `{ code: 22, name: 'DuplicateKey', … }`. */
+  revert?: ApiError | undefined
+  /** Present when the session trapped (including a host function trapping on bad input). */
+  trap?: { message: string } | undefined
+  failure?: SessionFailure | undefined
+  gas: SessionGas
+  calls: readonly HostCall[]
+}
+
+/** Node error texts (execution_engine `engine_state/error.rs`, `execution/error.rs`, v1.5.8). */
+const messages = {
+  authorization: 'Authorization failure: not authorized.',
+  deploymentAuthorization: 'Deployment authorization failure',
+  outOfGas: 'Out of gas error',
+}
+
+const hostFailureCodes: Record<'add' | 'update' | 'remove' | 'threshold', Partial<Record<AccountRuleFailure, number>>> =
+  {
+    // casper-types `AddKeyFailure`, `UpdateKeyFailure`, `RemoveKeyFailure`, `SetThresholdFailure` discriminants
+    add: { MaxKeysLimit: 1, DuplicateKey: 2 },
+    update: { MissingKey: 1, ThresholdViolation: 3 },
+    remove: { MissingKey: 1, ThresholdViolation: 3 },
+    threshold: { KeyManagementThreshold: 1, DeploymentThreshold: 2, InsufficientTotalWeight: 4 },
+  }
+const permissionDenied = { add: 3, update: 2, remove: 2, threshold: 3 } as const
+
+class Revert {
+  constructor(readonly status: number) {}
+}
+class HostTrap {
+  constructor(readonly message: string) {}
+}
+class OutOfGas {}
+
+/**
+ * Executes a session module against an account as casper-node does, and reports the resulting
+ * account, the revert or trap, gas by part, and every host call. Nothing outside the returned
+ * value changes.
+ *
+ * Faithful to casper-node: the preprocessing rules (`checkSessionWasm`), authorization (signers
+ * associated on 1.5, deployment threshold), gas metering of opcodes as casper-wasm-utils injects it,
+ * host-function costs, storage gas for every account write, permission checked against the account
+ * as it was at deploy start, the host functions' return codes and traps, and full rollback.
+ *
+ * @example
+ * ```ts
+ * const owner = 'a1'.repeat(32)
+ * const result = await emulateSession({
+ *   wasm: twoPartyMultiSigWasm,
+ *   args: { 'deployment-account': hexToBytes('b2'.repeat(32)) },
+ *   account: createAccount(owner),
+ *   signers: [owner],
+ * })
+ * result.ok // true
+ * result.account.actionThresholds // { deployment: 2, keyManagement: 2 }
+ * result.gas.total // gas the session costs
+ * ```
+ */
+export async function emulateSession(parameters: EmulateSessionParameters): Promise<EmulateSessionReturnType> {
+  const { wasm, account, signers, protocol = '1.5' } = parameters
+  const costs = parameters.costs ?? { opcodes: mainnetOpcodeCosts, hostFunctions: mainnetHostFunctionCosts, storageGasPerByte: mainnetStorageGasPerByte }
+  const gasLimit = parameters.gasLimit ?? 4_000_000_000_000n
+  const maxKeys = parameters.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const args = namedArgs(parameters.args)
+  const gas = { opcodes: 0n, hostFunctions: 0n, storage: 0n }
+  const calls: HostCall[] = []
+
+  const finish = (failure?: SessionFailure, final: Account = account): EmulateSessionReturnType => ({
+    ok: failure === undefined,
+    account: failure === undefined ? final : account,
+    ...(failure?.kind === 'revert' ? { revert: failure.apiError } : {}),
+    ...(failure?.kind === 'trap' ? { trap: { message: failure.message } } : {}),
+    ...(failure ? { failure } : {}),
+    gas: { ...gas, total: gas.opcodes + gas.hostFunctions + gas.storage },
+    calls,
+  })
+
+  // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key.
+  if (protocol === '1.5' && !canAuthorize(account, signers)) {
+    return finish({ kind: 'authorization', message: messages.authorization })
+  }
+  if (!canDeployWith(account, signers)) {
+    return finish({ kind: 'deploymentAuthorization', message: messages.deploymentAuthorization })
+  }
+  const check = checkSessionWasm(wasm, { protocol })
+  if (!check.ok) {
+    const message = `Wasm preprocessing error: ${check.violations.map((v) => v.message).join('; ')}`
+    return finish({ kind: 'preprocessing', message })
+  }
+
+  const canManageKeys = canManageKeysWith(account, signers)
+  let current = account
+  let memory: WebAssembly.Memory | undefined
+  const used = () => gas.opcodes + gas.hostFunctions + gas.storage
+  const charge = (part: keyof typeof gas, amount: bigint) => {
+    gas[part] += amount
+    if (used() > gasLimit) throw new OutOfGas()
+  }
+  const bytes = (ptr: number, len: number): Uint8Array => {
+    const buffer = new Uint8Array(memory!.buffer)
+    const start = ptr >>> 0
+    const end = start + (len >>> 0)
+    if (end > buffer.length) throw new HostTrap(`memory access out of bounds: ${start}..${end}`)
+    return buffer.slice(start, end)
+  }
+  const u8 = (value: number, what: string): number => {
+    const n = value >>> 0
+    if (n > 255) throw new HostTrap(`${what} ${n} does not fit in a u8`)
+    return n
+  }
+  const accountHash = (ptr: number, len: number): AccountHashHex => {
+    // bytesrepr::deserialize::<AccountHash> of the bytes: anything but 32 bytes is an error, which traps.
+    if (len >>> 0 !== 32) throw new HostTrap(`account hash must be 32 bytes, got ${len >>> 0}`)
+    return bytesToHex(bytes(ptr, len))
+  }
+
+  /** A key-management host function: charge, check permission, apply the rule, write the account. */
+  const keyManagementCall = (
+    kind: keyof typeof hostFailureCodes,
+    call: HostCall,
+    apply: (account: Account) => AccountRuleResult,
+  ): number => {
+    // runtime_context: permission is checked against the account as it was at deploy start.
+    if (!canManageKeys) return permissionDenied[kind]
+    const result = apply(current)
+    if (!result.ok) return hostFailureCodes[kind][result.failure] ?? 0
+    const length = accountSerializedLength(result.account)
+    const storage = BigInt(costs.storageGasPerByte) * BigInt(length)
+    call.gas += storage
+    call.bytesWritten = length
+    charge('storage', storage)
+    current = result.account
+    return 0
+  }
+
+  const hostFunction =
+    <A extends number[]>(name: keyof HostFunctionCosts, body: (call: HostCall, ...args: A) => number | undefined) =>
+    (...args: A): number | undefined => {
+      const call: HostCall = { name: `casper_${name}`, args, gas: hostFunctionGas(costs.hostFunctions[name], args), bytesWritten: 0 }
+      calls.push(call)
+      charge('hostFunctions', call.gas)
+      const result = body(call, ...args)
+      call.result = result
+      return result
+    }
+
+  const env: Record<string, WebAssembly.ImportValue> = {
+    gas: (amount: number) => charge('opcodes', BigInt(amount >>> 0)),
+    casper_get_named_arg_size: hostFunction('get_named_arg_size', (_, namePtr: number, nameLen: number, outPtr: number) => {
+      const value = args.get(utf8(bytes(namePtr, nameLen)))
+      if (value === undefined) return 2 // ApiError::MissingArgument
+      writeU32(memory!, outPtr, value.length)
+      return 0
+    }),
+    casper_get_named_arg: hostFunction(
+      'get_named_arg',
+      (_, namePtr: number, nameLen: number, destPtr: number, destLen: number) => {
+        const value = args.get(utf8(bytes(namePtr, nameLen)))
+        if (value === undefined) return 2 // ApiError::MissingArgument
+        if (destLen >>> 0 < value.length) return 20 // ApiError::OutOfMemory
+        // The node copies into a slice of exactly destLen bytes and panics on a length mismatch.
+        if (destLen >>> 0 !== value.length) throw new HostTrap(`destination is ${destLen >>> 0} bytes, the arg ${value.length}`)
+        bytes(destPtr, destLen)
+        new Uint8Array(memory!.buffer).set(value, destPtr >>> 0)
+        return 0
+      },
+    ),
+    casper_add_associated_key: hostFunction('add_associated_key', (call, ptr: number, len: number, weight: number) => {
+      const hash = accountHash(ptr, len)
+      const w = u8(weight, 'weight')
+      return keyManagementCall('add', call, (a) => addAssociatedKey(a, hash, w, maxKeys))
+    }),
+    casper_update_associated_key: hostFunction('update_associated_key', (call, ptr: number, len: number, weight: number) => {
+      const hash = accountHash(ptr, len)
+      const w = u8(weight, 'weight')
+      return keyManagementCall('update', call, (a) => updateAssociatedKey(a, hash, w))
+    }),
+    casper_remove_associated_key: hostFunction('remove_associated_key', (call, ptr: number, len: number) => {
+      const hash = accountHash(ptr, len)
+      return keyManagementCall('remove', call, (a) => removeAssociatedKey(a, hash))
+    }),
+    casper_set_action_threshold: hostFunction('set_action_threshold', (call, actionType: number, threshold: number) => {
+      const action = actionTypeOf(actionType >>> 0, protocol, current)
+      const t = u8(threshold, 'threshold')
+      return keyManagementCall('threshold', call, (a) => setActionThreshold(a, action, t))
+    }),
+    casper_revert: hostFunction('revert', (_, status: number) => {
+      throw new Revert(status)
+    }),
+  }
+
+  try {
+    const declared = memoryLimits(check.memory)
+    memory = new WebAssembly.Memory(declared)
+    env.memory = memory
+    const module = await WebAssembly.compile(externalizeMemory(injectGasCounter(wasm, costs.opcodes)))
+    const instance = await WebAssembly.instantiate(module, { env })
+    ;(instance.exports.call as () => void)()
+  } catch (error) {
+    return finish(failureOf(error))
+  }
+  return finish(undefined, current)
+}
+
+function failureOf(error: unknown): SessionFailure {
+  if (error instanceof Revert) {
+    const decoded = apiError(error.status)
+    return { kind: 'revert', apiError: decoded, message: decoded.message }
+  }
+  if (error instanceof OutOfGas) return { kind: 'outOfGas', message: messages.outOfGas }
+  if (error instanceof HostTrap) return { kind: 'trap', message: `Interpreter error: host module error: ${error.message}` }
+  if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: `Interpreter error: trap: ${error.message}` }
+  throw error
+}
+
+/** `ActionType::try_from(u32)`: 0, 1, and on 2.0 entities 2; anything else traps. */
+function actionTypeOf(value: number, protocol: Protocol, account: Account): ActionType {
+  if (value === 0) return 'deployment'
+  if (value === 1) return 'keyManagement'
+  if (value === 2 && protocol === '2.0' && account.actionThresholds.upgradeManagement !== undefined) {
+    return 'upgradeManagement'
+  }
+  throw new HostTrap(`invalid action type ${value}`)
+}
+
+function namedArgs(args: NamedArgs | undefined): Map<string, Uint8Array> {
+  const map = new Map<string, Uint8Array>()
+  const entries = Array.isArray(args) ? args.map((a) => [a.name, a.value] as const) : Object.entries(args ?? {})
+  // RuntimeArgs::get returns the first arg with the name.
+  for (const [name, value] of entries) if (!map.has(name)) map.set(name, value)
+  return map
+}
+
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes)
+}
+
+function writeU32(memory: WebAssembly.Memory, ptr: number, value: number): void {
+  const view = new DataView(memory.buffer)
+  if ((ptr >>> 0) + 4 > view.byteLength) throw new HostTrap(`memory access out of bounds: ${ptr >>> 0}..${(ptr >>> 0) + 4}`)
+  view.setUint32(ptr >>> 0, value, true)
+}

@@ -1,0 +1,6 @@
+// Loads the published deploy and transaction vectors in test/vectors/ (see its README).
+import { readFileSync } from 'node:fs'
+
+export function vector<T = any>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`./vectors/${name}`, import.meta.url), 'utf8'))
+}
