@@ -17,6 +17,7 @@ import { accountSerializedLength } from '../account/accountSerializedLength.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { checkSessionWasm } from '../wasm/checkSessionWasm.js'
 import { type ApiError, apiError } from './apiError.js'
+import { externalizeMemory, hostMemoryLimits } from './externalizeMemory.js'
 import { injectGasCounter, mainnetOpcodeCosts, type OpcodeCosts } from './injectGasCounter.js'
 import {
   type HostFunctionCosts,
@@ -282,8 +283,7 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
   }
 
   try {
-    const declared = memoryLimits(check.memory)
-    memory = new WebAssembly.Memory(declared)
+    memory = new WebAssembly.Memory(hostMemoryLimits(wasm))
     env.memory = memory
     const module = await WebAssembly.compile(externalizeMemory(injectGasCounter(wasm, costs.opcodes)))
     const instance = await WebAssembly.instantiate(module, { env })

@@ -1,0 +1,361 @@
+// Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
+import { type EmulateSessionReturnType, emulateSession, type Protocol, type SessionGas } from '../emulator/emulateSession.js'
+import {
+  type ConfigureAccountArg,
+  type ConfigureAccountOperations,
+  configureAccountArgs,
+  sessionArgsLength,
+} from '../wasm/configureAccountArgs.js'
+import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
+import type { Account, AccountHashHex } from './Account.js'
+import { type AccountConfigInput, accountFromConfig, configFromAccount, normalizeConfig } from './AccountConfig.js'
+import { type AccountIdentifier, accountHashOf } from './accountHash.js'
+import {
+  authorizationWeight,
+  canAuthorize,
+  maxAssociatedKeys as defaultMaxAssociatedKeys,
+  removeAssociatedKey,
+} from './accountRules.js'
+import { missingSigners } from './missingSigners.js'
+import { PlanError } from './PlanError.js'
+import { type Finding, validateConfig } from './validateConfig.js'
+
+/** Options of {@link planReconfiguration}. */
+export type PlanReconfigurationOptions = {
+  /**
+   * The keys that will approve the deploys. Each deploy is checked against the account as it is
+   * when that deploy starts: every signer associated (1.5), their weight at least the
+   * key-management threshold. Default: every associated key of the current account.
+   */
+  signers?: readonly AccountIdentifier[] | undefined
+  /** Default `'1.5'`. */
+  protocol?: Protocol | undefined
+  /** `deploys.session_args_max_length`; default 1024 (mainnet). */
+  maxSessionArgsLength?: number | undefined
+  /** `core.max_associated_keys`; default 100 (mainnet). */
+  maxAssociatedKeys?: number | undefined
+}
+
+/** One deploy of a plan: the configure-account args, what it does, and its emulated run. */
+export type PlannedDeploy = {
+  operations: ConfigureAccountOperations
+  /** Named args of `configure-account.wasm`, with CLTypes and inner bytes. */
+  args: ConfigureAccountArg[]
+  /** Serialized session-args length, at most `maxSessionArgsLength`. */
+  argsLength: number
+  /** Human-readable steps in execution order. */
+  steps: string[]
+  accountBefore: Account
+  accountAfter: Account
+  /** Key-management weight this deploy needs from its signers (the threshold as the deploy starts). */
+  requiredWeight: number
+  /** Weight the planned signers hold as the deploy starts. */
+  signersWeight: number
+  gas: SessionGas
+}
+
+/** A proven plan: every deploy ran in the emulator through the real Wasm and the end equals the target. */
+export type ReconfigurationPlan = {
+  current: Account
+  target: Account
+  /** Empty when the account already has the target configuration. */
+  deploys: PlannedDeploy[]
+  /** All steps of all deploys, in order. */
+  steps: string[]
+  /** Total session gas of all deploys. */
+  gas: bigint
+  /** Validation warnings about the target (legal but risky); errors refuse the plan instead. */
+  warnings: Finding[]
+}
+
+type Item =
+  | { kind: 'add' | 'raise' | 'lower'; accountHash: AccountHashHex; weight: number }
+  | { kind: 'remove'; accountHash: AccountHashHex }
+  | { kind: 'thresholds'; deployment?: number | undefined; keyManagement?: number | undefined }
+
+/**
+ * Computes the deploys of the bundled configure-account session that take `current` (the
+ * on-chain account) to `target`, and proves them: each runs in the emulator through the real Wasm
+ * and the final account must equal `target`.
+ *
+ * Order (casper-facts section 5): adds and weight raises, then the thresholds (key management
+ * first when the new deployment threshold exceeds the current key management), then weight lowers
+ * and removals. No-op calls are omitted. The change is split into several deploys only when one
+ * cannot carry it: the session-args size limit, or the associated-key limit (then safe removals go
+ * first, in their own deploy).
+ *
+ * @throws {PlanError} `InvalidTarget`, `InsufficientSigners`, `KeyLimit`, `UnsupportedChange`.
+ * @example
+ * ```ts
+ * const plan = await planReconfiguration(account, {
+ *   associatedKeys: [
+ *     { key: alicePublicKey, weight: 1, label: 'alice' },
+ *     { key: bobPublicKey, weight: 1, label: 'bob' },
+ *     { key: carolPublicKey, weight: 1, label: 'carol' },
+ *   ],
+ *   thresholds: { deployment: 2, keyManagement: 2 },
+ * }, { signers: [alicePublicKey] })
+ * plan.steps // ['add account-hash-… (bob) with weight 1', …, 'set key management threshold to 2']
+ * plan.deploys[0].args // named args for configure-account.wasm
+ * ```
+ */
+export async function planReconfiguration(
+  current: Account,
+  target: AccountConfigInput,
+  options: PlanReconfigurationOptions = {},
+): Promise<ReconfigurationPlan> {
+  const protocol = options.protocol ?? '1.5'
+  const maxArgs = options.maxSessionArgsLength ?? 1024
+  const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const normalized = normalizeConfig(target)
+  const labels = new Map(normalized.associatedKeys.flatMap((k) => (k.label ? [[k.accountHash, k.label] as const] : [])))
+  const name = (hash: AccountHashHex) => `account-hash-${hash}${labels.has(hash) ? ` (${labels.get(hash)})` : ''}`
+
+  const validation = validateConfig(normalized, {
+    current: configFromAccount(current),
+    maxAssociatedKeys: maxKeys,
+    ...(options.signers?.[0] !== undefined ? { deployer: options.signers[0] } : {}),
+  })
+  if (!validation.ok) {
+    throw new PlanError('The target configuration is invalid', {
+      code: 'InvalidTarget',
+      details: { findings: validation.errors.map((f) => f.message) },
+      remedy: 'Fix the findings listed (validateConfig reports them all), then plan again.',
+    })
+  }
+  const desired = accountFromConfig(normalized, current.accountHash, current.namedKeys)
+  const { upgradeManagement: from } = current.actionThresholds
+  const { upgradeManagement: to } = desired.actionThresholds
+  if (to !== undefined && to !== from) {
+    throw new PlanError('Changing the upgrade-management threshold is not supported', {
+      code: 'UnsupportedChange',
+      details: { current: from, target: to },
+      remedy: 'Leave upgradeManagement as it is in the target configuration.',
+    })
+  }
+  const targetAccount: Account = { ...desired, actionThresholds: { ...desired.actionThresholds, upgradeManagement: from } }
+  if (from === undefined) delete targetAccount.actionThresholds.upgradeManagement
+
+  const items = diff(current, targetAccount)
+  const batches = batch(current, items, maxKeys, maxArgs, name)
+  const signers = options.signers?.map(accountHashOf)
+
+  const deploys: PlannedDeploy[] = []
+  let before = current
+  for (const [index, batchItems] of batches.entries()) {
+    const operations = operationsOf(batchItems)
+    const args = configureAccountArgs(operations)
+    const deploySigners = signers ?? Object.keys(before.associatedKeys)
+    assertSigners(before, deploySigners, protocol, index, batches.length, name)
+    const result = await emulateSession({
+      wasm: configureAccountWasm,
+      args: args.map((a) => ({ name: a.name, value: a.bytes })),
+      account: before,
+      signers: deploySigners,
+      protocol,
+      maxAssociatedKeys: maxKeys,
+    })
+    if (!result.ok) throw notProven(result, index)
+    deploys.push({
+      operations,
+      args,
+      argsLength: sessionArgsLength(args),
+      steps: batchItems.map((item) => describe(item, before, name)),
+      accountBefore: before,
+      accountAfter: result.account,
+      requiredWeight: before.actionThresholds.keyManagement,
+      signersWeight: authorizationWeight(before, deploySigners),
+      gas: result.gas,
+    })
+    before = result.account
+  }
+  if (!sameConfiguration(before, targetAccount)) {
+    throw new PlanError('The plan did not reach the target in the emulator', {
+      code: 'PlanNotProven',
+      details: { reached: configFromAccount(before), target: configFromAccount(targetAccount) },
+      remedy: 'This is a defect in casper-multisig; please report it with these values.',
+    })
+  }
+  return {
+    current,
+    target: targetAccount,
+    deploys,
+    steps: deploys.flatMap((d) => d.steps),
+    gas: deploys.reduce((sum, d) => sum + d.gas.total, 0n),
+    warnings: validation.warnings,
+  }
+}
+
+/** The calls that differ between `current` and `target`, in the order that never fails. */
+function diff(current: Account, target: Account): Item[] {
+  const now = current.associatedKeys
+  const next = target.associatedKeys
+  const items: Item[] = []
+  for (const [accountHash, weight] of Object.entries(next)) {
+    const was = now[accountHash]
+    if (was === undefined) items.push({ kind: 'add', accountHash, weight })
+  }
+  for (const [accountHash, weight] of Object.entries(next)) {
+    const was = now[accountHash]
+    if (was !== undefined && weight > was) items.push({ kind: 'raise', accountHash, weight })
+  }
+  const { deployment, keyManagement } = target.actionThresholds
+  const thresholds = {
+    ...(deployment !== current.actionThresholds.deployment ? { deployment } : {}),
+    ...(keyManagement !== current.actionThresholds.keyManagement ? { keyManagement } : {}),
+  }
+  if (Object.keys(thresholds).length > 0) items.push({ kind: 'thresholds', ...thresholds })
+  for (const [accountHash, weight] of Object.entries(next)) {
+    const was = now[accountHash]
+    if (was !== undefined && weight < was) items.push({ kind: 'lower', accountHash, weight })
+  }
+  for (const accountHash of Object.keys(now)) {
+    if (!(accountHash in next)) items.push({ kind: 'remove', accountHash })
+  }
+  return items
+}
+
+/**
+ * Splits the items into deploys. Removals move to a first deploy of their own when the adds would
+ * otherwise pass the key limit (only those the current thresholds allow); then consecutive items
+ * fill each deploy up to the session-args limit, keeping the global order.
+ */
+function batch(
+  current: Account,
+  items: Item[],
+  maxKeys: number,
+  maxArgs: number,
+  name: (hash: AccountHashHex) => string,
+): Item[][] {
+  const adds = items.filter((i) => i.kind === 'add').length
+  let excess = Object.keys(current.associatedKeys).length + adds - maxKeys
+  const early: Item[] = []
+  let account = current
+  for (const item of items) {
+    if (excess <= 0) break
+    if (item.kind !== 'remove') continue
+    const removed = removeAssociatedKey(account, item.accountHash)
+    if (!removed.ok) continue
+    account = removed.account
+    early.push(item)
+    excess--
+  }
+  if (excess > 0) {
+    throw new PlanError('The change cannot stay within the associated-key limit', {
+      code: 'KeyLimit',
+      details: {
+        currentKeys: Object.keys(current.associatedKeys).length,
+        adds,
+        limit: maxKeys,
+        removableFirst: early.map((i) => name(i.accountHash)),
+      },
+      remedy:
+        'Keys must be removed before new ones can be added, but removing them first would break the current ' +
+        'thresholds. Lower the thresholds in a separate change first, or add fewer keys.',
+    })
+  }
+  const rest = items.filter((i) => !early.includes(i))
+  return [...pack(early, maxArgs), ...pack(rest, maxArgs)]
+}
+
+function pack(items: Item[], maxArgs: number): Item[][] {
+  const batches: Item[][] = []
+  let currentBatch: Item[] = []
+  for (const item of items) {
+    const candidate = [...currentBatch, item]
+    if (currentBatch.length > 0 && sessionArgsLength(configureAccountArgs(operationsOf(candidate))) > maxArgs) {
+      batches.push(currentBatch)
+      currentBatch = [item]
+    } else currentBatch = candidate
+  }
+  if (currentBatch.length > 0) batches.push(currentBatch)
+  return batches
+}
+
+function operationsOf(items: readonly Item[]): ConfigureAccountOperations {
+  const keyed = (kind: 'add' | 'raise' | 'lower') =>
+    items.flatMap((i) => (i.kind === kind ? [{ accountHash: i.accountHash, weight: i.weight }] : []))
+  const thresholds = items.find((i) => i.kind === 'thresholds')
+  return {
+    add: keyed('add'),
+    raise: keyed('raise'),
+    deployment: thresholds?.deployment,
+    keyManagement: thresholds?.keyManagement,
+    lower: keyed('lower'),
+    remove: items.flatMap((i) => (i.kind === 'remove' ? [i.accountHash] : [])),
+  }
+}
+
+function describe(item: Item, before: Account, name: (hash: AccountHashHex) => string): string {
+  switch (item.kind) {
+    case 'add':
+      return `add ${name(item.accountHash)} with weight ${item.weight}`
+    case 'raise':
+    case 'lower':
+      return `${item.kind} ${name(item.accountHash)} from weight ${before.associatedKeys[item.accountHash]} to ${item.weight}`
+    case 'remove':
+      return `remove ${name(item.accountHash)}`
+    case 'thresholds': {
+      const { deployment, keyManagement } = item
+      const parts = [
+        deployment !== undefined ? `deployment ${before.actionThresholds.deployment} -> ${deployment}` : undefined,
+        keyManagement !== undefined ? `key management ${before.actionThresholds.keyManagement} -> ${keyManagement}` : undefined,
+      ].filter(Boolean)
+      return `set thresholds: ${parts.join(', ')}`
+    }
+  }
+}
+
+function assertSigners(
+  account: Account,
+  signers: readonly AccountHashHex[],
+  protocol: Protocol,
+  index: number,
+  count: number,
+  name: (hash: AccountHashHex) => string,
+): void {
+  const deploy = count > 1 ? `deploy ${index + 1} of ${count}` : 'the deploy'
+  const unassociated = signers.filter((s) => !(s in account.associatedKeys))
+  if (protocol === '1.5' && !canAuthorize(account, signers)) {
+    throw new PlanError(`A signer of ${deploy} is not an associated key`, {
+      code: 'InsufficientSigners',
+      details: { deploy: index + 1, unassociated: unassociated.map(name) },
+      remedy: 'casper-node 1.5 rejects a deploy with any approval from a key the account does not hold; drop that signer.',
+    })
+  }
+  const { deployment, keyManagement } = account.actionThresholds
+  const needed = Math.max(deployment, keyManagement)
+  const weight = authorizationWeight(account, signers)
+  if (weight >= needed) return
+  const missing = missingSigners(account, signers, needed)
+  throw new PlanError(`The signers cannot authorize ${deploy}`, {
+    code: 'InsufficientSigners',
+    details: {
+      deploy: index + 1,
+      keyManagementThreshold: keyManagement,
+      deploymentThreshold: deployment,
+      signersWeight: weight,
+      alsoNeeded: missing ? missing.map(name) : 'unreachable with the current keys',
+    },
+    remedy: missing
+      ? `Key management needs weight ${needed}; the signers hold ${weight}. Also collect signatures from: ${missing.map(name).join(', ')}.`
+      : 'No set of current keys reaches the threshold.',
+  })
+}
+
+function notProven(result: EmulateSessionReturnType, index: number): PlanError {
+  return new PlanError('A planned deploy failed in the emulator', {
+    code: 'PlanNotProven',
+    details: { deploy: index + 1, error: result.failure?.message },
+    remedy: 'This is a defect in casper-multisig; please report it with these values.',
+  })
+}
+
+function sameConfiguration(a: Account, b: Account): boolean {
+  const keys = (x: Account) => JSON.stringify(Object.entries(x.associatedKeys).sort(([h1], [h2]) => (h1 < h2 ? -1 : 1)))
+  return (
+    keys(a) === keys(b) &&
+    a.actionThresholds.deployment === b.actionThresholds.deployment &&
+    a.actionThresholds.keyManagement === b.actionThresholds.keyManagement
+  )
+}
