@@ -1,8 +1,9 @@
 // The target shape of an account's keys and thresholds, as a person writes it, and its normal form.
+
+import { bytesToHex } from '../encoding/hex.js'
 import type { Account, AccountHashHex, ActionThresholds, NamedKey } from './Account.js'
 import { AccountError } from './AccountError.js'
 import { type AccountIdentifier, accountHashOf } from './accountHash.js'
-import { bytesToHex } from '../encoding/hex.js'
 
 /** One associated key of an {@link AccountConfig}: who, with what weight, and a name for people. */
 export type AssociatedKeyConfig = {
@@ -95,7 +96,10 @@ export function normalizeConfig(config: AccountConfigInput): NormalizedAccountCo
  */
 export function configFromAccount(account: Account): NormalizedAccountConfig {
   return {
-    associatedKeys: Object.entries(account.associatedKeys).map(([accountHash, weight]) => ({ accountHash, weight })),
+    associatedKeys: Object.entries(account.associatedKeys).map(([accountHash, weight]) => ({
+      accountHash,
+      weight,
+    })),
     thresholds: copyThresholds(account.actionThresholds),
   }
 }

@@ -56,10 +56,18 @@ export function authorizationWeight(account: Account, authorizationKeys: Iterabl
   )
 }
 
-/** `Account::can_authorize`: at least one key, and every key associated (casper-node 1.5). */
-export function canAuthorize(account: Account, authorizationKeys: Iterable<AccountHashHex>): boolean {
+/**
+ * `Account::can_authorize`: at least one key, and on 1.5 every key associated; on 2.0
+ * (`RuntimeFootprint::can_authorize`, feat-2.0) at least one associated.
+ */
+export function canAuthorize(
+  account: Account,
+  authorizationKeys: Iterable<AccountHashHex>,
+  protocol: '1.5' | '2.0' = '1.5',
+): boolean {
   const keys = [...authorizationKeys]
-  return keys.length > 0 && keys.every((hash) => hash in account.associatedKeys)
+  const associated = (hash: AccountHashHex) => hash in account.associatedKeys
+  return keys.length > 0 && (protocol === '1.5' ? keys.every(associated) : keys.some(associated))
 }
 
 /** `Account::can_deploy_with`: the keys reach the deployment threshold. */

@@ -229,7 +229,7 @@ function batch(
 ): Item[][] {
   const adds = items.filter((i) => i.kind === 'add').length
   let excess = Object.keys(current.associatedKeys).length + adds - maxKeys
-  const early: Item[] = []
+  const early: Extract<Item, { kind: 'remove' }>[] = []
   let account = current
   for (const item of items) {
     if (excess <= 0) break
@@ -254,7 +254,7 @@ function batch(
         'thresholds. Lower the thresholds in a separate change first, or add fewer keys.',
     })
   }
-  const rest = items.filter((i) => !early.includes(i))
+  const rest = items.filter((i) => !(early as Item[]).includes(i))
   return [...pack(early, maxArgs), ...pack(rest, maxArgs)]
 }
 

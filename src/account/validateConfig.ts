@@ -15,7 +15,7 @@ import type { AccountError } from './AccountError.js'
 import { type AccountIdentifier, accountHashOf } from './accountHash.js'
 import { maxAssociatedKeys as defaultMaxAssociatedKeys, saturatingWeightSum } from './accountRules.js'
 
-/** A threshold of {@link AccountConfig}: `deployment`, `keyManagement` or (Casper 2.0) `upgradeManagement`. */
+/** A threshold of an `AccountConfig`: `deployment`, `keyManagement` or (Casper 2.0) `upgradeManagement`. */
 export type ThresholdName = 'deployment' | 'keyManagement' | 'upgradeManagement'
 
 /** A key a finding is about: its `account-hash-…` text, label, position in the configuration and weight. */
@@ -330,7 +330,7 @@ export function validateConfig(
         warnings.push({
           code: 'SingleKeyLossLocksOut',
           severity: 'warning',
-          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => `${describe(key)} (the others hold ${key.remainingWeight})`).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${lower}`,
+          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => describe(key, `the others hold ${key.remainingWeight}`)).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${lower}`,
           details: { keyManagement, totalWeight, keys: locked },
         })
       }
@@ -356,7 +356,13 @@ export function validateConfig(
     const currentKeyManagement = current?.thresholds.keyManagement
     const couldBefore =
       current === undefined || (inCurrent !== undefined && inCurrent.weight >= currentKeyManagement!)
-    if (weightsValid && keyManagement !== undefined && keyManagement > 0 && weight < keyManagement && couldBefore) {
+    if (
+      weightsValid &&
+      keyManagement !== undefined &&
+      keyManagement > 0 &&
+      weight < keyManagement &&
+      couldBefore
+    ) {
       const before =
         current === undefined
           ? ''
@@ -364,7 +370,7 @@ export function validateConfig(
       warnings.push({
         code: 'DeployerLosesKeyManagement',
         severity: 'warning',
-        message: `the deployer key ${text} will hold weight ${weight} in the new configuration, below its key management threshold ${keyManagement}${before}: after this change it can no longer change the keys by itself; keep its weight at ${keyManagement} or more, or make sure other keys can sign future changes`,
+        message: `the deployer key ${text} will hold weight ${weight} in the new configuration, below the key management threshold ${keyManagement}${before}: after this change it can no longer change the keys by itself; keep its weight at ${keyManagement} or more, or make sure other keys can sign future changes`,
         details: {
           deployer: `account-hash-${deployer}`,
           label,
@@ -381,7 +387,8 @@ export function validateConfig(
 
 /** Why each threshold of 0 is refused (casper-node accepts them all). */
 const zeroThresholdRisk: Record<ThresholdName, string> = {
-  deployment: 'any associated key, even one of weight 0, could then send deploys (and spend from the main purse) alone',
+  deployment:
+    'any associated key, even one of weight 0, could then send deploys (and spend from the main purse) alone',
   keyManagement:
     'any associated key, even one of weight 0, could then change the keys alone, and every key could be removed (the remaining weight 0 still meets it), leaving an account nobody can ever sign for again',
   upgradeManagement: 'any associated key, even one of weight 0, could then upgrade the contracts alone',
@@ -400,12 +407,18 @@ function findingKey(entry: NormalizedAssociatedKeyConfig, index: number): Findin
   }
 }
 
-function describe(key: { key: string; label?: string | undefined }): string {
-  return key.label === undefined ? key.key : `${key.label} (${key.key})`
+/** `account-hash-…`, `alice (account-hash-…)`, or with a note: `alice (account-hash-…, weight 3)`. */
+function describe(key: { key: string; label?: string | undefined }, note?: string): string {
+  const inner = note === undefined ? key.key : `${key.key}, ${note}`
+  return key.label === undefined
+    ? note === undefined
+      ? key.key
+      : `${key.key} (${note})`
+    : `${key.label} (${inner})`
 }
 
 function describeWithWeight(key: FindingKey): string {
-  return `${describe(key)} (weight ${key.weight})`
+  return describe(key, `weight ${key.weight}`)
 }
 
 function thresholdValues(config: NormalizedAccountConfig): Record<ThresholdName, number | undefined> {

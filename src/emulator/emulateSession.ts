@@ -102,8 +102,14 @@ export type EmulateSessionReturnType = {
 
 /** Node error texts (execution_engine `engine_state/error.rs`, `execution/error.rs`, v1.5.8). */
 const messages = {
-  authorization: 'Authorization failure: not authorized.',
-  deploymentAuthorization: 'Deployment authorization failure',
+  '1.5': {
+    authorization: 'Authorization failure: not authorized.',
+    deploymentAuthorization: 'Deployment authorization failure',
+  },
+  '2.0': {
+    authorization: 'Tracking copy error: Authorization error',
+    deploymentAuthorization: 'Tracking copy error: Deployment authorization failure',
+  },
   outOfGas: 'Out of gas error',
 }
 
@@ -168,12 +174,12 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
     calls,
   })
 
-  // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key.
-  if (protocol === '1.5' && !canAuthorize(account, signers)) {
-    return finish({ kind: 'authorization', message: messages.authorization })
-  }
+  // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key; on 2.0
+  // (RuntimeFootprint::can_authorize) at least one must be, the others count for nothing.
+  const text = messages[protocol]
+  if (!canAuthorize(account, signers, protocol)) return finish({ kind: 'authorization', message: text.authorization })
   if (!canDeployWith(account, signers)) {
-    return finish({ kind: 'deploymentAuthorization', message: messages.deploymentAuthorization })
+    return finish({ kind: 'deploymentAuthorization', message: text.deploymentAuthorization })
   }
   const check = checkSessionWasm(wasm, { protocol })
   if (!check.ok) {
@@ -184,37 +190,38 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
   const canManageKeys = canManageKeysWith(account, signers)
   let current = account
   let memory: WebAssembly.Memory | undefined
-  const used = () => gas.opcodes + gas.hostFunctions + gas.storage
   const charge = (part: keyof typeof gas, amount: bigint) => {
+    const used = gas.opcodes + gas.hostFunctions + gas.storage
+    // RuntimeContext::charge_gas: past the limit the counter is set to the limit, then Out of gas.
+    if (used + amount > gasLimit) {
+      gas[part] += gasLimit - used
+      throw new OutOfGas()
+    }
     gas[part] += amount
-    if (used() > gasLimit) throw new OutOfGas()
   }
   const bytes = (ptr: number, len: number): Uint8Array => {
     const buffer = new Uint8Array(memory!.buffer)
     const start = ptr >>> 0
     const end = start + (len >>> 0)
-    if (end > buffer.length) throw new HostTrap(`memory access out of bounds: ${start}..${end}`)
+    if (end > buffer.length) {
+      throw new HostTrap(`Interpreter error: trying to access region [${start}..${end}] in memory [0..${buffer.length}]`)
+    }
     return buffer.slice(start, end)
   }
-  const u8 = (value: number, what: string): number => {
-    const n = value >>> 0
-    if (n > 255) throw new HostTrap(`${what} ${n} does not fit in a u8`)
-    return n
-  }
   const accountHash = (ptr: number, len: number): AccountHashHex => {
-    // bytesrepr::deserialize::<AccountHash> of the bytes: anything but 32 bytes is an error, which traps.
-    if (len >>> 0 !== 32) throw new HostTrap(`account hash must be 32 bytes, got ${len >>> 0}`)
-    return bytesToHex(bytes(ptr, len))
+    // bytesrepr::deserialize_from_slice::<AccountHash>: anything but 32 bytes is an error that traps.
+    const source = bytes(ptr, len)
+    if (source.length < 32) throw new HostTrap('Serialization error: Deserialization error: early end of stream')
+    if (source.length > 32) throw new HostTrap('Serialization error: Deserialization error: left-over bytes')
+    return bytesToHex(source)
   }
 
-  /** A key-management host function: charge, check permission, apply the rule, write the account. */
+  /** Permission against the deploy-start account, then the rule on the current account, then the metered write. */
   const keyManagementCall = (
     kind: keyof typeof hostFailureCodes,
     call: HostCall,
     apply: (account: Account) => AccountRuleResult,
   ): number => {
-    // runtime_context: permission is checked against the account as it was at deploy start.
-    if (!canManageKeys) return permissionDenied[kind]
     const result = apply(current)
     if (!result.ok) return hostFailureCodes[kind][result.failure] ?? 0
     const length = accountSerializedLength(result.account)
@@ -226,58 +233,88 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
     return 0
   }
 
+  /**
+   * externals.rs dispatch: `Args::parse` (a u8 argument outside 0..255 traps before any charge),
+   * then `charge_host_function_call`, then the runtime method.
+   */
   const hostFunction =
-    <A extends number[]>(name: keyof HostFunctionCosts, body: (call: HostCall, ...args: A) => number | undefined) =>
+    <A extends number[]>(
+      name: keyof HostFunctionCosts,
+      u8Arguments: readonly number[],
+      body: (call: HostCall, ...args: A) => number | undefined,
+    ) =>
     (...args: A): number | undefined => {
-      const call: HostCall = { name: `casper_${name}`, args, gas: hostFunctionGas(costs.hostFunctions[name], args), bytesWritten: 0 }
+      const call: HostCall = {
+        name: `casper_${name}`,
+        args,
+        gas: hostFunctionGas(costs.hostFunctions[name], args),
+        bytesWritten: 0,
+      }
       calls.push(call)
+      if (u8Arguments.some((i) => (args[i] ?? 0) < 0 || (args[i] ?? 0) > 255)) {
+        call.gas = 0n
+        throw new HostTrap('Interpreter error: trap: Code(UnexpectedSignature)')
+      }
       charge('hostFunctions', call.gas)
       const result = body(call, ...args)
       call.result = result
       return result
     }
 
+  const namedArg = (namePtr: number, nameLen: number) => args.get(utf8(bytes(namePtr, nameLen)))
+
   const env: Record<string, WebAssembly.ImportValue> = {
     gas: (amount: number) => charge('opcodes', BigInt(amount >>> 0)),
-    casper_get_named_arg_size: hostFunction('get_named_arg_size', (_, namePtr: number, nameLen: number, outPtr: number) => {
-      const value = args.get(utf8(bytes(namePtr, nameLen)))
+    casper_get_named_arg_size: hostFunction('get_named_arg_size', [], (_, namePtr: number, nameLen: number, outPtr: number) => {
+      const value = namedArg(namePtr, nameLen)
       if (value === undefined) return 2 // ApiError::MissingArgument
       writeU32(memory!, outPtr, value.length)
       return 0
     }),
     casper_get_named_arg: hostFunction(
       'get_named_arg',
+      [],
       (_, namePtr: number, nameLen: number, destPtr: number, destLen: number) => {
-        const value = args.get(utf8(bytes(namePtr, nameLen)))
+        const value = namedArg(namePtr, nameLen)
         if (value === undefined) return 2 // ApiError::MissingArgument
         if (destLen >>> 0 < value.length) return 20 // ApiError::OutOfMemory
-        // The node copies into a slice of exactly destLen bytes and panics on a length mismatch.
-        if (destLen >>> 0 !== value.length) throw new HostTrap(`destination is ${destLen >>> 0} bytes, the arg ${value.length}`)
+        if (destLen >>> 0 > value.length) {
+          // `&arg.inner_bytes()[..output_size]` is out of range: the node process panics.
+          throw new HostTrap(
+            `node panic: destination of ${destLen >>> 0} bytes is larger than the ${value.length}-byte arg; pass exactly the size casper_get_named_arg_size reported`,
+          )
+        }
         bytes(destPtr, destLen)
         new Uint8Array(memory!.buffer).set(value, destPtr >>> 0)
         return 0
       },
     ),
-    casper_add_associated_key: hostFunction('add_associated_key', (call, ptr: number, len: number, weight: number) => {
+    casper_add_associated_key: hostFunction('add_associated_key', [2], (call, ptr: number, len: number, weight: number) => {
       const hash = accountHash(ptr, len)
-      const w = u8(weight, 'weight')
-      return keyManagementCall('add', call, (a) => addAssociatedKey(a, hash, w, maxKeys))
+      if (!canManageKeys) return permissionDenied.add
+      return keyManagementCall('add', call, (a) => addAssociatedKey(a, hash, weight, maxKeys))
     }),
-    casper_update_associated_key: hostFunction('update_associated_key', (call, ptr: number, len: number, weight: number) => {
+    casper_update_associated_key: hostFunction('update_associated_key', [2], (call, ptr: number, len: number, weight: number) => {
       const hash = accountHash(ptr, len)
-      const w = u8(weight, 'weight')
-      return keyManagementCall('update', call, (a) => updateAssociatedKey(a, hash, w))
+      if (!canManageKeys) return permissionDenied.update
+      return keyManagementCall('update', call, (a) => updateAssociatedKey(a, hash, weight))
     }),
-    casper_remove_associated_key: hostFunction('remove_associated_key', (call, ptr: number, len: number) => {
+    casper_remove_associated_key: hostFunction('remove_associated_key', [], (call, ptr: number, len: number) => {
       const hash = accountHash(ptr, len)
+      if (!canManageKeys) return permissionDenied.remove
+      // casper-node 2.0 (feat-2.0 runtime_context) checks the add-key limit on removal too, as a trap.
+      if (protocol === '2.0' && Object.keys(current.associatedKeys).length >= maxKeys) {
+        throw new HostTrap('Unable to add new associated key because maximum amount of keys is reached')
+      }
       return keyManagementCall('remove', call, (a) => removeAssociatedKey(a, hash))
     }),
-    casper_set_action_threshold: hostFunction('set_action_threshold', (call, actionType: number, threshold: number) => {
+    casper_set_action_threshold: hostFunction('set_action_threshold', [1], (call, actionType: number, threshold: number) => {
+      // Permission comes before the action type is looked at.
+      if (!canManageKeys) return permissionDenied.threshold
       const action = actionTypeOf(actionType >>> 0, protocol, current)
-      const t = u8(threshold, 'threshold')
-      return keyManagementCall('threshold', call, (a) => setActionThreshold(a, action, t))
+      return keyManagementCall('threshold', call, (a) => setActionThreshold(a, action, threshold))
     }),
-    casper_revert: hostFunction('revert', (_, status: number) => {
+    casper_revert: hostFunction('revert', [], (_, status: number) => {
       throw new Revert(status)
     }),
   }
@@ -300,19 +337,38 @@ function failureOf(error: unknown): SessionFailure {
     return { kind: 'revert', apiError: decoded, message: decoded.message }
   }
   if (error instanceof OutOfGas) return { kind: 'outOfGas', message: messages.outOfGas }
-  if (error instanceof HostTrap) return { kind: 'trap', message: `Interpreter error: host module error: ${error.message}` }
-  if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message: `Interpreter error: trap: ${error.message}` }
+  if (error instanceof HostTrap) return { kind: 'trap', message: error.message }
+  if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+    return { kind: 'trap', message: `Interpreter error: trap: Code(${trapCode(error)})` }
+  }
   throw error
 }
 
-/** `ActionType::try_from(u32)`: 0, 1, and on 2.0 entities 2; anything else traps. */
+/** casper-wasmi `TrapCode` for an engine trap, by the engine's message. */
+function trapCode(error: Error): string {
+  const message = error.message.toLowerCase()
+  if (error instanceof RangeError) return 'StackOverflow'
+  if (message.includes('unreachable')) return 'Unreachable'
+  if (message.includes('memory access out of bounds')) return 'MemoryAccessOutOfBounds'
+  if (message.includes('by zero')) return 'DivisionByZero'
+  if (message.includes('integer overflow') || message.includes('unrepresentable')) return 'InvalidConversionToInt'
+  if (message.includes('table index')) return 'TableAccessOutOfBounds'
+  if (message.includes('signature mismatch') || message.includes('null function')) return 'UnexpectedSignature'
+  return error.message
+}
+
+/**
+ * `ActionType::try_from(u32)`: 0 and 1; on 2.0, 2 (UpgradeManagement) is valid only for addressable
+ * entities and traps with `Invalid context` on legacy accounts. Other values trap as Unreachable.
+ */
 function actionTypeOf(value: number, protocol: Protocol, account: Account): ActionType {
   if (value === 0) return 'deployment'
   if (value === 1) return 'keyManagement'
-  if (value === 2 && protocol === '2.0' && account.actionThresholds.upgradeManagement !== undefined) {
+  if (value === 2 && protocol === '2.0') {
+    if (account.actionThresholds.upgradeManagement === undefined) throw new HostTrap('Invalid context')
     return 'upgradeManagement'
   }
-  throw new HostTrap(`invalid action type ${value}`)
+  throw new HostTrap('Interpreter error: trap: Code(Unreachable)')
 }
 
 function namedArgs(args: NamedArgs | undefined): Map<string, Uint8Array> {

@@ -467,11 +467,11 @@ export function parseModule(bytes: Uint8Array): WasmModule {
   const r = new ByteReader(bytes)
   const magic = r.bytesOf(4, 'bytes of the magic number \\0asm')
   if (magic[0] !== 0 || magic[1] !== 0x61 || magic[2] !== 0x73 || magic[3] !== 0x6d) {
-    r.fail('magic number 00 61 73 6d (\\0asm)', Array.from(magic, hex).join(' '), 0)
+    r.fail('magic number 0x00 0x61 0x73 0x6d (\\0asm)', Array.from(magic, hex).join(' '), 0)
   }
   const version = r.bytesOf(4, 'bytes of the version')
   if (version[0] !== 1 || version[1] !== 0 || version[2] !== 0 || version[3] !== 0) {
-    r.fail('version 01 00 00 00', Array.from(version, hex).join(' '), 4)
+    r.fail('version 0x01 0x00 0x00 0x00', Array.from(version, hex).join(' '), 4)
   }
 
   const module: WasmModule & {
