@@ -50,3 +50,15 @@ export function arbitraryOperation(): fc.Arbitrary<Operation> {
     }),
   )
 }
+
+/** Accounts someone can still use: 1 <= deployment <= key management <= total weight. */
+export function arbitraryUsableAccount(): fc.Arbitrary<Account> {
+  return fc.tuple(arbitraryAccount(), fc.nat(), fc.nat()).map(([account, r1, r2]) => {
+    const keys = Object.keys(account.associatedKeys)
+    const associatedKeys = { ...account.associatedKeys, [keys[0]!]: Math.max(1, account.associatedKeys[keys[0]!]!) }
+    const total = Math.min(255, Object.values(associatedKeys).reduce((s, w) => s + w, 0))
+    const deployment = 1 + (r1 % total)
+    const keyManagement = deployment + (r2 % (total - deployment + 1))
+    return { ...account, associatedKeys, actionThresholds: { deployment, keyManagement } }
+  })
+}

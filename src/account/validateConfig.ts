@@ -201,7 +201,7 @@ export function validateConfig(
     errors.push({
       code: 'DuplicateKey',
       severity: 'error',
-      message: `key account-hash-${accountHash}${named.length > 0 ? ` (${[...new Set(named)].join(', ')})` : ''} appears ${indices.length} times, at entries ${indices.join(', ')} (a public key and its account hash are the same key); an account holds each key once: keep one entry with the intended weight (entry ${first}, weight ${entries[first]!.weight}, counts in the other checks)`,
+      message: `key account-hash-${accountHash}${named.length > 0 ? ` (${[...new Set(named)].join(', ')})` : ''} appears ${indices.length} times, at entries ${indices.join(', ')} (keys are compared by account hash, whatever their text form); an account holds each key once: keep one entry with the intended weight (the other checks count entry ${first}, weight ${entries[first]!.weight})`,
       details: {
         key: `account-hash-${accountHash}`,
         labels,
@@ -322,15 +322,18 @@ export function validateConfig(
       }))
       const locked = remaining.filter((key) => key.remainingWeight < keyManagement)
       if (locked.length > 0) {
+        // Lowering key management to the least weight left after any one loss fixes this, but only
+        // stays multi-signature when that is more than the heaviest single key.
         const least = Math.min(...remaining.map((key) => key.remainingWeight))
-        const lower =
-          least >= Math.max(1, deployment ?? 1)
-            ? `lower key management to at most ${least} or add weight on other keys`
-            : 'add keys or weight so that the others together still reach it'
+        const heaviest = Math.max(...remaining.map((key) => key.weight))
+        const lowerDeployment =
+          deployment !== undefined && deployment > least ? ' (and deployment with it)' : ''
+        const lower = least > heaviest ? `lower key management to ${least}${lowerDeployment}, or ` : ''
+        const fix = `${lower}add a backup key or weight on the other keys, so that without any one key the others still reach ${keyManagement}`
         warnings.push({
           code: 'SingleKeyLossLocksOut',
           severity: 'warning',
-          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => describe(key, `the others hold ${key.remainingWeight}`)).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${lower}`,
+          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => describe(key, `the others hold ${key.remainingWeight}`)).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${fix}`,
           details: { keyManagement, totalWeight, keys: locked },
         })
       }

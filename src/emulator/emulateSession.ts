@@ -85,6 +85,7 @@ export type SessionFailure =
   | { kind: 'authorization'; message: string }
   | { kind: 'deploymentAuthorization'; message: string }
   | { kind: 'preprocessing'; message: string }
+  | { kind: 'instantiation'; message: string }
 
 /** Result of {@link emulateSession}. */
 export type EmulateSessionReturnType = {
@@ -182,10 +183,13 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
     return finish({ kind: 'deploymentAuthorization', message: text.deploymentAuthorization })
   }
   const check = checkSessionWasm(wasm, { protocol })
-  if (!check.ok) {
-    const message = `Wasm preprocessing error: ${check.violations.map((v) => v.message).join('; ')}`
+  const preprocessing = check.violations.filter((v) => v.code !== 'MemoryTooLarge')
+  if (preprocessing.length > 0) {
+    const message = `Wasm preprocessing error: ${preprocessing.map((v) => v.message).join('; ')}`
     return finish({ kind: 'preprocessing', message })
   }
+  // The resolver (v1_resolver.rs) refuses more than 64 pages at instantiation, not in preprocessing.
+  if (!check.ok) return finish({ kind: 'instantiation', message: 'Interpreter error: Module requested too much memory' })
 
   const canManageKeys = canManageKeysWith(account, signers)
   let current = account

@@ -214,7 +214,10 @@ const forbidden = (instruction: Instruction, reason: string): never => {
  * // [{ start: 0, cost: 330 }]
  * ```
  */
-export function determineMeteredBlocks(instructions: readonly Instruction[], costs: OpcodeCosts): MeteredBlock[] {
+export function determineMeteredBlocks(
+  instructions: readonly Instruction[],
+  costs: OpcodeCosts,
+): MeteredBlock[] {
   const stack: ControlBlock[] = []
   const finalized: MeteredBlock[] = []
   const top = (): ControlBlock => stack[stack.length - 1]!
@@ -228,7 +231,8 @@ export function determineMeteredBlocks(instructions: readonly Instruction[], cos
     // A metered block opened by `block` shares its start with the enclosing one: merge them.
     const previous = stack[stack.length - 2]?.active
     if (previous !== undefined && previous.start === closing.start) {
-      previous.cost = checkedU32(previous.cost + closing.cost) ?? forbidden(instruction, 'overflows the block cost')
+      previous.cost =
+        checkedU32(previous.cost + closing.cost) ?? forbidden(instruction, 'overflows the block cost')
       return
     }
     if (closing.cost > 0) finalized.push(closing)
@@ -261,7 +265,8 @@ export function determineMeteredBlocks(instructions: readonly Instruction[], cos
     const cost = opcodeCost(instruction, costs) ?? forbidden(instruction, 'has no gas cost in casper-node')
     const increment = () => {
       if (stack.length === 0) forbidden(instruction, 'follows the end of the function')
-      top().active.cost = checkedU32(top().active.cost + cost) ?? forbidden(instruction, 'overflows the block cost')
+      top().active.cost =
+        checkedU32(top().active.cost + cost) ?? forbidden(instruction, 'overflows the block cost')
     }
     const { immediates } = instruction
     switch (instruction.opcode) {
@@ -287,7 +292,8 @@ export function determineMeteredBlocks(instructions: readonly Instruction[], cos
       case 0x0c: // br
       case 0x0d: // br_if
         increment()
-        if (immediates.kind === 'label') branch(cursor, instruction, [targetIndex(immediates.depth, instruction)])
+        if (immediates.kind === 'label')
+          branch(cursor, instruction, [targetIndex(immediates.depth, instruction)])
         break
       case 0x0e: // br_table
         increment()
@@ -311,7 +317,7 @@ export function determineMeteredBlocks(instructions: readonly Instruction[], cos
   return finalized.sort((a, b) => a.start - b.start)
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
+const concat = (parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) {
@@ -326,14 +332,31 @@ const sizePrefixed = (content: Uint8Array): Uint8Array => concat([encodeVarU32(c
 const nameBytes = (name: string): Uint8Array => sizePrefixed(new TextEncoder().encode(name))
 
 /** Original entries of a vector section (everything after its count) plus appended entries. */
-function appendToVector(bytes: Uint8Array, info: SectionInfo | undefined, extra: readonly Uint8Array[]): Uint8Array {
+function appendToVector(
+  bytes: Uint8Array,
+  info: SectionInfo | undefined,
+  extra: readonly Uint8Array[],
+): Uint8Array {
   if (info === undefined) return concat([encodeVarU32(extra.length), ...extra])
   const r = new ByteReader(bytes, info.contentStart, info.contentEnd)
   const count = r.varU32()
   return concat([encodeVarU32(count + extra.length), bytes.subarray(r.pos, info.contentEnd), ...extra])
 }
 
-const canonicalOrder: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 12: 10, 10: 11, 11: 12 }
+const canonicalOrder: Readonly<Record<number, number>> = {
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
+  7: 7,
+  8: 8,
+  9: 9,
+  12: 10,
+  10: 11,
+  11: 12,
+}
 
 /**
  * Adds casper-node's gas metering to a module, as casper-wasm-utils 3.0.0 `inject_gas_counter` does:
@@ -354,7 +377,7 @@ const canonicalOrder: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 3, 4: 
  * await WebAssembly.instantiate(metered, { env: { gas: (n: number) => { gas += n >>> 0 } } })
  * ```
  */
-export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Array {
+export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Array<ArrayBuffer> {
   const module = parseModule(bytes)
   const find = (name: SectionInfo['name']) => module.sections.find((s) => s.name === name)
 
@@ -424,8 +447,10 @@ export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Ar
   replaced.set(1, appendToVector(bytes, find('type'), newTypes))
   const gasImport = concat([nameBytes('env'), nameBytes('gas'), Uint8Array.of(0), encodeVarU32(gasType)])
   replaced.set(2, appendToVector(bytes, find('import'), [gasImport]))
-  if (find('function') !== undefined || newFunctions.length > 0) replaced.set(3, appendToVector(bytes, find('function'), newFunctions))
-  if (find('code') !== undefined || bodies.length > 0) replaced.set(10, concat([encodeVarU32(bodies.length), ...bodies]))
+  if (find('function') !== undefined || newFunctions.length > 0)
+    replaced.set(3, appendToVector(bytes, find('function'), newFunctions))
+  if (find('code') !== undefined || bodies.length > 0)
+    replaced.set(10, concat([encodeVarU32(bodies.length), ...bodies]))
   if (find('export') !== undefined) {
     replaced.set(
       7,
@@ -434,7 +459,8 @@ export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Ar
         ...module.exports.map((e) => {
           const r = new ByteReader(bytes, e.indexOffset)
           r.varU32()
-          const index = e.kind === 'function' ? encodeVarU32(shift(e.index)) : bytes.subarray(e.indexOffset, r.pos)
+          const index =
+            e.kind === 'function' ? encodeVarU32(shift(e.index)) : bytes.subarray(e.indexOffset, r.pos)
           return concat([bytes.subarray(e.offset, e.indexOffset), index])
         }),
       ]),

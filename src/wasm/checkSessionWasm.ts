@@ -1,8 +1,9 @@
 // Checks session Wasm against every rule casper-node applies before running it, reporting all violations.
-import { SessionWasmError } from './SessionWasmError.js'
-import { WasmParseError } from './WasmParseError.js'
+
 import { decodeFunctionBody, type Instruction, type InstructionFeature } from './instructions.js'
 import { type FunctionType, parseModule, type ValueType, type WasmModule } from './parseModule.js'
+import { SessionWasmError } from './SessionWasmError.js'
+import { WasmParseError } from './WasmParseError.js'
 
 /** The casper-node protocol whose rules apply: 1.5.x or 2.0 (Condor). */
 export type SessionWasmProtocol = '1.5' | '2.0'
@@ -154,12 +155,16 @@ const hostTable = (protocol: SessionWasmProtocol): ReadonlyMap<string, HostFunct
   )
 
 /** The `env` host functions a session may import, with their exact signatures, per protocol. */
-export const casperHostFunctions: Readonly<Record<SessionWasmProtocol, ReadonlyMap<string, HostFunctionSignature>>> = {
+export const casperHostFunctions: Readonly<
+  Record<SessionWasmProtocol, ReadonlyMap<string, HostFunctionSignature>>
+> = {
   '1.5': hostTable('1.5'),
   '2.0': hostTable('2.0'),
 }
 
-const featureViolation: Readonly<Record<Exclude<InstructionFeature, 'mvp'>, [SessionWasmViolationCode, string]>> = {
+const featureViolation: Readonly<
+  Record<Exclude<InstructionFeature, 'mvp'>, [SessionWasmViolationCode, string]>
+> = {
   signExtension: ['SignExtension', 'sign-extension'],
   saturatingTrunc: ['SaturatingTrunc', 'non-trapping float-to-int'],
   bulkMemory: ['BulkMemory', 'bulk memory'],
@@ -201,14 +206,20 @@ const describe = (i: Instruction): string =>
  * if (!ok) for (const v of violations) console.log(`${v.code}: ${v.message}`)
  * ```
  */
-export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOptions = {}): CheckSessionWasmReturnType {
+export function checkSessionWasm(
+  bytes: Uint8Array,
+  options: CheckSessionWasmOptions = {},
+): CheckSessionWasmReturnType {
   const protocol = options.protocol ?? '1.5'
   let module: WasmModule
   try {
     module = parseModule(bytes)
   } catch (error) {
     if (!(error instanceof WasmParseError)) throw error
-    return { ok: false, violations: [{ code: 'Malformed', message: error.shortMessage, offset: error.offset }] }
+    return {
+      ok: false,
+      violations: [{ code: 'Malformed', message: error.shortMessage, offset: error.offset }],
+    }
   }
   const violations: SessionWasmViolation[] = []
   const add = (v: SessionWasmViolation) => violations.push(v)
@@ -222,9 +233,18 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
     return typeIndex === undefined ? undefined : module.types[typeIndex]
   }
   const checkValueType = (type: ValueType, where: string, offset: number) => {
-    if (type === 'v128') add({ code: 'Simd', message: `expected an MVP value type, got v128 in ${where} at offset ${offset}`, offset })
+    if (type === 'v128')
+      add({
+        code: 'Simd',
+        message: `expected an MVP value type, got v128 in ${where} at offset ${offset}`,
+        offset,
+      })
     if (type === 'funcref' || type === 'externref') {
-      add({ code: 'ReferenceTypes', message: `expected an MVP value type, got ${type} in ${where} at offset ${offset}`, offset })
+      add({
+        code: 'ReferenceTypes',
+        message: `expected an MVP value type, got ${type} in ${where} at offset ${offset}`,
+        offset,
+      })
     }
   }
   const checkFunctionIndex = (index: number, where: string, offset: number, functionIndex?: number) => {
@@ -265,7 +285,11 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
     const id = `${entry.module}.${entry.name}`
     const base = { offset: entry.offset, import: id }
     if (entry.module !== 'env') {
-      add({ ...base, code: 'UnknownImportModule', message: `expected imports from module "env", got ${id} at offset ${entry.offset}` })
+      add({
+        ...base,
+        code: 'UnknownImportModule',
+        message: `expected imports from module "env", got ${id} at offset ${entry.offset}`,
+      })
       continue
     }
     if (entry.kind === 'memory') {
@@ -293,7 +317,11 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
       })
     }
     if (entry.name === 'gas') {
-      add({ ...base, code: 'GasImport', message: `expected no import of env.gas (the node injects it), got one at offset ${entry.offset}` })
+      add({
+        ...base,
+        code: 'GasImport',
+        message: `expected no import of env.gas (the node injects it), got one at offset ${entry.offset}`,
+      })
       continue
     }
     const host = hosts.get(entry.name)
@@ -309,7 +337,9 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
       type !== undefined &&
       type.params.length === host.params &&
       type.params.every((p) => p === 'i32') &&
-      (host.result === undefined ? type.results.length === 0 : type.results.length === 1 && type.results[0] === 'i32')
+      (host.result === undefined
+        ? type.results.length === 0
+        : type.results.length === 1 && type.results[0] === 'i32')
     if (type !== undefined && !matches) {
       add({
         ...base,
@@ -337,7 +367,8 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
   if (module.memories.length === 0) {
     add({
       code: 'MissingMemorySection',
-      message: 'expected a memory section with one memory (casper-node re-imports it as env.memory), got none',
+      message:
+        'expected a memory section with one memory (casper-node re-imports it as env.memory), got none',
     })
   }
   if (module.memories.length > 1) {
@@ -357,12 +388,21 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
         offset,
       })
     }
-    if (memory.shared) add({ code: 'Atomics', message: `expected an unshared memory, got a shared one at offset ${offset}`, offset })
+    if (memory.shared)
+      add({
+        code: 'Atomics',
+        message: `expected an unshared memory, got a shared one at offset ${offset}`,
+        offset,
+      })
   }
 
   // Tables: wasm_prep.rs `ensure_table_size_limit`.
   if (module.tables.length > 1) {
-    add({ code: 'MoreThanOneTable', message: `expected at most one table, got ${module.tables.length}`, offset: module.tables[1]?.limits.offset })
+    add({
+      code: 'MoreThanOneTable',
+      message: `expected at most one table, got ${module.tables.length}`,
+      offset: module.tables[1]?.limits.offset,
+    })
   }
   for (const table of module.tables) {
     const { initial, maximum, offset } = table.limits
@@ -395,7 +435,11 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
     checkValueType(global.valueType, `global ${i}`, global.offset)
     const kind = global.init.value?.kind
     if (kind === 'ref.func' || kind === 'ref.null') {
-      add({ code: 'ReferenceTypes', message: `expected an MVP initialiser, got ${kind} in global ${i} at offset ${global.offset}`, offset: global.offset })
+      add({
+        code: 'ReferenceTypes',
+        message: `expected an MVP initialiser, got ${kind} in global ${i} at offset ${global.offset}`,
+        offset: global.offset,
+      })
     }
   })
 
@@ -438,10 +482,18 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
 
   for (const segment of module.elements) {
     if (segment.flags !== 0) {
-      const [code, feature] = segment.flags & 4 ? (['ReferenceTypes', 'reference types'] as const) : (['BulkMemory', 'bulk memory'] as const)
-      add({ code, message: `expected an MVP element segment (flags 0), got flags ${segment.flags} (${feature}) at offset ${segment.offset}`, offset: segment.offset })
+      const [code, feature] =
+        segment.flags & 4
+          ? (['ReferenceTypes', 'reference types'] as const)
+          : (['BulkMemory', 'bulk memory'] as const)
+      add({
+        code,
+        message: `expected an MVP element segment (flags 0), got flags ${segment.flags} (${feature}) at offset ${segment.offset}`,
+        offset: segment.offset,
+      })
     }
-    for (const index of segment.functionIndices) checkFunctionIndex(index, 'an element segment', segment.offset)
+    for (const index of segment.functionIndices)
+      checkFunctionIndex(index, 'an element segment', segment.offset)
   }
   for (const segment of module.data) {
     if (segment.flags !== 0) {
@@ -454,19 +506,29 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
   }
   const dataCount = module.sections.find((s) => s.name === 'datacount')
   if (dataCount !== undefined) {
-    add({ code: 'BulkMemory', message: `expected no data count section, got one at offset ${dataCount.offset}`, offset: dataCount.offset })
+    add({
+      code: 'BulkMemory',
+      message: `expected no data count section, got one at offset ${dataCount.offset}`,
+      offset: dataCount.offset,
+    })
   }
 
   // Function bodies: opcodes (opcode_costs.rs, casper-wasm features), br_table limit, call and global indices.
   module.bodies.forEach((body, i) => {
     const functionIndex = module.importedFunctionCount + i
-    for (const t of new Set(body.locals.map((l) => l.type))) checkValueType(t, `the locals of function ${functionIndex}`, body.offset)
+    for (const t of new Set(body.locals.map((l) => l.type)))
+      checkValueType(t, `the locals of function ${functionIndex}`, body.offset)
     let instructions: Instruction[]
     try {
       instructions = decodeFunctionBody(module, body)
     } catch (error) {
       if (!(error instanceof WasmParseError)) throw error
-      add({ code: 'Malformed', message: `${error.shortMessage} in function ${functionIndex}`, offset: error.offset, functionIndex })
+      add({
+        code: 'Malformed',
+        message: `${error.shortMessage} in function ${functionIndex}`,
+        offset: error.offset,
+        functionIndex,
+      })
       return
     }
     for (const instruction of instructions) {
@@ -475,8 +537,19 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
       const opcode = instruction.name
       if (instruction.feature !== 'mvp' && !(instruction.feature === 'signExtension' && protocol === '2.0')) {
         const [code, feature] = featureViolation[instruction.feature]
-        const allowed = protocol === '1.5' ? 'MVP opcodes (sign-extension needs protocol 2.0)' : 'MVP or sign-extension opcodes'
-        add({ code, message: `expected ${allowed}, got ${feature} ${describe(instruction)} ${at}`, offset, functionIndex, opcode })
+        const allowed =
+          instruction.feature === 'signExtension'
+            ? 'MVP opcodes (sign-extension needs protocol 2.0)'
+            : protocol === '2.0'
+              ? 'MVP or sign-extension opcodes'
+              : 'MVP opcodes'
+        add({
+          code,
+          message: `expected ${allowed}, got ${feature} ${describe(instruction)} ${at}`,
+          offset,
+          functionIndex,
+          opcode,
+        })
       } else if (instruction.class === 'float') {
         add({
           code: 'FloatOpcode',
@@ -495,7 +568,8 @@ export function checkSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOpt
           opcode,
         })
       }
-      if (immediates.kind === 'function' && instruction.opcode === 0x10) checkFunctionIndex(immediates.index, opcode, offset, functionIndex)
+      if (immediates.kind === 'function' && instruction.opcode === 0x10)
+        checkFunctionIndex(immediates.index, opcode, offset, functionIndex)
       if (immediates.kind === 'global' && immediates.index >= module.globals.length) {
         add({
           code: 'IncorrectGlobalOperation',

@@ -95,7 +95,12 @@ type ImmediateKind =
   | 'types'
   | 'refType'
 
-type OpcodeInfo = { name: string; class: InstructionClass; feature: InstructionFeature; immediate: ImmediateKind }
+type OpcodeInfo = {
+  name: string
+  class: InstructionClass
+  feature: InstructionFeature
+  immediate: ImmediateKind
+}
 
 const opcodes = new Map<number, OpcodeInfo>()
 const def = (
@@ -104,9 +109,12 @@ const def = (
   cls: InstructionClass,
   immediate: ImmediateKind = 'none',
   feature: InstructionFeature = 'mvp',
-) => opcodes.set(op, { name, class: cls, feature, immediate })
-const defRange = (first: number, names: string, cls: InstructionClass, immediate: ImmediateKind = 'none') =>
-  names.split(' ').forEach((name, i) => def(first + i, name, cls, immediate))
+) => {
+  opcodes.set(op, { name, class: cls, feature, immediate })
+}
+const defRange = (first: number, names: string, cls: InstructionClass, immediate: ImmediateKind = 'none') => {
+  for (const [i, name] of names.split(' ').entries()) def(first + i, name, cls, immediate)
+}
 
 def(0x00, 'unreachable', 'control')
 def(0x01, 'nop', 'control')
@@ -150,7 +158,8 @@ defRange(0x50, compare.map((x) => `i64.${x}`).join(' '), 'integer')
 const floatCompare = 'eq ne lt gt le ge'.split(' ')
 defRange(0x5b, floatCompare.map((x) => `f32.${x}`).join(' '), 'float')
 defRange(0x61, floatCompare.map((x) => `f64.${x}`).join(' '), 'float')
-const intArith = 'clz ctz popcnt add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u rotl rotr'.split(' ')
+const intArith =
+  'clz ctz popcnt add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u rotl rotr'.split(' ')
 defRange(0x67, intArith.map((x) => `i32.${x}`).join(' '), 'integer')
 defRange(0x79, intArith.map((x) => `i64.${x}`).join(' '), 'integer')
 const floatArith = 'abs neg ceil floor trunc nearest sqrt add sub mul div min max copysign'.split(' ')
@@ -166,9 +175,11 @@ defRange(
     'f64.convert_i64_u f64.promote_f32 i32.reinterpret_f32 i64.reinterpret_f64 f32.reinterpret_i32 f64.reinterpret_i64',
   'float',
 )
-'i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s'
+for (const [i, name] of 'i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s'
   .split(' ')
-  .forEach((name, i) => def(0xc0 + i, name, 'signExtension', 'none', 'signExtension'))
+  .entries()) {
+  def(0xc0 + i, name, 'signExtension', 'none', 'signExtension')
+}
 def(0xd0, 'ref.null', 'referenceTypes', 'refType', 'referenceTypes')
 def(0xd1, 'ref.is_null', 'referenceTypes', 'none', 'referenceTypes')
 def(0xd2, 'ref.func', 'referenceTypes', 'function', 'referenceTypes')
@@ -207,9 +218,9 @@ const atomicNames: Readonly<Record<number, string>> = {
   1: 'memory.atomic.wait32',
   2: 'memory.atomic.wait64',
   3: 'atomic.fence',
-  0x10: 'i32.atomic.load',
-  0x17: 'i32.atomic.store',
-  0x1e: 'i32.atomic.rmw.add',
+  16: 'i32.atomic.load',
+  23: 'i32.atomic.store',
+  30: 'i32.atomic.rmw.add',
 }
 
 const hex = (byte: number): string => `0x${byte.toString(16).padStart(2, '0')}`
@@ -286,40 +297,71 @@ function readImmediates(r: ByteReader, kind: ImmediateKind): Immediates {
   }
 }
 
-function decodeFc(r: ByteReader, sub: number, subOffset: number): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
+function decodeFc(
+  r: ByteReader,
+  sub: number,
+  subOffset: number,
+): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
   const name = fcNames[sub]
   if (name === undefined) r.fail('a 0xfc sub-opcode 0..17', `${sub}`, subOffset)
   const idx = (what: string) => r.varU32(what)
-  if (sub <= 7) return { name, class: 'saturatingTrunc', feature: 'saturatingTrunc', immediates: { kind: 'none' } }
+  if (sub <= 7)
+    return { name, class: 'saturatingTrunc', feature: 'saturatingTrunc', immediates: { kind: 'none' } }
   const feature: InstructionFeature = sub <= 14 ? 'bulkMemory' : 'referenceTypes'
   const cls: InstructionClass = sub <= 14 ? 'bulkMemory' : 'referenceTypes'
   switch (sub) {
     case 8:
-      return { name, class: cls, feature, immediates: { kind: 'indices', indices: [idx('a data index'), idx('a memory index')] } }
+      return {
+        name,
+        class: cls,
+        feature,
+        immediates: { kind: 'indices', indices: [idx('a data index'), idx('a memory index')] },
+      }
     case 9:
       return { name, class: cls, feature, immediates: { kind: 'data', index: idx('a data index') } }
     case 10:
-      return { name, class: cls, feature, immediates: { kind: 'indices', indices: [idx('a memory index'), idx('a memory index')] } }
+      return {
+        name,
+        class: cls,
+        feature,
+        immediates: { kind: 'indices', indices: [idx('a memory index'), idx('a memory index')] },
+      }
     case 11:
       return { name, class: cls, feature, immediates: { kind: 'memory', index: idx('a memory index') } }
     case 12:
-      return { name, class: cls, feature, immediates: { kind: 'indices', indices: [idx('an element index'), idx('a table index')] } }
+      return {
+        name,
+        class: cls,
+        feature,
+        immediates: { kind: 'indices', indices: [idx('an element index'), idx('a table index')] },
+      }
     case 13:
       return { name, class: cls, feature, immediates: { kind: 'element', index: idx('an element index') } }
     case 14:
-      return { name, class: cls, feature, immediates: { kind: 'indices', indices: [idx('a table index'), idx('a table index')] } }
+      return {
+        name,
+        class: cls,
+        feature,
+        immediates: { kind: 'indices', indices: [idx('a table index'), idx('a table index')] },
+      }
     default:
       return { name, class: cls, feature, immediates: { kind: 'table', index: idx('a table index') } }
   }
 }
 
 // Immediates of the final SIMD proposal (0xFD prefix).
-function decodeFd(r: ByteReader, sub: number, subOffset: number): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
+function decodeFd(
+  r: ByteReader,
+  sub: number,
+  subOffset: number,
+): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
   if (sub > 0xff) r.fail('a 0xfd sub-opcode 0..255', `${sub}`, subOffset)
   const name = simdNames[sub] ?? `simd.${sub}`
   const base = { name, class: 'simd' as const, feature: 'simd' as const }
-  if (sub <= 11 || sub === 92 || sub === 93) return { ...base, immediates: { kind: 'memarg', ...readMemarg(r) } }
-  if (sub === 12 || sub === 13) return { ...base, immediates: { kind: 'bytes', bytes: r.bytesOf(16, 'bytes of a v128') } }
+  if (sub <= 11 || sub === 92 || sub === 93)
+    return { ...base, immediates: { kind: 'memarg', ...readMemarg(r) } }
+  if (sub === 12 || sub === 13)
+    return { ...base, immediates: { kind: 'bytes', bytes: r.bytesOf(16, 'bytes of a v128') } }
   if (sub >= 21 && sub <= 34) return { ...base, immediates: { kind: 'lane', lane: r.u8('a lane index') } }
   if (sub >= 84 && sub <= 91) {
     const memarg = readMemarg(r)
@@ -329,8 +371,13 @@ function decodeFd(r: ByteReader, sub: number, subOffset: number): Pick<Instructi
 }
 
 // Threads proposal (0xFE prefix): atomic.fence has a zero byte, every other op a memarg.
-function decodeFe(r: ByteReader, sub: number, subOffset: number): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
-  if (!(sub <= 3 || (sub >= 0x10 && sub <= 0x4e))) r.fail('a 0xfe sub-opcode 0..3 or 0x10..0x4e', hex(sub), subOffset)
+function decodeFe(
+  r: ByteReader,
+  sub: number,
+  subOffset: number,
+): Pick<Instruction, 'name' | 'class' | 'feature' | 'immediates'> {
+  if (!(sub <= 3 || (sub >= 0x10 && sub <= 0x4e)))
+    r.fail('a 0xfe sub-opcode 0..3 or 0x10..0x4e', hex(sub), subOffset)
   const name = atomicNames[sub] ?? `atomic.${hex(sub)}`
   const base = { name, class: 'atomics' as const, feature: 'atomics' as const }
   if (sub === 3) {
@@ -361,7 +408,11 @@ export type DecodeInstructionParameters = {
  * // { opcode: 0x41, name: 'i32.const', immediates: { kind: 'i32', value: 42 }, length: 2, ... }
  * ```
  */
-export function decodeInstruction({ bytes, offset, end = bytes.length }: DecodeInstructionParameters): Instruction {
+export function decodeInstruction({
+  bytes,
+  offset,
+  end = bytes.length,
+}: DecodeInstructionParameters): Instruction {
   const r = new ByteReader(bytes, offset, end)
   const opcode = r.u8('an opcode')
   let subOpcode: number | undefined
@@ -370,14 +421,22 @@ export function decodeInstruction({ bytes, offset, end = bytes.length }: DecodeI
     const subOffset = r.pos
     subOpcode = r.varU32(`a ${hex(opcode)} sub-opcode`)
     decoded =
-      opcode === 0xfc ? decodeFc(r, subOpcode, subOffset) : opcode === 0xfd ? decodeFd(r, subOpcode, subOffset) : decodeFe(r, subOpcode, subOffset)
+      opcode === 0xfc
+        ? decodeFc(r, subOpcode, subOffset)
+        : opcode === 0xfd
+          ? decodeFd(r, subOpcode, subOffset)
+          : decodeFe(r, subOpcode, subOffset)
   } else {
     const info = opcodes.get(opcode) ?? r.fail('a known opcode', hex(opcode), offset)
     const immediates = readImmediates(r, info.immediate)
     let feature = info.feature
     // Later proposals reuse MVP opcodes with immediates the MVP forbids.
     if (immediates.kind === 'block' && immediates.blockType.kind === 'typeIndex') feature = 'multiValue'
-    if (immediates.kind === 'block' && immediates.blockType.kind === 'value' && immediates.blockType.type === 'v128') {
+    if (
+      immediates.kind === 'block' &&
+      immediates.blockType.kind === 'value' &&
+      immediates.blockType.type === 'v128'
+    ) {
       feature = 'simd'
     }
     if (
@@ -387,7 +446,8 @@ export function decodeInstruction({ bytes, offset, end = bytes.length }: DecodeI
     ) {
       feature = 'referenceTypes'
     }
-    if (immediates.kind === 'callIndirect' && immediates.tableIndex !== 0 && feature === 'mvp') feature = 'referenceTypes'
+    if (immediates.kind === 'callIndirect' && immediates.tableIndex !== 0 && feature === 'mvp')
+      feature = 'referenceTypes'
     if (immediates.kind === 'memory' && immediates.index !== 0) feature = 'multiMemory'
     decoded = { name: info.name, class: info.class, feature, immediates }
   }
@@ -411,14 +471,16 @@ export function decodeInstructions({ bytes, start, end }: DecodeInstructionsPara
   let depth = 1
   let offset = start
   while (offset < end) {
-    if (depth === 0) new ByteReader(bytes, offset, end).fail('the end of the function body', 'more instructions', offset)
+    if (depth === 0)
+      new ByteReader(bytes, offset, end).fail('the end of the function body', 'more instructions', offset)
     const instruction = decodeInstruction({ bytes, offset, end })
     if (instruction.opcode === 0x02 || instruction.opcode === 0x03 || instruction.opcode === 0x04) depth++
     if (instruction.opcode === 0x0b) depth--
     out.push(instruction)
     offset += instruction.length
   }
-  if (depth !== 0) new ByteReader(bytes, end, end).fail('an end (0x0b) closing every block', `${depth} unclosed`, end)
+  if (depth !== 0)
+    new ByteReader(bytes, end, end).fail('an end (0x0b) closing every block', `${depth} unclosed`, end)
   return out
 }
 

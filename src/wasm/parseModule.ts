@@ -254,7 +254,8 @@ export class ByteReader {
           // The unused high bits of the last byte must all equal the sign bit.
           const used = bits - 7 * (maxBytes - 1)
           const rest = byte >> (used - 1)
-          if (rest !== 0 && rest !== 0x7f >> (used - 1)) this.fail(`${what} (at most ${bits} bits)`, hex(byte), this.pos - 1)
+          if (rest !== 0 && rest !== 0x7f >> (used - 1))
+            this.fail(`${what} (at most ${bits} bits)`, hex(byte), this.pos - 1)
         }
         if (shift < 64n && byte & 0x40) result |= -1n << shift
         return BigInt.asIntN(bits === 33 ? 64 : bits, result)
@@ -592,7 +593,13 @@ export function parseModule(bytes: Uint8Array): WasmModule {
           const kinds = ['function', 'table', 'memory', 'global'] as const
           const kindName = kinds[kind] ?? s.fail('an export kind 0..3', hex(kind), kindOffset)
           const indexOffset = s.pos
-          return { name: exportName, kind: kindName, index: s.varU32('an export index'), offset: exportOffset, indexOffset }
+          return {
+            name: exportName,
+            kind: kindName,
+            index: s.varU32('an export index'),
+            offset: exportOffset,
+            indexOffset,
+          }
         })
         break
       case 8:
@@ -622,7 +629,11 @@ export function parseModule(bytes: Uint8Array): WasmModule {
         break
     }
     if (s.pos !== contentEnd) {
-      s.fail(`the ${name} section to end at offset ${contentEnd}`, `${contentEnd - s.pos} bytes left over`, s.pos)
+      s.fail(
+        `the ${name} section to end at offset ${contentEnd}`,
+        `${contentEnd - s.pos} bytes left over`,
+        s.pos,
+      )
     }
     r.pos = contentEnd
   }
@@ -638,7 +649,11 @@ export function parseModule(bytes: Uint8Array): WasmModule {
   }
   if (module.dataCount !== undefined && module.dataCount !== module.data.length) {
     const data = module.sections.find((x) => x.id === 11)
-    r.fail(`${module.dataCount} data segments (the data count)`, `${module.data.length}`, data?.offset ?? bytes.length)
+    r.fail(
+      `${module.dataCount} data segments (the data count)`,
+      `${module.data.length}`,
+      data?.offset ?? bytes.length,
+    )
   }
   return module
 }
@@ -661,7 +676,9 @@ function readElementSegment(s: ByteReader): ElementSegment {
     }
   }
   const functionIndices = usesExpressions ? [] : readVector(s, 'element', () => s.varU32('a function index'))
-  const expressions = usesExpressions ? readVector(s, 'element expression', () => readConstantExpression(s)) : []
+  const expressions = usesExpressions
+    ? readVector(s, 'element expression', () => readConstantExpression(s))
+    : []
   return { flags, offset, tableIndex, offsetExpression, functionIndices, expressions }
 }
 
@@ -669,7 +686,8 @@ function readFunctionBody(s: ByteReader): FunctionBody {
   const offset = s.pos
   const size = s.varU32('a function body size')
   const bodyStart = s.pos
-  if (size > s.end - bodyStart) s.fail(`${size} bytes of a function body`, `${s.end - bodyStart} bytes left`, offset)
+  if (size > s.end - bodyStart)
+    s.fail(`${size} bytes of a function body`, `${s.end - bodyStart} bytes left`, offset)
   const bodyEnd = bodyStart + size
   const b = new ByteReader(s.bytes, bodyStart, bodyEnd)
   let localCount = 0

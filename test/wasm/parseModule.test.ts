@@ -39,9 +39,17 @@ describe('LEB128', () => {
 
   test('u32 and s32 round trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (n) => new ByteReader(encodeVarU32(n)).varU32() === n),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (n) => new ByteReader(encodeVarU32(n)).varU32() === n,
+      ),
     )
-    fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (n) => new ByteReader(encodeVarS32(n)).varS32() === n))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        (n) => new ByteReader(encodeVarS32(n)).varS32() === n,
+      ),
+    )
   })
 })
 
@@ -67,12 +75,20 @@ describe('parseModule', () => {
       ['data', 50, 52, 60],
     ])
     expect(m.types).toEqual([{ params: [], results: [], offset: 11 }])
-    expect(m.tables).toEqual([{ elementType: 'funcref', limits: { initial: 1, maximum: undefined, shared: false, offset: 22 } }])
+    expect(m.tables).toEqual([
+      { elementType: 'funcref', limits: { initial: 1, maximum: undefined, shared: false, offset: 22 } },
+    ])
     expect(m.memories).toEqual([{ initial: 1, maximum: undefined, shared: false, offset: 27 }])
     expect(m.exports).toEqual([{ name: 'call', kind: 'function', index: 0, offset: 32, indexOffset: 38 }])
-    expect(m.bodies).toEqual([{ offset: 42, bodyStart: 43, bodyEnd: 50, locals: [], localCount: 0, codeStart: 44 }])
+    expect(m.bodies).toEqual([
+      { offset: 42, bodyStart: 43, bodyEnd: 50, locals: [], localCount: 0, codeStart: 44 },
+    ])
     expect(m.data).toMatchObject([{ flags: 0, memoryIndex: 0, dataStart: 58, dataEnd: 60 }])
-    expect(m.data[0]?.offsetExpression).toEqual({ start: 54, end: 57, value: { kind: 'i32.const', value: 0 } })
+    expect(m.data[0]?.offsetExpression).toEqual({
+      start: 54,
+      end: 57,
+      value: { kind: 'i32.const', value: 0 },
+    })
   })
 
   test('imports, globals, elements, start, locals', () => {
@@ -91,10 +107,20 @@ describe('parseModule', () => {
     ])
     expect(m.importedFunctionCount).toBe(1)
     expect(m.imports[1]).toMatchObject({ limits: { initial: 1, maximum: 2 } })
-    expect(m.globals[0]).toMatchObject({ valueType: 'i64', mutable: true, init: { value: { kind: 'i64.const', value: -5n } } })
+    expect(m.globals[0]).toMatchObject({
+      valueType: 'i64',
+      mutable: true,
+      init: { value: { kind: 'i64.const', value: -5n } },
+    })
     expect(m.elements[0]).toMatchObject({ flags: 0, tableIndex: 0, functionIndices: [1, 0] })
     expect(m.start?.functionIndex).toBe(1)
-    expect(m.bodies[0]).toMatchObject({ locals: [{ count: 2, type: 'i32' }, { count: 1, type: 'i64' }], localCount: 3 })
+    expect(m.bodies[0]).toMatchObject({
+      locals: [
+        { count: 2, type: 'i32' },
+        { count: 1, type: 'i64' },
+      ],
+      localCount: 3,
+    })
   })
 
   test('malformed input: expected X, got Y at offset N', () => {
@@ -107,15 +133,33 @@ describe('parseModule', () => {
       }
       throw new Error('expected a WasmParseError')
     }
-    expect(fails(fromHex('0061736d'))).toMatchInlineSnapshot(`"expected 4 bytes of the version, got 0 bytes left at offset 4"`)
-    expect(fails(fromHex('0061736e01000000'))).toMatchInlineSnapshot(`"expected magic number 0x00 0x61 0x73 0x6d (\\0asm), got 0x00 0x61 0x73 0x6e at offset 0"`)
-    expect(fails(fromHex('0061736d02000000'))).toMatchInlineSnapshot(`"expected version 0x01 0x00 0x00 0x00, got 0x02 0x00 0x00 0x00 at offset 4"`)
-    expect(fails(bytes.subarray(0, 45))).toMatchInlineSnapshot(`"expected 9 bytes of the code section, got 4 bytes left at offset 41"`)
-    expect(fails(fromHex('0061736d01000000 0d00'))).toMatchInlineSnapshot(`"expected a section id 0..12, got 0x0d at offset 8"`)
-    expect(fails(fromHex('0061736d01000000 0302010001040160000000'))).toMatchInlineSnapshot(`"expected sections in canonical order, got type section out of order at offset 12"`)
-    expect(fails(fromHex('0061736d01000000 010401600000 010401600000'))).toMatchInlineSnapshot(`"expected at most one type section, got a second one at offset 14"`)
-    expect(fails(fromHex('0061736d01000000 0105016001780000'))).toMatchInlineSnapshot(`"expected a parameter type, got 0x78 at offset 13"`)
-    expect(fails(fromHex('0061736d01000000 010401600000 03020100'))).toMatchInlineSnapshot(`"expected 1 function bodies (one per function section entry), got 0 at offset 18"`)
+    expect(fails(fromHex('0061736d'))).toMatchInlineSnapshot(
+      `"expected 4 bytes of the version, got 0 bytes left at offset 4"`,
+    )
+    expect(fails(fromHex('0061736e01000000'))).toMatchInlineSnapshot(
+      `"expected magic number 0x00 0x61 0x73 0x6d (\\0asm), got 0x00 0x61 0x73 0x6e at offset 0"`,
+    )
+    expect(fails(fromHex('0061736d02000000'))).toMatchInlineSnapshot(
+      `"expected version 0x01 0x00 0x00 0x00, got 0x02 0x00 0x00 0x00 at offset 4"`,
+    )
+    expect(fails(bytes.subarray(0, 45))).toMatchInlineSnapshot(
+      `"expected 9 bytes of the code section, got 4 bytes left at offset 41"`,
+    )
+    expect(fails(fromHex('0061736d01000000 0d00'))).toMatchInlineSnapshot(
+      `"expected a section id 0..12, got 0x0d at offset 8"`,
+    )
+    expect(fails(fromHex('0061736d01000000 0302010001040160000000'))).toMatchInlineSnapshot(
+      `"expected sections in canonical order, got type section out of order at offset 12"`,
+    )
+    expect(fails(fromHex('0061736d01000000 010401600000 010401600000'))).toMatchInlineSnapshot(
+      `"expected at most one type section, got a second one at offset 14"`,
+    )
+    expect(fails(fromHex('0061736d01000000 0105016001780000'))).toMatchInlineSnapshot(
+      `"expected a parameter type, got 0x78 at offset 13"`,
+    )
+    expect(fails(fromHex('0061736d01000000 010401600000 03020100'))).toMatchInlineSnapshot(
+      `"expected 1 function bodies (one per function section entry), got 0 at offset 18"`,
+    )
   })
 
   test('a truncated module throws WasmParseError unless cut at a section boundary that leaves it valid', () => {

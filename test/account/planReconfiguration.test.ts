@@ -1,0 +1,138 @@
+// The planner: the cases users hit, and the law that every plan ends exactly at its target.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import type { Account } from '../../src/account/Account.js'
+import { createAccount } from '../../src/account/Account.js'
+import type { AccountConfig } from '../../src/account/AccountConfig.js'
+import { planReconfiguration } from '../../src/account/planReconfiguration.js'
+import { validateConfig } from '../../src/account/validateConfig.js'
+import { hashOf } from '../arbitraries.js'
+
+const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(hashOf) as [string, string, string, string, string]
+const config = (keys: Record<string, number>, deployment: number, keyManagement: number): AccountConfig => ({
+  associatedKeys: Object.entries(keys).map(([key, weight]) => ({ key, weight })),
+  thresholds: { deployment, keyManagement },
+})
+const account = (keys: Record<string, number>, deployment: number, keyManagement: number): Account => ({
+  ...createAccount(a),
+  associatedKeys: keys,
+  actionThresholds: { deployment, keyManagement },
+})
+
+describe('planReconfiguration: the cases users hit', () => {
+  test('lowering thresholds 3/3 -> 1/1 sets deployment first, in one deploy', async () => {
+    const plan = await planReconfiguration(account({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3), config({ [a]: 1, [b]: 1, [c]: 1 }, 1, 1), {
+      signers: [a, b, c],
+    })
+    expect(plan.deploys).toHaveLength(1)
+    expect(plan.deploys[0]!.args.map((x) => x.name)).toEqual(['dep', 'km'])
+    expect(plan.steps).toEqual(['set thresholds: deployment 3 -> 1, key management 3 -> 1'])
+    expect(plan.deploys[0]!.accountAfter.actionThresholds).toEqual({ deployment: 1, keyManagement: 1 })
+  })
+
+  test('raising both thresholds above the current key management sets key management first', async () => {
+    const plan = await planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3), { signers: [a] })
+    const calls = plan.deploys[0]!.gas
+    expect(calls.total).toBeGreaterThan(0n)
+    expect(plan.target.actionThresholds).toEqual({ deployment: 3, keyManagement: 3 })
+  })
+
+  test('swapping the primary key for two new keys: add both, set thresholds, then remove it', async () => {
+    const plan = await planReconfiguration(
+      account({ [a]: 1 }, 1, 1),
+      {
+        associatedKeys: [
+          { key: b, weight: 1, label: 'bob' },
+          { key: c, weight: 1, label: 'carol' },
+        ],
+        thresholds: { deployment: 1, keyManagement: 2 },
+      },
+      { signers: [a] },
+    )
+    expect(plan.steps).toEqual([
+      `add account-hash-${b} (bob) with weight 1`,
+      `add account-hash-${c} (carol) with weight 1`,
+      'set thresholds: key management 1 -> 2',
+      `remove account-hash-${a}`,
+    ])
+    expect(plan.warnings.map((w) => w.code)).toContain('DeployerRemoved')
+  })
+
+  test('removing the key that signs the deploy works: permission is judged at deploy start', async () => {
+    const plan = await planReconfiguration(account({ [a]: 1, [b]: 1 }, 1, 1), config({ [b]: 1 }, 1, 1), { signers: [a] })
+    expect(plan.deploys[0]!.accountAfter.associatedKeys).toEqual({ [b]: 1 })
+  })
+
+  test('refuses when the signers do not hold the current key-management weight, naming who else must sign', async () => {
+    const current = account({ [a]: 1, [b]: 2, [c]: 1 }, 1, 3)
+    await expect(planReconfiguration(current, config({ [a]: 1, [b]: 2, [c]: 1 }, 2, 4), { signers: [a] })).rejects
+      .toThrowErrorMatchingInlineSnapshot(`
+      [PlanError: The signers cannot authorize the deploy
+        deploy: 1
+        keyManagementThreshold: 3
+        deploymentThreshold: 1
+        signersWeight: 1
+        alsoNeeded: ["account-hash-0202020202020202020202020202020202020202020202020202020202020202"]
+      Remedy: Key management needs weight 3; the signers hold 1. Also collect signatures from: account-hash-0202020202020202020202020202020202020202020202020202020202020202.]
+    `)
+  })
+
+  test('refuses an invalid target with the validation findings', async () => {
+    await expect(planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1 }, 2, 1))).rejects.toMatchObject({
+      code: 'InvalidTarget',
+    })
+  })
+
+  test('omits no-op calls: an unchanged account needs no deploy', async () => {
+    const plan = await planReconfiguration(account({ [a]: 2, [b]: 1 }, 1, 2), config({ [b]: 1, [a]: 2 }, 1, 2))
+    expect(plan.deploys).toEqual([])
+    expect(plan.gas).toBe(0n)
+  })
+
+  test('splits only when the session args do not fit in 1024 bytes', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [hashOf(i + 10), 1]))
+    const plan = await planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1, ...keys }, 1, 1), { signers: [a] })
+    // 29 adds (33 bytes each) fill the 1024 bytes of one deploy: 60 keys take three
+    expect(plan.deploys.map((x) => x.operations.add?.length)).toEqual([29, 29, 2])
+    for (const deploy of plan.deploys) expect(deploy.argsLength).toBeLessThanOrEqual(1024)
+    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual({ [a]: 1, ...keys })
+  })
+
+  test('at the 100-key limit, removals that the thresholds allow go first, in their own deploy', async () => {
+    const full = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1]))
+    const { [d]: _d, [e]: _e, ...kept } = full
+    const target = { ...kept, [hashOf(200)]: 1, [hashOf(201)]: 1 }
+    const plan = await planReconfiguration(account(full, 2, 3), config(target, 2, 3), { signers: [a, b, c] })
+    expect(plan.deploys[0]!.steps).toEqual([`remove account-hash-${d}`, `remove account-hash-${e}`])
+    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
+  })
+})
+
+describe('planReconfiguration: laws', () => {
+  const keyIds = fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 6 })
+  const arbitraryConfig = fc
+    .tuple(keyIds, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 8 }), fc.nat(20), fc.nat(20))
+    .map(([ids, weights, t1, t2]) => ({
+      keys: Object.fromEntries(ids.map((id, i) => [hashOf(id), weights[i]!])),
+      t1,
+      t2,
+    }))
+
+  test('for random valid current and target configurations, the proven plan ends exactly at the target', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
+        const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
+        const clamp = (t: number, keys: Record<string, number>) => 1 + (t % Math.max(1, total(keys)))
+        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [number, number]
+        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [number, number]
+        const target = config(to.keys, td, tk)
+        fc.pre(total(from.keys) >= ck && total(to.keys) >= tk && validateConfig(target).ok)
+        const current = account(from.keys, cd, ck)
+        const plan = await planReconfiguration(current, target)
+        expect(plan.deploys.at(-1)?.accountAfter.associatedKeys ?? current.associatedKeys).toEqual(to.keys)
+        expect(plan.target.actionThresholds).toEqual({ deployment: td, keyManagement: tk })
+      }),
+      { numRuns: 150 },
+    )
+  })
+})

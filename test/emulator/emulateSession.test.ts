@@ -1,0 +1,170 @@
+// The emulator against casper-node's rules: single host calls vs the transcription, traps, gas, authorization.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import type { Account } from '../../src/account/Account.js'
+import { createAccount } from '../../src/account/Account.js'
+import { authorizationWeight } from '../../src/account/accountRules.js'
+import { hexToBytes } from '../../src/encoding/hex.js'
+import { apiErrorCode } from '../../src/emulator/apiError.js'
+import { emulateSession } from '../../src/emulator/emulateSession.js'
+import { type ConfigureAccountOperations, configureAccountArgs } from '../../src/wasm/configureAccountArgs.js'
+import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
+import { arbitraryAccount, arbitraryOperation, hashOf, type Operation } from '../arbitraries.js'
+import { transcription } from '../transcription.js'
+import { wat } from '../wasm/wat.js'
+
+/** One operation as configure-account args: each step list calls exactly one host function. */
+function argsOf(op: Operation) {
+  const operations: ConfigureAccountOperations =
+    op.kind === 'add'
+      ? { add: [{ accountHash: op.hash, weight: op.weight }] }
+      : op.kind === 'update'
+        ? { raise: [{ accountHash: op.hash, weight: op.weight }] }
+        : op.kind === 'remove'
+          ? { remove: [op.hash] }
+          : { [op.action]: op.threshold }
+  return configureAccountArgs(operations).map((a) => ({ name: a.name, value: a.bytes }))
+}
+
+describe('emulateSession: a single host call agrees with casper-types', () => {
+  test('for random accounts, operations and signer sets', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryAccount(), arbitraryOperation(), fc.nat(), async (account, op, pick) => {
+        const keys = Object.keys(account.associatedKeys)
+        const signers = keys.filter((_, i) => (pick >> i) & 1 || i === 0)
+        const result = await emulateSession({ wasm: configureAccountWasm, args: argsOf(op), account, signers })
+        if (authorizationWeight(account, signers) < account.actionThresholds.deployment) {
+          expect(result.failure?.message).toBe('Deployment authorization failure')
+          return
+        }
+        if (authorizationWeight(account, signers) < account.actionThresholds.keyManagement) {
+          expect(result.revert?.name).toBe('PermissionDenied')
+          return
+        }
+        const expected = transcription(account, op)
+        if ('failure' in expected) {
+          expect(result.revert?.name).toBe(expected.failure)
+          expect(result.account).toBe(account)
+        } else {
+          expect(result.ok).toBe(true)
+          expect(result.account).toEqual(expected.account)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('emulateSession: traps and rollback', () => {
+  const owner = hashOf(1)
+  const account = createAccount(owner)
+  const session = (body: string) =>
+    wat(`(module
+      (import "env" "casper_add_associated_key" (func $add (param i32 i32 i32) (result i32)))
+      (import "env" "casper_set_action_threshold" (func $set (param i32 i32) (result i32)))
+      (import "env" "casper_revert" (func $revert (param i32)))
+      (memory 1)
+      (data (i32.const 0) "${'\\22'.repeat(32)}")
+      (func (export "call") ${body}))`)
+  const run = async (body: string, overrides: Partial<Parameters<typeof emulateSession>[0]> = {}) =>
+    emulateSession({ wasm: await session(body), account, signers: [owner], ...overrides })
+
+  test('a weight above 255 traps before the host charge', async () => {
+    const result = await run('(drop (call $add (i32.const 0) (i32.const 32) (i32.const 256)))')
+    expect(result.trap).toEqual({ message: 'Interpreter error: trap: Code(UnexpectedSignature)' })
+    expect(result.gas.hostFunctions).toBe(0n)
+  })
+
+  test('an account hash of the wrong length traps after the host charge', async () => {
+    const short = await run('(drop (call $add (i32.const 0) (i32.const 31) (i32.const 1)))')
+    expect(short.trap?.message).toBe('Serialization error: Deserialization error: early end of stream')
+    expect(short.gas.hostFunctions).toBe(1_200_000n)
+    const long = await run('(drop (call $add (i32.const 0) (i32.const 33) (i32.const 1)))')
+    expect(long.trap?.message).toBe('Serialization error: Deserialization error: left-over bytes')
+  })
+
+  test('reading outside memory traps with the interpreter text', async () => {
+    const result = await run('(drop (call $add (i32.const 65530) (i32.const 32) (i32.const 1)))')
+    expect(result.trap?.message).toBe('Interpreter error: trying to access region [65530..65562] in memory [0..65536]')
+  })
+
+  test('an unknown action type traps, but only once permission is granted', async () => {
+    const body = '(drop (call $set (i32.const 7) (i32.const 1)))'
+    expect((await run(body)).trap?.message).toBe('Interpreter error: trap: Code(Unreachable)')
+    const locked = { ...account, associatedKeys: { [owner]: 1, [hashOf(2)]: 1 }, actionThresholds: { deployment: 1, keyManagement: 2 } }
+    const denied = await run(`(if (call $set (i32.const 7) (i32.const 1)) (then (call $revert (i32.const 23))))`, { account: locked })
+    expect(denied.revert?.code).toBe(apiErrorCode('PermissionDenied'))
+  })
+
+  test('UpgradeManagement traps with Invalid context on a legacy account under 2.0', async () => {
+    const result = await run('(drop (call $set (i32.const 2) (i32.const 1)))', { protocol: '2.0' })
+    expect(result.trap?.message).toBe('Invalid context')
+  })
+
+  test('a trap after successful writes rolls all of them back, and the gas stands', async () => {
+    const result = await run(`
+      (drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))
+      (drop (call $set (i32.const 1) (i32.const 2)))
+      (unreachable)`)
+    expect(result.trap?.message).toBe('Interpreter error: trap: Code(Unreachable)')
+    expect(result.account).toBe(account)
+    expect(result.gas.storage).toBeGreaterThan(0n)
+  })
+
+  test('revert(0) and unknown codes are Unhandled [31]; user errors print as the node prints them', async () => {
+    expect((await run('(call $revert (i32.const 0))')).revert?.message).toBe('ApiError::Unhandled [31]')
+    expect((await run('(call $revert (i32.const 65543))')).revert?.message).toBe('User error: 7')
+  })
+
+  test('out of gas sets the used gas to the limit and changes nothing', async () => {
+    const result = await run('(drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))', { gasLimit: 1_000_000n })
+    expect(result.failure).toEqual({ kind: 'outOfGas', message: 'Out of gas error' })
+    expect(result.gas.total).toBe(1_000_000n)
+    expect(result.account).toBe(account)
+  })
+
+  test('2.0 accepts an unassociated signer with weight 0 when another signer is associated; 1.5 does not', async () => {
+    const body = '(drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))'
+    const stranger = hashOf(9)
+    expect((await run(body, { signers: [owner, stranger] })).failure?.message).toBe('Authorization failure: not authorized.')
+    expect((await run(body, { signers: [owner, stranger], protocol: '2.0' })).ok).toBe(true)
+    expect((await run(body, { signers: [stranger], protocol: '2.0' })).failure?.message).toBe(
+      'Tracking copy error: Authorization error',
+    )
+  })
+
+  test('a module the node would not accept is a preprocessing error and never runs', async () => {
+    const floaty = await wat(`(module (memory 1) (func (export "call") (drop (f32.const 1))))`)
+    const result = await emulateSession({ wasm: floaty, account, signers: [owner] })
+    expect(result.failure?.kind).toBe('preprocessing')
+    expect(result.failure?.message).toMatch(/^Wasm preprocessing error: /)
+    expect(result.calls).toEqual([])
+  })
+
+  test('2.0 refuses to remove a key from an account holding 100 keys (a trap, as casper-node 2.0 does)', async () => {
+    const full: Account = {
+      ...account,
+      associatedKeys: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1])),
+    }
+    const args = configureAccountArgs({ remove: [hashOf(50)] }).map((a) => ({ name: a.name, value: a.bytes }))
+    const onTwo = await emulateSession({ wasm: configureAccountWasm, args, account: full, signers: [owner], protocol: '2.0' })
+    expect(onTwo.trap?.message).toBe('Unable to add new associated key because maximum amount of keys is reached')
+    const onOne = await emulateSession({ wasm: configureAccountWasm, args, account: full, signers: [owner] })
+    expect(onOne.ok).toBe(true)
+  })
+})
+
+test('named args are the CLValue inner bytes; the first of two same-named args wins', async () => {
+  const owner = hashOf(1)
+  const result = await emulateSession({
+    wasm: configureAccountWasm,
+    args: [
+      { name: 'km', value: new Uint8Array([1]) },
+      { name: 'km', value: new Uint8Array([9]) },
+    ],
+    account: createAccount(owner),
+    signers: [owner],
+  })
+  expect(result.ok).toBe(true)
+  expect(hexToBytes('01')).toEqual(new Uint8Array([result.account.actionThresholds.keyManagement]))
+})
