@@ -217,7 +217,7 @@ export function validateConfig(
     errors.push({
       code: 'WeightOutOfRange',
       severity: 'error',
-      message: `key ${describe(keyAt(index))} has weight ${entry.weight}; expected an integer from 0 to 255 (weights are u8); change it to a value in that range`,
+      message: `key ${describeKey(keyAt(index))} has weight ${entry.weight}; expected an integer from 0 to 255 (weights are u8); change it to a value in that range`,
       details: keyAt(index),
     })
   })
@@ -286,7 +286,7 @@ export function validateConfig(
       warnings.push({
         code: 'ZeroWeightKey',
         severity: 'warning',
-        message: `key ${describe(keyAt(index))} has weight 0: it may sign deploys but adds nothing towards any threshold; give it a weight or remove it`,
+        message: `key ${describeKey(keyAt(index))} has weight 0: it may sign deploys but adds nothing towards any threshold; give it a weight or remove it`,
         details: keyAt(index),
       })
     })
@@ -333,7 +333,7 @@ export function validateConfig(
         warnings.push({
           code: 'SingleKeyLossLocksOut',
           severity: 'warning',
-          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => describe(key, `the others hold ${key.remainingWeight}`)).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${fix}`,
+          message: `losing ${locked.length === 1 ? 'key' : 'any one of the keys'} ${locked.map((key) => describeKey(key, `the others hold ${key.remainingWeight}`)).join(', ')} leaves less than the key management threshold ${keyManagement}, and then the keys can never be changed again; ${fix}`,
           details: { keyManagement, totalWeight, keys: locked },
         })
       }
@@ -346,7 +346,7 @@ export function validateConfig(
     const inNew = entries.find((entry) => entry.accountHash === deployer)
     const inCurrent = current?.associatedKeys.find((entry) => entry.accountHash === deployer)
     const label = inNew?.label ?? inCurrent?.label
-    const text = describe({ key: `account-hash-${deployer}`, label })
+    const text = describeKey({ key: `account-hash-${deployer}`, label })
     if (inNew === undefined && (current === undefined || inCurrent !== undefined)) {
       warnings.push({
         code: 'DeployerRemoved',
@@ -411,7 +411,7 @@ function findingKey(entry: NormalizedAssociatedKeyConfig, index: number): Findin
 }
 
 /** `account-hash-…`, `alice (account-hash-…)`, or with a note: `alice (account-hash-…, weight 3)`. */
-function describe(key: { key: string; label?: string | undefined }, note?: string): string {
+function describeKey(key: { key: string; label?: string | undefined }, note?: string): string {
   const inner = note === undefined ? key.key : `${key.key}, ${note}`
   return key.label === undefined
     ? note === undefined
@@ -421,7 +421,7 @@ function describe(key: { key: string; label?: string | undefined }, note?: strin
 }
 
 function describeWithWeight(key: FindingKey): string {
-  return describe(key, `weight ${key.weight}`)
+  return describeKey(key, `weight ${key.weight}`)
 }
 
 function thresholdValues(config: NormalizedAccountConfig): Record<ThresholdName, number | undefined> {

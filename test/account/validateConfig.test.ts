@@ -353,7 +353,6 @@ describe('validateConfig: warnings', () => {
       [],
     )
   })
-})
 
   test('the example in docs/account-config.md', () => {
     const account: Account = {
@@ -365,9 +364,14 @@ describe('validateConfig: warnings', () => {
     const options = { current: configFromAccount(account), deployer: alicePublicKey }
     const result = validateConfig(next, options)
     expect(result.ok).toBe(true)
-    expect(result.warnings.map((f) => f.code)).toEqual(['SingleKeyLossLocksOut', 'DeployerLosesKeyManagement'])
+    expect(result.warnings.map((f) => f.code)).toEqual([
+      'SingleKeyLossLocksOut',
+      'DeployerLosesKeyManagement',
+    ])
     const twoOfThree = config([alice(1), bob(1), carolKey(1)], 1, 2)
-    expect(validateConfig(twoOfThree, options).warnings.map((f) => f.code)).toEqual(['DeployerLosesKeyManagement'])
+    expect(validateConfig(twoOfThree, options).warnings.map((f) => f.code)).toEqual([
+      'DeployerLosesKeyManagement',
+    ])
   })
 })
 
