@@ -21,8 +21,14 @@ export function arbitraryAccount(): fc.Arbitrary<Account> {
   return fc
     .tuple(
       fc.oneof(
-        { weight: 9, arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 }) },
-        { weight: 1, arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 120 }), { minLength: 95, maxLength: 100 }) },
+        {
+          weight: 9,
+          arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 120 }), { minLength: 95, maxLength: 100 }),
+        },
       ),
       fc.array(weight, { minLength: 100, maxLength: 100 }),
       fc.integer({ min: 0, max: 6 }),
@@ -55,8 +61,14 @@ export function arbitraryOperation(): fc.Arbitrary<Operation> {
 export function arbitraryUsableAccount(): fc.Arbitrary<Account> {
   return fc.tuple(arbitraryAccount(), fc.nat(), fc.nat()).map(([account, r1, r2]) => {
     const keys = Object.keys(account.associatedKeys)
-    const associatedKeys = { ...account.associatedKeys, [keys[0]!]: Math.max(1, account.associatedKeys[keys[0]!]!) }
-    const total = Math.min(255, Object.values(associatedKeys).reduce((s, w) => s + w, 0))
+    const associatedKeys = {
+      ...account.associatedKeys,
+      [keys[0]!]: Math.max(1, account.associatedKeys[keys[0]!]!),
+    }
+    const total = Math.min(
+      255,
+      Object.values(associatedKeys).reduce((s, w) => s + w, 0),
+    )
     const deployment = 1 + (r1 % total)
     const keyManagement = deployment + (r2 % (total - deployment + 1))
     return { ...account, associatedKeys, actionThresholds: { deployment, keyManagement } }

@@ -23,7 +23,8 @@ export function transcription(account: Account, op: Operation): { failure: strin
       const current = keys.get(op.hash)
       if (current !== undefined && op.weight < current) {
         const newWeights = sat([excluding(op.hash), op.weight])
-        if (!(newWeights >= deployment && newWeights >= keyManagement)) return { failure: 'ThresholdViolation' }
+        if (!(newWeights >= deployment && newWeights >= keyManagement))
+          return { failure: 'ThresholdViolation' }
       }
       if (current === undefined) return { failure: 'MissingKey' }
       keys.set(op.hash, op.weight)
@@ -48,4 +49,3 @@ export function transcription(account: Account, op: Operation): { failure: strin
     }
   }
 }
-

@@ -11,7 +11,11 @@ const algorithms = {
 } as const
 
 /** Anything that names an account: a public key or an account hash, in the usual text forms. */
-export type AccountIdentifier = string | Uint8Array | { toHex(): string } | { accountHash(): { toHex(): string } }
+export type AccountIdentifier =
+  | string
+  | Uint8Array
+  | { toHex(): string }
+  | { accountHash(): { toHex(): string } }
 
 /**
  * The account hash of a tagged public key: blake2b-256(algorithm name ++ 0x00 ++ raw key)

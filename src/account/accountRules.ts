@@ -51,9 +51,7 @@ function totalKeysWeightExcluding(account: Account, excluded: AccountHashHex): n
  * (`AssociatedKeys::calculate_keys_weight`).
  */
 export function authorizationWeight(account: Account, authorizationKeys: Iterable<AccountHashHex>): number {
-  return saturatingWeightSum(
-    [...new Set(authorizationKeys)].map((hash) => account.associatedKeys[hash] ?? 0),
-  )
+  return saturatingWeightSum([...new Set(authorizationKeys)].map((hash) => account.associatedKeys[hash] ?? 0))
 }
 
 /**
@@ -99,12 +97,17 @@ export function addAssociatedKey(
  * `Account::update_associated_key`: only a lowering is checked, against both thresholds, using the
  * weight of the other keys plus the new weight.
  */
-export function updateAssociatedKey(account: Account, accountHash: AccountHashHex, weight: number): AccountRuleResult {
+export function updateAssociatedKey(
+  account: Account,
+  accountHash: AccountHashHex,
+  weight: number,
+): AccountRuleResult {
   const current = account.associatedKeys[accountHash]
   if (current === undefined) return { ok: false, failure: 'MissingKey' }
   if (weight < current) {
     const remaining = saturatingWeightSum([totalKeysWeightExcluding(account, accountHash), weight])
-    if (!meetsThresholds(remaining, account.actionThresholds)) return { ok: false, failure: 'ThresholdViolation' }
+    if (!meetsThresholds(remaining, account.actionThresholds))
+      return { ok: false, failure: 'ThresholdViolation' }
   }
   return { ok: true, account: withKeys(account, { ...account.associatedKeys, [accountHash]: weight }) }
 }
@@ -124,7 +127,11 @@ export function removeAssociatedKey(account: Account, accountHash: AccountHashHe
  * (InsufficientTotalWeight), then deployment may never exceed key management
  * (`ActionThresholds::set_deployment_threshold` / `set_key_management_threshold`).
  */
-export function setActionThreshold(account: Account, actionType: ActionType, threshold: number): AccountRuleResult {
+export function setActionThreshold(
+  account: Account,
+  actionType: ActionType,
+  threshold: number,
+): AccountRuleResult {
   if (threshold > totalKeysWeight(account)) return { ok: false, failure: 'InsufficientTotalWeight' }
   const thresholds = account.actionThresholds
   if (actionType === 'deployment' && threshold > thresholds.keyManagement) {

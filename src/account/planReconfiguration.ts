@@ -1,5 +1,10 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
-import { type EmulateSessionReturnType, emulateSession, type Protocol, type SessionGas } from '../emulator/emulateSession.js'
+import {
+  type EmulateSessionReturnType,
+  emulateSession,
+  type Protocol,
+  type SessionGas,
+} from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
   type ConfigureAccountOperations,
@@ -8,7 +13,12 @@ import {
 } from '../wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
 import type { Account, AccountHashHex } from './Account.js'
-import { type AccountConfigInput, accountFromConfig, configFromAccount, normalizeConfig } from './AccountConfig.js'
+import {
+  type AccountConfigInput,
+  accountFromConfig,
+  configFromAccount,
+  normalizeConfig,
+} from './AccountConfig.js'
 import { type AccountIdentifier, accountHashOf } from './accountHash.js'
 import {
   authorizationWeight,
@@ -108,8 +118,11 @@ export async function planReconfiguration(
   const maxArgs = options.maxSessionArgsLength ?? 1024
   const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
   const normalized = normalizeConfig(target)
-  const labels = new Map(normalized.associatedKeys.flatMap((k) => (k.label ? [[k.accountHash, k.label] as const] : [])))
-  const name = (hash: AccountHashHex) => `account-hash-${hash}${labels.has(hash) ? ` (${labels.get(hash)})` : ''}`
+  const labels = new Map(
+    normalized.associatedKeys.flatMap((k) => (k.label ? [[k.accountHash, k.label] as const] : [])),
+  )
+  const name = (hash: AccountHashHex) =>
+    `account-hash-${hash}${labels.has(hash) ? ` (${labels.get(hash)})` : ''}`
 
   const validation = validateConfig(normalized, {
     current: configFromAccount(current),
@@ -133,7 +146,10 @@ export async function planReconfiguration(
       remedy: 'Leave upgradeManagement as it is in the target configuration.',
     })
   }
-  const targetAccount: Account = { ...desired, actionThresholds: { ...desired.actionThresholds, upgradeManagement: from } }
+  const targetAccount: Account = {
+    ...desired,
+    actionThresholds: { ...desired.actionThresholds, upgradeManagement: from },
+  }
   if (from === undefined) delete targetAccount.actionThresholds.upgradeManagement
 
   const items = diff(current, targetAccount)
@@ -263,7 +279,10 @@ function pack(items: Item[], maxArgs: number): Item[][] {
   let currentBatch: Item[] = []
   for (const item of items) {
     const candidate = [...currentBatch, item]
-    if (currentBatch.length > 0 && sessionArgsLength(configureAccountArgs(operationsOf(candidate))) > maxArgs) {
+    if (
+      currentBatch.length > 0 &&
+      sessionArgsLength(configureAccountArgs(operationsOf(candidate))) > maxArgs
+    ) {
       batches.push(currentBatch)
       currentBatch = [item]
     } else currentBatch = candidate
@@ -298,8 +317,12 @@ function describe(item: Item, before: Account, name: (hash: AccountHashHex) => s
     case 'thresholds': {
       const { deployment, keyManagement } = item
       const parts = [
-        deployment !== undefined ? `deployment ${before.actionThresholds.deployment} -> ${deployment}` : undefined,
-        keyManagement !== undefined ? `key management ${before.actionThresholds.keyManagement} -> ${keyManagement}` : undefined,
+        deployment !== undefined
+          ? `deployment ${before.actionThresholds.deployment} -> ${deployment}`
+          : undefined,
+        keyManagement !== undefined
+          ? `key management ${before.actionThresholds.keyManagement} -> ${keyManagement}`
+          : undefined,
       ].filter(Boolean)
       return `set thresholds: ${parts.join(', ')}`
     }
@@ -320,7 +343,8 @@ function assertSigners(
     throw new PlanError(`A signer of ${deploy} is not an associated key`, {
       code: 'InsufficientSigners',
       details: { deploy: index + 1, unassociated: unassociated.map(name) },
-      remedy: 'casper-node 1.5 rejects a deploy with any approval from a key the account does not hold; drop that signer.',
+      remedy:
+        'casper-node 1.5 rejects a deploy with any approval from a key the account does not hold; drop that signer.',
     })
   }
   const { deployment, keyManagement } = account.actionThresholds
@@ -352,7 +376,8 @@ function notProven(result: EmulateSessionReturnType, index: number): PlanError {
 }
 
 function sameConfiguration(a: Account, b: Account): boolean {
-  const keys = (x: Account) => JSON.stringify(Object.entries(x.associatedKeys).sort(([h1], [h2]) => (h1 < h2 ? -1 : 1)))
+  const keys = (x: Account) =>
+    JSON.stringify(Object.entries(x.associatedKeys).sort(([h1], [h2]) => (h1 < h2 ? -1 : 1)))
   return (
     keys(a) === keys(b) &&
     a.actionThresholds.deployment === b.actionThresholds.deployment &&

@@ -3,7 +3,15 @@ import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
 
 const topFields = ['hash', 'header', 'payment', 'session', 'approvals'] as const
-const headerFields = ['account', 'timestamp', 'ttl', 'gas_price', 'body_hash', 'dependencies', 'chain_name'] as const
+const headerFields = [
+  'account',
+  'timestamp',
+  'ttl',
+  'gas_price',
+  'body_hash',
+  'dependencies',
+  'chain_name',
+] as const
 const hex = (length?: number) => (length ? new RegExp(`^[0-9a-fA-F]{${length}}$`) : /^(?:[0-9a-fA-F]{2})*$/)
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
 const signatureHex = /^0[12][0-9a-fA-F]{128}$/
@@ -41,7 +49,9 @@ export function parseDeployJson(input: string | unknown): DeployJson {
     throw invalid('header.gas_price', 'a non-negative integer', header.gas_price)
   }
   string(header.body_hash, 'header.body_hash', hex(64))
-  array(header.dependencies, 'header.dependencies').forEach((d, i) => string(d, `header.dependencies[${i}]`, hex(64)))
+  for (const [i, d] of array(header.dependencies, 'header.dependencies').entries()) {
+    string(d, `header.dependencies[${i}]`, hex(64))
+  }
   string(header.chain_name, 'header.chain_name')
   item(deploy.payment, 'payment')
   item(deploy.session, 'session')
@@ -70,10 +80,15 @@ function item(value: unknown, path: string): void {
   })
 }
 
-function object<const K extends string>(value: unknown, path: string, fields: readonly K[]): Record<K, unknown> {
+function object<const K extends string>(
+  value: unknown,
+  path: string,
+  fields: readonly K[],
+): Record<K, unknown> {
   if (!isObject(value)) throw invalid(path, 'an object', value)
   const unknown = Object.keys(value).filter((k) => !(fields as readonly string[]).includes(k))
-  if (unknown.length > 0) throw invalid(path, `only the fields ${fields.join(', ')}`, `unknown field ${unknown.join(', ')}`)
+  if (unknown.length > 0)
+    throw invalid(path, `only the fields ${fields.join(', ')}`, `unknown field ${unknown.join(', ')}`)
   const missing = fields.filter((f) => !(f in value))
   if (missing.length > 0) throw invalid(path, `the fields ${fields.join(', ')}`, `no ${missing.join(', ')}`)
   return value as Record<K, unknown>
@@ -98,7 +113,11 @@ function invalid(path: string, expected: string, got: unknown, cause?: unknown):
   const shown = typeof got === 'string' ? got : JSON.stringify(got)
   return new DeployError(`Invalid deploy JSON at ${path}`, {
     code: 'InvalidDeployJson',
-    details: { field: path, expected, got: shown === undefined ? 'nothing' : shown.length > 120 ? `${shown.slice(0, 120)}…` : shown },
+    details: {
+      field: path,
+      expected,
+      got: shown === undefined ? 'nothing' : shown.length > 120 ? `${shown.slice(0, 120)}…` : shown,
+    },
     remedy: 'Use the deploy file exactly as casper-client or casper-multisig wrote it.',
     cause,
   })

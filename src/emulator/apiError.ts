@@ -58,9 +58,19 @@ const unhandled = 31
 /** Ranges of system-contract and user errors (casper-types `api_error.rs` constants). */
 const ranges = [
   { min: 65_536, max: 131_071, variant: 'User', display: (n: number) => `User error: ${n}` },
-  { min: 65_280, max: 65_535, variant: 'HandlePayment', display: (n: number) => `Handle Payment error: ${n}` },
+  {
+    min: 65_280,
+    max: 65_535,
+    variant: 'HandlePayment',
+    display: (n: number) => `Handle Payment error: ${n}`,
+  },
   { min: 65_024, max: 65_279, variant: 'Mint', display: (n: number) => `Mint error: ${n}` },
-  { min: 64_768, max: 65_023, variant: 'ContractHeader', display: (n: number) => `Contract header error: ${n}` },
+  {
+    min: 64_768,
+    max: 65_023,
+    variant: 'ContractHeader',
+    display: (n: number) => `Contract header error: ${n}`,
+  },
   {
     min: 64_512,
     max: 64_767,
@@ -95,7 +105,8 @@ export type ApiError = {
 export function apiError(status: number): ApiError {
   const code = status >>> 0
   const reserved = reservedNames[code - 1]
-  if (reserved) return { code, name: reserved, message: `ApiError::${displayNames[reserved] ?? reserved} [${code}]` }
+  if (reserved)
+    return { code, name: reserved, message: `ApiError::${displayNames[reserved] ?? reserved} [${code}]` }
   const range = ranges.find((r) => code >= r.min && code <= r.max)
   if (range) {
     const value = code - range.min

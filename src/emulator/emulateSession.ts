@@ -18,13 +18,13 @@ import { bytesToHex } from '../encoding/hex.js'
 import { checkSessionWasm } from '../wasm/checkSessionWasm.js'
 import { type ApiError, apiError } from './apiError.js'
 import { externalizeMemory, hostMemoryLimits } from './externalizeMemory.js'
-import { injectGasCounter, mainnetOpcodeCosts, type OpcodeCosts } from './injectGasCounter.js'
 import {
   type HostFunctionCosts,
   hostFunctionGas,
   mainnetHostFunctionCosts,
   mainnetStorageGasPerByte,
 } from './hostFunctionCosts.js'
+import { injectGasCounter, mainnetOpcodeCosts, type OpcodeCosts } from './injectGasCounter.js'
 
 /** The Casper protocol whose rules apply. */
 export type Protocol = '1.5' | '2.0'
@@ -114,14 +114,16 @@ const messages = {
   outOfGas: 'Out of gas error',
 }
 
-const hostFailureCodes: Record<'add' | 'update' | 'remove' | 'threshold', Partial<Record<AccountRuleFailure, number>>> =
-  {
-    // casper-types `AddKeyFailure`, `UpdateKeyFailure`, `RemoveKeyFailure`, `SetThresholdFailure` discriminants
-    add: { MaxKeysLimit: 1, DuplicateKey: 2 },
-    update: { MissingKey: 1, ThresholdViolation: 3 },
-    remove: { MissingKey: 1, ThresholdViolation: 3 },
-    threshold: { KeyManagementThreshold: 1, DeploymentThreshold: 2, InsufficientTotalWeight: 4 },
-  }
+const hostFailureCodes: Record<
+  'add' | 'update' | 'remove' | 'threshold',
+  Partial<Record<AccountRuleFailure, number>>
+> = {
+  // casper-types `AddKeyFailure`, `UpdateKeyFailure`, `RemoveKeyFailure`, `SetThresholdFailure` discriminants
+  add: { MaxKeysLimit: 1, DuplicateKey: 2 },
+  update: { MissingKey: 1, ThresholdViolation: 3 },
+  remove: { MissingKey: 1, ThresholdViolation: 3 },
+  threshold: { KeyManagementThreshold: 1, DeploymentThreshold: 2, InsufficientTotalWeight: 4 },
+}
 const permissionDenied = { add: 3, update: 2, remove: 2, threshold: 3 } as const
 
 class Revert {
@@ -156,9 +158,15 @@ class OutOfGas {}
  * result.gas.total // gas the session costs
  * ```
  */
-export async function emulateSession(parameters: EmulateSessionParameters): Promise<EmulateSessionReturnType> {
+export async function emulateSession(
+  parameters: EmulateSessionParameters,
+): Promise<EmulateSessionReturnType> {
   const { wasm, account, signers, protocol = '1.5' } = parameters
-  const costs = parameters.costs ?? { opcodes: mainnetOpcodeCosts, hostFunctions: mainnetHostFunctionCosts, storageGasPerByte: mainnetStorageGasPerByte }
+  const costs = parameters.costs ?? {
+    opcodes: mainnetOpcodeCosts,
+    hostFunctions: mainnetHostFunctionCosts,
+    storageGasPerByte: mainnetStorageGasPerByte,
+  }
   const gasLimit = parameters.gasLimit ?? 4_000_000_000_000n
   const maxKeys = parameters.maxAssociatedKeys ?? defaultMaxAssociatedKeys
   const args = namedArgs(parameters.args)
@@ -178,7 +186,8 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
   // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key; on 2.0
   // (RuntimeFootprint::can_authorize) at least one must be, the others count for nothing.
   const text = messages[protocol]
-  if (!canAuthorize(account, signers, protocol)) return finish({ kind: 'authorization', message: text.authorization })
+  if (!canAuthorize(account, signers, protocol))
+    return finish({ kind: 'authorization', message: text.authorization })
   if (!canDeployWith(account, signers)) {
     return finish({ kind: 'deploymentAuthorization', message: text.deploymentAuthorization })
   }
@@ -189,7 +198,8 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
     return finish({ kind: 'preprocessing', message })
   }
   // The resolver (v1_resolver.rs) refuses more than 64 pages at instantiation, not in preprocessing.
-  if (!check.ok) return finish({ kind: 'instantiation', message: 'Interpreter error: Module requested too much memory' })
+  if (!check.ok)
+    return finish({ kind: 'instantiation', message: 'Interpreter error: Module requested too much memory' })
 
   const canManageKeys = canManageKeysWith(account, signers)
   let current = account
@@ -208,14 +218,17 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
     const start = ptr >>> 0
     const end = start + (len >>> 0)
     if (end > buffer.length) {
-      throw new HostTrap(`Interpreter error: trying to access region [${start}..${end}] in memory [0..${buffer.length}]`)
+      throw new HostTrap(
+        `Interpreter error: trying to access region [${start}..${end}] in memory [0..${buffer.length}]`,
+      )
     }
     return buffer.slice(start, end)
   }
   const accountHash = (ptr: number, len: number): AccountHashHex => {
     // bytesrepr::deserialize_from_slice::<AccountHash>: anything but 32 bytes is an error that traps.
     const source = bytes(ptr, len)
-    if (source.length < 32) throw new HostTrap('Serialization error: Deserialization error: early end of stream')
+    if (source.length < 32)
+      throw new HostTrap('Serialization error: Deserialization error: early end of stream')
     if (source.length > 32) throw new HostTrap('Serialization error: Deserialization error: left-over bytes')
     return bytesToHex(source)
   }
@@ -269,12 +282,16 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
 
   const env: Record<string, WebAssembly.ImportValue> = {
     gas: (amount: number) => charge('opcodes', BigInt(amount >>> 0)),
-    casper_get_named_arg_size: hostFunction('get_named_arg_size', [], (_, namePtr: number, nameLen: number, outPtr: number) => {
-      const value = namedArg(namePtr, nameLen)
-      if (value === undefined) return 2 // ApiError::MissingArgument
-      writeU32(memory!, outPtr, value.length)
-      return 0
-    }),
+    casper_get_named_arg_size: hostFunction(
+      'get_named_arg_size',
+      [],
+      (_, namePtr: number, nameLen: number, outPtr: number) => {
+        const value = namedArg(namePtr, nameLen)
+        if (value === undefined) return 2 // ApiError::MissingArgument
+        writeU32(memory!, outPtr, value.length)
+        return 0
+      },
+    ),
     casper_get_named_arg: hostFunction(
       'get_named_arg',
       [],
@@ -293,31 +310,47 @@ export async function emulateSession(parameters: EmulateSessionParameters): Prom
         return 0
       },
     ),
-    casper_add_associated_key: hostFunction('add_associated_key', [2], (call, ptr: number, len: number, weight: number) => {
-      const hash = accountHash(ptr, len)
-      if (!canManageKeys) return permissionDenied.add
-      return keyManagementCall('add', call, (a) => addAssociatedKey(a, hash, weight, maxKeys))
-    }),
-    casper_update_associated_key: hostFunction('update_associated_key', [2], (call, ptr: number, len: number, weight: number) => {
-      const hash = accountHash(ptr, len)
-      if (!canManageKeys) return permissionDenied.update
-      return keyManagementCall('update', call, (a) => updateAssociatedKey(a, hash, weight))
-    }),
-    casper_remove_associated_key: hostFunction('remove_associated_key', [], (call, ptr: number, len: number) => {
-      const hash = accountHash(ptr, len)
-      if (!canManageKeys) return permissionDenied.remove
-      // casper-node 2.0 (feat-2.0 runtime_context) checks the add-key limit on removal too, as a trap.
-      if (protocol === '2.0' && Object.keys(current.associatedKeys).length >= maxKeys) {
-        throw new HostTrap('Unable to add new associated key because maximum amount of keys is reached')
-      }
-      return keyManagementCall('remove', call, (a) => removeAssociatedKey(a, hash))
-    }),
-    casper_set_action_threshold: hostFunction('set_action_threshold', [1], (call, actionType: number, threshold: number) => {
-      // Permission comes before the action type is looked at.
-      if (!canManageKeys) return permissionDenied.threshold
-      const action = actionTypeOf(actionType >>> 0, protocol, current)
-      return keyManagementCall('threshold', call, (a) => setActionThreshold(a, action, threshold))
-    }),
+    casper_add_associated_key: hostFunction(
+      'add_associated_key',
+      [2],
+      (call, ptr: number, len: number, weight: number) => {
+        const hash = accountHash(ptr, len)
+        if (!canManageKeys) return permissionDenied.add
+        return keyManagementCall('add', call, (a) => addAssociatedKey(a, hash, weight, maxKeys))
+      },
+    ),
+    casper_update_associated_key: hostFunction(
+      'update_associated_key',
+      [2],
+      (call, ptr: number, len: number, weight: number) => {
+        const hash = accountHash(ptr, len)
+        if (!canManageKeys) return permissionDenied.update
+        return keyManagementCall('update', call, (a) => updateAssociatedKey(a, hash, weight))
+      },
+    ),
+    casper_remove_associated_key: hostFunction(
+      'remove_associated_key',
+      [],
+      (call, ptr: number, len: number) => {
+        const hash = accountHash(ptr, len)
+        if (!canManageKeys) return permissionDenied.remove
+        // casper-node 2.0 (feat-2.0 runtime_context) checks the add-key limit on removal too, as a trap.
+        if (protocol === '2.0' && Object.keys(current.associatedKeys).length >= maxKeys) {
+          throw new HostTrap('Unable to add new associated key because maximum amount of keys is reached')
+        }
+        return keyManagementCall('remove', call, (a) => removeAssociatedKey(a, hash))
+      },
+    ),
+    casper_set_action_threshold: hostFunction(
+      'set_action_threshold',
+      [1],
+      (call, actionType: number, threshold: number) => {
+        // Permission comes before the action type is looked at.
+        if (!canManageKeys) return permissionDenied.threshold
+        const action = actionTypeOf(actionType >>> 0, protocol, current)
+        return keyManagementCall('threshold', call, (a) => setActionThreshold(a, action, threshold))
+      },
+    ),
     casper_revert: hostFunction('revert', [], (_, status: number) => {
       throw new Revert(status)
     }),
@@ -355,9 +388,11 @@ function trapCode(error: Error): string {
   if (message.includes('unreachable')) return 'Unreachable'
   if (message.includes('memory access out of bounds')) return 'MemoryAccessOutOfBounds'
   if (message.includes('by zero')) return 'DivisionByZero'
-  if (message.includes('integer overflow') || message.includes('unrepresentable')) return 'InvalidConversionToInt'
+  if (message.includes('integer overflow') || message.includes('unrepresentable'))
+    return 'InvalidConversionToInt'
   if (message.includes('table index')) return 'TableAccessOutOfBounds'
-  if (message.includes('signature mismatch') || message.includes('null function')) return 'UnexpectedSignature'
+  if (message.includes('signature mismatch') || message.includes('null function'))
+    return 'UnexpectedSignature'
   return error.message
 }
 
@@ -377,7 +412,9 @@ function actionTypeOf(value: number, protocol: Protocol, account: Account): Acti
 
 function namedArgs(args: NamedArgs | undefined): Map<string, Uint8Array> {
   const map = new Map<string, Uint8Array>()
-  const entries = Array.isArray(args) ? args.map((a) => [a.name, a.value] as const) : Object.entries(args ?? {})
+  const entries = Array.isArray(args)
+    ? args.map((a) => [a.name, a.value] as const)
+    : Object.entries(args ?? {})
   // RuntimeArgs::get returns the first arg with the name.
   for (const [name, value] of entries) if (!map.has(name)) map.set(name, value)
   return map
@@ -389,6 +426,7 @@ function utf8(bytes: Uint8Array): string {
 
 function writeU32(memory: WebAssembly.Memory, ptr: number, value: number): void {
   const view = new DataView(memory.buffer)
-  if ((ptr >>> 0) + 4 > view.byteLength) throw new HostTrap(`memory access out of bounds: ${ptr >>> 0}..${(ptr >>> 0) + 4}`)
+  if ((ptr >>> 0) + 4 > view.byteLength)
+    throw new HostTrap(`memory access out of bounds: ${ptr >>> 0}..${(ptr >>> 0) + 4}`)
   view.setUint32(ptr >>> 0, value, true)
 }

@@ -19,10 +19,19 @@ export function externalizeMemory(bytes: Uint8Array, maxPages = 64): Uint8Array<
     const utf8 = new TextEncoder().encode(s)
     return [...encodeVarU32(utf8.length), ...utf8]
   }
-  const memoryImport = [...text('env'), ...text('memory'), 0x02, 0x01, ...encodeVarU32(limits.initial), ...encodeVarU32(limits.maximum!)]
+  const memoryImport = [
+    ...text('env'),
+    ...text('memory'),
+    0x02,
+    0x01,
+    ...encodeVarU32(limits.initial),
+    ...encodeVarU32(limits.maximum!),
+  ]
 
   const importSection = module.sections.find((s) => s.id === sectionIds.import)
-  const entries = importSection ? bytes.subarray(importSection.contentStart, importSection.contentEnd) : new Uint8Array()
+  const entries = importSection
+    ? bytes.subarray(importSection.contentStart, importSection.contentEnd)
+    : new Uint8Array()
   const [count, countLength] = importSection ? readVarU32(entries) : [0, 0]
   const content = [...encodeVarU32(count + 1), ...entries.subarray(countLength), ...memoryImport]
   const newImportSection = [sectionIds.import, ...encodeVarU32(content.length), ...content]

@@ -27,7 +27,10 @@ export function hexToBytes(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
     throw new BaseError('Invalid hex string', {
       code: 'InvalidHex',
-      details: { expected: 'an even number of hex digits', got: hex.length > 80 ? `${hex.slice(0, 80)}…` : hex },
+      details: {
+        expected: 'an even number of hex digits',
+        got: hex.length > 80 ? `${hex.slice(0, 80)}…` : hex,
+      },
     })
   }
   const bytes = new Uint8Array(hex.length / 2)

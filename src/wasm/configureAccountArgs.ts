@@ -1,6 +1,7 @@
 // Named args of the bundled configure-account session: typed, explorer-readable, and sized.
-import { hexToBytes } from '../encoding/hex.js'
+
 import type { AccountHashHex } from '../account/Account.js'
+import { hexToBytes } from '../encoding/hex.js'
 
 /** One step list of the configure-account session (see docs/configure-account.md). */
 export type ConfigureAccountOperations = {
@@ -42,19 +43,28 @@ const clTypeBytes: Record<ConfigureAccountArgType, Uint8Array> = {
  */
 export function configureAccountArgs(operations: ConfigureAccountOperations): ConfigureAccountArg[] {
   const args: ConfigureAccountArg[] = []
-  const keyed = (name: string, entries: readonly { accountHash: AccountHashHex; weight: number }[] | undefined) => {
+  const keyed = (
+    name: string,
+    entries: readonly { accountHash: AccountHashHex; weight: number }[] | undefined,
+  ) => {
     if (!entries?.length) return
     args.push({ name, clType: 'List<ByteArray(32)>', bytes: hashList(entries.map((e) => e.accountHash)) })
-    args.push({ name: `${name}_w`, clType: 'List<U8>', bytes: list(entries.map((e) => new Uint8Array([e.weight]))) })
+    args.push({
+      name: `${name}_w`,
+      clType: 'List<U8>',
+      bytes: list(entries.map((e) => new Uint8Array([e.weight]))),
+    })
   }
   keyed('add', operations.add)
   keyed('raise', operations.raise)
-  if (operations.deployment !== undefined) args.push({ name: 'dep', clType: 'U8', bytes: new Uint8Array([operations.deployment]) })
+  if (operations.deployment !== undefined)
+    args.push({ name: 'dep', clType: 'U8', bytes: new Uint8Array([operations.deployment]) })
   if (operations.keyManagement !== undefined) {
     args.push({ name: 'km', clType: 'U8', bytes: new Uint8Array([operations.keyManagement]) })
   }
   keyed('lower', operations.lower)
-  if (operations.remove?.length) args.push({ name: 'rm', clType: 'List<ByteArray(32)>', bytes: hashList(operations.remove) })
+  if (operations.remove?.length)
+    args.push({ name: 'rm', clType: 'List<ByteArray(32)>', bytes: hashList(operations.remove) })
   return args
 }
 
@@ -70,7 +80,13 @@ export function configureAccountArgs(operations: ConfigureAccountOperations): Co
  */
 export function sessionArgsLength(args: readonly ConfigureAccountArg[]): number {
   return args.reduce(
-    (sum, arg) => sum + 4 + new TextEncoder().encode(arg.name).length + 4 + arg.bytes.length + clTypeBytes[arg.clType].length,
+    (sum, arg) =>
+      sum +
+      4 +
+      new TextEncoder().encode(arg.name).length +
+      4 +
+      arg.bytes.length +
+      clTypeBytes[arg.clType].length,
     4,
   )
 }

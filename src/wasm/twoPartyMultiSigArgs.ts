@@ -1,5 +1,5 @@
 // Named args of the bundled two-party-multi-sig session, as the emulator and deploy builders take them.
-import { accountHashOf, type AccountIdentifier } from '../account/accountHash.js'
+import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
 import { hexToBytes } from '../encoding/hex.js'
 
 /** Args of `two-party-multi-sig.wasm`: `deployment-account`, CLType ByteArray(32), as inner bytes. */

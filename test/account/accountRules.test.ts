@@ -11,7 +11,7 @@ import {
   updateAssociatedKey,
 } from '../../src/account/accountRules.js'
 import { accountSerializedLength } from '../../src/account/accountSerializedLength.js'
-import { arbitraryAccount, arbitraryOperation, type Operation, hashOf } from '../arbitraries.js'
+import { arbitraryAccount, arbitraryOperation, hashOf, type Operation } from '../arbitraries.js'
 import { transcription } from '../transcription.js'
 
 function apply(account: Account, op: Operation) {
@@ -48,16 +48,33 @@ describe('account rules', () => {
   // `should_allow_to_update_key_with_higher_weight`, `should_not_allow_key_management_below_deployment`.
   test('a threshold above the total weight is InsufficientTotalWeight', () => {
     const account = { ...createAccount(a), associatedKeys: { [a]: 1, [b]: 2 } }
-    expect(setActionThreshold(account, 'keyManagement', 4)).toEqual({ ok: false, failure: 'InsufficientTotalWeight' })
+    expect(setActionThreshold(account, 'keyManagement', 4)).toEqual({
+      ok: false,
+      failure: 'InsufficientTotalWeight',
+    })
     expect(setActionThreshold(account, 'keyManagement', 3).ok).toBe(true)
   })
   test('deployment may not exceed key management, in either direction', () => {
-    const account = { ...createAccount(a), associatedKeys: { [a]: 5 }, actionThresholds: { deployment: 2, keyManagement: 3 } }
-    expect(setActionThreshold(account, 'deployment', 4)).toEqual({ ok: false, failure: 'DeploymentThreshold' })
-    expect(setActionThreshold(account, 'keyManagement', 1)).toEqual({ ok: false, failure: 'KeyManagementThreshold' })
+    const account = {
+      ...createAccount(a),
+      associatedKeys: { [a]: 5 },
+      actionThresholds: { deployment: 2, keyManagement: 3 },
+    }
+    expect(setActionThreshold(account, 'deployment', 4)).toEqual({
+      ok: false,
+      failure: 'DeploymentThreshold',
+    })
+    expect(setActionThreshold(account, 'keyManagement', 1)).toEqual({
+      ok: false,
+      failure: 'KeyManagementThreshold',
+    })
   })
   test('raising a weight never fails; lowering checks the remaining weight against both thresholds', () => {
-    const account = { ...createAccount(a), associatedKeys: { [a]: 1, [b]: 1 }, actionThresholds: { deployment: 2, keyManagement: 2 } }
+    const account = {
+      ...createAccount(a),
+      associatedKeys: { [a]: 1, [b]: 1 },
+      actionThresholds: { deployment: 2, keyManagement: 2 },
+    }
     expect(updateAssociatedKey(account, a, 255).ok).toBe(true)
     expect(updateAssociatedKey(account, a, 0)).toEqual({ ok: false, failure: 'ThresholdViolation' })
     expect(removeAssociatedKey(account, b)).toEqual({ ok: false, failure: 'ThresholdViolation' })
@@ -79,7 +96,9 @@ describe('accountSerializedLength', () => {
     expect(accountSerializedLength(withNamedKeys)).toBe(109 + (4 + 7 + 33) + (4 + 5 + 34))
   })
   test('refuses a named key it cannot size', () => {
-    expect(() => accountSerializedLength(createAccount(a, [{ name: 'x', key: 'nonsense' }]))).toThrowErrorMatchingInlineSnapshot(`
+    expect(() =>
+      accountSerializedLength(createAccount(a, [{ name: 'x', key: 'nonsense' }])),
+    ).toThrowErrorMatchingInlineSnapshot(`
       [AccountError: Unknown named key format for "x"
         name: x
         key: nonsense

@@ -21,9 +21,13 @@ const account = (keys: Record<string, number>, deployment: number, keyManagement
 
 describe('planReconfiguration: the cases users hit', () => {
   test('lowering thresholds 3/3 -> 1/1 sets deployment first, in one deploy', async () => {
-    const plan = await planReconfiguration(account({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3), config({ [a]: 1, [b]: 1, [c]: 1 }, 1, 1), {
-      signers: [a, b, c],
-    })
+    const plan = await planReconfiguration(
+      account({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3),
+      config({ [a]: 1, [b]: 1, [c]: 1 }, 1, 1),
+      {
+        signers: [a, b, c],
+      },
+    )
     expect(plan.deploys).toHaveLength(1)
     expect(plan.deploys[0]!.args.map((x) => x.name)).toEqual(['dep', 'km'])
     expect(plan.steps).toEqual(['set thresholds: deployment 3 -> 1, key management 3 -> 1'])
@@ -31,7 +35,11 @@ describe('planReconfiguration: the cases users hit', () => {
   })
 
   test('raising both thresholds above the current key management sets key management first', async () => {
-    const plan = await planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3), { signers: [a] })
+    const plan = await planReconfiguration(
+      account({ [a]: 1 }, 1, 1),
+      config({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3),
+      { signers: [a] },
+    )
     const calls = plan.deploys[0]!.gas
     expect(calls.total).toBeGreaterThan(0n)
     expect(plan.target.actionThresholds).toEqual({ deployment: 3, keyManagement: 3 })
@@ -59,14 +67,17 @@ describe('planReconfiguration: the cases users hit', () => {
   })
 
   test('removing the key that signs the deploy works: permission is judged at deploy start', async () => {
-    const plan = await planReconfiguration(account({ [a]: 1, [b]: 1 }, 1, 1), config({ [b]: 1 }, 1, 1), { signers: [a] })
+    const plan = await planReconfiguration(account({ [a]: 1, [b]: 1 }, 1, 1), config({ [b]: 1 }, 1, 1), {
+      signers: [a],
+    })
     expect(plan.deploys[0]!.accountAfter.associatedKeys).toEqual({ [b]: 1 })
   })
 
   test('refuses when the signers do not hold the current key-management weight, naming who else must sign', async () => {
     const current = account({ [a]: 1, [b]: 2, [c]: 1 }, 1, 3)
-    await expect(planReconfiguration(current, config({ [a]: 1, [b]: 2, [c]: 1 }, 2, 4), { signers: [a] })).rejects
-      .toThrowErrorMatchingInlineSnapshot(`
+    await expect(
+      planReconfiguration(current, config({ [a]: 1, [b]: 2, [c]: 1 }, 2, 4), { signers: [a] }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [PlanError: The signers cannot authorize the deploy
         deploy: 1
         keyManagementThreshold: 3
@@ -78,20 +89,27 @@ describe('planReconfiguration: the cases users hit', () => {
   })
 
   test('refuses an invalid target with the validation findings', async () => {
-    await expect(planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1 }, 2, 1))).rejects.toMatchObject({
+    await expect(
+      planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1 }, 2, 1)),
+    ).rejects.toMatchObject({
       code: 'InvalidTarget',
     })
   })
 
   test('omits no-op calls: an unchanged account needs no deploy', async () => {
-    const plan = await planReconfiguration(account({ [a]: 2, [b]: 1 }, 1, 2), config({ [b]: 1, [a]: 2 }, 1, 2))
+    const plan = await planReconfiguration(
+      account({ [a]: 2, [b]: 1 }, 1, 2),
+      config({ [b]: 1, [a]: 2 }, 1, 2),
+    )
     expect(plan.deploys).toEqual([])
     expect(plan.gas).toBe(0n)
   })
 
   test('splits only when the session args do not fit in 1024 bytes', async () => {
     const keys = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [hashOf(i + 10), 1]))
-    const plan = await planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1, ...keys }, 1, 1), { signers: [a] })
+    const plan = await planReconfiguration(account({ [a]: 1 }, 1, 1), config({ [a]: 1, ...keys }, 1, 1), {
+      signers: [a],
+    })
     // 29 adds (33 bytes each) fill the 1024 bytes of one deploy: 60 keys take three
     expect(plan.deploys.map((x) => x.operations.add?.length)).toEqual([29, 29, 2])
     for (const deploy of plan.deploys) expect(deploy.argsLength).toBeLessThanOrEqual(1024)
@@ -111,7 +129,12 @@ describe('planReconfiguration: the cases users hit', () => {
 describe('planReconfiguration: laws', () => {
   const keyIds = fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 6 })
   const arbitraryConfig = fc
-    .tuple(keyIds, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 8 }), fc.nat(20), fc.nat(20))
+    .tuple(
+      keyIds,
+      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 8 }),
+      fc.nat(20),
+      fc.nat(20),
+    )
     .map(([ids, weights, t1, t2]) => ({
       keys: Object.fromEntries(ids.map((id, i) => [hashOf(id), weights[i]!])),
       t1,
@@ -123,8 +146,14 @@ describe('planReconfiguration: laws', () => {
       fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
         const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
         const clamp = (t: number, keys: Record<string, number>) => 1 + (t % Math.max(1, total(keys)))
-        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [number, number]
-        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [number, number]
+        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [
+          number,
+          number,
+        ]
+        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [
+          number,
+          number,
+        ]
         const target = config(to.keys, td, tk)
         fc.pre(total(from.keys) >= ck && total(to.keys) >= tk && validateConfig(target).ok)
         const current = account(from.keys, cd, ck)

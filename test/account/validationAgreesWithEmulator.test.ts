@@ -16,14 +16,20 @@ function configAfter(account: Account, op: Operation): AccountConfig {
   const { deployment, keyManagement } = account.actionThresholds
   switch (op.kind) {
     case 'add':
-      return { associatedKeys: [...entries, { key: op.hash, weight: op.weight }], thresholds: { deployment, keyManagement } }
+      return {
+        associatedKeys: [...entries, { key: op.hash, weight: op.weight }],
+        thresholds: { deployment, keyManagement },
+      }
     case 'update':
       return {
         associatedKeys: entries.map((e) => (e.key === op.hash ? { ...e, weight: op.weight } : e)),
         thresholds: { deployment, keyManagement },
       }
     case 'remove':
-      return { associatedKeys: entries.filter((e) => e.key !== op.hash), thresholds: { deployment, keyManagement } }
+      return {
+        associatedKeys: entries.filter((e) => e.key !== op.hash),
+        thresholds: { deployment, keyManagement },
+      }
     case 'threshold':
       return { associatedKeys: entries, thresholds: { deployment, keyManagement, [op.action]: op.threshold } }
   }
@@ -59,7 +65,10 @@ test('the emulator accepts a single change exactly when validation finds no erro
         KeyManagementThreshold: ['DeploymentAboveKeyManagement'],
       }
       if (result.ok) expect(validation.errors).toEqual([])
-      else expect(validation.errors.map((f) => f.code)).toEqual(expect.arrayContaining([expect.toBeOneOf(ruleFor[result.revert!.name]!)]))
+      else
+        expect(validation.errors.map((f) => f.code)).toEqual(
+          expect.arrayContaining([expect.toBeOneOf(ruleFor[result.revert!.name]!)]),
+        )
     }),
     // Shrinking 100-key accounts takes minutes; the counterexample is readable as found.
     { numRuns: 300, endOnFailure: true },

@@ -4,9 +4,9 @@ import { describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
 import { createAccount } from '../../src/account/Account.js'
 import { authorizationWeight } from '../../src/account/accountRules.js'
-import { hexToBytes } from '../../src/encoding/hex.js'
 import { apiErrorCode } from '../../src/emulator/apiError.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
+import { hexToBytes } from '../../src/encoding/hex.js'
 import { type ConfigureAccountOperations, configureAccountArgs } from '../../src/wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
 import { arbitraryAccount, arbitraryOperation, hashOf, type Operation } from '../arbitraries.js'
@@ -32,7 +32,12 @@ describe('emulateSession: a single host call agrees with casper-types', () => {
       fc.asyncProperty(arbitraryAccount(), arbitraryOperation(), fc.nat(), async (account, op, pick) => {
         const keys = Object.keys(account.associatedKeys)
         const signers = keys.filter((_, i) => (pick >> i) & 1 || i === 0)
-        const result = await emulateSession({ wasm: configureAccountWasm, args: argsOf(op), account, signers })
+        const result = await emulateSession({
+          wasm: configureAccountWasm,
+          args: argsOf(op),
+          account,
+          signers,
+        })
         if (authorizationWeight(account, signers) < account.actionThresholds.deployment) {
           expect(result.failure?.message).toBe('Deployment authorization failure')
           return
@@ -85,14 +90,23 @@ describe('emulateSession: traps and rollback', () => {
 
   test('reading outside memory traps with the interpreter text', async () => {
     const result = await run('(drop (call $add (i32.const 65530) (i32.const 32) (i32.const 1)))')
-    expect(result.trap?.message).toBe('Interpreter error: trying to access region [65530..65562] in memory [0..65536]')
+    expect(result.trap?.message).toBe(
+      'Interpreter error: trying to access region [65530..65562] in memory [0..65536]',
+    )
   })
 
   test('an unknown action type traps, but only once permission is granted', async () => {
     const body = '(drop (call $set (i32.const 7) (i32.const 1)))'
     expect((await run(body)).trap?.message).toBe('Interpreter error: trap: Code(Unreachable)')
-    const locked = { ...account, associatedKeys: { [owner]: 1, [hashOf(2)]: 1 }, actionThresholds: { deployment: 1, keyManagement: 2 } }
-    const denied = await run(`(if (call $set (i32.const 7) (i32.const 1)) (then (call $revert (i32.const 23))))`, { account: locked })
+    const locked = {
+      ...account,
+      associatedKeys: { [owner]: 1, [hashOf(2)]: 1 },
+      actionThresholds: { deployment: 1, keyManagement: 2 },
+    }
+    const denied = await run(
+      `(if (call $set (i32.const 7) (i32.const 1)) (then (call $revert (i32.const 23))))`,
+      { account: locked },
+    )
     expect(denied.revert?.code).toBe(apiErrorCode('PermissionDenied'))
   })
 
@@ -117,7 +131,9 @@ describe('emulateSession: traps and rollback', () => {
   })
 
   test('out of gas sets the used gas to the limit and changes nothing', async () => {
-    const result = await run('(drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))', { gasLimit: 1_000_000n })
+    const result = await run('(drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))', {
+      gasLimit: 1_000_000n,
+    })
     expect(result.failure).toEqual({ kind: 'outOfGas', message: 'Out of gas error' })
     expect(result.gas.total).toBe(1_000_000n)
     expect(result.account).toBe(account)
@@ -126,7 +142,9 @@ describe('emulateSession: traps and rollback', () => {
   test('2.0 accepts an unassociated signer with weight 0 when another signer is associated; 1.5 does not', async () => {
     const body = '(drop (call $add (i32.const 0) (i32.const 32) (i32.const 1)))'
     const stranger = hashOf(9)
-    expect((await run(body, { signers: [owner, stranger] })).failure?.message).toBe('Authorization failure: not authorized.')
+    expect((await run(body, { signers: [owner, stranger] })).failure?.message).toBe(
+      'Authorization failure: not authorized.',
+    )
     expect((await run(body, { signers: [owner, stranger], protocol: '2.0' })).ok).toBe(true)
     expect((await run(body, { signers: [stranger], protocol: '2.0' })).failure?.message).toBe(
       'Tracking copy error: Authorization error',
@@ -147,8 +165,16 @@ describe('emulateSession: traps and rollback', () => {
       associatedKeys: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1])),
     }
     const args = configureAccountArgs({ remove: [hashOf(50)] }).map((a) => ({ name: a.name, value: a.bytes }))
-    const onTwo = await emulateSession({ wasm: configureAccountWasm, args, account: full, signers: [owner], protocol: '2.0' })
-    expect(onTwo.trap?.message).toBe('Unable to add new associated key because maximum amount of keys is reached')
+    const onTwo = await emulateSession({
+      wasm: configureAccountWasm,
+      args,
+      account: full,
+      signers: [owner],
+      protocol: '2.0',
+    })
+    expect(onTwo.trap?.message).toBe(
+      'Unable to add new associated key because maximum amount of keys is reached',
+    )
     const onOne = await emulateSession({ wasm: configureAccountWasm, args, account: full, signers: [owner] })
     expect(onOne.ok).toBe(true)
   })

@@ -1,8 +1,8 @@
 // The bundled two-party-multi-sig Wasm run by the emulator: the reference behaviour and every revert.
 import { describe, expect, test } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
-import { hexToBytes } from '../../src/encoding/hex.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
+import { hexToBytes } from '../../src/encoding/hex.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
 import { twoPartyMultiSigArgs } from '../../src/wasm/twoPartyMultiSigArgs.js'
 import { hashOf } from '../arbitraries.js'
@@ -13,7 +13,12 @@ const fresh = createAccount(owner)
 const args = twoPartyMultiSigArgs(partner)
 
 const run = (account: Account, options: { args?: Record<string, Uint8Array>; signers?: string[] } = {}) =>
-  emulateSession({ wasm: twoPartyMultiSigWasm, args: options.args ?? args, account, signers: options.signers ?? [owner] })
+  emulateSession({
+    wasm: twoPartyMultiSigWasm,
+    args: options.args ?? args,
+    account,
+    signers: options.signers ?? [owner],
+  })
 
 describe('two-party-multi-sig in the emulator', () => {
   test('a fresh account becomes 2-of-2, signed by the owner alone', async () => {
@@ -41,8 +46,12 @@ describe('two-party-multi-sig in the emulator', () => {
   })
 
   test('MissingArgument [2] without deployment-account', async () => {
-    const result = await run(fresh, { args: { 'deployment_account': args['deployment-account'] } })
-    expect(result.failure).toEqual({ kind: 'revert', apiError: expect.objectContaining({ code: 2 }), message: 'ApiError::MissingArgument [2]' })
+    const result = await run(fresh, { args: { deployment_account: args['deployment-account'] } })
+    expect(result.failure).toEqual({
+      kind: 'revert',
+      apiError: expect.objectContaining({ code: 2 }),
+      message: 'ApiError::MissingArgument [2]',
+    })
     expect(result.calls).toHaveLength(2)
   })
 
@@ -57,7 +66,11 @@ describe('two-party-multi-sig in the emulator', () => {
   })
 
   test('PermissionDenied [23] when the signers are below key management', async () => {
-    const account = { ...fresh, associatedKeys: { [owner]: 1, [hashOf(3)]: 1 }, actionThresholds: { deployment: 1, keyManagement: 2 } }
+    const account = {
+      ...fresh,
+      associatedKeys: { [owner]: 1, [hashOf(3)]: 1 },
+      actionThresholds: { deployment: 1, keyManagement: 2 },
+    }
     const result = await run(account)
     expect(result.revert?.message).toBe('ApiError::PermissionDenied [23]')
     expect(result.account).toBe(account)
@@ -71,14 +84,22 @@ describe('two-party-multi-sig in the emulator', () => {
   })
 
   test('InsufficientTotalWeight [28] when all keys together weigh less than 2', async () => {
-    const account = { ...fresh, associatedKeys: { [owner]: 0 }, actionThresholds: { deployment: 0, keyManagement: 0 } }
+    const account = {
+      ...fresh,
+      associatedKeys: { [owner]: 0 },
+      actionThresholds: { deployment: 0, keyManagement: 0 },
+    }
     const result = await run(account)
     expect(result.revert?.message).toBe('ApiError::InsufficientTotalWeight [28]')
     expect(result.account).toBe(account)
   })
 
   test('KeyManagementThreshold [26]: key management goes first, so a deployment threshold above 2 refuses it', async () => {
-    const account = { ...fresh, associatedKeys: { [owner]: 3 }, actionThresholds: { deployment: 3, keyManagement: 3 } }
+    const account = {
+      ...fresh,
+      associatedKeys: { [owner]: 3 },
+      actionThresholds: { deployment: 3, keyManagement: 3 },
+    }
     const result = await run(account)
     expect(result.revert?.message).toBe('ApiError::KeyManagementThreshold [26]')
     expect(result.calls.at(-2)).toMatchObject({ name: 'casper_set_action_threshold', args: [1, 2] })
@@ -95,7 +116,10 @@ describe('two-party-multi-sig in the emulator', () => {
 
   test('a signer that is not an associated key fails authorization (1.5) before the session runs', async () => {
     const result = await run(fresh, { signers: [owner, partner] })
-    expect(result.failure).toEqual({ kind: 'authorization', message: 'Authorization failure: not authorized.' })
+    expect(result.failure).toEqual({
+      kind: 'authorization',
+      message: 'Authorization failure: not authorized.',
+    })
     expect(result.calls).toEqual([])
     expect(result.gas.total).toBe(0n)
   })
