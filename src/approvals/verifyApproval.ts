@@ -1,0 +1,266 @@
+// Checks one approval (signer + signature) against a deploy hash exactly as casper-node does.
+import { ed25519 } from '@noble/curves/ed25519'
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { sha256 } from '@noble/hashes/sha2'
+import type { AccountHashHex } from '../account/Account.js'
+import { accountHashFromPublicKey } from '../account/accountHash.js'
+import { DeployError } from '../deploy/DeployError.js'
+import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
+import { deployHashes } from '../deploy/deployHashes.js'
+import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+
+/**
+ * Why an approval is refused, in the order the checks run:
+ * - `MalformedSigner`: not `01` + 32 bytes / `02` + 33 bytes, or not a point on the curve (the node
+ *   cannot even deserialize it);
+ * - `MalformedSignature`: not `01`/`02` + 64 bytes, or a secp256k1 r or s outside 1..n-1;
+ * - `TagMismatch`: the signature's algorithm tag differs from the signer's (casper-node: "type
+ *   mismatch"; casper-js-sdk 5.0.12 ignores the tag, casper-facts 9.2);
+ * - `HighS`: a secp256k1 signature that would verify with s replaced by n - s, but casper-node
+ *   accepts low-S only;
+ * - `InvalidSignature`: the signature is not the signer's over this hash.
+ */
+export type RejectionCode = 'MalformedSigner' | 'MalformedSignature' | 'TagMismatch' | 'HighS' | 'InvalidSignature'
+
+/** An accepted approval names its signer's account hash; a refused one says why. */
+export type VerifyApprovalReturnType =
+  | { ok: true; accountHash: AccountHashHex }
+  | { ok: false; reason: RejectionCode; message: string }
+
+const algorithms = {
+  '01': { name: 'ed25519', keyBytes: 32 },
+  '02': { name: 'secp256k1', keyBytes: 33 },
+} as const
+type Tag = keyof typeof algorithms
+
+/**
+ * Verifies one approval over the 32 raw bytes of a deploy (or transaction) hash, with casper-node's
+ * rules (casper-types `crypto/asymmetric_key.rs` `verify`, v1.5.8 and feat-2.0 alike):
+ * - the signature and key algorithms must agree;
+ * - ed25519: ed25519-dalek `verify_strict` over the hash bytes, i.e. canonical encodings and no
+ *   small-order key (`zip215: false`);
+ * - secp256k1: k256 ECDSA over SHA-256(hash bytes), 64-byte compact r || s, and k256 refuses high S.
+ *
+ * Never throws for a bad approval (the result says why); throws only when `hash` is not 32 bytes.
+ *
+ * @throws {DeployError} code `InvalidHash` when `hash` is not 64 hex digits or 32 bytes.
+ * @example
+ * ```ts
+ * const result = verifyApproval(deploy.hash, deploy.approvals[0])
+ * if (!result.ok) console.error(result.reason, result.message) // e.g. 'TagMismatch'
+ * else result.accountHash // '83b0df3b…'
+ * ```
+ */
+export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson): VerifyApprovalReturnType {
+  const message = hashBytes(hash)
+  const signer = typeof approval?.signer === 'string' ? approval.signer.toLowerCase() : undefined
+  const signature = typeof approval?.signature === 'string' ? approval.signature.toLowerCase() : undefined
+
+  const signerTag = signer?.slice(0, 2)
+  const signerAlgorithm = signerTag === '01' || signerTag === '02' ? algorithms[signerTag] : undefined
+  if (!signer || !signerAlgorithm || !isHex(signer, 1 + signerAlgorithm.keyBytes)) {
+    return reject(
+      'MalformedSigner',
+      `expected signer 01 + 32 bytes (ed25519) or 02 + 33 bytes (secp256k1) as hex, got ${describe(approval?.signer)}`,
+    )
+  }
+  const publicKey = hexToBytes(signer.slice(2))
+  if (!isPoint(signerTag as Tag, publicKey)) {
+    return reject(
+      'MalformedSigner',
+      `expected signer to be a ${signerAlgorithm.name} public key, got ${short(signer)}, which is not a point on the curve`,
+    )
+  }
+
+  if (!signature || !isHex(signature)) {
+    return reject('MalformedSignature', `expected signature 01 or 02 + 64 bytes as hex, got ${describe(approval?.signature)}`)
+  }
+  if (signature.length === 128) {
+    // casper-facts 9.1: Casper Wallet returns the raw 64 bytes; the node needs the tag.
+    return reject(
+      'MalformedSignature',
+      `expected signature ${signerTag} + 64 bytes, got 64 bytes with no tag (prefix it with ${signerTag} for the ${signerAlgorithm.name} signer)`,
+    )
+  }
+  const signatureTag = signature.slice(0, 2)
+  if ((signatureTag !== '01' && signatureTag !== '02') || signature.length !== 130) {
+    return reject('MalformedSignature', `expected signature 01 or 02 + 64 bytes as hex, got ${describe(signature)}`)
+  }
+  if (signatureTag !== signerTag) {
+    return reject(
+      'TagMismatch',
+      `expected signature tag ${signerTag} (${signerAlgorithm.name}, the signer's algorithm), got ${signatureTag} (${algorithms[signatureTag].name})`,
+    )
+  }
+
+  const raw = hexToBytes(signature.slice(2))
+  const accountHash = accountHashFromPublicKey(signer)
+  const invalid = () =>
+    reject(
+      'InvalidSignature',
+      `expected a ${signerAlgorithm.name} signature of hash ${short(bytesToHex(message))} by account-hash-${accountHash.slice(0, 8)}…, got one that does not verify`,
+    )
+
+  if (signerTag === '01') {
+    return verifyEd25519(raw, message, publicKey) ? { ok: true, accountHash } : invalid()
+  }
+
+  let parsed: InstanceType<typeof secp256k1.Signature>
+  try {
+    // casper-types `Signature::secp256k1_from_bytes` refuses r or s outside 1..n-1 when deserializing.
+    parsed = secp256k1.Signature.fromBytes(raw, 'compact')
+  } catch {
+    return reject('MalformedSignature', `expected secp256k1 r and s in 1..n-1, got ${short(signature)}`)
+  }
+  const digest = sha256(message)
+  if (parsed.hasHighS()) {
+    // k256 `verify_prehashed` refuses high S outright; tell apart "right signature, wrong form".
+    const low = new secp256k1.Signature(parsed.r, secp256k1.Point.Fn.ORDER - parsed.s).toBytes('compact')
+    return verifySecp256k1(low, digest, publicKey)
+      ? reject(
+          'HighS',
+          'expected a low-S secp256k1 signature (s <= n/2, as casper-node requires), got high S; replace s with n - s',
+        )
+      : invalid()
+  }
+  return verifySecp256k1(raw, digest, publicKey) ? { ok: true, accountHash } : invalid()
+}
+
+function hashBytes(hash: string | Uint8Array): Uint8Array {
+  const bytes = typeof hash === 'string' && /^[0-9a-fA-F]{64}$/.test(hash) ? hexToBytes(hash) : hash
+  if (!(bytes instanceof Uint8Array) || bytes.length !== 32) {
+    throw new DeployError('Invalid deploy hash', {
+      code: 'InvalidHash',
+      details: { expected: '64 hex digits or 32 bytes', got: describe(hash) },
+    })
+  }
+  return bytes
+}
+
+function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  try {
+    return ed25519.verify(signature, message, publicKey, { zip215: false })
+  } catch {
+    return false
+  }
+}
+
+function verifySecp256k1(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
+  try {
+    // format 'compact' explicitly: left to guess, noble tries DER first.
+    return secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true, format: 'compact' })
+  } catch {
+    return false
+  }
+}
+
+function isPoint(tag: Tag, publicKey: Uint8Array): boolean {
+  try {
+    if (tag === '01') ed25519.Point.fromBytes(publicKey)
+    else secp256k1.Point.fromBytes(publicKey)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isHex(text: string, bytes?: number): boolean {
+  return /^[0-9a-f]*$/.test(text) && text.length % 2 === 0 && (bytes === undefined || text.length === bytes * 2)
+}
+
+function reject(reason: RejectionCode, message: string): VerifyApprovalReturnType {
+  return { ok: false, reason, message }
+}
+
+function short(hex: string): string {
+  return hex.length > 20 ? `${hex.slice(0, 8)}…${hex.slice(-4)}` : hex
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Uint8Array) return `${value.length} bytes`
+  if (typeof value !== 'string') return value === undefined ? 'nothing' : `a ${typeof value}`
+  if (!/^[0-9a-fA-F]*$/.test(value)) return `"${value.length > 24 ? `${value.slice(0, 24)}…` : value}" (not hex)`
+  return `${value.length / 2} bytes starting ${value.slice(0, 2) || '(empty)'} (${short(value)})`
+}
+
+/** A deploy-level problem: wrong hashes or an approval count the node refuses. */
+export type DeployProblemCode = 'BodyHashMismatch' | 'HashMismatch' | 'EmptyApprovals' | 'ExcessiveApprovals'
+
+/** What {@link verifyDeploy} found. */
+export type VerifyDeployReturnType = {
+  /** True when everything checked here passes: both hashes, 1..=100 approvals, every approval. */
+  ok: boolean
+  /** The body hash and deploy hash the content implies (compare with `header.body_hash` and `hash`). */
+  bodyHash: string
+  hash: string
+  /** Deploy-level problems, each with a stable code. */
+  problems: { code: DeployProblemCode; message: string }[]
+  /** Approvals that verify against `deploy.hash`, with their index in `deploy.approvals`. */
+  valid: { index: number; approval: ApprovalJson; accountHash: AccountHashHex }[]
+  /** Approvals that do not, with the reason. One bad approval makes the node refuse the whole deploy. */
+  rejected: { index: number; approval: ApprovalJson; reason: RejectionCode; message: string }[]
+  /** Distinct approvals, as the node counts them (it holds them in a `BTreeSet`, so exact repeats collapse). */
+  approvalCount: number
+}
+
+/** `core.max_associated_keys` in the mainnet chainspec: the node's limit on approvals per deploy. */
+const maxApprovals = 100
+
+/**
+ * Checks a deploy the way casper-node does before accepting it (v1.5.8 `node/src/types/deploy.rs`
+ * `validate_deploy` + `has_valid_hash`, and `is_config_compliant` for `ExcessiveApprovals`; feat-2.0
+ * `types/src/transaction/deploy.rs` keeps the same rules): body hash and hash recomputed from the
+ * content, at least one approval, at most `max_associated_keys` (100), each approval verified against
+ * the deploy's `hash` field (as the node does). Unlike the node, it reports every problem, not the first.
+ *
+ * @example
+ * ```ts
+ * const report = verifyDeploy(parseDeployJson(text))
+ * if (!report.ok) console.error(report.problems, report.rejected)
+ * ```
+ */
+export function verifyDeploy(deploy: DeployJson): VerifyDeployReturnType {
+  const { bodyHash, hash } = deployHashes(deploy)
+  const problems: VerifyDeployReturnType['problems'] = []
+  if (bodyHash !== deploy.header.body_hash.toLowerCase()) {
+    problems.push({
+      code: 'BodyHashMismatch',
+      message: `expected header.body_hash ${bodyHash} (blake2b of payment and session), got ${deploy.header.body_hash}`,
+    })
+  }
+  if (hash !== deploy.hash.toLowerCase()) {
+    problems.push({
+      code: 'HashMismatch',
+      message: `expected hash ${hash} (blake2b of the header), got ${deploy.hash}`,
+    })
+  }
+  const seen = new Map<string, VerifyApprovalReturnType>()
+  const valid: VerifyDeployReturnType['valid'] = []
+  const rejected: VerifyDeployReturnType['rejected'] = []
+  deploy.approvals.forEach((approval, index) => {
+    const key = approvalKey(approval)
+    let result = seen.get(key)
+    if (!result) {
+      result = verifyApproval(deploy.hash, approval)
+      seen.set(key, result)
+    }
+    if (result.ok) valid.push({ index, approval, accountHash: result.accountHash })
+    else rejected.push({ index, approval, reason: result.reason, message: result.message })
+  })
+  const approvalCount = seen.size
+  if (approvalCount === 0) {
+    problems.push({ code: 'EmptyApprovals', message: 'expected at least 1 approval, got 0' })
+  }
+  if (approvalCount > maxApprovals) {
+    problems.push({
+      code: 'ExcessiveApprovals',
+      message: `expected at most ${maxApprovals} approvals (chainspec max_associated_keys), got ${approvalCount}`,
+    })
+  }
+  return { ok: problems.length === 0 && rejected.length === 0, bodyHash, hash, problems, valid, rejected, approvalCount }
+}
+
+/** Identity of an approval as the node compares them: signer and signature bytes, hex case ignored. */
+export function approvalKey(approval: ApprovalJson): string {
+  return `${String(approval.signer).toLowerCase()}:${String(approval.signature).toLowerCase()}`
+}
