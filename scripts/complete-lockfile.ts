@@ -3,7 +3,12 @@
 // `npm ci` refuses the lockfile as out of sync. Run after `npm install` changes package-lock.json.
 import { readFileSync, writeFileSync } from 'node:fs'
 
-type Entry = { version?: string; dev?: boolean; optional?: boolean; optionalDependencies?: Record<string, string> }
+type Entry = {
+  version?: string
+  dev?: boolean
+  optional?: boolean
+  optionalDependencies?: Record<string, string>
+}
 const path = new URL('../package-lock.json', import.meta.url)
 const lock = JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, Entry> }
 let added = 0
@@ -15,6 +20,8 @@ for (const entry of Object.values({ ...lock.packages })) {
     added++
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+)
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`)
 console.log(`added ${added} optional platform package entries`)

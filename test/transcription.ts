@@ -8,7 +8,7 @@ import type { Operation } from './arbitraries.js'
  */
 export function transcription(account: Account, op: Operation): { failure: string } | { account: Account } {
   const keys = new Map(Object.entries(account.associatedKeys))
-  const sat = (ws: number[]) => ws.reduce((acc, w) => (acc + w > 255 ? 255 : acc + w), 0)
+  const sat = (ws: number[]) => ws.reduce((acc, w) => Math.min(255, acc + w), 0)
   const excluding = (hash: string) => sat([...keys].filter(([h]) => h !== hash).map(([, w]) => w))
   const { deployment, keyManagement } = account.actionThresholds
   const rebuilt = () => ({ ...account, associatedKeys: Object.fromEntries(keys) })
