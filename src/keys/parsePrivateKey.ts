@@ -82,7 +82,7 @@ function read(input: PrivateKeyInput, algorithm: KeyAlgorithm | undefined): Priv
 
 function fromPem(text: string, algorithm: KeyAlgorithm | undefined): PrivateKeyInfo {
   const blocks = decodePem(text)
-  const block = blocks.find((b) => b.label !== 'EC PARAMETERS')!
+  const block = blocks.find((b) => b.label !== 'EC PARAMETERS')
   switch (block?.label) {
     case 'PRIVATE KEY':
       return fromPkcs8(block.der)
