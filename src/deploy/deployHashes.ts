@@ -2,7 +2,7 @@
 import { blake2b } from '@noble/hashes/blake2b'
 import { bytesToHex } from '../encoding/hex.js'
 import type { DeployJson } from './DeployJson.js'
-import { sdk } from './sdk.js'
+import { sdk, sdkDeployFromJson } from './sdk.js'
 
 /** The hashes a deploy's content implies. */
 export type DeployHashes = { bodyHash: string; hash: string }
@@ -19,7 +19,7 @@ export type DeployHashes = { bodyHash: string; hash: string }
  * ```
  */
 export function deployHashes(deploy: DeployJson): DeployHashes {
-  const parsed = sdk.Deploy.fromJSON({ ...deploy, approvals: [] })
+  const parsed = sdkDeployFromJson({ ...deploy, approvals: [] })
   const payment = parsed.payment.bytes()
   const session = parsed.session.bytes()
   const body = new Uint8Array(payment.length + session.length)

@@ -1,0 +1,76 @@
+// Adds one approval to a deploy file, the way casper-client sign-deploy does, but safely.
+import { DeployError } from '../deploy/DeployError.js'
+import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
+import { deployHashes } from '../deploy/deployHashes.js'
+import { parseDeployJson } from '../deploy/parseDeployJson.js'
+import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { parsePublicKey } from '../keys/parsePublicKey.js'
+import type { Signer } from './Signer.js'
+import { SignerError } from './SignerError.js'
+import { verifySignature } from './verifySignature.js'
+
+/** Errors {@link signDeploy} throws (besides what the signer itself throws). */
+export type SignDeployErrorType = DeployError | SignerError
+
+/**
+ * Signs a deploy and returns a NEW deploy JSON with the approval appended; the input is not changed.
+ *
+ * - First recomputes `header.body_hash` and `hash` from the content and refuses to sign when either
+ *   differs: a signature approves the hash, so a deploy whose content does not match its hash
+ *   would either be rejected by the node or (worse) approve something other than what is shown.
+ * - Signs the 32 raw bytes of the deploy hash (casper-node `Approval::create`, `types/src/deploy.rs`).
+ * - At most one approval per key: if the signer already approved, the deploy is returned unchanged
+ *   and the signer is not asked again (casper-js-sdk 5.0.12 `sign()` appends duplicates: defect 3;
+ *   the node counts a key once, so a duplicate only wastes one of the 100 approval slots).
+ * - Checks the signer's answer (tag of the right algorithm, valid signature) before adding it.
+ *
+ * @throws {DeployError} code `InvalidDeployJson` (malformed), `HashMismatch` (content changed).
+ * @throws {SignerError} code `InvalidSignature` when the signer returned an unusable signature.
+ * @example
+ * ```ts
+ * const deploy = parseDeployJson(readFileSync('deploy.json', 'utf8'))
+ * const signed = await signDeploy(deploy, localSigner(readFileSync('secret_key.pem', 'utf8')))
+ * writeFileSync('deploy.json', stringifyDeployJson(signed))
+ * ```
+ */
+export async function signDeploy(deploy: DeployJson, signer: Signer): Promise<DeployJson> {
+  const copy = clone(parseDeployJson(deploy))
+  const recomputed = deployHashes(copy)
+  if (recomputed.bodyHash !== copy.header.body_hash.toLowerCase()) {
+    throw hashMismatch('header.body_hash', recomputed.bodyHash, copy.header.body_hash)
+  }
+  if (recomputed.hash !== copy.hash.toLowerCase()) throw hashMismatch('hash', recomputed.hash, copy.hash)
+
+  const signerKey = parsePublicKey(signer.publicKey).publicKeyHex
+  const existing = copy.approvals.find((a) => a.signer.toLowerCase() === signerKey)
+  if (existing) return copy
+
+  const hash = hexToBytes(recomputed.hash)
+  const signature = await signer.sign(Uint8Array.from(hash), { deploy: clone(copy) })
+  if (!verifySignature({ publicKey: signerKey, signature, message: hash })) {
+    throw new SignerError('Signer returned a signature that does not verify', {
+      code: 'InvalidSignature',
+      details: {
+        publicKey: signerKey,
+        hash: recomputed.hash,
+        expected: `a tagged 65-byte signature (tag ${signerKey.slice(0, 2)}) of the hash`,
+        got: signature instanceof Uint8Array ? `${signature.length} bytes ${bytesToHex(signature)}` : typeof signature,
+      },
+      remedy: 'A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.',
+    })
+  }
+  const approval: ApprovalJson = { signer: signerKey, signature: bytesToHex(signature) }
+  return { ...copy, approvals: [...copy.approvals, approval] }
+}
+
+function hashMismatch(field: 'hash' | 'header.body_hash', expected: string, got: string): DeployError {
+  return new DeployError(`Deploy ${field} does not match its content`, {
+    code: 'HashMismatch',
+    details: { field, expected, got },
+    remedy: 'The deploy was changed after it was hashed: do not sign it; get the original file from its author.',
+  })
+}
+
+function clone(deploy: DeployJson): DeployJson {
+  return JSON.parse(JSON.stringify(deploy))
+}

@@ -1,0 +1,102 @@
+// Builds a deploy whose session is Wasm module bytes, in the JSON form casper-client reads.
+import { bytesToHex } from '../encoding/hex.js'
+import { encodeU512, namedArgJson } from './clValueJson.js'
+import { DeployError } from './DeployError.js'
+import type { DeployJson, NamedArgJson } from './DeployJson.js'
+import { deployHashes } from './deployHashes.js'
+import { formatDuration, parseDuration } from './duration.js'
+
+/** casper-node's mainnet `deploys.max_ttl` (v1.5.8 chainspec): 2 hours. */
+export const maxDeployTtl = 2 * 3_600_000
+
+/** The header fields a caller chooses. */
+export type DeployHeaderParameters = {
+  /**
+   * Tagged public key hex of the account the deploy runs as: the account whose keys change. It
+   * need not be one of the signers.
+   */
+  account: string
+  /** e.g. `'casper'` (mainnet) or `'casper-test'`. */
+  chainName: string
+  /** Default: now. */
+  timestamp?: Date | number | undefined
+  /** Milliseconds or humantime text (`'30m'`); default and maximum 2 hours. */
+  ttl?: number | string | undefined
+  /** Default 1. */
+  gasPrice?: number | undefined
+  /** Deploy hashes this one waits for (Casper 1.x only; at most 10). */
+  dependencies?: readonly string[] | undefined
+}
+
+/** Parameters of {@link buildModuleBytesDeploy}. */
+export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
+  wasm: Uint8Array
+  args: readonly NamedArgJson[]
+  /** Standard payment amount in motes. */
+  payment: bigint
+}
+
+/**
+ * A deploy with standard payment and a ModuleBytes session, hashed and unsigned.
+ *
+ * @throws {DeployError} `TtlTooLong` above 2 hours, `InvalidHeader` for a bad account key, gas price or dependencies.
+ * @example
+ * ```ts
+ * const deploy = buildModuleBytesDeploy({
+ *   account: '01d9bf…900c',
+ *   chainName: 'casper-test',
+ *   wasm: twoPartyMultiSigWasm,
+ *   args: [namedArgJson('deployment-account', 'ByteArray(32)', hash)],
+ *   payment: 600_000_000n,
+ * })
+ * ```
+ */
+export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParameters): DeployJson {
+  const ttl = typeof parameters.ttl === 'string' ? parseDuration(parameters.ttl) : (parameters.ttl ?? maxDeployTtl)
+  if (ttl > maxDeployTtl || ttl <= 0) {
+    throw new DeployError('TTL out of range', {
+      code: 'TtlTooLong',
+      details: { expected: 'more than 0 and at most 2h (deploys.max_ttl)', got: formatDuration(ttl) },
+      remedy: 'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
+    })
+  }
+  if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
+    throw new DeployError('Invalid account public key', {
+      code: 'InvalidHeader',
+      details: { expected: 'tagged public key hex (01 + 64 hex or 02 + 66 hex)', got: parameters.account },
+      remedy: "The header account is a public key: the account's own key, as casper-client prints it.",
+    })
+  }
+  const dependencies = [...(parameters.dependencies ?? [])]
+  if (dependencies.length > 10 || dependencies.some((d) => !/^[0-9a-f]{64}$/i.test(d))) {
+    throw new DeployError('Invalid dependencies', {
+      code: 'InvalidHeader',
+      details: { expected: 'at most 10 deploy hashes (deploys.max_dependencies)', got: dependencies.join(', ') },
+    })
+  }
+  const gasPrice = parameters.gasPrice ?? 1
+  if (!Number.isInteger(gasPrice) || gasPrice < 1) {
+    throw new DeployError('Invalid gas price', { code: 'InvalidHeader', details: { expected: 'an integer >= 1', got: gasPrice } })
+  }
+  const timestamp = new Date(parameters.timestamp ?? Date.now())
+  const zero = '0'.repeat(64)
+  const deploy: DeployJson = {
+    hash: zero,
+    header: {
+      account: parameters.account.toLowerCase(),
+      timestamp: timestamp.toISOString(),
+      ttl: formatDuration(ttl),
+      gas_price: gasPrice,
+      body_hash: zero,
+      dependencies,
+      chain_name: parameters.chainName,
+    },
+    payment: { ModuleBytes: { module_bytes: '', args: [namedArgJson('amount', 'U512', encodeU512(parameters.payment))] } },
+    session: { ModuleBytes: { module_bytes: bytesToHex(parameters.wasm), args: [...parameters.args] } },
+    approvals: [],
+  }
+  const { bodyHash, hash } = deployHashes(deploy)
+  deploy.header.body_hash = bodyHash
+  deploy.hash = hash
+  return deploy
+}

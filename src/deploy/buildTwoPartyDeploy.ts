@@ -1,0 +1,77 @@
+// A deploy of the bundled two-party-multi-sig session, emulated before it is returned.
+import { type Account, createAccount } from '../account/Account.js'
+import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
+import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
+import { twoPartyMultiSigWasm } from '../wasm/modules/twoPartyMultiSigWasm.js'
+import { twoPartyMultiSigArgs } from '../wasm/twoPartyMultiSigArgs.js'
+import { buildModuleBytesDeploy, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
+import { namedArgJson } from './clValueJson.js'
+import { DeployError } from './DeployError.js'
+import type { DeployJson } from './DeployJson.js'
+import { paymentFor } from './paymentFor.js'
+
+/** Parameters of {@link buildTwoPartyDeploy}. */
+export type BuildTwoPartyDeployParameters = DeployHeaderParameters & {
+  /** The key to add with weight 1 (public key, `account-hash-…`, …). */
+  deploymentAccount: AccountIdentifier
+  /** The account as it is on chain now; default: a fresh account (own key weight 1, thresholds 1/1). */
+  current?: Account | undefined
+  /** Who will sign; default: the header account's own key. Used for the emulated run. */
+  signers?: readonly AccountIdentifier[] | undefined
+  /** Motes; default: emulated gas plus `paymentMargin`. */
+  payment?: bigint | undefined
+  /** Default 0.25. */
+  paymentMargin?: number | undefined
+  protocol?: Protocol | undefined
+}
+
+/** A built deploy with the emulated run that priced and checked it. */
+export type BuildDeployReturnType = { deploy: DeployJson; emulation: EmulateSessionReturnType; payment: bigint }
+
+/**
+ * Builds the unsigned deploy that turns an account into a two-party multi-sig: the bundled Wasm,
+ * its `deployment-account` arg, standard payment priced from an emulated run, TTL at most 2 hours.
+ *
+ * @throws {DeployError} `SessionWouldFail` (with the revert) when the emulated run fails, or the header errors of `buildModuleBytesDeploy`.
+ * @example
+ * ```ts
+ * const { deploy, payment } = await buildTwoPartyDeploy({
+ *   account: alicePublicKey,
+ *   chainName: 'casper-test',
+ *   deploymentAccount: bobPublicKey,
+ * })
+ * writeFileSync('deploy.json', stringifyDeployJson(deploy)) // for casper-client sign-deploy / send-deploy
+ * ```
+ */
+export async function buildTwoPartyDeploy(parameters: BuildTwoPartyDeployParameters): Promise<BuildDeployReturnType> {
+  const accountHash = accountHashOf(parameters.account)
+  const current = parameters.current ?? createAccount(accountHash)
+  const args = twoPartyMultiSigArgs(parameters.deploymentAccount)
+  const emulation = await emulateSession({
+    wasm: twoPartyMultiSigWasm,
+    args,
+    account: current,
+    signers: (parameters.signers ?? [parameters.account]).map(accountHashOf),
+    protocol: parameters.protocol,
+  })
+  assertSucceeds(emulation)
+  const payment =
+    parameters.payment ?? paymentFor(emulation.gas.total, { gasPrice: parameters.gasPrice, margin: parameters.paymentMargin })
+  const deploy = buildModuleBytesDeploy({
+    ...parameters,
+    wasm: twoPartyMultiSigWasm,
+    args: [namedArgJson('deployment-account', 'ByteArray(32)', args['deployment-account'])],
+    payment,
+  })
+  return { deploy, emulation, payment }
+}
+
+/** Refuses to build a deploy whose session would fail. */
+export function assertSucceeds(emulation: EmulateSessionReturnType): void {
+  if (emulation.ok) return
+  throw new DeployError('The session would fail on chain', {
+    code: 'SessionWouldFail',
+    details: { error: emulation.failure?.message, revert: emulation.revert?.code },
+    remedy: 'Check the current account state and the signers; the emulator ran the exact session the deploy carries.',
+  })
+}

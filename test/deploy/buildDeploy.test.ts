@@ -1,0 +1,103 @@
+// Building deploys: the published vector reproduced byte for byte, and the bundled-Wasm builders.
+import { describe, expect, test } from 'vitest'
+import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
+import { createAccount } from '../../src/account/Account.js'
+import { planReconfiguration } from '../../src/account/planReconfiguration.js'
+import { hexToBytes } from '../../src/encoding/hex.js'
+import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
+import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
+import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
+import { namedArgJson } from '../../src/deploy/clValueJson.js'
+import { deployHashes } from '../../src/deploy/deployHashes.js'
+import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
+import { twoPartyMultiSigWasmSha256 } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
+import { vector } from '../vectors.js'
+
+const expected = vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')
+const meta = vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.meta.json')
+const owner = expected.header.account as string
+const partner = '02' + '03'.repeat(33)
+
+describe('buildModuleBytesDeploy', () => {
+  test('reproduces the published multi-sig deploy vector: body hash, hash, header and args', () => {
+    const deploy = buildModuleBytesDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      timestamp: new Date('2024-01-01T00:00:00.000Z'),
+      ttl: '30m',
+      wasm: hexToBytes(meta.wasm_hex),
+      args: [namedArgJson('deployment-account', 'ByteArray(32)', hexToBytes(meta.associated_account_hash))],
+      payment: 2_500_000_000n,
+    })
+    expect(deploy.hash).toBe(expected.hash)
+    expect(deploy.header).toEqual(expected.header)
+    expect(deploy.session).toEqual(expected.session)
+    expect(deploy.payment).toEqual(expected.payment)
+  })
+
+  test('refuses a TTL above 2 hours', () => {
+    expect(() =>
+      buildModuleBytesDeploy({ account: owner, chainName: 'casper', ttl: '3h', wasm: new Uint8Array(), args: [], payment: 1n }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [DeployError: TTL out of range
+        expected: more than 0 and at most 2h (deploys.max_ttl)
+        got: 3h
+      Remedy: The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.]
+    `)
+  })
+})
+
+describe('buildTwoPartyDeploy', () => {
+  test('prices payment from the emulated gas with a 25% margin, defaults TTL to 2h, and hashes correctly', async () => {
+    const { deploy, emulation, payment } = await buildTwoPartyDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      deploymentAccount: partner,
+      timestamp: 0,
+    })
+    expect(emulation.account.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
+    expect(payment).toBe((emulation.gas.total * 125n + 99n) / 100n)
+    expect(deploy.header.ttl).toBe('2h')
+    expect(parseDeployJson(JSON.stringify(deploy))).toEqual(deploy)
+    expect(deployHashes(deploy)).toEqual({ hash: deploy.hash, bodyHash: deploy.header.body_hash })
+    const session = deploy.session.ModuleBytes!
+    expect(session.args).toEqual([
+      ['deployment-account', { cl_type: { ByteArray: 32 }, bytes: accountHashFromPublicKey(partner), parsed: accountHashFromPublicKey(partner) }],
+    ])
+    const { createHash } = await import('node:crypto')
+    expect(createHash('sha256').update(hexToBytes(session.module_bytes as string)).digest('hex')).toBe(twoPartyMultiSigWasmSha256)
+  })
+
+  test('refuses to build a deploy whose session would revert', async () => {
+    const already = { ...createAccount(accountHashFromPublicKey(owner)), associatedKeys: { [accountHashFromPublicKey(owner)]: 1, [accountHashFromPublicKey(partner)]: 1 } }
+    await expect(
+      buildTwoPartyDeploy({ account: owner, chainName: 'casper-test', deploymentAccount: partner, current: already }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [DeployError: The session would fail on chain
+        error: ApiError::DuplicateKey [22]
+        revert: 22
+      Remedy: Check the current account state and the signers; the emulator ran the exact session the deploy carries.]
+    `)
+  })
+})
+
+describe('buildConfigureDeploy', () => {
+  test('carries the plan args with their CLTypes and parsed values', async () => {
+    const current = createAccount(accountHashFromPublicKey(owner))
+    const plan = await planReconfiguration(current, {
+      associatedKeys: [
+        { key: owner, weight: 1 },
+        { key: partner, weight: 1 },
+      ],
+      thresholds: { deployment: 2, keyManagement: 2 },
+    })
+    const deploy = buildConfigureDeploy(plan.deploys[0]!, { account: owner, chainName: 'casper', timestamp: 0 })
+    expect(deploy.session.ModuleBytes!.args.map(([name, value]) => [name, value.cl_type, value.parsed])).toEqual([
+      ['add', { List: { ByteArray: 32 } }, [accountHashFromPublicKey(partner)]],
+      ['add_w', { List: 'U8' }, [1]],
+      ['dep', 'U8', 2],
+      ['km', 'U8', 2],
+    ])
+    expect(() => buildConfigureDeploy(plan.deploys[0]!, { account: partner, chainName: 'casper' })).toThrow(/planned account/)
+  })
+})
