@@ -4,7 +4,11 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { sha256 } from '@noble/hashes/sha256'
 import { keyAlgorithms } from '../keys/KeyAlgorithm.js'
 import type { PrivateKeyInfo } from '../keys/PublicKeyInfo.js'
-import { type ParsePrivateKeyOptions, type PrivateKeyInput, parsePrivateKey } from '../keys/parsePrivateKey.js'
+import {
+  type ParsePrivateKeyOptions,
+  type PrivateKeyInput,
+  parsePrivateKey,
+} from '../keys/parsePrivateKey.js'
 import type { Signer } from './Signer.js'
 import { SignerError } from './SignerError.js'
 

@@ -7,7 +7,12 @@ import { approvalKey, contentHashes, type RejectionCode, verifyApproval } from '
 export type MergeRejectionCode = RejectionCode | 'DuplicateSigner'
 
 /** An approval left out, the copy it came from (index in the arguments) and why. */
-export type MergeRejection = { approval: ApprovalJson; from: number; reason: MergeRejectionCode; message: string }
+export type MergeRejection = {
+  approval: ApprovalJson
+  from: number
+  reason: MergeRejectionCode
+  message: string
+}
 
 /** What {@link mergeApprovals} returns. */
 export type MergeApprovalsReturnType = {
@@ -19,8 +24,11 @@ export type MergeApprovalsReturnType = {
   rejected: MergeRejection[]
 }
 
-/** The parts of a deploy that every copy must share, compared as canonical JSON (key order ignored). */
-const sharedFields = ['header', 'payment', 'session', 'hash'] as const
+/**
+ * The parts of a deploy that every copy must share, compared as canonical JSON (key order ignored).
+ * Payment and session first: a change there also changes `header.body_hash` and `hash`, listed after it.
+ */
+const sharedFields = ['payment', 'session', 'header', 'hash'] as const
 
 /**
  * Merges the approvals of copies of the same deploy (each co-signer's `casper-client sign-deploy`
@@ -64,10 +72,12 @@ export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnTy
     const differences: string[] = []
     for (const field of sharedFields) diff(first[field], copy[field], field, differences)
     if (differences.length > 0) {
-      throw new MergeError(`Copies 0 and ${index} are different deploys: ${differences[0]!.split(':')[0]} differs`, {
+      const field = differences[0]!.split(':')[0]!
+      throw new MergeError(`Copies 0 and ${index} are different deploys: ${field} differs`, {
         code: 'DifferentDeploys',
-        details: { differences },
-        remedy: 'Merge only copies of the same deploy: every co-signer signs the file they were sent, unchanged.',
+        details: { field, differences: differences.map((line) => `\n    ${line}`).join('') },
+        remedy:
+          'Merge only copies of the same deploy: every co-signer signs the file they were sent, unchanged.',
       })
     }
   })
@@ -106,7 +116,10 @@ export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnTy
         verdicts.set(key, verdict)
       }
       if (!verdict.ok) continue
-      const normalized = { signer: approval.signer.toLowerCase(), signature: approval.signature.toLowerCase() }
+      const normalized = {
+        signer: approval.signer.toLowerCase(),
+        signature: approval.signature.toLowerCase(),
+      }
       const current = kept.get(normalized.signer)
       if (!current || normalized.signature < current.signature) kept.set(normalized.signer, normalized)
     }
@@ -134,7 +147,9 @@ export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnTy
     }
   })
 
-  const approvals = [...kept.values()].sort((a, b) => (a.signer < b.signer ? -1 : a.signer > b.signer ? 1 : 0))
+  const approvals = [...kept.values()].sort((a, b) =>
+    a.signer < b.signer ? -1 : a.signer > b.signer ? 1 : 0,
+  )
   const inFirst = new Set(first.approvals.map(approvalKey))
   return {
     deploy: { ...structuredClone(content.fields), approvals },

@@ -54,9 +54,13 @@ export async function signDeploy(deploy: DeployJson, signer: Signer): Promise<De
         publicKey: signerKey,
         hash: recomputed.hash,
         expected: `a tagged 65-byte signature (tag ${signerKey.slice(0, 2)}) of the hash`,
-        got: signature instanceof Uint8Array ? `${signature.length} bytes ${bytesToHex(signature)}` : typeof signature,
+        got:
+          signature instanceof Uint8Array
+            ? `${signature.length} bytes ${bytesToHex(signature)}`
+            : typeof signature,
       },
-      remedy: 'A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.',
+      remedy:
+        'A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.',
     })
   }
   const approval: ApprovalJson = { signer: signerKey, signature: bytesToHex(signature) }
@@ -67,7 +71,8 @@ function hashMismatch(field: 'hash' | 'header.body_hash', expected: string, got:
   return new DeployError(`Deploy ${field} does not match its content`, {
     code: 'HashMismatch',
     details: { field, expected, got },
-    remedy: 'The deploy was changed after it was hashed: do not sign it; get the original file from its author.',
+    remedy:
+      'The deploy was changed after it was hashed: do not sign it; get the original file from its author.',
   })
 }
 

@@ -126,7 +126,10 @@ export function signatureProgress(
     invalid,
     problems: report.problems,
     complete,
-    summary: summarize({ weight, needed, neededFor, neededSets, missing, unassociated, invalid, protocol, complete }, report.problems),
+    summary: summarize(
+      { weight, needed, neededFor, neededSets, missing, unassociated, invalid, protocol, complete },
+      report.problems,
+    ),
   }
 }
 
@@ -151,7 +154,8 @@ function completingSets(
       if (reaches(chosen)) sets.push([...chosen])
       return
     }
-    for (let i = start; i <= useful.length - (size - chosen.length); i++) choose(i + 1, [...chosen, useful[i]!])
+    for (let i = start; i <= useful.length - (size - chosen.length); i++)
+      choose(i + 1, [...chosen, useful[i]!])
   }
   choose(0, [])
   return sets
@@ -177,7 +181,9 @@ function summarize(
     parts.push(`still needed: all of ${sets[0]!.map(label).join(', ')}`)
   } else {
     const shown = sets.slice(0, 3).map((set) => set.map(label).join(' + '))
-    parts.push(`still needed: ${shown.join(', or ')}${sets.length > 3 ? `, or ${sets.length - 3} more sets` : ''}`)
+    parts.push(
+      `still needed: ${shown.join(', or ')}${sets.length > 3 ? `, or ${sets.length - 3} more sets` : ''}`,
+    )
   }
   if (progress.unassociated.length > 0) {
     const who = progress.unassociated.map((key) => label(key.accountHash)).join(', ')
@@ -188,7 +194,9 @@ function summarize(
     )
   }
   if (progress.invalid.length > 0) {
-    parts.push(`remove ${progress.invalid.length} invalid approval(s) (${[...new Set(progress.invalid.map((i) => i.reason))].join(', ')})`)
+    parts.push(
+      `remove ${progress.invalid.length} invalid approval(s) (${[...new Set(progress.invalid.map((i) => i.reason))].join(', ')})`,
+    )
   }
   for (const problem of problems) parts.push(problem.code)
   parts.push(progress.complete ? 'ready to send' : 'not ready')

@@ -21,7 +21,12 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
  *   accepts low-S only;
  * - `InvalidSignature`: the signature is not the signer's over this hash.
  */
-export type RejectionCode = 'MalformedSigner' | 'MalformedSignature' | 'TagMismatch' | 'HighS' | 'InvalidSignature'
+export type RejectionCode =
+  | 'MalformedSigner'
+  | 'MalformedSignature'
+  | 'TagMismatch'
+  | 'HighS'
+  | 'InvalidSignature'
 
 /** An accepted approval names its signer's account hash; a refused one says why. */
 export type VerifyApprovalReturnType =
@@ -74,7 +79,10 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
   }
 
   if (!signature || !isHex(signature)) {
-    return reject('MalformedSignature', `expected signature 01 or 02 + 64 bytes as hex, got ${describe(approval?.signature)}`)
+    return reject(
+      'MalformedSignature',
+      `expected signature 01 or 02 + 64 bytes as hex, got ${describe(approval?.signature)}`,
+    )
   }
   if (signature.length === 128) {
     // casper-facts 9.1: Casper Wallet returns the raw 64 bytes; the node needs the tag.
@@ -85,7 +93,10 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
   }
   const signatureTag = signature.slice(0, 2)
   if ((signatureTag !== '01' && signatureTag !== '02') || signature.length !== 130) {
-    return reject('MalformedSignature', `expected signature 01 or 02 + 64 bytes as hex, got ${describe(signature)}`)
+    return reject(
+      'MalformedSignature',
+      `expected signature 01 or 02 + 64 bytes as hex, got ${describe(signature)}`,
+    )
   }
   if (signatureTag !== signerTag) {
     return reject(
@@ -166,7 +177,9 @@ function isPoint(tag: Tag, publicKey: Uint8Array): boolean {
 }
 
 function isHex(text: string, bytes?: number): boolean {
-  return /^[0-9a-f]*$/.test(text) && text.length % 2 === 0 && (bytes === undefined || text.length === bytes * 2)
+  return (
+    /^[0-9a-f]*$/.test(text) && text.length % 2 === 0 && (bytes === undefined || text.length === bytes * 2)
+  )
 }
 
 function reject(reason: RejectionCode, message: string): VerifyApprovalReturnType {
@@ -180,7 +193,8 @@ function short(hex: string): string {
 function describe(value: unknown): string {
   if (value instanceof Uint8Array) return `${value.length} bytes`
   if (typeof value !== 'string') return value === undefined ? 'nothing' : `a ${typeof value}`
-  if (!/^[0-9a-fA-F]*$/.test(value)) return `"${value.length > 24 ? `${value.slice(0, 24)}…` : value}" (not hex)`
+  if (!/^[0-9a-fA-F]*$/.test(value))
+    return `"${value.length > 24 ? `${value.slice(0, 24)}…` : value}" (not hex)`
   return `${value.length / 2} bytes starting ${value.slice(0, 2) || '(empty)'} (${short(value)})`
 }
 
@@ -261,7 +275,15 @@ export function verifyDeploy(deploy: DeployJson): VerifyDeployReturnType {
       message: `expected at most ${maxApprovals} approvals (chainspec max_associated_keys), got ${approvalCount}`,
     })
   }
-  return { ok: problems.length === 0 && rejected.length === 0, bodyHash, hash, problems, valid, rejected, approvalCount }
+  return {
+    ok: problems.length === 0 && rejected.length === 0,
+    bodyHash,
+    hash,
+    problems,
+    valid,
+    rejected,
+    approvalCount,
+  }
 }
 
 /** Identity of an approval as the node compares them: signer and signature bytes, hex case ignored. */

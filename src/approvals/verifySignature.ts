@@ -43,7 +43,11 @@ export function verifySignature({ publicKey, signature, message }: VerifySignatu
       if (ed25519.Point.fromBytes(rawSig.subarray(0, 32), false).isSmallOrder()) return false
       return ed25519.verify(rawSig, message, rawKey, { zip215: false })
     }
-    return secp256k1.verify(rawSig, sha256(message), rawKey, { prehash: false, lowS: true, format: 'compact' })
+    return secp256k1.verify(rawSig, sha256(message), rawKey, {
+      prehash: false,
+      lowS: true,
+      format: 'compact',
+    })
   } catch {
     return false
   }

@@ -52,12 +52,14 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
  * ```
  */
 export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParameters): DeployJson {
-  const ttl = typeof parameters.ttl === 'string' ? parseDuration(parameters.ttl) : (parameters.ttl ?? maxDeployTtl)
+  const ttl =
+    typeof parameters.ttl === 'string' ? parseDuration(parameters.ttl) : (parameters.ttl ?? maxDeployTtl)
   if (ttl > maxDeployTtl || ttl <= 0) {
     throw new DeployError('TTL out of range', {
       code: 'TtlTooLong',
       details: { expected: 'more than 0 and at most 2h (deploys.max_ttl)', got: formatDuration(ttl) },
-      remedy: 'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
+      remedy:
+        'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
     })
   }
   if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
@@ -71,12 +73,18 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
   if (dependencies.length > 10 || dependencies.some((d) => !/^[0-9a-f]{64}$/i.test(d))) {
     throw new DeployError('Invalid dependencies', {
       code: 'InvalidHeader',
-      details: { expected: 'at most 10 deploy hashes (deploys.max_dependencies)', got: dependencies.join(', ') },
+      details: {
+        expected: 'at most 10 deploy hashes (deploys.max_dependencies)',
+        got: dependencies.join(', '),
+      },
     })
   }
   const gasPrice = parameters.gasPrice ?? 1
   if (!Number.isInteger(gasPrice) || gasPrice < 1) {
-    throw new DeployError('Invalid gas price', { code: 'InvalidHeader', details: { expected: 'an integer >= 1', got: gasPrice } })
+    throw new DeployError('Invalid gas price', {
+      code: 'InvalidHeader',
+      details: { expected: 'an integer >= 1', got: gasPrice },
+    })
   }
   const timestamp = new Date(parameters.timestamp ?? Date.now())
   const zero = '0'.repeat(64)
@@ -91,7 +99,12 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
       dependencies,
       chain_name: parameters.chainName,
     },
-    payment: { ModuleBytes: { module_bytes: '', args: [namedArgJson('amount', 'U512', encodeU512(parameters.payment))] } },
+    payment: {
+      ModuleBytes: {
+        module_bytes: '',
+        args: [namedArgJson('amount', 'U512', encodeU512(parameters.payment))],
+      },
+    },
     session: { ModuleBytes: { module_bytes: bytesToHex(parameters.wasm), args: [...parameters.args] } },
     approvals: [],
   }

@@ -7,7 +7,15 @@ import { describeOid, keyOids } from './keyOids.js'
 import type { PrivateKeyInfo } from './PublicKeyInfo.js'
 import { privateKeyFromBytes } from './privateKeyFromBytes.js'
 import { publicKeyFromBytes } from './publicKeyFromBytes.js'
-import { bitStringBytes, type DerElement, derTag, expectTag, oidToString, readDer, readDerOne } from './readDer.js'
+import {
+  bitStringBytes,
+  type DerElement,
+  derTag,
+  expectTag,
+  oidToString,
+  readDer,
+  readDerOne,
+} from './readDer.js'
 
 /** What {@link parsePrivateKey} reads: PEM text, 64 hex digits, or bytes (32 raw, or DER). */
 export type PrivateKeyInput = string | Uint8Array
@@ -48,7 +56,10 @@ export type ParsePrivateKeyErrorType = KeyError
  * parsePrivateKey('11'.repeat(32), { algorithm: 'secp256k1' }).accountHash
  * ```
  */
-export function parsePrivateKey(input: PrivateKeyInput, options: ParsePrivateKeyOptions = {}): PrivateKeyInfo {
+export function parsePrivateKey(
+  input: PrivateKeyInput,
+  options: ParsePrivateKeyOptions = {},
+): PrivateKeyInfo {
   const key = read(input, options.algorithm)
   if (options.algorithm && key.algorithm !== options.algorithm) {
     throw new KeyError('Key algorithm mismatch', {
@@ -120,7 +131,10 @@ function fromDer(der: Uint8Array, algorithm: KeyAlgorithm | undefined): PrivateK
 /** PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (RFC 5208, RFC 5958). */
 function fromPkcs8(der: Uint8Array): PrivateKeyInfo {
   const what = 'PKCS#8 PrivateKeyInfo'
-  const [version, algorithmId, privateKey, ...rest] = readDer(readDerOne(der, derTag.sequence, what).value, what)
+  const [version, algorithmId, privateKey, ...rest] = readDer(
+    readDerOne(der, derTag.sequence, what).value,
+    what,
+  )
   const v = integer(expectTag(version, derTag.integer, `${what} version`))
   if (v !== 0 && v !== 1) throw invalidDer(`${what} version`, '0 or 1', `${v}`)
   const [oid, parameters] = readDer(expectTag(algorithmId, derTag.sequence, `${what} algorithm`).value)
@@ -198,7 +212,10 @@ function requireAlgorithm(algorithm: KeyAlgorithm | undefined, got: string): Key
   if (algorithm) return algorithm
   throw new KeyError('Which algorithm is this key for?', {
     code: 'MissingAlgorithm',
-    details: { expected: "{ algorithm: 'ed25519' } or { algorithm: 'secp256k1' }", got: `${got} and no algorithm` },
+    details: {
+      expected: "{ algorithm: 'ed25519' } or { algorithm: 'secp256k1' }",
+      got: `${got} and no algorithm`,
+    },
     remedy: 'Raw secret keys do not say their algorithm; pass it, or use the PEM file.',
   })
 }

@@ -31,7 +31,10 @@ export function publicKeyFromBytes(bytes: Uint8Array, algorithm: KeyAlgorithm): 
     throw new KeyError(`Invalid ${algorithm} public key`, {
       code: 'InvalidPublicKey',
       details: {
-        expected: algorithm === 'ed25519' ? '32 bytes encoding a curve point' : '33 or 65 bytes encoding a curve point',
+        expected:
+          algorithm === 'ed25519'
+            ? '32 bytes encoding a curve point'
+            : '33 or 65 bytes encoding a curve point',
         got: `${bytes.length} bytes ${bytesToHex(bytes)}`,
       },
       cause,

@@ -31,7 +31,7 @@ export type DerElement = { tag: number; value: Uint8Array }
  * const [version, algorithm, key] = readDer(sequence.value)
  * ```
  */
-export function readDer(bytes: Uint8Array, what = 'DER'): DerElement[] {
+export function readDer(bytes: Uint8Array, what = 'key data'): DerElement[] {
   const elements: DerElement[] = []
   let offset = 0
   while (offset < bytes.length) {
@@ -42,8 +42,10 @@ export function readDer(bytes: Uint8Array, what = 'DER'): DerElement[] {
     if (length === undefined) throw invalidDer(what, 'a length byte', 'the end of the data')
     if (length & 0x80) {
       const count = length & 0x7f
-      if (count === 0 || count > 4) throw invalidDer(what, 'a definite length of 1 to 4 bytes', `0x${hex(length)}`)
-      if (offset + count > bytes.length) throw invalidDer(what, `${count} length bytes`, 'the end of the data')
+      if (count === 0 || count > 4)
+        throw invalidDer(what, 'a definite length of 1 to 4 bytes', `0x${hex(length)}`)
+      if (offset + count > bytes.length)
+        throw invalidDer(what, `${count} length bytes`, 'the end of the data')
       length = 0
       for (let i = 0; i < count; i++) length = length * 256 + bytes[offset + i]!
       offset += count
@@ -119,7 +121,8 @@ export function oidToString(value: Uint8Array): string {
  * ```
  */
 export function bitStringBytes(element: DerElement, what: string): Uint8Array {
-  if (element.value[0] !== 0) throw invalidDer(what, 'a BIT STRING with 0 unused bits', `${element.value[0] ?? 'no bytes'}`)
+  if (element.value[0] !== 0)
+    throw invalidDer(what, 'a BIT STRING with 0 unused bits', `${element.value[0] ?? 'no bytes'}`)
   return element.value.subarray(1)
 }
 

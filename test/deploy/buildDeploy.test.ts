@@ -1,15 +1,15 @@
 // Building deploys: the published vector reproduced byte for byte, and the bundled-Wasm builders.
 import { describe, expect, test } from 'vitest'
-import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { createAccount } from '../../src/account/Account.js'
+import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
-import { hexToBytes } from '../../src/encoding/hex.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { namedArgJson } from '../../src/deploy/clValueJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
+import { hexToBytes } from '../../src/encoding/hex.js'
 import { twoPartyMultiSigWasmSha256 } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
 import { vector } from '../vectors.js'
 
@@ -37,7 +37,14 @@ describe('buildModuleBytesDeploy', () => {
 
   test('refuses a TTL above 2 hours', () => {
     expect(() =>
-      buildModuleBytesDeploy({ account: owner, chainName: 'casper', ttl: '3h', wasm: new Uint8Array(), args: [], payment: 1n }),
+      buildModuleBytesDeploy({
+        account: owner,
+        chainName: 'casper',
+        ttl: '3h',
+        wasm: new Uint8Array(),
+        args: [],
+        payment: 1n,
+      }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [DeployError: TTL out of range
         expected: more than 0 and at most 2h (deploys.max_ttl)
@@ -62,16 +69,35 @@ describe('buildTwoPartyDeploy', () => {
     expect(deployHashes(deploy)).toEqual({ hash: deploy.hash, bodyHash: deploy.header.body_hash })
     const session = deploy.session.ModuleBytes!
     expect(session.args).toEqual([
-      ['deployment-account', { cl_type: { ByteArray: 32 }, bytes: accountHashFromPublicKey(partner), parsed: accountHashFromPublicKey(partner) }],
+      [
+        'deployment-account',
+        {
+          cl_type: { ByteArray: 32 },
+          bytes: accountHashFromPublicKey(partner),
+          parsed: accountHashFromPublicKey(partner),
+        },
+      ],
     ])
     const { createHash } = await import('node:crypto')
-    expect(createHash('sha256').update(hexToBytes(session.module_bytes as string)).digest('hex')).toBe(twoPartyMultiSigWasmSha256)
+    expect(
+      createHash('sha256')
+        .update(hexToBytes(session.module_bytes as string))
+        .digest('hex'),
+    ).toBe(twoPartyMultiSigWasmSha256)
   })
 
   test('refuses to build a deploy whose session would revert', async () => {
-    const already = { ...createAccount(accountHashFromPublicKey(owner)), associatedKeys: { [accountHashFromPublicKey(owner)]: 1, [accountHashFromPublicKey(partner)]: 1 } }
+    const already = {
+      ...createAccount(accountHashFromPublicKey(owner)),
+      associatedKeys: { [accountHashFromPublicKey(owner)]: 1, [accountHashFromPublicKey(partner)]: 1 },
+    }
     await expect(
-      buildTwoPartyDeploy({ account: owner, chainName: 'casper-test', deploymentAccount: partner, current: already }),
+      buildTwoPartyDeploy({
+        account: owner,
+        chainName: 'casper-test',
+        deploymentAccount: partner,
+        current: already,
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [DeployError: The session would fail on chain
         error: ApiError::DuplicateKey [22]
@@ -91,13 +117,21 @@ describe('buildConfigureDeploy', () => {
       ],
       thresholds: { deployment: 2, keyManagement: 2 },
     })
-    const deploy = buildConfigureDeploy(plan.deploys[0]!, { account: owner, chainName: 'casper', timestamp: 0 })
-    expect(deploy.session.ModuleBytes!.args.map(([name, value]) => [name, value.cl_type, value.parsed])).toEqual([
+    const deploy = buildConfigureDeploy(plan.deploys[0]!, {
+      account: owner,
+      chainName: 'casper',
+      timestamp: 0,
+    })
+    expect(
+      deploy.session.ModuleBytes!.args.map(([name, value]) => [name, value.cl_type, value.parsed]),
+    ).toEqual([
       ['add', { List: { ByteArray: 32 } }, [accountHashFromPublicKey(partner)]],
       ['add_w', { List: 'U8' }, [1]],
       ['dep', 'U8', 2],
       ['km', 'U8', 2],
     ])
-    expect(() => buildConfigureDeploy(plan.deploys[0]!, { account: partner, chainName: 'casper' })).toThrow(/planned account/)
+    expect(() => buildConfigureDeploy(plan.deploys[0]!, { account: partner, chainName: 'casper' })).toThrow(
+      /planned account/,
+    )
   })
 })
