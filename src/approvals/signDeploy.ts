@@ -7,7 +7,7 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { parsePublicKey } from '../keys/parsePublicKey.js'
 import type { Signer } from './Signer.js'
 import { SignerError } from './SignerError.js'
-import { verifySignature } from './verifySignature.js'
+import { verifyApproval } from './verifyApproval.js'
 
 /** Errors {@link signDeploy} throws (besides what the signer itself throws). */
 export type SignDeployErrorType = DeployError | SignerError
@@ -47,23 +47,20 @@ export async function signDeploy(deploy: DeployJson, signer: Signer): Promise<De
 
   const hash = hexToBytes(recomputed.hash)
   const signature = await signer.sign(Uint8Array.from(hash), { deploy: clone(copy) })
-  if (!verifySignature({ publicKey: signerKey, signature, message: hash })) {
+  const approval: ApprovalJson = {
+    signer: signerKey,
+    signature: signature instanceof Uint8Array ? bytesToHex(signature) : String(signature),
+  }
+  // The node's own rules (tag, length, low S, strict ed25519), so a faulty signer fails here, not on chain.
+  const verified = verifyApproval(hash, approval)
+  if (!verified.ok) {
     throw new SignerError('Signer returned a signature that does not verify', {
       code: 'InvalidSignature',
-      details: {
-        publicKey: signerKey,
-        hash: recomputed.hash,
-        expected: `a tagged 65-byte signature (tag ${signerKey.slice(0, 2)}) of the hash`,
-        got:
-          signature instanceof Uint8Array
-            ? `${signature.length} bytes ${bytesToHex(signature)}`
-            : typeof signature,
-      },
+      details: { reason: `${verified.reason}: ${verified.message}` },
       remedy:
         'A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.',
     })
   }
-  const approval: ApprovalJson = { signer: signerKey, signature: bytesToHex(signature) }
   return { ...copy, approvals: [...copy.approvals, approval] }
 }
 

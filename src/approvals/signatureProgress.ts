@@ -38,6 +38,7 @@ export type SignatureProgress = {
    * The smallest sets of missing keys whose approvals would reach `needed`. All sets of the minimum
    * size when at most 12 keys with weight are missing, else one set (heaviest keys first).
    * `[[]]` when `needed` is already reached; `[]` when no set can reach it (all keys together are too light).
+   * Keys within a set, and the sets, follow the order of `missing` (heaviest first, then account hash).
    */
   neededSets: AccountHashHex[][]
   /** Valid approvals from keys that are not associated keys: casper-node 1.5 refuses the whole deploy. */
@@ -175,10 +176,11 @@ function summarize(
     parts.push(`cannot be reached: every associated key together holds ${total}`)
   } else if (sets.length === 1 && sets[0]!.length === 0) {
     parts.push('threshold reached')
-  } else if (sets.every((set) => set.length === 1)) {
+  } else if (sets.length > 1 && sets.every((set) => set.length === 1)) {
     parts.push(`still needed: one of ${sets.map((set) => label(set[0]!)).join(', ')}`)
   } else if (sets.length === 1) {
-    parts.push(`still needed: all of ${sets[0]!.map(label).join(', ')}`)
+    const keys = sets[0]!.map(label)
+    parts.push(`still needed: ${keys.length === 1 ? keys[0] : `all of ${keys.join(', ')}`}`)
   } else {
     const shown = sets.slice(0, 3).map((set) => set.map(label).join(' + '))
     parts.push(

@@ -5,7 +5,7 @@ import { keyAlgorithms } from '../keys/KeyAlgorithm.js'
 import { parsePublicKey } from '../keys/parsePublicKey.js'
 import type { SignContext, Signer } from './Signer.js'
 import { SignerError } from './SignerError.js'
-import { verifySignature } from './verifySignature.js'
+import { verifyApproval } from './verifyApproval.js'
 
 /** What a wallet is asked to sign. */
 export type WalletSignRequest = {
@@ -104,10 +104,11 @@ export function walletSigner(parameters: WalletSignerParameters): Signer {
           details: { expected: '64 bytes (raw) or 65 bytes (tagged)', got: `${bytes.length} bytes` },
         })
       }
-      if (!verifySignature({ publicKey: key.publicKeyHex, signature: tagged, message: hash })) {
+      const verified = verifyApproval(hash, { signer: key.publicKeyHex, signature: bytesToHex(tagged) })
+      if (!verified.ok) {
         throw new SignerError('Wallet signature does not verify', {
           code: 'InvalidSignature',
-          details: { publicKey: key.publicKeyHex, hash: hashHex, signature: bytesToHex(tagged) },
+          details: { reason: `${verified.reason}: ${verified.message}`, signature: bytesToHex(tagged) },
           remedy:
             'Make sure the wallet signs the raw deploy hash with this account (not a text message, not another key).',
         })

@@ -7,7 +7,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import type { Signer } from '../../src/approvals/Signer.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
-import { verifySignature } from '../../src/approvals/verifySignature.js'
+import { verifyApproval } from '../../src/approvals/verifyApproval.js'
 import { walletSigner } from '../../src/approvals/walletSigner.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { sdk } from '../../src/deploy/sdk.js'
@@ -37,7 +37,9 @@ describe('localSigner reproduces the vector approvals', () => {
     expect(secpSigner.publicKey).toBe(secpApproval.signer)
     const signature = await secpSigner.sign(hash)
     expect(bytesToHex(signature)).toBe(secpApproval.signature)
-    expect(verifySignature({ publicKey: secpSigner.publicKey, signature, message: hash })).toBe(true)
+    expect(verifyApproval(hash, { signer: secpSigner.publicKey, signature: bytesToHex(signature) }).ok).toBe(
+      true,
+    )
   })
   test('from casper-client PEM files too', async () => {
     expect(bytesToHex(await localSigner(casperEd25519SecretPem).sign(hash))).toBe(edApproval.signature)
@@ -107,10 +109,7 @@ describe('signDeploy', () => {
     }
     await expect(signDeploy(unsigned, raw)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SignerError: Signer returned a signature that does not verify
-        publicKey: 01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c
-        hash: 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958
-        expected: a tagged 65-byte signature (tag 01) of the hash
-        got: 64 bytes 42e2f6d498698df0bd47fedda41f0fd84afdaebafc8eb26e32491495fe4ba67607b310357d8f4eb8240d525092262684e8fe72deecc1e0e7b9d85431f0fa6603
+        reason: MalformedSignature: expected signature 01 + 64 bytes, got 64 bytes with no tag (prefix it with 01 for the ed25519 signer)
       Remedy: A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.]
     `)
   })
@@ -159,8 +158,7 @@ describe('walletSigner', () => {
     const signer = walletSigner({ publicKey: edSigner.publicKey, sign: async ({ hash }) => other.sign(hash) })
     await expect(signer.sign(hash)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SignerError: Wallet signature does not verify
-        publicKey: 01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c
-        hash: 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958
+        reason: InvalidSignature: expected an ed25519 signature of hash 18b078b0…5958 by account-hash-83b0df3b…, got one that does not verify
         signature: 01cb3296886a71710f6626fc3ed912ed3074a3611222dc23248653707d39250bc6058aa100ef50599ae7864e8822e20a0094393c373d5bc596ac3294752fa46c01
       Remedy: Make sure the wallet signs the raw deploy hash with this account (not a text message, not another key).]
     `)
@@ -176,27 +174,6 @@ describe('walletSigner', () => {
   })
 })
 
-describe('verifySignature', () => {
-  test('accepts the vector approvals and refuses them with a swapped tag', () => {
-    for (const { signer, signature } of signedVector.approvals) {
-      expect(verifySignature({ publicKey: signer, signature, message: hash })).toBe(true)
-      const swapped = (signature.startsWith('01') ? '02' : '01') + signature.slice(2)
-      expect(verifySignature({ publicKey: signer, signature: swapped, message: hash })).toBe(false)
-    }
-  })
-  test('refuses the high-S twin of a valid secp256k1 signature (k256 rejects it)', () => {
-    const sig = secp256k1.Signature.fromBytes(hexToBytes(secpApproval.signature.slice(2)), 'compact')
-    const highS = new secp256k1.Signature(sig.r, secp256k1.CURVE.n - sig.s)
-    expect(
-      secp256k1.verify(highS.toBytes('compact'), sha256(hash), hexToBytes(secpApproval.signer.slice(2)), {
-        lowS: false,
-      }),
-    ).toBe(true)
-    const tagged = `02${bytesToHex(highS.toBytes('compact'))}`
-    expect(verifySignature({ publicKey: secpApproval.signer, signature: tagged, message: hash })).toBe(false)
-  })
-})
-
 describe('property: localSigner signatures verify with @noble/curves', () => {
   const hashes = fc.uint8Array({ minLength: 32, maxLength: 32 })
   const secrets = fc.uint8Array({ minLength: 32, maxLength: 32 })
@@ -209,7 +186,11 @@ describe('property: localSigner signatures verify with @noble/curves', () => {
         expect(
           ed25519.verify(signature.subarray(1), message, ed25519.getPublicKey(secret), { zip215: false }),
         ).toBe(true)
-        expect(verifySignature({ publicKey: signer.publicKey, signature, message })).toBe(true)
+        expect(
+          verifyApproval(message, { signer: signer.publicKey, signature: bytesToHex(signature) }),
+        ).toMatchObject({
+          ok: true,
+        })
       }),
       { numRuns: 50 },
     )
@@ -230,7 +211,11 @@ describe('property: localSigner signatures verify with @noble/curves', () => {
               lowS: true,
             }),
           ).toBe(true)
-          expect(verifySignature({ publicKey: signer.publicKey, signature, message })).toBe(true)
+          expect(
+            verifyApproval(message, { signer: signer.publicKey, signature: bytesToHex(signature) }),
+          ).toMatchObject({
+            ok: true,
+          })
         },
       ),
       { numRuns: 50 },

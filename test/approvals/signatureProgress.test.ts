@@ -40,7 +40,7 @@ describe('signatureProgress', () => {
       missing: [{ accountHash: partner, weight: 1 }],
       neededSets: [[partner]],
     })
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: one of account-hash-c863d586…; not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: account-hash-c863d586…; not ready"`)
   })
 
   test('a signer that is not associated: listed, and fatal on 1.5 only', () => {
@@ -58,7 +58,7 @@ describe('signatureProgress', () => {
     const progress = signatureProgress(withApprovals([wrongTag, secpApproval]), twoParty)
     expect(progress.invalid.map((i) => i.reason)).toEqual(['TagMismatch'])
     expect(progress.weight).toBe(1)
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: one of account-hash-83b0df3b…; remove 1 invalid approval(s) (TagMismatch); not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: account-hash-83b0df3b…; remove 1 invalid approval(s) (TagMismatch); not ready"`)
   })
 
   test('keyManagement: false measures against the deployment threshold', () => {
@@ -85,6 +85,21 @@ describe('signatureProgress', () => {
     expect(progress.summary).toMatchInlineSnapshot(`"weight 2 of 3 (key management); still needed: one of account-hash-7458d68f…, account-hash-7b3d51b0…; not ready"`)
     const impossible = { ...account, actionThresholds: { deployment: 2, keyManagement: 5 } }
     expect(signatureProgress(withApprovals([]), impossible).summary).toMatchInlineSnapshot(`"weight 0 of 5 (key management); cannot be reached: every associated key together holds 4; EmptyApprovals; not ready"`)
+  })
+})
+
+describe('many missing keys', () => {
+  test('beyond 12 missing keys, one greedy set, heaviest first', () => {
+    const hashes = Array.from({ length: 20 }, (_, i) => (i + 16).toString(16).repeat(32))
+    const account: Account = {
+      accountHash: owner,
+      associatedKeys: { [owner]: 1, ...Object.fromEntries(hashes.map((hash, i) => [hash, i < 2 ? 3 : 1])) },
+      actionThresholds: { deployment: 1, keyManagement: 9 },
+    }
+    const progress = signatureProgress(withApprovals([edApproval]), account)
+    expect(progress.weight).toBe(1)
+    expect(progress.neededSets).toEqual([[hashes[0], hashes[1], hashes[2], hashes[3]]])
+    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 9 (key management); still needed: all of account-hash-10101010…, account-hash-11111111…, account-hash-12121212…, account-hash-13131313…; not ready"`)
   })
 })
 

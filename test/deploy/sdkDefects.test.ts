@@ -27,7 +27,7 @@ describe('casper-js-sdk 5.0.12 defects', () => {
     expect(json.approvals[0]!.signature).toHaveLength(128)
   })
 
-  // Worked around by verifySignature (tag must equal the key's), used by walletSigner and signDeploy.
+  // Worked around by walletSigner and signDeploy, which check every new signature with verifyApproval.
   test('defect 2: validate() ignores the signature tag byte', () => {
     const approval = signed.approvals[0]!
     expect(approval.signature.startsWith('01')).toBe(true)
