@@ -8,7 +8,10 @@ import { sdk } from '../src/deploy/sdk.js'
 import { testSigner } from '../test/approvals/testSigners.js'
 
 const base: DeployJson = JSON.parse(
-  readFileSync(new URL('../test/vectors/SYNTHETIC_deploy_multisig_modulebytes_2approvals.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../test/vectors/SYNTHETIC_deploy_multisig_modulebytes_2approvals.json', import.meta.url),
+    'utf8',
+  ),
 )
 const signers = Array.from({ length: 100 }, (_, i) => testSigner(i, i % 2 === 0 ? 'ed25519' : 'secp256k1'))
 const approvals = signers.map((signer) => signer.sign(base.hash))
@@ -20,7 +23,8 @@ const secondHalf: DeployJson = { ...base, approvals: approvals.slice(50) }
 const cases = {
   'ours: verifyDeploy(100) + mergeApprovals(50, 50)': () => {
     if (!verifyDeploy(full).ok) throw new Error('expected the deploy to verify')
-    if (mergeApprovals(firstHalf, secondHalf).deploy.approvals.length !== 100) throw new Error('expected 100 approvals')
+    if (mergeApprovals(firstHalf, secondHalf).deploy.approvals.length !== 100)
+      throw new Error('expected 100 approvals')
   },
   'sdk: Deploy.fromJSON(json).validate()': () => {
     if (!sdk.Deploy.fromJSON(full).validate()) throw new Error('expected the deploy to validate')

@@ -130,7 +130,9 @@ export async function describeDeploy(
   const paymentModule = deploy.payment.ModuleBytes
   const amount =
     paymentModule?.module_bytes === '' ? paymentModule.args.find(([n]) => n === 'amount') : undefined
-  const payment: DeployDescription['payment'] = amount ? { motes: decodeU512(argBytes(amount)) } : { custom: true }
+  const payment: DeployDescription['payment'] = amount
+    ? { motes: decodeU512(argBytes(amount)) }
+    : { custom: true }
 
   const lines = [
     `Deploy ${deploy.hash.slice(0, 8)}… for account ${name(accountHash)} on ${deploy.header.chain_name}`,

@@ -40,7 +40,10 @@ const pool: Labelled[] = [
   // Another valid signature by each secp256k1 key (random nonce): a second approval by the same signer.
   ...keys.slice(3).map((key) => ({ approval: key.sign(synthetic.hash, true), expected: 'valid' })),
   { approval: { signer: keys[1]!.publicKey, signature: valid[0]!.signature }, expected: 'InvalidSignature' },
-  { approval: { signer: keys[2]!.publicKey, signature: `02${valid[2]!.signature.slice(2)}` }, expected: 'TagMismatch' },
+  {
+    approval: { signer: keys[2]!.publicKey, signature: `02${valid[2]!.signature.slice(2)}` },
+    expected: 'TagMismatch',
+  },
   { approval: keys[0]!.sign(nodeExample.hash), expected: 'InvalidSignature' },
   { approval: { signer: keys[3]!.publicKey, signature: toHighS(valid[3]!.signature) }, expected: 'HighS' },
 ]
@@ -59,7 +62,9 @@ function expectedApprovals(...copies: DeployJson[]): ApprovalJson[] {
     const current = best.get(approval.signer)
     if (current === undefined || approval.signature < current) best.set(approval.signer, approval.signature)
   }
-  return [...best.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([signer, signature]) => ({ signer, signature }))
+  return [...best.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([signer, signature]) => ({ signer, signature }))
 }
 
 const text = (deploy: DeployJson) => JSON.stringify(deploy)
@@ -81,7 +86,12 @@ describe('mergeApprovals', () => {
     const result = mergeApprovals(copy([dropped]), copy([kept]))
     expect(result.deploy.approvals).toEqual([kept])
     expect(result.rejected).toEqual([
-      { approval: dropped, from: 0, reason: 'DuplicateSigner', message: expect.stringContaining('kept the smaller') },
+      {
+        approval: dropped,
+        from: 0,
+        reason: 'DuplicateSigner',
+        message: expect.stringContaining('kept the smaller'),
+      },
     ])
   })
 

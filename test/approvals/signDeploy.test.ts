@@ -163,6 +163,14 @@ describe('walletSigner', () => {
       Remedy: Make sure the wallet signs the raw deploy hash with this account (not a text message, not another key).]
     `)
   })
+  test('refuses the high-S twin of a valid secp256k1 signature (casper-node accepts low S only)', async () => {
+    const highS = wallet(secpSigner, (s) => {
+      const sig = secp256k1.Signature.fromBytes(s.subarray(1), 'compact')
+      return new secp256k1.Signature(sig.r, secp256k1.Point.Fn.ORDER - sig.s).toBytes('compact')
+    })
+    await expect(highS.sign(hash)).rejects.toMatchObject({ code: 'InvalidSignature' })
+    await expect(highS.sign(hash)).rejects.toThrow(/HighS/)
+  })
   test('refuses a signature of the wrong length', async () => {
     await expect(
       wallet(edSigner, (s) => s.subarray(2)).sign(hash),

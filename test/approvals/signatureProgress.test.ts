@@ -12,7 +12,10 @@ const [edApproval, secpApproval] = synthetic.approvals as [ApprovalJson, Approva
 const owner: string = meta.header_account_hash
 const partner: string = meta.associated_account_hash
 
-const withApprovals = (approvals: ApprovalJson[]): DeployJson => ({ ...structuredClone(synthetic), approvals })
+const withApprovals = (approvals: ApprovalJson[]): DeployJson => ({
+  ...structuredClone(synthetic),
+  approvals,
+})
 
 /** The account after the two-party-multi-sig session: {owner: 1, partner: 1}, thresholds 2/2. */
 const twoParty: Account = {
@@ -26,7 +29,9 @@ describe('signatureProgress', () => {
     const progress = signatureProgress(synthetic, twoParty)
     expect(progress).toMatchObject({ weight: 2, needed: 2, complete: true, missing: [], neededSets: [[]] })
     expect(progress.signed.map((s) => s.accountHash).sort()).toEqual([owner, partner].sort())
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 2 of 2 (key management); threshold reached; ready to send"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 2 of 2 (key management); threshold reached; ready to send"`,
+    )
   })
 
   test('one signature of two: names the missing key', () => {
@@ -40,7 +45,9 @@ describe('signatureProgress', () => {
       missing: [{ accountHash: partner, weight: 1 }],
       neededSets: [[partner]],
     })
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: account-hash-c863d586…; not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 1 of 2 (key management); still needed: account-hash-c863d586…; not ready"`,
+    )
   })
 
   test('a signer that is not associated: listed, and fatal on 1.5 only', () => {
@@ -49,7 +56,9 @@ describe('signatureProgress', () => {
     expect(progress.unassociated).toEqual([{ accountHash: partner, publicKey: secpApproval.signer }])
     expect(progress.weight).toBe(1)
     expect(progress.complete).toBe(false)
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 1 (key management); threshold reached; remove the approval of unassociated account-hash-c863d586… (casper-node 1.5 refuses the deploy); not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 1 of 1 (key management); threshold reached; remove the approval of unassociated account-hash-c863d586… (casper-node 1.5 refuses the deploy); not ready"`,
+    )
     expect(signatureProgress(synthetic, fresh, { protocol: '2.0' }).complete).toBe(true)
   })
 
@@ -58,7 +67,9 @@ describe('signatureProgress', () => {
     const progress = signatureProgress(withApprovals([wrongTag, secpApproval]), twoParty)
     expect(progress.invalid.map((i) => i.reason)).toEqual(['TagMismatch'])
     expect(progress.weight).toBe(1)
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: account-hash-83b0df3b…; remove 1 invalid approval(s) (TagMismatch); not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 1 of 2 (key management); still needed: account-hash-83b0df3b…; remove 1 invalid approval(s) (TagMismatch); not ready"`,
+    )
   })
 
   test('keyManagement: false measures against the deployment threshold', () => {
@@ -82,9 +93,13 @@ describe('signatureProgress', () => {
     }
     const progress = signatureProgress(withApprovals([keys[0]!.sign(synthetic.hash)]), account)
     expect(progress.neededSets).toEqual([[b], [c]].sort())
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 2 of 3 (key management); still needed: one of account-hash-7458d68f…, account-hash-7b3d51b0…; not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 2 of 3 (key management); still needed: one of account-hash-7458d68f…, account-hash-7b3d51b0…; not ready"`,
+    )
     const impossible = { ...account, actionThresholds: { deployment: 2, keyManagement: 5 } }
-    expect(signatureProgress(withApprovals([]), impossible).summary).toMatchInlineSnapshot(`"weight 0 of 5 (key management); cannot be reached: every associated key together holds 4; EmptyApprovals; not ready"`)
+    expect(signatureProgress(withApprovals([]), impossible).summary).toMatchInlineSnapshot(
+      `"weight 0 of 5 (key management); cannot be reached: every associated key together holds 4; EmptyApprovals; not ready"`,
+    )
   })
 })
 
@@ -99,7 +114,9 @@ describe('many missing keys', () => {
     const progress = signatureProgress(withApprovals([edApproval]), account)
     expect(progress.weight).toBe(1)
     expect(progress.neededSets).toEqual([[hashes[0], hashes[1], hashes[2], hashes[3]]])
-    expect(progress.summary).toMatchInlineSnapshot(`"weight 1 of 9 (key management); still needed: all of account-hash-10101010…, account-hash-11111111…, account-hash-12121212…, account-hash-13131313…; not ready"`)
+    expect(progress.summary).toMatchInlineSnapshot(
+      `"weight 1 of 9 (key management); still needed: all of account-hash-10101010…, account-hash-11111111…, account-hash-12121212…, account-hash-13131313…; not ready"`,
+    )
   })
 })
 
@@ -118,7 +135,10 @@ describe('signatureProgress properties (fast-check)', () => {
 
   /** Subset weight, computed without the library: distinct associated signers, sum capped at 255. */
   const bruteWeight = (account: Account, hashes: Iterable<string>) =>
-    Math.min(255, [...new Set(hashes)].reduce((sum, hash) => sum + (account.associatedKeys[hash] ?? 0), 0))
+    Math.min(
+      255,
+      [...new Set(hashes)].reduce((sum, hash) => sum + (account.associatedKeys[hash] ?? 0), 0),
+    )
 
   test('weight is the saturating sum; neededSets are exactly the smallest completing sets', () => {
     fc.assert(
@@ -128,7 +148,11 @@ describe('signatureProgress properties (fast-check)', () => {
           hashes.flatMap((hash, i) => (associated[i] === undefined ? [] : [[hash, associated[i]]])),
         )
         const [deployment, keyManagement] = [Math.min(...thresholds), Math.min(255, Math.max(...thresholds))]
-        const account: Account = { accountHash: hashes[0]!, associatedKeys, actionThresholds: { deployment, keyManagement } }
+        const account: Account = {
+          accountHash: hashes[0]!,
+          associatedKeys,
+          actionThresholds: { deployment, keyManagement },
+        }
         const deploy = withApprovals(approvals.filter((_, i) => signing[i]))
         const progress = signatureProgress(deploy, account)
 

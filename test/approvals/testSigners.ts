@@ -22,7 +22,10 @@ export function ed25519Signer(secretKey: Uint8Array): TestSigner {
     algorithm: 'ed25519',
     publicKey,
     accountHash: accountHashFromPublicKey(publicKey),
-    sign: (hash) => ({ signer: publicKey, signature: `01${bytesToHex(ed25519.sign(hexToBytes(hash), secretKey))}` }),
+    sign: (hash) => ({
+      signer: publicKey,
+      signature: `01${bytesToHex(ed25519.sign(hexToBytes(hash), secretKey))}`,
+    }),
   }
 }
 

@@ -12,7 +12,9 @@ const synthetic = vector<DeployJson>('SYNTHETIC_deploy_multisig_modulebytes_2app
 const meta = vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.meta.json')
 const clientRs = vector<DeployJson>('deploy_2approvals_casper-client-rs.json')
 const nodeExample = vector<DeployJson>('deploy_transfer_rpc-schema-example_casper-node-v1.5.8.json')
-const sdkExample = vector<{ deploy: DeployJson }>('deploy_transfer_with-expected-bytes_casper-js-sdk-2.15.4.json').deploy
+const sdkExample = vector<{ deploy: DeployJson }>(
+  'deploy_transfer_with-expected-bytes_casper-js-sdk-2.15.4.json',
+).deploy
 const vectors = { synthetic, clientRs, nodeExample, sdkExample }
 
 const edKey = ed25519Signer(hexToBytes(meta.ed25519_secret_key_hex))
@@ -23,7 +25,10 @@ const [edApproval, secpApproval] = synthetic.approvals as [
 ]
 
 const clone = (deploy: DeployJson): DeployJson => structuredClone(deploy)
-const withApprovals = (deploy: DeployJson, approvals: DeployJson['approvals']) => ({ ...clone(deploy), approvals })
+const withApprovals = (deploy: DeployJson, approvals: DeployJson['approvals']) => ({
+  ...clone(deploy),
+  approvals,
+})
 
 describe('published vectors', () => {
   test.each(Object.entries(vectors))('%s: hash, body hash and every approval verify', (_, deploy) => {
@@ -38,7 +43,10 @@ describe('published vectors', () => {
 
   test('SYNTHETIC carries one ed25519 and one secp256k1 approval, by the keys in its meta file', () => {
     expect([edApproval.signer.slice(0, 2), secpApproval.signer.slice(0, 2)]).toEqual(['01', '02'])
-    expect(verifyApproval(synthetic.hash, edApproval)).toEqual({ ok: true, accountHash: meta.header_account_hash })
+    expect(verifyApproval(synthetic.hash, edApproval)).toEqual({
+      ok: true,
+      accountHash: meta.header_account_hash,
+    })
     expect(verifyApproval(synthetic.hash, secpApproval)).toEqual({
       ok: true,
       accountHash: meta.associated_account_hash,
@@ -53,7 +61,12 @@ describe('published vectors', () => {
 
   test('accepts the hash as bytes and hex of either case', () => {
     expect(verifyApproval(hexToBytes(synthetic.hash), edApproval).ok).toBe(true)
-    expect(verifyApproval(synthetic.hash.toUpperCase(), { ...edApproval, signature: edApproval.signature.toUpperCase() }).ok).toBe(true)
+    expect(
+      verifyApproval(synthetic.hash.toUpperCase(), {
+        ...edApproval,
+        signature: edApproval.signature.toUpperCase(),
+      }).ok,
+    ).toBe(true)
   })
 })
 
@@ -99,7 +112,9 @@ describe('tampering is caught, each with its own code', () => {
 
   test("signer A's signature under signer B: InvalidSignature", () => {
     const [a, b] = clientRs.approvals as [(typeof clientRs.approvals)[0], (typeof clientRs.approvals)[0]]
-    expect(verifyApproval(clientRs.hash, { signer: b.signer, signature: a.signature })).toMatchInlineSnapshot(`
+    expect(
+      verifyApproval(clientRs.hash, { signer: b.signer, signature: a.signature }),
+    ).toMatchInlineSnapshot(`
       {
         "message": "expected an ed25519 signature of hash 1053f767…2617 by account-hash-bca73e3d…, got one that does not verify",
         "ok": false,
@@ -132,7 +147,7 @@ describe('tampering is caught, each with its own code', () => {
     expect(sdkVerdict).toBe(true)
   })
 
-  test('the same signer\'s signature of another deploy: InvalidSignature', () => {
+  test("the same signer's signature of another deploy: InvalidSignature", () => {
     // casper-node's own example deploy is signed by the same ed25519 key (01d9bf…).
     const other = nodeExample.approvals[0]!
     expect(other.signer).toBe(edApproval.signer)
@@ -170,8 +185,9 @@ describe('tampering is caught, each with its own code', () => {
 
 describe('malformed approvals', () => {
   test('a raw 64-byte signature with no tag (what Casper Wallet returns)', () => {
-    expect(verifyApproval(synthetic.hash, { ...edApproval, signature: edApproval.signature.slice(2) }))
-      .toMatchInlineSnapshot(`
+    expect(
+      verifyApproval(synthetic.hash, { ...edApproval, signature: edApproval.signature.slice(2) }),
+    ).toMatchInlineSnapshot(`
         {
           "message": "expected signature 01 + 64 bytes, got 64 bytes with no tag (prefix it with 01 for the ed25519 signer)",
           "ok": false,
@@ -180,8 +196,9 @@ describe('malformed approvals', () => {
       `)
   })
   test('a signer of the wrong length', () => {
-    expect(verifyApproval(synthetic.hash, { ...edApproval, signer: edApproval.signer.slice(0, 64) }))
-      .toMatchInlineSnapshot(`
+    expect(
+      verifyApproval(synthetic.hash, { ...edApproval, signer: edApproval.signer.slice(0, 64) }),
+    ).toMatchInlineSnapshot(`
         {
           "message": "expected signer 01 + 32 bytes (ed25519) or 02 + 33 bytes (secp256k1) as hex, got 32 bytes starting 01 (01d9bf21…e290)",
           "ok": false,
@@ -190,8 +207,9 @@ describe('malformed approvals', () => {
       `)
   })
   test('a secp256k1 signer that is not on the curve', () => {
-    expect(verifyApproval(synthetic.hash, { ...secpApproval, signer: `02${'ff'.repeat(33)}` }))
-      .toMatchInlineSnapshot(`
+    expect(
+      verifyApproval(synthetic.hash, { ...secpApproval, signer: `02${'ff'.repeat(33)}` }),
+    ).toMatchInlineSnapshot(`
         {
           "message": "expected signer to be a secp256k1 public key, got 02ffffff…ffff, which is not a point on the curve",
           "ok": false,
@@ -200,8 +218,12 @@ describe('malformed approvals', () => {
       `)
   })
   test('a secp256k1 signature with r = 0', () => {
-    expect(verifyApproval(synthetic.hash, { ...secpApproval, signature: `02${'00'.repeat(32)}${secpApproval.signature.slice(66)}` }))
-      .toMatchInlineSnapshot(`
+    expect(
+      verifyApproval(synthetic.hash, {
+        ...secpApproval,
+        signature: `02${'00'.repeat(32)}${secpApproval.signature.slice(66)}`,
+      }),
+    ).toMatchInlineSnapshot(`
         {
           "message": "expected secp256k1 r and s in 1..n-1, got 02000000…fdd4",
           "ok": false,
@@ -231,7 +253,7 @@ describe('approval counts (the node requires 1..=100)', () => {
     `)
     expect(report.ok).toBe(false)
   })
-  test('exact repeats count once, as in the node\'s BTreeSet', () => {
+  test("exact repeats count once, as in the node's BTreeSet", () => {
     expect(verifyDeploy(withApprovals(synthetic, [edApproval, edApproval])).approvalCount).toBe(1)
   })
   test('101 distinct approvals: ExcessiveApprovals; 100 pass', () => {
