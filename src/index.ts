@@ -55,6 +55,81 @@ export type {
   WarningFindingCode,
 } from './account/validateConfig.js'
 export { validateConfig } from './account/validateConfig.js'
+export type { LocalSigner, LocalSignerKey } from './approvals/localSigner.js'
+export { localSigner } from './approvals/localSigner.js'
+export type { MergeErrorCode } from './approvals/MergeError.js'
+export { MergeError } from './approvals/MergeError.js'
+export type {
+  MergeApprovalsReturnType,
+  MergeRejection,
+  MergeRejectionCode,
+} from './approvals/mergeApprovals.js'
+export { mergeApprovals } from './approvals/mergeApprovals.js'
+export type { SignContext, Signer } from './approvals/Signer.js'
+export type { SignerErrorCode } from './approvals/SignerError.js'
+export { SignerError } from './approvals/SignerError.js'
+export type { SignatureProgress, SignatureProgressOptions } from './approvals/signatureProgress.js'
+export { signatureProgress } from './approvals/signatureProgress.js'
+export type { SignDeployErrorType } from './approvals/signDeploy.js'
+export { signDeploy } from './approvals/signDeploy.js'
+export type {
+  DeployProblemCode,
+  RejectionCode,
+  VerifyApprovalReturnType,
+  VerifyDeployReturnType,
+} from './approvals/verifyApproval.js'
+export { verifyApproval, verifyDeploy } from './approvals/verifyApproval.js'
+export type {
+  WalletSignerErrorType,
+  WalletSignerParameters,
+  WalletSignRequest,
+} from './approvals/walletSigner.js'
+export { walletSigner } from './approvals/walletSigner.js'
+export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
+export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
+export type {
+  BuildModuleBytesDeployParameters,
+  DeployHeaderParameters,
+} from './deploy/buildModuleBytesDeploy.js'
+export { buildModuleBytesDeploy, maxDeployTtl } from './deploy/buildModuleBytesDeploy.js'
+export type { BuildSessionTransactionParameters } from './deploy/buildSessionTransaction.js'
+export { buildSessionTransaction } from './deploy/buildSessionTransaction.js'
+export type {
+  BuildDeployReturnType,
+  BuildTwoPartyDeployParameters,
+  BuildTwoPartyTransactionParameters,
+} from './deploy/buildTwoPartyDeploy.js'
+export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
+export { DeployError } from './deploy/DeployError.js'
+export type {
+  ApprovalJson,
+  DeployHeaderJson,
+  DeployJson,
+  ExecutableDeployItemJson,
+  NamedArgJson,
+} from './deploy/DeployJson.js'
+export type { DeployHashes } from './deploy/deployHashes.js'
+export { deployHashes } from './deploy/deployHashes.js'
+export type {
+  DeployChange,
+  DeployDescription,
+  DeploySessionKind,
+  DescribeDeployOptions,
+} from './deploy/describeDeploy.js'
+export { describeDeploy } from './deploy/describeDeploy.js'
+export { formatDuration, parseDuration } from './deploy/duration.js'
+export { PreflightError } from './deploy/PreflightError.js'
+export { parseDeployJson } from './deploy/parseDeployJson.js'
+export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
+export type {
+  PreflightCode,
+  PreflightIssue,
+  PreflightOptions,
+  PreflightReturnType,
+} from './deploy/preflight.js'
+export { assertReady, preflight } from './deploy/preflight.js'
+export { stringifyDeployJson } from './deploy/stringifyDeployJson.js'
+export type { TransactionJson } from './deploy/TransactionJson.js'
 export type { ApiError, ApiErrorName } from './emulator/apiError.js'
 export { apiError, apiErrorCode } from './emulator/apiError.js'
 export type {
@@ -79,6 +154,20 @@ export { GasInjectionError, injectGasCounter, mainnetOpcodeCosts } from './emula
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
+export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
+export type { KeyErrorCode } from './keys/KeyError.js'
+export { KeyError } from './keys/KeyError.js'
+export type { PrivateKeyInfo, PublicKeyInfo } from './keys/PublicKeyInfo.js'
+export type {
+  ParsePrivateKeyErrorType,
+  ParsePrivateKeyOptions,
+  PrivateKeyInput,
+} from './keys/parsePrivateKey.js'
+export { parsePrivateKey } from './keys/parsePrivateKey.js'
+export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublicKey.js'
+export { parsePublicKey } from './keys/parsePublicKey.js'
+export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
+export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,

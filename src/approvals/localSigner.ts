@@ -1,7 +1,7 @@
 // A Signer holding a secret key in memory (a secret_key.pem file, hex, or a parsed key).
 import { ed25519 } from '@noble/curves/ed25519'
 import { secp256k1 } from '@noble/curves/secp256k1'
-import { sha256 } from '@noble/hashes/sha256'
+import { sha256 } from '@noble/hashes/sha2'
 import { keyAlgorithms } from '../keys/KeyAlgorithm.js'
 import type { PrivateKeyInfo } from '../keys/PublicKeyInfo.js'
 import {

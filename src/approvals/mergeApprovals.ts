@@ -1,7 +1,8 @@
 // Combines the approvals of several signed copies of one deploy into one deploy, deterministically.
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
+import { deployHashes } from '../deploy/deployHashes.js'
 import { MergeError } from './MergeError.js'
-import { approvalKey, contentHashes, type RejectionCode, verifyApproval } from './verifyApproval.js'
+import { approvalKey, type RejectionCode, verifyApproval } from './verifyApproval.js'
 
 /** Why an approval was left out of the merged deploy. */
 export type MergeRejectionCode = RejectionCode | 'DuplicateSigner'
@@ -88,7 +89,7 @@ export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnTy
     .map((fields) => ({ fields, text: JSON.stringify(fields) }))
     .reduce((a, b) => (b.text < a.text ? b : a))
 
-  const { bodyHash, hash } = contentHashes({ ...content.fields, approvals: [] })
+  const { bodyHash, hash } = deployHashes({ ...content.fields, approvals: [] })
   if (bodyHash !== first.header.body_hash.toLowerCase()) {
     throw new MergeError('The deploy was changed after hashing: header.body_hash is wrong', {
       code: 'BodyHashMismatch',

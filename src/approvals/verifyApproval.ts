@@ -6,8 +6,7 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
-import { type DeployHashes, deployHashes } from '../deploy/deployHashes.js'
-import { sdk } from '../deploy/sdk.js'
+import { deployHashes } from '../deploy/deployHashes.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 
 /**
@@ -154,20 +153,48 @@ function hashBytes(hash: string | Uint8Array): Uint8Array {
 }
 
 function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    return ed25519.verify(signature, message, publicKey, { zip215: false })
-  } catch {
-    return false
-  }
+  return memoized(signature, message, publicKey, () => {
+    try {
+      // ed25519-dalek `verify_strict` (casper-types `asymmetric_key.rs`) also refuses weak (small-order) keys.
+      if (ed25519.Point.fromBytes(publicKey).isSmallOrder()) return false
+      return ed25519.verify(signature, message, publicKey, { zip215: false })
+    } catch {
+      return false
+    }
+  })
 }
 
 function verifySecp256k1(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    // format 'compact' explicitly: left to guess, noble tries DER first.
-    return secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true, format: 'compact' })
-  } catch {
-    return false
-  }
+  return memoized(signature, digest, publicKey, () => {
+    try {
+      // format 'compact' explicitly: left to guess, noble tries DER first.
+      return secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true, format: 'compact' })
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * Verdicts of recent signature checks. The same approvals are verified again and again as a deploy
+ * is described, merged, checked for progress and preflighted; a verdict depends only on its inputs.
+ */
+const verdicts = new Map<string, boolean>()
+const maxVerdicts = 4096
+
+function memoized(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+  verify: () => boolean,
+): boolean {
+  const key = `${bytesToHex(publicKey)}${bytesToHex(message)}${bytesToHex(signature)}`
+  const known = verdicts.get(key)
+  if (known !== undefined) return known
+  const verdict = verify()
+  if (verdicts.size >= maxVerdicts) verdicts.clear()
+  verdicts.set(key, verdict)
+  return verdict
 }
 
 function isPoint(tag: Tag, publicKey: Uint8Array): boolean {
@@ -242,7 +269,7 @@ const maxApprovals = 100
  * ```
  */
 export function verifyDeploy(deploy: DeployJson): VerifyDeployReturnType {
-  const { bodyHash, hash } = contentHashes(deploy)
+  const { bodyHash, hash } = deployHashes(deploy)
   const problems: VerifyDeployReturnType['problems'] = []
   if (bodyHash !== deploy.header.body_hash.toLowerCase()) {
     problems.push({
@@ -293,31 +320,4 @@ export function verifyDeploy(deploy: DeployJson): VerifyDeployReturnType {
 /** Identity of an approval as the node compares them: signer and signature bytes, hex case ignored. */
 export function approvalKey(approval: ApprovalJson): string {
   return `${String(approval.signer).toLowerCase()}:${String(approval.signature).toLowerCase()}`
-}
-
-/**
- * The body hash and hash a deploy's content implies, also when they differ from the ones it carries.
- * `deployHashes` parses with casper-js-sdk 5.0.12 `Deploy.fromJSON`, which runs `validate()` and throws
- * "Invalid deploy hash or body hash" on exactly the deploys whose hashes we must report; for those, the
- * parse is repeated with `validate` switched off for that one synchronous call.
- *
- * @example
- * ```ts
- * contentHashes(tampered).hash !== tampered.hash // true: the content was changed after hashing
- * ```
- */
-export function contentHashes(deploy: DeployJson): DeployHashes {
-  try {
-    return deployHashes(deploy)
-  } catch (error) {
-    if (!(error instanceof Error) || !/Invalid deploy hash or body hash/.test(error.message)) throw error
-    const prototype = sdk.Deploy.prototype
-    const validate = prototype.validate
-    prototype.validate = () => true
-    try {
-      return deployHashes(deploy)
-    } finally {
-      prototype.validate = validate
-    }
-  }
 }

@@ -108,7 +108,7 @@ async function priceTwoParty(parameters: BuildTwoPartyDeployParameters) {
 }
 
 /** Refuses to build a deploy whose session would fail. */
-export function assertSucceeds(emulation: EmulateSessionReturnType): void {
+function assertSucceeds(emulation: EmulateSessionReturnType): void {
   if (emulation.ok) return
   throw new DeployError('The session would fail on chain', {
     code: 'SessionWouldFail',

@@ -1,13 +1,18 @@
 // The one place casper-js-sdk is imported, and the thin layer over its defects (each pinned by a
 // test in test/deploy/sdkDefects.test.ts).
-import casperSdk, { type Deploy } from 'casper-js-sdk'
+import * as casperSdkModule from 'casper-js-sdk'
+import type { Deploy } from 'casper-js-sdk'
 import type { DeployJson } from './DeployJson.js'
 
+type CasperSdk = typeof import('casper-js-sdk')
+
 /**
- * casper-js-sdk's classes, from its default export: its CommonJS build through a default import
- * works in native Node ESM (where its named exports are undefined), CommonJS and bundlers alike.
+ * casper-js-sdk's classes. Its build is CommonJS marked `__esModule`: native Node ESM sees it as a
+ * default export only (named imports are undefined), while CommonJS and bundlers see the named
+ * exports directly. Taking `default` when present works in all of them.
  */
-export const sdk: typeof casperSdk = casperSdk
+export const sdk: CasperSdk =
+  (casperSdkModule as unknown as { default?: CasperSdk }).default ?? (casperSdkModule as unknown as CasperSdk)
 
 /**
  * A casper-js-sdk `Deploy` from deploy JSON, without the hash and signature checks

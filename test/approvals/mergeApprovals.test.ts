@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { MergeError } from '../../src/approvals/MergeError.js'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
-import { approvalKey, contentHashes } from '../../src/approvals/verifyApproval.js'
+import { approvalKey } from '../../src/approvals/verifyApproval.js'
 import type { ApprovalJson, DeployJson } from '../../src/deploy/DeployJson.js'
+import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { vector } from '../vectors.js'
 import { testSigner, toHighS } from './testSigners.js'
 
@@ -18,9 +19,9 @@ const copy = (approvals: ApprovalJson[], deploy: DeployJson = synthetic): Deploy
 
 /** The deploy with fresh hashes after an edit, as a co-signer who rebuilt it would send it. */
 function rehash(deploy: DeployJson): DeployJson {
-  const first = contentHashes(deploy)
+  const first = deployHashes(deploy)
   deploy.header.body_hash = first.bodyHash
-  deploy.hash = contentHashes(deploy).hash
+  deploy.hash = deployHashes(deploy).hash
   return deploy
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { ed25519 } from '@noble/curves/ed25519'
 import { secp256k1 } from '@noble/curves/secp256k1'
-import { sha256 } from '@noble/hashes/sha256'
+import { sha256 } from '@noble/hashes/sha2'
 import fc from 'fast-check'
 import { describe, expect, test, vi } from 'vitest'
 import { localSigner } from '../../src/approvals/localSigner.js'

@@ -43,7 +43,11 @@ async function buildDeploy() {
     },
     { signers: [alice.publicKey, bob.publicKey] },
   )
-  return buildConfigureDeploy(plan.deploys[0]!, { account: alice.publicKey, chainName: 'casper-test', timestamp: now })
+  return buildConfigureDeploy(plan.deploys[0]!, {
+    account: alice.publicKey,
+    chainName: 'casper-test',
+    timestamp: now,
+  })
 }
 
 describe('2-of-3: gather, merge, check', () => {
@@ -64,7 +68,9 @@ describe('2-of-3: gather, merge, check', () => {
       expect(signatureProgress(copy, account).weight).toBe(1)
       expect((await preflight(copy, account, { now })).ready).toBe(false)
     }
-    expect(signatureProgress(copies[0]!, account).summary).toMatchInlineSnapshot(`"weight 1 of 2 (key management); still needed: one of account-hash-9b9f9f14…, account-hash-e762901d…; not ready"`)
+    expect(signatureProgress(copies[0]!, account).summary).toMatchInlineSnapshot(
+      `"weight 1 of 2 (key management); still needed: one of account-hash-9b9f9f14…, account-hash-e762901d…; not ready"`,
+    )
 
     // Any two complete it, whatever the order of merging.
     const orders = [
