@@ -174,7 +174,7 @@ export async function describeDeploy(
 function twoPartyChanges(args: readonly NamedArgJson[]): DeployChange[] {
   const arg = args.find(([n]) => n === 'deployment-account')
   const bytes = arg ? argBytes(arg) : undefined
-  if (!bytes || bytes.length !== 32) return []
+  if (bytes?.length !== 32) return []
   return [
     { kind: 'addKey', accountHash: bytesToHex(bytes), weight: 1 },
     { kind: 'setThreshold', action: 'keyManagement', value: 2 },

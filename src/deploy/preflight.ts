@@ -6,10 +6,10 @@ import { type EmulateSessionReturnType, emulateSession, type Protocol } from '..
 import { hexToBytes } from '../encoding/hex.js'
 import { parseModule } from '../wasm/parseModule.js'
 import { maxDeployTtl } from './buildModuleBytesDeploy.js'
-import { argBytes, decodeU512 } from './clValueJson.js'
+import { argBytes } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { describeDeploy } from './describeDeploy.js'
-import { formatDuration, parseDuration } from './duration.js'
+import { parseDuration } from './duration.js'
 import { PreflightError } from './PreflightError.js'
 
 /** Options of {@link preflight}. */

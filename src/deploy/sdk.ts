@@ -1,7 +1,8 @@
 // The one place casper-js-sdk is imported, and the thin layer over its defects (each pinned by a
 // test in test/deploy/sdkDefects.test.ts).
-import * as casperSdkModule from 'casper-js-sdk'
+
 import type { Deploy } from 'casper-js-sdk'
+import * as casperSdkModule from 'casper-js-sdk'
 import type { DeployJson } from './DeployJson.js'
 
 type CasperSdk = typeof import('casper-js-sdk')

@@ -9,6 +9,7 @@
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
 import { ByteReader, encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'
+import { appendToVector, concat, nameBytes, rewriteModule, sizePrefixed } from '../wasm/rewriteModule.js'
 
 /** Costs of the `br_table` opcode: `cost + size_multiplier * number of targets (default excluded)`. */
 export type BrTableCost = { cost: number; size_multiplier: number }
@@ -317,47 +318,6 @@ export function determineMeteredBlocks(
   return finalized.sort((a, b) => a.start - b.start)
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
-const section = (id: number, content: Uint8Array): Uint8Array =>
-  concat([Uint8Array.of(id), encodeVarU32(content.length), content])
-const sizePrefixed = (content: Uint8Array): Uint8Array => concat([encodeVarU32(content.length), content])
-const nameBytes = (name: string): Uint8Array => sizePrefixed(new TextEncoder().encode(name))
-
-/** Original entries of a vector section (everything after its count) plus appended entries. */
-function appendToVector(
-  bytes: Uint8Array,
-  info: SectionInfo | undefined,
-  extra: readonly Uint8Array[],
-): Uint8Array {
-  if (info === undefined) return concat([encodeVarU32(extra.length), ...extra])
-  const r = new ByteReader(bytes, info.contentStart, info.contentEnd)
-  const count = r.varU32()
-  return concat([encodeVarU32(count + extra.length), bytes.subarray(r.pos, info.contentEnd), ...extra])
-}
-
-const canonicalOrder: Readonly<Record<number, number>> = {
-  1: 1,
-  2: 2,
-  3: 3,
-  4: 4,
-  5: 5,
-  6: 6,
-  7: 7,
-  8: 8,
-  9: 9,
-  12: 10,
-  10: 11,
-  11: 12,
-}
-
 /**
  * Adds casper-node's gas metering to a module, as casper-wasm-utils 3.0.0 `inject_gas_counter` does:
  * imports `env.gas: (i32) -> ()` as the last import (function indices at or above it shift by one in
@@ -499,32 +459,5 @@ export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Ar
     }
   }
 
-  // Re-emit: replaced sections in place, missing ones at their canonical position, the rest verbatim.
-  const out: Uint8Array[] = [bytes.subarray(0, 8)]
-  const pending = new Map(replaced)
-  const flushBefore = (order: number) => {
-    for (const [id, content] of [...pending].sort(([a], [b]) => canonicalOrder[a]! - canonicalOrder[b]!)) {
-      if (canonicalOrder[id]! < order) {
-        out.push(section(id, content))
-        pending.delete(id)
-      }
-    }
-  }
-  for (const info of module.sections) {
-    if (info.id === 0) {
-      const custom = module.customSections.find((c) => c.offset === info.offset)
-      if (custom?.name !== 'name') out.push(bytes.subarray(info.offset, info.contentEnd))
-      continue
-    }
-    flushBefore(canonicalOrder[info.id]!)
-    const content = pending.get(info.id)
-    if (content === undefined) {
-      out.push(bytes.subarray(info.offset, info.contentEnd))
-    } else {
-      out.push(section(info.id, content))
-      pending.delete(info.id)
-    }
-  }
-  flushBefore(Number.POSITIVE_INFINITY)
-  return concat(out)
+  return rewriteModule(bytes, module, replaced)
 }

@@ -167,7 +167,7 @@ export type WasmModule = {
 
 const sectionNames: readonly SectionName[] = Object.keys(sectionIds) as SectionName[]
 // Canonical order of non-custom sections; datacount sits between element and code.
-const sectionOrder: Readonly<Record<number, number>> = {
+export const sectionOrder: Readonly<Record<number, number>> = {
   1: 1,
   2: 2,
   3: 3,
