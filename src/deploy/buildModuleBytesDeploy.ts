@@ -9,6 +9,24 @@ import { formatDuration, parseDuration } from './duration.js'
 /** casper-node's mainnet `deploys.max_ttl` (v1.5.8 chainspec): 2 hours. */
 export const maxDeployTtl = 2 * 3_600_000
 
+/**
+ * A TTL in milliseconds from milliseconds or humantime text; default and maximum 2 hours.
+ *
+ * @throws {DeployError} `TtlTooLong` above 2 hours (or not positive).
+ */
+export function checkedTtl(ttl: number | string | undefined): number {
+  const ms = typeof ttl === 'string' ? parseDuration(ttl) : (ttl ?? maxDeployTtl)
+  if (ms > maxDeployTtl || ms <= 0) {
+    throw new DeployError('TTL out of range', {
+      code: 'TtlTooLong',
+      details: { expected: 'more than 0 and at most 2h (deploys.max_ttl)', got: formatDuration(ms) },
+      remedy:
+        'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
+    })
+  }
+  return ms
+}
+
 /** The header fields a caller chooses. */
 export type DeployHeaderParameters = {
   /**
@@ -52,16 +70,7 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
  * ```
  */
 export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParameters): DeployJson {
-  const ttl =
-    typeof parameters.ttl === 'string' ? parseDuration(parameters.ttl) : (parameters.ttl ?? maxDeployTtl)
-  if (ttl > maxDeployTtl || ttl <= 0) {
-    throw new DeployError('TTL out of range', {
-      code: 'TtlTooLong',
-      details: { expected: 'more than 0 and at most 2h (deploys.max_ttl)', got: formatDuration(ttl) },
-      remedy:
-        'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
-    })
-  }
+  const ttl = checkedTtl(parameters.ttl)
   if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
     throw new DeployError('Invalid account public key', {
       code: 'InvalidHeader',

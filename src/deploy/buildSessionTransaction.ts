@@ -1,11 +1,10 @@
 // Builds a Casper 2.0 TransactionV1 whose target is session Wasm, with casper-js-sdk's serialisation.
 
 import { hexToBytes } from '../encoding/hex.js'
-import { type DeployHeaderParameters, maxDeployTtl } from './buildModuleBytesDeploy.js'
+import { checkedTtl, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
 import { type KnownArgType, knownArgType, parsedValue } from './clValueJson.js'
 import { DeployError } from './DeployError.js'
 import type { NamedArgJson } from './DeployJson.js'
-import { formatDuration, parseDuration } from './duration.js'
 import { sdk } from './sdk.js'
 import type { TransactionJson } from './TransactionJson.js'
 
@@ -65,14 +64,7 @@ const fieldOrder = [
  * ```
  */
 export function buildSessionTransaction(parameters: BuildSessionTransactionParameters): TransactionJson {
-  const ttl =
-    typeof parameters.ttl === 'string' ? parseDuration(parameters.ttl) : (parameters.ttl ?? maxDeployTtl)
-  if (ttl > maxDeployTtl || ttl <= 0) {
-    throw new DeployError('TTL out of range', {
-      code: 'TtlTooLong',
-      details: { expected: 'more than 0 and at most 2h (transactions.max_ttl)', got: formatDuration(ttl) },
-    })
-  }
+  const ttl = checkedTtl(parameters.ttl)
   const args = new sdk.Args(new Map())
   for (const arg of parameters.args) args.insert(arg.name, clValue(arg.type, arg.bytes))
   const transaction = new sdk.SessionBuilder()
