@@ -212,11 +212,11 @@ function thresholdViolation(account: Account, deployment: number, keyManagement:
     keyManagement >= deployment ? ['key-management', keyManagement] : ['deployment', deployment]
   const total = totalKeysWeight(account)
   const lightest = Object.entries(account.associatedKeys)
-    .map(([hash, weight]) => ({ hash, rest: Math.min(255, total - weight) }))
+    .map(([hash, weight]) => ({ hash, weight, rest: Math.min(255, total - weight) }))
     .filter((k) => k.rest < threshold)
     .sort((a, b) => b.rest - a.rest)[0]
   return lightest
-    ? `removing or lowering a key would leave the remaining keys below the ${name} threshold ${threshold} (without ${key(lightest.hash)} they would hold ${lightest.rest})`
+    ? `removing or lowering a key would leave the remaining keys below the ${name} threshold ${threshold} (e.g. without ${key(lightest.hash)}, weight ${lightest.weight}, they would hold ${lightest.rest})`
     : `removing or lowering a key would leave the remaining keys below the ${name} threshold ${threshold} (all keys hold ${total} now)`
 }
 
