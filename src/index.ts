@@ -100,6 +100,7 @@ export type {
   BuildTwoPartyTransactionParameters,
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
+export type { KnownArgType } from './deploy/clValueJson.js'
 export { DeployError } from './deploy/DeployError.js'
 export type {
   ApprovalJson,
@@ -185,6 +186,7 @@ export type {
 export { configureAccountArgs, sessionArgsLength } from './wasm/configureAccountArgs.js'
 export { configureAccountWasm, configureAccountWasmSha256 } from './wasm/modules/configureAccountWasm.js'
 export { twoPartyMultiSigWasm, twoPartyMultiSigWasmSha256 } from './wasm/modules/twoPartyMultiSigWasm.js'
+export type { SessionWasmErrorParameters } from './wasm/SessionWasmError.js'
 export { SessionWasmError } from './wasm/SessionWasmError.js'
 export type { TwoPartyMultiSigArgs } from './wasm/twoPartyMultiSigArgs.js'
 export { twoPartyMultiSigArgs } from './wasm/twoPartyMultiSigArgs.js'

@@ -1,7 +1,7 @@
 // casper-types `ApiError`: the code a session passes to `casper_revert` and the text users see.
 
 /** Reserved ApiError names by code (casper-types `api_error.rs` `From<u32> for ApiError`, v1.5.8). */
-const reservedNames = [
+const reservedNames: readonly ApiErrorName[] = [
   'None',
   'MissingArgument',
   'InvalidArgument',
@@ -42,10 +42,50 @@ const reservedNames = [
   'MissingSystemContractHash',
   'ExceededRecursionDepth',
   'NonRepresentableSerialization',
-] as const
+]
 
 /** The name of a reserved ApiError (codes 1..40). */
-export type ApiErrorName = (typeof reservedNames)[number]
+export type ApiErrorName =
+  | 'None'
+  | 'MissingArgument'
+  | 'InvalidArgument'
+  | 'Deserialize'
+  | 'Read'
+  | 'ValueNotFound'
+  | 'ContractNotFound'
+  | 'GetKey'
+  | 'UnexpectedKeyVariant'
+  | 'UnexpectedContractRefVariant'
+  | 'InvalidPurseName'
+  | 'InvalidPurse'
+  | 'UpgradeContractAtURef'
+  | 'Transfer'
+  | 'NoAccessRights'
+  | 'CLTypeMismatch'
+  | 'EarlyEndOfStream'
+  | 'Formatting'
+  | 'LeftOverBytes'
+  | 'OutOfMemory'
+  | 'MaxKeysLimit'
+  | 'DuplicateKey'
+  | 'PermissionDenied'
+  | 'MissingKey'
+  | 'ThresholdViolation'
+  | 'KeyManagementThreshold'
+  | 'DeploymentThreshold'
+  | 'InsufficientTotalWeight'
+  | 'InvalidSystemContract'
+  | 'PurseNotCreated'
+  | 'Unhandled'
+  | 'BufferTooSmall'
+  | 'HostBufferEmpty'
+  | 'HostBufferFull'
+  | 'AllocLayout'
+  | 'DictionaryItemKeyExceedsLength'
+  | 'InvalidDictionaryItemKey'
+  | 'MissingSystemContractHash'
+  | 'ExceededRecursionDepth'
+  | 'NonRepresentableSerialization'
 
 /** Display names that differ from the variant name (`impl Debug for ApiError`). */
 const displayNames: Partial<Record<ApiErrorName, string>> = {

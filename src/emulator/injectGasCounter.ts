@@ -322,7 +322,7 @@ export function determineMeteredBlocks(
  * Adds casper-node's gas metering to a module, as casper-wasm-utils 3.0.0 `inject_gas_counter` does:
  * imports `env.gas: (i32) -> ()` as the last import (function indices at or above it shift by one in
  * calls, exports, element segments and the start section), inserts `i32.const <cost>; call $gas` at the
- * start of every metered block (see {@link determineMeteredBlocks}), and, when `grow_memory` is non-zero,
+ * start of every metered block (see `determineMeteredBlocks`), and, when `grow_memory` is non-zero,
  * replaces each `memory.grow` with a call to an appended function that charges `pages * grow_memory`
  * before growing. The static block cost also includes `grow_memory` once per `memory.grow`.
  * The `name` custom section is dropped (its indices would be stale).
