@@ -1,12 +1,30 @@
 import { defineConfig } from 'tsup'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  target: 'es2022',
-  platform: 'neutral',
-})
+export default defineConfig([
+  {
+    // The library: browser-safe, no Node built-ins.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'neutral',
+  },
+  {
+    // casper-multisig/devnet: the loopback network (Node only).
+    entry: { devnet: 'src/devnet/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node18',
+    platform: 'node',
+  },
+  {
+    // The command line (ESM, top-level await).
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    target: 'node18',
+    platform: 'node',
+  },
+])

@@ -3,7 +3,13 @@
 import { BaseError } from '../errors/BaseError.js'
 
 /** Stable codes of the errors the RPC client throws. */
-export type RpcErrorCode = 'HttpError' | 'JsonRpcError' | 'MalformedResponse' | 'Timeout' | 'Aborted' | 'Unreachable'
+export type RpcErrorCode =
+  | 'HttpError'
+  | 'JsonRpcError'
+  | 'MalformedResponse'
+  | 'Timeout'
+  | 'Aborted'
+  | 'Unreachable'
 
 /** Fields every RPC error carries: which endpoint and which method. */
 export type RpcErrorContext = {
@@ -158,7 +164,9 @@ export class MalformedResponseError extends RpcError {
   readonly expected: string
   readonly got: string
 
-  constructor(parameters: RpcErrorContext & { field: string; expected: string; got: string; cause?: unknown }) {
+  constructor(
+    parameters: RpcErrorContext & { field: string; expected: string; got: string; cause?: unknown },
+  ) {
     super(`Malformed response: ${parameters.field}`, {
       ...parameters,
       code: 'MalformedResponse',

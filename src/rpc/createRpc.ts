@@ -61,7 +61,11 @@ export type Rpc = {
    * Calls one method and returns its `result`, unchecked beyond the JSON-RPC envelope: the typed
    * functions (`getProtocol`, `getAccountConfig`, …) check every field they use.
    */
-  request<M extends RpcMethod>(method: M, params: RpcMethods[M], options?: RpcRequestOptions): Promise<unknown>
+  request<M extends RpcMethod>(
+    method: M,
+    params: RpcMethods[M],
+    options?: RpcRequestOptions,
+  ): Promise<unknown>
 }
 
 /** Parameters of {@link createRpc}: the endpoint, or the endpoint with options. */
@@ -187,7 +191,8 @@ function parseEnvelope(text: string, id: number, context: RpcErrorContext): unkn
   }
   const envelope = read.object(json, '(body)')
   read.string(envelope.jsonrpc, 'jsonrpc', /^2\.0$/, '"2.0"')
-  if (envelope.id !== id && envelope.id !== String(id)) read.fail('id', `${id} (the request's id)`, envelope.id)
+  if (envelope.id !== id && envelope.id !== String(id))
+    read.fail('id', `${id} (the request's id)`, envelope.id)
   if ('error' in envelope && envelope.error !== null && envelope.error !== undefined) {
     const error = read.object(envelope.error, 'error')
     throw new JsonRpcError({

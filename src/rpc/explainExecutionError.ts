@@ -60,7 +60,12 @@ export function explainExecutionError(
   const signerWeight = account && signers ? authorizationWeight(account, signers) : undefined
 
   const api = decodeApiError(message)
-  if (api) return { kind: api.name === 'User' ? 'UserError' : 'ApiError', apiError: api, ...explainApiError(api, context) }
+  if (api)
+    return {
+      kind: api.name === 'User' ? 'UserError' : 'ApiError',
+      apiError: api,
+      ...explainApiError(api, context),
+    }
 
   if (/^Deployment authorization failure/i.test(message)) {
     const threshold = account?.actionThresholds.deployment
@@ -81,7 +86,8 @@ export function explainExecutionError(
         strangers.length > 0
           ? `${strangers.map(key).join(', ')} signed but ${strangers.length === 1 ? 'is' : 'are'} not an associated key of this account (casper-node 1.5 refuses the whole deploy)`
           : 'a signer is not an associated key of this account, or the signers are too light for it',
-      remedy: 'Attach approvals only from the account’s associated keys (read them with getAccountConfig), then send again.',
+      remedy:
+        'Attach approvals only from the account’s associated keys (read them with getAccountConfig), then send again.',
     }
   }
   if (/^Out of gas/i.test(message)) {
@@ -95,7 +101,8 @@ export function explainExecutionError(
   if (/^Insufficient payment/i.test(message)) {
     return {
       kind: 'InsufficientPayment',
-      explanation: 'the payment was below what the node charges up front, or the main purse could not cover it',
+      explanation:
+        'the payment was below what the node charges up front, or the main purse could not cover it',
       remedy: 'Raise the payment amount, and check that the account’s main purse holds at least that much.',
     }
   }
@@ -109,7 +116,8 @@ export function explainExecutionError(
   return {
     kind: 'Unknown',
     explanation: message,
-    remedy: 'Read the message above; if the session manages keys, run preflight() against the current account.',
+    remedy:
+      'Read the message above; if the session manages keys, run preflight() against the current account.',
   }
 }
 
@@ -138,17 +146,20 @@ function explainApiError(
     case 'MissingArgument':
       return {
         explanation: 'the session did not find a named argument it needs',
-        remedy: 'Build the deploy with the library’s builders; the two-party session needs `deployment-account`.',
+        remedy:
+          'Build the deploy with the library’s builders; the two-party session needs `deployment-account`.',
       }
     case 'InvalidArgument':
       return {
-        explanation: 'a session argument has the wrong type (e.g. a Key where an AccountHash / ByteArray(32) is expected)',
+        explanation:
+          'a session argument has the wrong type (e.g. a Key where an AccountHash / ByteArray(32) is expected)',
         remedy: 'Pass `deployment-account` as ByteArray(32) (account_hash), not as a Key.',
       }
     case 'MaxKeysLimit':
       return {
         explanation: `the account already holds ${keyCount ?? 'the maximum number of'} associated keys; the limit is ${maxAssociatedKeys} (chainspec core.max_associated_keys)`,
-        remedy: 'Remove a key in an earlier deploy before adding another (planReconfiguration orders adds before removals).',
+        remedy:
+          'Remove a key in an earlier deploy before adding another (planReconfiguration orders adds before removals).',
       }
     case 'DuplicateKey':
       return {
@@ -168,7 +179,8 @@ function explainApiError(
     case 'MissingKey':
       return {
         explanation: `the key being updated or removed is not an associated key of this account${account ? ` (it holds ${Object.keys(account.associatedKeys).map(key).join(', ')})` : ''}`,
-        remedy: 'Re-read the account (getAccountConfig): the key may already be gone; plan from the current state.',
+        remedy:
+          'Re-read the account (getAccountConfig): the key may already be gone; plan from the current state.',
       }
     case 'ThresholdViolation':
       return {
@@ -201,7 +213,8 @@ function explainApiError(
     default:
       return {
         explanation: `the session reverted with ${api.message}`,
-        remedy: 'Run the session in the emulator (preflight) against the current account to see which call failed.',
+        remedy:
+          'Run the session in the emulator (preflight) against the current account to see which call failed.',
       }
   }
 }

@@ -86,7 +86,9 @@ export async function getAccountConfig(
   const result = await rpc.request(
     method,
     {
-      entity_identifier: publicKey ? { PublicKey: publicKey } : { AccountHash: `account-hash-${accountHash}` },
+      entity_identifier: publicKey
+        ? { PublicKey: publicKey }
+        : { AccountHash: `account-hash-${accountHash}` },
       block_identifier,
       include_bytecode: false,
     },
@@ -95,15 +97,16 @@ export async function getAccountConfig(
   const read = responseShape({ url: rpc.url, method })
   const raw = read.object(result, 'result')
   // casper-sidecar feat-2.0 rpc_schema.json `EntityWithBackwardCompat`.
-  const [kind, inner] = read.variant(raw.entity, 'result.entity', ['Account', 'AddressableEntity', 'Contract'])
+  const [kind, inner] = read.variant(raw.entity, 'result.entity', [
+    'Account',
+    'AddressableEntity',
+    'Contract',
+  ])
   if (kind === 'Account') {
-    return finish(
-      readAccount(read, inner, 'result.entity.Account', accountHash),
-      protocol,
-      'Account',
-      raw,
-      { url: rpc.url, method },
-    )
+    return finish(readAccount(read, inner, 'result.entity.Account', accountHash), protocol, 'Account', raw, {
+      url: rpc.url,
+      method,
+    })
   }
   if (kind === 'Contract') {
     return read.fail('result.entity', 'an Account or an AddressableEntity of kind Account', 'a Contract')
@@ -116,8 +119,14 @@ export async function getAccountConfig(
     'System',
     'SmartContract',
   ])
-  if (entityKind !== 'Account') read.fail(`${path}.entity_kind`, '{ "Account": "account-hash-…" }', entity.entity_kind)
-  expectAccount(read, read.accountHash(owner, `${path}.entity_kind.Account`), `${path}.entity_kind.Account`, accountHash)
+  if (entityKind !== 'Account')
+    read.fail(`${path}.entity_kind`, '{ "Account": "account-hash-…" }', entity.entity_kind)
+  expectAccount(
+    read,
+    read.accountHash(owner, `${path}.entity_kind.Account`),
+    `${path}.entity_kind.Account`,
+    accountHash,
+  )
   const account: Account = {
     accountHash,
     associatedKeys: readAssociatedKeys(read, entity.associated_keys, `${path}.associated_keys`),
@@ -162,12 +171,22 @@ function readAccount(read: ResponseShape, value: unknown, path: string, expected
   }
 }
 
-function expectAccount(read: ResponseShape, got: AccountHashHex, path: string, expected: AccountHashHex): void {
-  if (got !== expected) read.fail(path, `account-hash-${expected} (the account asked for)`, `account-hash-${got}`)
+function expectAccount(
+  read: ResponseShape,
+  got: AccountHashHex,
+  path: string,
+  expected: AccountHashHex,
+): void {
+  if (got !== expected)
+    read.fail(path, `account-hash-${expected} (the account asked for)`, `account-hash-${got}`)
 }
 
 /** `[{ account_hash: "account-hash-…", weight: u8 }]` (casper-types `AssociatedKeys` JSON). */
-function readAssociatedKeys(read: ResponseShape, value: unknown, path: string): Record<AccountHashHex, number> {
+function readAssociatedKeys(
+  read: ResponseShape,
+  value: unknown,
+  path: string,
+): Record<AccountHashHex, number> {
   const keys: Record<AccountHashHex, number> = {}
   read.array(value, path).forEach((entry, i) => {
     const item = read.object(entry, `${path}[${i}]`)
@@ -196,7 +215,12 @@ function readNamedKeys(read: ResponseShape, value: unknown, path: string): Named
     const item = read.object(entry, `${path}[${i}]`)
     return {
       name: read.string(item.name, `${path}[${i}].name`),
-      key: read.string(item.key, `${path}[${i}].key`, /^[a-z-]+-[0-9a-f]/, 'a formatted key such as "uref-<hex>-007"'),
+      key: read.string(
+        item.key,
+        `${path}[${i}].key`,
+        /^[a-z-]+-[0-9a-f]/,
+        'a formatted key such as "uref-<hex>-007"',
+      ),
     }
   })
 }

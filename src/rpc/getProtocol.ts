@@ -1,7 +1,6 @@
 // Which Casper protocol a node speaks, from info_get_status.
 import type { Protocol } from '../emulator/emulateSession.js'
-import type { Rpc, RpcRequestOptions } from './createRpc.js'
-import type { RpcRequestErrorType } from './createRpc.js'
+import type { Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { responseShape } from './responseShape.js'
 
 /** What {@link getProtocol} returns. */
@@ -34,7 +33,10 @@ export type GetProtocolErrorType = RpcRequestErrorType
  * // { protocol: '2.0', apiVersion: '2.0.0', chainspecName: 'casper', raw: {…} }
  * ```
  */
-export async function getProtocol(rpc: Rpc, options: GetProtocolOptions = {}): Promise<GetProtocolReturnType> {
+export async function getProtocol(
+  rpc: Rpc,
+  options: GetProtocolOptions = {},
+): Promise<GetProtocolReturnType> {
   const result = await rpc.request('info_get_status', undefined, options)
   const read = responseShape({ url: rpc.url, method: 'info_get_status' })
   const status = read.object(result, 'result')

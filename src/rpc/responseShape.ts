@@ -29,7 +29,8 @@ export function describeJson(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
-  if (typeof value === 'object') return `an object with keys ${JSON.stringify(Object.keys(value).slice(0, 8))}`
+  if (typeof value === 'object')
+    return `an object with keys ${JSON.stringify(Object.keys(value).slice(0, 8))}`
   return `${typeof value} ${String(value)}`
 }
 

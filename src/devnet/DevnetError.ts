@@ -1,0 +1,17 @@
+// Errors the devnet throws at its caller (never over RPC: those are JSON-RPC error objects).
+import { BaseError } from '../errors/BaseError.js'
+
+/**
+ * Stable codes of {@link DevnetError}:
+ * - `InvalidOptions`: an option of `startDevnet` or an argument of the CLI is out of range;
+ * - `InvalidAccount`: `createAccount` got a malformed public key or balance;
+ * - `StateFile`: the state file cannot be read, parsed or written;
+ * - `Stopped`: the devnet was used after `stop()`.
+ */
+export type DevnetErrorCode = 'InvalidOptions' | 'InvalidAccount' | 'StateFile' | 'Stopped'
+
+/** An error of the loopback devnet; `code` says which rule. */
+export class DevnetError extends BaseError {
+  override name = 'DevnetError'
+  declare readonly code: DevnetErrorCode
+}

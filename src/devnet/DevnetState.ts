@@ -1,0 +1,160 @@
+// The devnet's whole state: accounts, submitted deploys and transactions with their results, blocks.
+import { blake2b } from '@noble/hashes/blake2b'
+import type { Account, AccountHashHex } from '../account/Account.js'
+import type { DeployJson } from '../deploy/DeployJson.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { bytesToHex } from '../encoding/hex.js'
+import { DevnetError } from './DevnetError.js'
+
+/** The protocol the devnet imitates: casper-node 1.5.8 or 2.0.0 (with its sidecar). */
+export type DevnetProtocol = '1.5' | '2.0'
+
+/** An account on the devnet: the key-management model, its main purse and balance in motes. */
+export type DevnetAccount = {
+  /** Tagged public key hex of the account's own key. */
+  publicKey: string
+  account: Account
+  /** `uref-<64 hex>-007`. */
+  mainPurse: string
+  balance: bigint
+}
+
+/** What executing a deploy or transaction produced (both protocols' result shapes are made from it). */
+export type DevnetExecution = {
+  blockHash: string
+  blockHeight: number
+  /** `null` on success, else the node's error text (e.g. `ApiError::PermissionDenied [23]`). */
+  errorMessage: string | null
+  /** Gas limit of the session. */
+  limit: bigint
+  /** Gas consumed. */
+  consumed: bigint
+  /** Motes: gas used x gas price on 1.5; limit x gas price on 2.0. */
+  cost: bigint
+  /** Motes actually taken from the main purse (1.5 refunds 99% of the unused payment). */
+  charged: bigint
+  /** The account that paid, and its main purse balance after the payment. */
+  accountHash: AccountHashHex
+  balanceAfter: bigint
+  /** The account record a successful session wrote, or `null` when nothing was written. */
+  accountAfter: Account | null
+}
+
+/** A deploy or TransactionV1 the devnet accepted. */
+export type DevnetItem = (
+  | { kind: 'deploy'; json: DeployJson }
+  | { kind: 'transaction'; json: TransactionJson['Version1'] }
+) & {
+  hash: string
+  /** Serialized size in bytes (`size_estimate` on 2.0). */
+  size: number
+  receivedAt: number
+  execution: DevnetExecution | null
+}
+
+/** A block header as the devnet keeps it (enough for every response shape it serves). */
+export type DevnetBlock = {
+  hash: string
+  parentHash: string
+  height: number
+  /** Milliseconds since the epoch. */
+  timestamp: number
+  stateRootHash: string
+  bodyHash: string
+  accumulatedSeed: string
+  items: string[]
+}
+
+/** Everything the devnet knows; what `stateFile` holds (bigints as decimal strings). */
+export type DevnetState = {
+  chainName: string
+  protocol: DevnetProtocol
+  accounts: Record<AccountHashHex, DevnetAccount>
+  items: Record<string, DevnetItem>
+  /** Hashes accepted but not yet in a block, in arrival order. */
+  pending: string[]
+  /** Genesis, every block that holds deploys, and the latest block (empty blocks in between are not kept). */
+  blocks: DevnetBlock[]
+}
+
+/** blake2b-256 of the UTF-8 of the parts joined by 0x00, as 64 hex digits. */
+export function digestOf(...parts: readonly string[]): string {
+  return bytesToHex(blake2b(new TextEncoder().encode(parts.join('\u0000')), { dkLen: 32 }))
+}
+
+/** The latest block. */
+export function tipOf(state: DevnetState): DevnetBlock {
+  const tip = state.blocks[state.blocks.length - 1]
+  if (!tip) throw new DevnetError('The devnet has no blocks', { code: 'StateFile' })
+  return tip
+}
+
+/** A deterministic hash of the accounts (the devnet's state root hash). */
+export function stateRootOf(state: DevnetState): string {
+  return digestOf('state-root', stateToJson({ ...state, items: {}, pending: [], blocks: [] }))
+}
+
+/** A new chain with its genesis block (height 0). */
+export function createGenesisState(chainName: string, protocol: DevnetProtocol, now: number): DevnetState {
+  const state: DevnetState = { chainName, protocol, accounts: {}, items: {}, pending: [], blocks: [] }
+  const stateRootHash = stateRootOf(state)
+  state.blocks.push({
+    hash: digestOf('block', chainName, '0', stateRootHash),
+    parentHash: '0'.repeat(64),
+    height: 0,
+    timestamp: now,
+    stateRootHash,
+    bodyHash: digestOf('body'),
+    accumulatedSeed: digestOf('seed', chainName),
+    items: [],
+  })
+  return state
+}
+
+/** The state as JSON text, bigints as decimal strings. */
+export function stateToJson(state: DevnetState): string {
+  return JSON.stringify(state, (_, value) => (typeof value === 'bigint' ? value.toString() : value), 1)
+}
+
+/**
+ * Reads state JSON written by {@link stateToJson}.
+ *
+ * @throws {DevnetError} code `StateFile` when the text is not devnet state.
+ */
+export function stateFromJson(text: string): DevnetState {
+  let raw: DevnetState
+  try {
+    raw = JSON.parse(text) as DevnetState
+  } catch (cause) {
+    throw new DevnetError('The devnet state file is not JSON', { code: 'StateFile', cause })
+  }
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    typeof raw.chainName !== 'string' ||
+    (raw.protocol !== '1.5' && raw.protocol !== '2.0') ||
+    !Array.isArray(raw.blocks) ||
+    raw.blocks.length === 0 ||
+    typeof raw.accounts !== 'object' ||
+    typeof raw.items !== 'object' ||
+    !Array.isArray(raw.pending)
+  ) {
+    throw new DevnetError('The devnet state file has an unexpected shape', {
+      code: 'StateFile',
+      details: { expected: '{ chainName, protocol, accounts, items, pending, blocks }' },
+      remedy: 'Point --state at a file this devnet wrote, or at a path that does not exist yet.',
+    })
+  }
+  for (const entry of Object.values(raw.accounts)) entry.balance = BigInt(entry.balance)
+  for (const item of Object.values(raw.items)) {
+    const execution = item.execution
+    if (execution) {
+      execution.limit = BigInt(execution.limit)
+      execution.consumed = BigInt(execution.consumed)
+      execution.cost = BigInt(execution.cost)
+      execution.charged = BigInt(execution.charged)
+      execution.balanceAfter = BigInt(execution.balanceAfter)
+    }
+  }
+  return raw
+}

@@ -1,0 +1,26 @@
+// casper-multisig/devnet: a loopback Casper network for tests and demos (Node only).
+
+export type { AcceptSubmissionReturnType, SubmissionMethod } from './acceptSubmission.js'
+export { acceptSubmission, devnetChainspec } from './acceptSubmission.js'
+export type { DevnetErrorCode } from './DevnetError.js'
+export { DevnetError } from './DevnetError.js'
+export type {
+  DevnetAccount,
+  DevnetBlock,
+  DevnetExecution,
+  DevnetItem,
+  DevnetProtocol,
+  DevnetState,
+} from './DevnetState.js'
+export { executeBlock } from './executeBlock.js'
+export type { RpcAnswer, RpcContext, RpcErrorObject } from './handleRpc.js'
+export { devnetMethods, handleRpc } from './handleRpc.js'
+export { loadStateFile, saveStateFile } from './persistState.js'
+export type {
+  Devnet,
+  DevnetAccountInfo,
+  DevnetAccountParameters,
+  StartDevnetErrorType,
+  StartDevnetOptions,
+} from './startDevnet.js'
+export { defaultDevnetBalance, startDevnet } from './startDevnet.js'

@@ -1,0 +1,320 @@
+// A loopback Casper network in one process: JSON-RPC over node:http, blocks on a timer, real session execution.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ed25519 } from '@noble/curves/ed25519'
+import { createAccount as createAccountModel } from '../account/Account.js'
+import { accountHashFromPublicKey } from '../account/accountHash.js'
+import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { DevnetError } from './DevnetError.js'
+import {
+  createGenesisState,
+  type DevnetAccount,
+  type DevnetItem,
+  type DevnetProtocol,
+  type DevnetState,
+  digestOf,
+} from './DevnetState.js'
+import { executeBlock } from './executeBlock.js'
+import { handleRpc, purseAddress, type RpcAnswer, type RpcContext } from './handleRpc.js'
+import { loadStateFile, saveStateFile } from './persistState.js'
+
+/** Default balance of a new account: 1,000,000 CSPR in motes. */
+export const defaultDevnetBalance = 1_000_000n * 1_000_000_000n
+
+/** An account to create at start (skipped when the state file already has it). */
+export type DevnetAccountParameters = {
+  /** Tagged public key hex (01 + 64 hex or 02 + 66 hex). */
+  publicKey: string
+  /** Motes; default {@link defaultDevnetBalance}. */
+  balance?: bigint | undefined
+}
+
+/** Options of {@link startDevnet}. */
+export type StartDevnetOptions = {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number | undefined
+  /** Only loopback is served. */
+  host?: '127.0.0.1' | undefined
+  /** Default `'casper-devnet'`. */
+  chainName?: string | undefined
+  /** Default `'1.5'`. */
+  protocol?: DevnetProtocol | undefined
+  /** Milliseconds between blocks; default 500. */
+  blockIntervalMs?: number | undefined
+  /** JSON file the state is loaded from at start and saved to after every change. */
+  stateFile?: string | undefined
+  accounts?: readonly DevnetAccountParameters[] | undefined
+}
+
+/** A devnet account as `createAccount` returns it. */
+export type DevnetAccountInfo = {
+  publicKey: string
+  /** `account-hash-<64 hex>`. */
+  accountHash: string
+  mainPurse: string
+  balance: bigint
+  associatedKeys: Readonly<Record<string, number>>
+  actionThresholds: { deployment: number; keyManagement: number }
+}
+
+/** A running devnet. */
+export type Devnet = {
+  /** e.g. `http://127.0.0.1:40123/rpc`. */
+  url: string
+  port: number
+  chainName: string
+  protocol: DevnetProtocol
+  /** Creates a fresh account (own key weight 1, thresholds 1/1); an existing one is returned unchanged. */
+  createAccount(params: DevnetAccountParameters): Promise<DevnetAccountInfo>
+  /** Makes the next block now (pending items executed), without waiting for the timer. */
+  produceBlock(): Promise<{ hash: string; height: number; items: string[] }>
+  /** Resolves once the deploy or transaction with this hash has been executed. */
+  waitForExecution(hash: string, timeoutMs?: number): Promise<void>
+  /** The live state (read it; do not change it). */
+  readonly state: DevnetState
+  /** Stops the timer and the server, then saves the state. */
+  stop(): Promise<void>
+}
+
+/** Errors {@link startDevnet} throws. */
+export type StartDevnetErrorType = DevnetError
+
+/**
+ * Starts a loopback devnet that speaks casper-node's JSON-RPC (1.5.8 or 2.0.0 shapes) on
+ * `http://127.0.0.1:<port>/rpc`: it accepts deploys with the node's checks, executes them every
+ * `blockIntervalMs` with the emulator (real Wasm, node gas and texts), and keeps accounts, deploys
+ * and results, in `stateFile` too when given.
+ *
+ * @throws {DevnetError} `InvalidOptions`, `InvalidAccount`, or `StateFile` (unreadable state file).
+ * @example
+ * ```ts
+ * import { startDevnet } from 'casper-multisig/devnet'
+ *
+ * const devnet = await startDevnet({ protocol: '1.5', blockIntervalMs: 100 })
+ * await devnet.createAccount({ publicKey: alicePublicKey })
+ * const rpc = new sdk.RpcClient(new sdk.HttpHandler(devnet.url))
+ * await rpc.putDeploy(sdk.Deploy.fromJSON(signedDeploy))
+ * await devnet.stop()
+ * ```
+ */
+export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {
+  const port = options.port ?? 0
+  const host = options.host ?? '127.0.0.1'
+  const blockIntervalMs = options.blockIntervalMs ?? 500
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw invalidOption('port', 'an integer 0..65535 (0 picks a free port)', port)
+  }
+  if (host !== '127.0.0.1') throw invalidOption('host', "'127.0.0.1' (the devnet serves loopback only)", host)
+  if (!Number.isFinite(blockIntervalMs) || blockIntervalMs < 1) {
+    throw invalidOption('blockIntervalMs', 'a number of milliseconds >= 1', blockIntervalMs)
+  }
+  const now = () => Date.now()
+  const loaded = options.stateFile ? loadStateFile(options.stateFile) : undefined
+  const chainName = options.chainName ?? loaded?.chainName ?? 'casper-devnet'
+  const protocol = options.protocol ?? loaded?.protocol ?? '1.5'
+  if (protocol !== '1.5' && protocol !== '2.0') throw invalidOption('protocol', "'1.5' or '2.0'", protocol)
+  if (loaded && (loaded.chainName !== chainName || loaded.protocol !== protocol)) {
+    throw new DevnetError('The state file belongs to another chain', {
+      code: 'StateFile',
+      details: {
+        stateFile: options.stateFile,
+        expected: `${chainName} (${protocol})`,
+        got: `${loaded.chainName} (${loaded.protocol})`,
+      },
+      remedy: 'Start with the same chain name and protocol, or use another state file.',
+    })
+  }
+  const state = loaded ?? createGenesisState(chainName, protocol, now())
+  const startedAt = now()
+  const validator = `01${bytesToHex(ed25519.getPublicKey(hexToBytes(digestOf('devnet-validator', chainName))))}`
+  let stopped = false
+  const save = () => {
+    if (options.stateFile) saveStateFile(options.stateFile, state)
+  }
+
+  const createAccount = (publicKey: string, balance: bigint | undefined): DevnetAccount => {
+    if (stopped) throw new DevnetError('The devnet is stopped', { code: 'Stopped' })
+    let accountHash: string
+    try {
+      accountHash = accountHashFromPublicKey(publicKey)
+    } catch (cause) {
+      throw new DevnetError('Invalid account public key', {
+        code: 'InvalidAccount',
+        details: { expected: '01 + 64 hex (ed25519) or 02 + 66 hex (secp256k1)', got: publicKey },
+        cause,
+      })
+    }
+    if (balance !== undefined && (typeof balance !== 'bigint' || balance < 0n)) {
+      throw new DevnetError('Invalid account balance', {
+        code: 'InvalidAccount',
+        details: { expected: 'motes as a non-negative bigint', got: String(balance) },
+      })
+    }
+    const existing = state.accounts[accountHash]
+    if (existing) return existing
+    const entry: DevnetAccount = {
+      publicKey: publicKey.toLowerCase(),
+      account: createAccountModel(accountHash),
+      mainPurse: `uref-${purseAddress(accountHash)}-007`,
+      balance: balance ?? defaultDevnetBalance,
+    }
+    state.accounts[accountHash] = entry
+    save()
+    return entry
+  }
+  for (const account of options.accounts ?? []) createAccount(account.publicKey, account.balance)
+
+  const waiters = new Set<() => void>()
+  // Blocks are made one at a time: a block started by the timer finishes before the next starts.
+  let producing: Promise<unknown> = Promise.resolve()
+  const produceBlock = () => {
+    const run = producing.then(async () => {
+      const block = await executeBlock(state, now())
+      if (block.items.length > 0) save()
+      for (const wake of waiters) wake()
+      return { hash: block.hash, height: block.height, items: [...block.items] }
+    })
+    producing = run.catch(() => undefined)
+    return run
+  }
+  const timer = setInterval(() => {
+    void produceBlock().catch(() => undefined)
+  }, blockIntervalMs)
+  timer.unref()
+
+  const context: RpcContext = {
+    state,
+    startedAt,
+    validator,
+    now,
+    accept: (item: DevnetItem) => {
+      state.items[item.hash] = item
+      state.pending.push(item.hash)
+      save()
+    },
+    createAccount,
+  }
+
+  const server = createServer((request, response) => {
+    void serve(context, request, response)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (cause) =>
+      reject(
+        new DevnetError('Cannot listen', {
+          code: 'InvalidOptions',
+          details: { host, port },
+          cause,
+        }),
+      ),
+    )
+    server.listen(port, host, () => resolve())
+  })
+  const actualPort = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://${host}:${actualPort}/rpc`,
+    port: actualPort,
+    chainName,
+    protocol,
+    state,
+    async createAccount(params) {
+      return accountInfo(createAccount(params.publicKey, params.balance))
+    },
+    produceBlock,
+    waitForExecution(hash, timeoutMs = 10_000) {
+      const normalized = hash.toLowerCase()
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (state.items[normalized]?.execution) {
+            cleanup()
+            resolve()
+          }
+        }
+        const timeout = setTimeout(() => {
+          cleanup()
+          reject(
+            new DevnetError('Timed out waiting for execution', {
+              code: 'InvalidOptions',
+              details: { hash, timeoutMs, known: normalized in state.items },
+            }),
+          )
+        }, timeoutMs)
+        const cleanup = () => {
+          clearTimeout(timeout)
+          waiters.delete(check)
+        }
+        waiters.add(check)
+        check()
+      })
+    },
+    async stop() {
+      if (stopped) return
+      stopped = true
+      clearInterval(timer)
+      await producing
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+      save()
+    },
+  }
+}
+
+async function serve(context: RpcContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const send = (status: number, body: unknown) => {
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  }
+  if (request.method !== 'POST' || (request.url !== '/rpc' && request.url !== '/')) {
+    response
+      .writeHead(request.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' })
+      .end('POST /rpc')
+    return
+  }
+  let text = ''
+  for await (const chunk of request) text += chunk
+  let call: unknown
+  try {
+    call = JSON.parse(text)
+  } catch {
+    send(200, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } })
+    return
+  }
+  const envelope = call as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown }
+  const id = envelope && typeof envelope === 'object' && 'id' in envelope ? envelope.id : null
+  if (
+    typeof envelope !== 'object' ||
+    envelope === null ||
+    Array.isArray(envelope) ||
+    envelope.jsonrpc !== '2.0' ||
+    typeof envelope.method !== 'string' ||
+    !(typeof id === 'string' || typeof id === 'number')
+  ) {
+    send(200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Invalid Request' } })
+    return
+  }
+  const answer: RpcAnswer = await handleRpc(context, envelope.method, envelope.params)
+  send(200, { jsonrpc: '2.0', id, ...answer })
+}
+
+function accountInfo(entry: DevnetAccount): DevnetAccountInfo {
+  return {
+    publicKey: entry.publicKey,
+    accountHash: `account-hash-${entry.account.accountHash}`,
+    mainPurse: entry.mainPurse,
+    balance: entry.balance,
+    associatedKeys: entry.account.associatedKeys,
+    actionThresholds: {
+      deployment: entry.account.actionThresholds.deployment,
+      keyManagement: entry.account.actionThresholds.keyManagement,
+    },
+  }
+}
+
+function invalidOption(option: string, expected: string, got: unknown): DevnetError {
+  return new DevnetError(`Invalid devnet option ${option}`, {
+    code: 'InvalidOptions',
+    details: { expected, got: String(got) },
+  })
+}

@@ -1,0 +1,237 @@
+// Polls the node until a deploy or transaction has executed; resolves on success, rejects typed otherwise.
+import type { Account, AccountHashHex } from '../account/Account.js'
+import { type AccountIdentifier, accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import type { Rpc, RpcRequestErrorType } from './createRpc.js'
+import { ExecutionFailedError } from './ExecutionFailedError.js'
+import { explainExecutionError } from './explainExecutionError.js'
+import { AbortedError, JsonRpcError, TimeoutError } from './RpcError.js'
+import { type JsonObject, type ResponseShape, responseShape } from './responseShape.js'
+
+/** Options of {@link awaitResult}. */
+export type AwaitResultOptions = {
+  /** Give up after this long: rejects with `TimeoutError`. */
+  timeoutMs: number
+  /** Rejects with `AbortedError` when it fires. */
+  signal?: AbortSignal | undefined
+  /** Pause between polls; default 1000 ms. */
+  pollIntervalMs?: number | undefined
+  /** `'deploy'` (default): `info_get_deploy`; `'transaction'`: `info_get_transaction` (2.0 TransactionV1). */
+  kind?: 'deploy' | 'transaction' | undefined
+  /** The account as it was before the deploy: failures are then explained in its keys and thresholds. */
+  account?: Account | undefined
+  /** Who signed; default: the signers of the approvals the node reports. */
+  signers?: readonly AccountIdentifier[] | undefined
+  /** Motes paid, for the out-of-gas explanation. */
+  payment?: bigint | undefined
+}
+
+/** What {@link awaitResult} resolves to: the deploy executed and succeeded. */
+export type AwaitResultReturnType = {
+  ok: true
+  hash: string
+  /** Motes charged (1.5 `cost`; 2.0 `Version2.cost`). */
+  cost: bigint
+  /** Gas consumed (2.0 `Version2.consumed`); absent on 1.5. */
+  consumed?: bigint | undefined
+  blockHash: string
+  /** The whole last `info_get_deploy` / `info_get_transaction` result. */
+  raw: JsonObject
+}
+
+/** Errors of {@link awaitResult}. */
+export type AwaitResultErrorType = ExecutionFailedError | RpcRequestErrorType
+
+/** Not found yet: the node has not seen it (gossip) — keep polling (`rpcs/error_code.rs`). */
+const notYetKnown = new Set([-32000, -32014])
+
+/**
+ * Waits until the node reports the deploy (or transaction) executed. 1.5: `info_get_deploy`
+ * `execution_results` (empty until executed; casper-node v1.5.8 `rpcs/info.rs`); 2.0:
+ * `execution_info.execution_result` (`Version2`, or `Version1` for blocks before the upgrade;
+ * casper-sidecar feat-2.0 `rpc_sidecar/src/rpcs/info.rs`). Unlike casper-js-sdk's `waitForDeploy`
+ * (casper-facts 9.6) it never throws inside a timer: every timer is cleared and every failure is a
+ * rejection of the returned promise.
+ *
+ * @throws {ExecutionFailedError} code `ExecutionFailed`: executed and failed, with the decoded `apiError` and an explanation.
+ * @throws {TimeoutError} code `Timeout` after `timeoutMs`.
+ * @throws {AbortedError} code `Aborted` when `signal` fires.
+ * @throws {JsonRpcError} and the other transport errors of `createRpc` (NoSuchDeploy / NoSuchTransaction only keep it polling).
+ * @example
+ * ```ts
+ * const { hash } = await submit(rpc, deploy)
+ * const { cost, blockHash } = await awaitResult(rpc, hash, { timeoutMs: 180_000, account })
+ * ```
+ */
+export async function awaitResult(
+  rpc: Rpc,
+  hash: string,
+  options: AwaitResultOptions,
+): Promise<AwaitResultReturnType> {
+  const kind = options.kind ?? 'deploy'
+  const method = kind === 'deploy' ? 'info_get_deploy' : 'info_get_transaction'
+  const { signal, timeoutMs } = options
+  const pollIntervalMs = options.pollIntervalMs ?? 1000
+  if (signal?.aborted) throw new AbortedError({ url: rpc.url, method, reason: signal.reason })
+
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const onAbort = () => controller.abort()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  const stopped = () =>
+    timedOut
+      ? new TimeoutError({ url: rpc.url, method, timeoutMs, waitingFor: `execution of ${hash}` })
+      : new AbortedError({ url: rpc.url, method, reason: signal?.reason })
+
+  try {
+    for (;;) {
+      let result: unknown
+      try {
+        result =
+          kind === 'deploy'
+            ? await rpc.request(method, { deploy_hash: hash }, { signal: controller.signal })
+            : await rpc.request(
+                'info_get_transaction',
+                { transaction_hash: { Version1: hash } },
+                { signal: controller.signal },
+              )
+      } catch (error) {
+        if (controller.signal.aborted) throw stopped()
+        if (!(error instanceof JsonRpcError && notYetKnown.has(error.rpcCode))) throw error
+      }
+      if (result !== undefined) {
+        const outcome = readOutcome(responseShape({ url: rpc.url, method }), result, kind)
+        if (outcome) return settle(outcome, hash, options)
+      }
+      await sleep(pollIntervalMs, controller.signal).catch(() => {
+        throw stopped()
+      })
+    }
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+type Outcome = {
+  blockHash: string
+  cost: bigint
+  consumed?: bigint | undefined
+  errorMessage?: string | undefined
+  signers?: AccountHashHex[] | undefined
+  raw: JsonObject
+}
+
+/** The execution outcome, or undefined while it is still pending. */
+function readOutcome(
+  read: ResponseShape,
+  result: unknown,
+  kind: 'deploy' | 'transaction',
+): Outcome | undefined {
+  const raw = read.object(result, 'result')
+  if ('execution_info' in raw) {
+    // 2.0 `ExecutionInfo { block_hash, block_height, execution_result: Option<ExecutionResult> }`.
+    if (raw.execution_info === null || raw.execution_info === undefined) return undefined
+    const info = read.object(raw.execution_info, 'result.execution_info')
+    const blockHash = read.hash(info.block_hash, 'result.execution_info.block_hash')
+    if (info.execution_result === null || info.execution_result === undefined) return undefined
+    const path = 'result.execution_info.execution_result'
+    const [version, inner] = read.variant(info.execution_result, path, ['Version1', 'Version2'])
+    if (version === 'Version1') return { blockHash, raw, ...readV1(read, inner, `${path}.Version1`) }
+    const v2 = read.object(inner, `${path}.Version2`)
+    const message = v2.error_message
+    return {
+      blockHash,
+      raw,
+      cost: read.decimal(v2.cost, `${path}.Version2.cost`),
+      consumed: read.decimal(v2.consumed, `${path}.Version2.consumed`),
+      errorMessage:
+        message === null || message === undefined
+          ? undefined
+          : read.string(message, `${path}.Version2.error_message`),
+    }
+  }
+  if (kind === 'deploy' && 'execution_results' in raw) {
+    // 1.5 `execution_results: Vec<JsonExecutionResult { block_hash, result }>`.
+    const results = read.array(raw.execution_results, 'result.execution_results')
+    if (results.length === 0) return undefined
+    const first = read.object(results[0], 'result.execution_results[0]')
+    return {
+      blockHash: read.hash(first.block_hash, 'result.execution_results[0].block_hash'),
+      raw,
+      ...readV1(read, first.result, 'result.execution_results[0].result'),
+    }
+  }
+  return read.fail(
+    kind === 'deploy' ? 'result.execution_results' : 'result.execution_info',
+    kind === 'deploy' ? 'execution_results (1.5) or execution_info (2.0)' : 'execution_info',
+    raw,
+  )
+}
+
+/** casper-types `ExecutionResultV1`: `{ Success: { cost } }` or `{ Failure: { cost, error_message } }`. */
+function readV1(read: ResponseShape, value: unknown, path: string) {
+  const [variant, inner] = read.variant(value, path, ['Success', 'Failure'])
+  const body = read.object(inner, `${path}.${variant}`)
+  return {
+    cost: read.decimal(body.cost, `${path}.${variant}.cost`),
+    errorMessage:
+      variant === 'Failure' ? read.string(body.error_message, `${path}.Failure.error_message`) : undefined,
+  }
+}
+
+function settle(outcome: Outcome, hash: string, options: AwaitResultOptions): AwaitResultReturnType {
+  if (outcome.errorMessage === undefined) {
+    return {
+      ok: true,
+      hash,
+      cost: outcome.cost,
+      ...(outcome.consumed !== undefined ? { consumed: outcome.consumed } : {}),
+      blockHash: outcome.blockHash,
+      raw: outcome.raw,
+    }
+  }
+  const signers = options.signers?.map(accountHashOf) ?? reportedSigners(outcome.raw)
+  const explained = explainExecutionError(outcome.errorMessage, {
+    account: options.account,
+    signers,
+    payment: options.payment,
+  })
+  throw new ExecutionFailedError({
+    hash,
+    errorMessage: outcome.errorMessage,
+    ...explained,
+    cost: outcome.cost,
+    blockHash: outcome.blockHash,
+  })
+}
+
+/** Signers of the approvals in the response (deploy, or transaction `Version1`), when well formed. */
+function reportedSigners(raw: JsonObject): AccountHashHex[] | undefined {
+  const item = (raw.deploy ?? (raw.transaction as JsonObject | undefined)?.Version1) as JsonObject | undefined
+  const approvals = item?.approvals
+  if (!Array.isArray(approvals)) return undefined
+  try {
+    return approvals.map((a) => accountHashFromPublicKey(String((a as JsonObject).signer)))
+  } catch {
+    return undefined
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('aborted'))
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new Error('aborted'))
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}

@@ -1,0 +1,71 @@
+// The `casper-multisig devnet` command: argument parsing, and a real start + stop on SIGTERM.
+import { spawn } from 'node:child_process'
+import { describe, expect, test } from 'vitest'
+import { main, parseDevnetArgs } from '../../src/cli/main.js'
+import { alice, call } from './devnetKit.js'
+
+describe('casper-multisig devnet', () => {
+  test('parses its arguments', () => {
+    expect(
+      parseDevnetArgs([
+        '--port',
+        '0',
+        '--protocol',
+        '2.0',
+        '--block-interval',
+        '100',
+        '--state',
+        'devnet.json',
+        '--account',
+        `${alice.publicKey}:5000000000`,
+        '--account',
+        alice.publicKey,
+      ]),
+    ).toEqual({
+      port: 0,
+      protocol: '2.0',
+      blockIntervalMs: 100,
+      stateFile: 'devnet.json',
+      accounts: [{ publicKey: alice.publicKey, balance: 5_000_000_000n }, { publicKey: alice.publicKey }],
+    })
+    expect(() => parseDevnetArgs(['--protocol', '1.4'])).toThrow(/Invalid --protocol/)
+    expect(() => parseDevnetArgs(['--bogus'])).toThrow(/Invalid arguments/)
+    expect(() => parseDevnetArgs(['--account', 'nope'])).toThrow(/Invalid --account/)
+  })
+
+  test('main starts a devnet and prints its URL', async () => {
+    const lines: string[] = []
+    const { code, devnet } = await main(['devnet', '--port', '0', '--account', alice.publicKey], {
+      out: (line) => lines.push(line),
+      err: (line) => lines.push(line),
+    })
+    try {
+      expect(code).toBe(0)
+      expect(lines[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/rpc$/)
+      const info = await call(lines[1]!, 'state_get_account_info', { account_identifier: alice.publicKey })
+      expect(info.result.account.action_thresholds).toEqual({ deployment: 1, key_management: 1 })
+    } finally {
+      await devnet?.stop()
+    }
+    expect((await main(['nope'], { out: () => {}, err: () => {} })).code).toBe(2)
+  })
+
+  test('the process stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'devnet', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = ''
+      child.stdout.on('data', (chunk) => {
+        text += chunk
+        const match = /http:\/\/127\.0\.0\.1:\d+\/rpc/.exec(text)
+        if (match) resolve(match[0])
+      })
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)))
+    })
+    expect((await call(url, 'info_get_status')).result.chainspec_name).toBe('casper-devnet')
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+})

@@ -1,0 +1,272 @@
+// awaitResult: polling 1.5 execution_results and 2.0 execution_info until executed; clean rejections.
+import { afterEach, describe, expect, test } from 'vitest'
+import type { Account } from '../../src/account/Account.js'
+import { awaitResult } from '../../src/rpc/awaitResult.js'
+import { createRpc } from '../../src/rpc/createRpc.js'
+import { ExecutionFailedError } from '../../src/rpc/ExecutionFailedError.js'
+import { AbortedError, JsonRpcError, MalformedResponseError, TimeoutError } from '../../src/rpc/RpcError.js'
+import { type CannedAnswer, fixture, type LoopbackNode, startLoopbackNode } from './loopbackNode.js'
+
+const deployHash = '5c9b3b099c1378aa8e4a5f07f59ff1fcdc69a83179427c7e67ae0377d94d93fa'
+const transactionHash = 'e6bc93a30584fefced99be08c1861164b357c74e4904b5d2e7146896aaaaf843'
+// The schema examples' signer 01d9bf21… hashes to 83b0df3b… (casper-facts 7 vector, accountHash.test.ts).
+const signer = '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
+const other = 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234'
+
+let node: LoopbackNode | undefined
+afterEach(async () => {
+  await node?.close()
+  node = undefined
+})
+
+async function serve(answer: (nth: number) => CannedAnswer) {
+  node = await startLoopbackNode((_, nth) => answer(nth))
+  return createRpc(node.url)
+}
+
+/** The 1.5 schema example, still pending (`execution_results: []`). */
+function pending15() {
+  const result = fixture('info_get_deploy_1.5.8').result
+  return { ...result, execution_results: [] }
+}
+
+/** The 1.5 schema example turned into a failure with `error_message`. */
+function failed15(errorMessage: string) {
+  const result = fixture('info_get_deploy_1.5.8').result
+  const [first] = result.execution_results as {
+    block_hash: string
+    result: { Success: Record<string, unknown> }
+  }[]
+  const { transfers, effect, cost } = first!.result.Success
+  return {
+    ...result,
+    execution_results: [
+      {
+        block_hash: first!.block_hash,
+        result: { Failure: { effect, transfers, cost, error_message: errorMessage } },
+      },
+    ],
+  }
+}
+
+/** The 2.0 schema example with `Version2.error_message` set. */
+function failed20(errorMessage: string) {
+  const result = fixture('info_get_deploy_2.0.0').result
+  const info = result.execution_info as { execution_result: { Version2: Record<string, unknown> } }
+  info.execution_result.Version2.error_message = errorMessage
+  return result
+}
+
+/** The parts of a 2.0 `info_get_deploy` result the malformed cases change. */
+type Info20 = {
+  execution_info: {
+    block_hash: unknown
+    execution_result: { Version2?: Record<string, unknown>; [version: string]: unknown }
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('expected a rejection'),
+    (error: unknown) => error,
+  )
+}
+
+describe('awaitResult on 1.5 (execution_results)', () => {
+  test('polls while execution_results is empty, then returns cost and block hash', async () => {
+    const rpc = await serve((nth) => ({
+      result: nth < 2 ? pending15() : fixture('info_get_deploy_1.5.8').result,
+    }))
+    const result = await awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 })
+    expect(result).toMatchObject({
+      ok: true,
+      hash: deployHash,
+      cost: 123456n,
+      blockHash: '13c2d7a68ecdd4b74bf4393c88915c836c863fc4bf11d7f2bd930a1bbccacdcb',
+    })
+    expect(result.consumed).toBeUndefined()
+    expect(node!.calls).toHaveLength(3)
+    expect(node!.calls[0]!).toMatchObject({ method: 'info_get_deploy', params: { deploy_hash: deployHash } })
+  })
+
+  test('NoSuchDeploy (-32000) keeps it polling; other JSON-RPC errors reject', async () => {
+    const rpc = await serve((nth) =>
+      nth === 0
+        ? { error: { code: -32000, message: 'No such deploy' } }
+        : { result: fixture('info_get_deploy_1.5.8').result },
+    )
+    await expect(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).resolves.toMatchObject({ ok: true })
+    await node!.close()
+
+    const rpc2 = await serve(() => ({ error: { code: -32602, message: 'Invalid params' } }))
+    await expect(
+      awaitResult(rpc2, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).rejects.toMatchObject({
+      constructor: JsonRpcError,
+      rpcName: 'InvalidParams',
+    })
+  })
+
+  test('ThresholdViolation → ExecutionFailedError with the decoded ApiError, explained for the account', async () => {
+    const account: Account = {
+      accountHash: signer,
+      associatedKeys: { [signer]: 2, [other]: 2 },
+      actionThresholds: { deployment: 1, keyManagement: 3 },
+    }
+    const rpc = await serve(() => ({ result: failed15('ApiError::ThresholdViolation [25]') }))
+    const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 5_000, account }))
+    expect(error).toBeInstanceOf(ExecutionFailedError)
+    const failed = error as ExecutionFailedError
+    expect(failed).toMatchObject({
+      code: 'ExecutionFailed',
+      hash: deployHash,
+      errorMessage: 'ApiError::ThresholdViolation [25]',
+      kind: 'ApiError',
+      apiError: { code: 25, name: 'ThresholdViolation', message: 'ApiError::ThresholdViolation [25]' },
+      cost: 123456n,
+      blockHash: '13c2d7a68ecdd4b74bf4393c88915c836c863fc4bf11d7f2bd930a1bbccacdcb',
+    })
+    expect(failed.explanation).toContain('below the key-management threshold 3')
+    expect(failed.explanation).toContain('they would hold 2')
+  })
+})
+
+describe('awaitResult on 2.0 (execution_info)', () => {
+  test('polls while execution_info is null, then returns cost and consumed', async () => {
+    const pending = { ...fixture('info_get_deploy_2.0.0').result, execution_info: null }
+    const rpc = await serve((nth) => ({
+      result: nth === 0 ? pending : fixture('info_get_deploy_2.0.0').result,
+    }))
+    await expect(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).resolves.toMatchObject({
+      ok: true,
+      cost: 246912n,
+      consumed: 100000n,
+      blockHash: '1f8187a82bd4b28948add6f8c0ea15a8aac6160088dbc281499fdcf2f0d95a79',
+    })
+  })
+
+  test('a transaction polls info_get_transaction with { Version1: hash }', async () => {
+    const rpc = await serve(() => ({ result: fixture('info_get_transaction_2.0.0').result }))
+    await expect(
+      awaitResult(rpc, transactionHash, { timeoutMs: 5_000, kind: 'transaction' }),
+    ).resolves.toMatchObject({
+      cost: 246912n,
+    })
+    expect(node!.calls[0]).toMatchObject({
+      method: 'info_get_transaction',
+      params: { transaction_hash: { Version1: transactionHash } },
+    })
+  })
+
+  test('PermissionDenied → weights of the signers the node reports against the account', async () => {
+    const account: Account = {
+      accountHash: signer,
+      associatedKeys: { [signer]: 1, [other]: 1 },
+      actionThresholds: { deployment: 1, keyManagement: 2 },
+    }
+    const rpc = await serve(() => ({ result: failed20('ApiError::PermissionDenied [23]') }))
+    const error = (await rejection(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, account }),
+    )) as ExecutionFailedError
+    expect(error.apiError?.name).toBe('PermissionDenied')
+    expect(error.explanation).toBe('the signers held weight 1, key management needs 2')
+    expect(error.remedy).toContain(`account-hash-${other} (weight 1)`)
+  })
+
+  test('a Version1 result inside execution_info (pre-upgrade block) is read too', async () => {
+    const result = fixture('info_get_deploy_2.0.0').result
+    ;(result.execution_info as Record<string, unknown>).execution_result = {
+      Version1: { Failure: { effect: {}, transfers: [], cost: '7', error_message: 'Out of gas error' } },
+    }
+    const rpc = await serve(() => ({ result }))
+    await expect(awaitResult(rpc, deployHash, { timeoutMs: 5_000 })).rejects.toMatchObject({
+      kind: 'OutOfGas',
+      cost: 7n,
+    })
+  })
+
+  test.each([
+    [
+      'cost as a number',
+      (r: Info20) => (r.execution_info.execution_result.Version2!.cost = 5),
+      'result.execution_info.execution_result.Version2.cost',
+    ],
+    [
+      'an unknown version',
+      (r: Info20) => (r.execution_info.execution_result = { Version3: {} }),
+      'result.execution_info.execution_result',
+    ],
+    [
+      'a short block hash',
+      (r: Info20) => (r.execution_info.block_hash = 'abcd'),
+      'result.execution_info.block_hash',
+    ],
+    [
+      'error_message as a number',
+      (r: Info20) => (r.execution_info.execution_result.Version2!.error_message = 25),
+      'result.execution_info.execution_result.Version2.error_message',
+    ],
+    [
+      'neither execution_info nor execution_results',
+      (r: Info20) => delete (r as Partial<Info20>).execution_info,
+      'result.execution_results',
+    ],
+  ])('%s → MalformedResponse naming %s', async (_, mutate, field) => {
+    const result = fixture('info_get_deploy_2.0.0').result
+    mutate(result as unknown as Info20)
+    const rpc = await serve(() => ({ result }))
+    const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 5_000 }))
+    expect(error).toBeInstanceOf(MalformedResponseError)
+    expect(error).toMatchObject({ field })
+  })
+})
+
+describe('awaitResult stops cleanly', () => {
+  test('still pending at timeoutMs → TimeoutError, within the limit', async () => {
+    const rpc = await serve(() => ({ result: pending15() }))
+    const started = performance.now()
+    const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 300, pollIntervalMs: 20 }))
+    const elapsed = performance.now() - started
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error).toMatchObject({ code: 'Timeout', timeoutMs: 300 })
+    expect((error as Error).message.split('\n')[0]).toBe(`No execution of ${deployHash} within 300 ms`)
+    expect(elapsed).toBeLessThan(1_500)
+    // No timer keeps polling after the rejection.
+    const calls = node!.calls.length
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(node!.calls.length).toBe(calls)
+  })
+
+  test('a node that never answers → TimeoutError at the overall limit', async () => {
+    const rpc = await serve(() => 'hang')
+    const started = performance.now()
+    await expect(awaitResult(rpc, deployHash, { timeoutMs: 200 })).rejects.toBeInstanceOf(TimeoutError)
+    expect(performance.now() - started).toBeLessThan(1_500)
+  })
+
+  test('AbortSignal → AbortedError, while sleeping or while a call is in flight', async () => {
+    const rpc = await serve(() => ({ result: pending15() }))
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 60)
+    await expect(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 20, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AbortedError)
+    await node!.close()
+
+    const rpc2 = await serve(() => 'hang')
+    const controller2 = new AbortController()
+    setTimeout(() => controller2.abort(), 60)
+    await expect(
+      awaitResult(rpc2, deployHash, { timeoutMs: 5_000, signal: controller2.signal }),
+    ).rejects.toMatchObject({
+      code: 'Aborted',
+    })
+    await expect(
+      awaitResult(rpc2, deployHash, { timeoutMs: 5_000, signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(AbortedError)
+  })
+})
