@@ -169,6 +169,52 @@ export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublic
 export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
+export type { AwaitResultErrorType, AwaitResultOptions, AwaitResultReturnType } from './rpc/awaitResult.js'
+export { awaitResult } from './rpc/awaitResult.js'
+export type {
+  BlockIdentifier,
+  CreateRpcParameters,
+  Rpc,
+  RpcMethod,
+  RpcMethods,
+  RpcRequestErrorType,
+  RpcRequestOptions,
+} from './rpc/createRpc.js'
+export { createRpc, defaultRpcTimeoutMs } from './rpc/createRpc.js'
+export type { ExecutionFailedErrorParameters } from './rpc/ExecutionFailedError.js'
+export { ExecutionFailedError } from './rpc/ExecutionFailedError.js'
+export type {
+  ExecutionErrorKind,
+  ExplainExecutionErrorContext,
+  ExplainExecutionErrorReturnType,
+} from './rpc/explainExecutionError.js'
+export { explainExecutionError } from './rpc/explainExecutionError.js'
+export type {
+  GetAccountConfigErrorType,
+  GetAccountConfigOptions,
+  GetAccountConfigReturnType,
+} from './rpc/getAccountConfig.js'
+export { getAccountConfig } from './rpc/getAccountConfig.js'
+export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'
+export { getProtocol } from './rpc/getProtocol.js'
+export type {
+  PreflightTransactionOptions,
+  PreflightTransactionReturnType,
+} from './rpc/preflightTransaction.js'
+export { preflightTransaction } from './rpc/preflightTransaction.js'
+export type { JsonRpcErrorName, RpcErrorCode, RpcErrorContext } from './rpc/RpcError.js'
+export {
+  AbortedError,
+  HttpError,
+  JsonRpcError,
+  MalformedResponseError,
+  RpcError,
+  TimeoutError,
+  UnreachableError,
+} from './rpc/RpcError.js'
+export type { JsonObject } from './rpc/responseShape.js'
+export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
+export { submit } from './rpc/submit.js'
 export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,

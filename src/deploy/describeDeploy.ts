@@ -2,6 +2,7 @@
 import { sha256 } from '@noble/hashes/sha2'
 import type { Account } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import { missingSigners } from '../account/missingSigners.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
@@ -57,7 +58,8 @@ export type DeployDescription = {
  * Describes a deploy for the person about to sign it: whose account it changes, each key and
  * weight change and the thresholds (decoded from the args), whether the session Wasm is one of the
  * bundled modules (sha256 match) or unknown code, the payment, chain and expiry, and who has
- * signed. With `options.account`, the session is emulated to show the resulting account.
+ * signed. With `options.account`, the session is emulated (as it will run once enough keys have
+ * signed) to show the resulting account.
  *
  * @example
  * ```ts
@@ -116,11 +118,15 @@ export async function describeDeploy(
   })
   let result: EmulateSessionReturnType | undefined
   if (options.account && wasm) {
+    // Run it as it will run once signed: the keys that signed, plus the fewest that complete it.
+    const signed = signers.map((s) => s.accountHash)
+    const { deployment, keyManagement } = options.account.actionThresholds
+    const completing = missingSigners(options.account, signed, Math.max(deployment, keyManagement)) ?? []
     result = await emulateSession({
       wasm,
       args: args.map((arg) => ({ name: arg[0], value: argBytes(arg) })),
       account: options.account,
-      signers: signers.length > 0 ? signers.map((s) => s.accountHash) : [accountHash],
+      signers: [...signed, ...completing],
       protocol: options.protocol,
     })
   }

@@ -184,7 +184,17 @@ export async function preflightTransaction(
   }
 }
 
-/** `payload.initiator_addr`: `{ "PublicKey": hex }` or `{ "AccountHash": "account-hash-…" }` (casper-types `InitiatorAddr`). */
+/**
+ * The account hash of `payload.initiator_addr`: `{ "PublicKey": hex }` or
+ * `{ "AccountHash": "account-hash-…" }` (casper-types `InitiatorAddr`).
+ *
+ * @throws {DeployError} code `InvalidTransactionJson` for any other shape.
+ * @example
+ * ```ts
+ * initiatorOf({ PublicKey: '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c' })
+ * // '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
+ * ```
+ */
 export function initiatorOf(initiator: unknown): AccountHashHex {
   if (isObject(initiator)) {
     const value = initiator.PublicKey ?? initiator.AccountHash

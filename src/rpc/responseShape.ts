@@ -23,7 +23,15 @@ export type ResponseShape = {
   variant(value: unknown, path: string, names: readonly string[]): [name: string, inner: unknown]
 }
 
-/** A short description of a JSON value for "expected X, got Y" messages. */
+/**
+ * A short description of a JSON value for "expected X, got Y" messages.
+ *
+ * @example
+ * ```ts
+ * describeJson(undefined) // 'nothing (field absent)'
+ * describeJson(300) // 'number 300'
+ * ```
+ */
 export function describeJson(value: unknown): string {
   if (value === undefined) return 'nothing (field absent)'
   if (value === null) return 'null'

@@ -1,0 +1,122 @@
+// The main job: a multi-sig account set up and changed end to end against a local devnet, over
+// loopback JSON-RPC, exactly as against a casper-node. Run it with `npm run example`.
+import { startDevnet } from '../src/devnet/index.js'
+import {
+  type Account,
+  awaitResult,
+  buildConfigureDeploy,
+  createRpc,
+  describeDeploy,
+  getAccountConfig,
+  localSigner,
+  mergeApprovals,
+  parseDeployJson,
+  planReconfiguration,
+  preflight,
+  type Rpc,
+  signatureProgress,
+  signDeploy,
+  stringifyDeployJson,
+  submit,
+} from '../src/index.js'
+
+// Demo keys from fixed seeds (test keys, never funded anywhere): two algorithms, as in real teams.
+const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
+const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })
+const carol = localSigner('c3'.repeat(32), { algorithm: 'ed25519' })
+const dave = localSigner('d4'.repeat(32), { algorithm: 'secp256k1' })
+const labels = { [alice.publicKey]: 'alice', [bob.publicKey]: 'bob', [carol.publicKey]: 'carol', [dave.publicKey]: 'dave' }
+const names = new Map([alice, bob, carol, dave].map((k) => [k.accountHash, labels[k.publicKey]!]))
+
+const heading = (text: string) => console.log(`\n${text}`)
+const showAccount = (account: Account) => {
+  for (const [hash, weight] of Object.entries(account.associatedKeys)) {
+    console.log(`    key ${names.get(hash) ?? '?'} (account-hash-${hash.slice(0, 8)}…) weight ${weight}`)
+  }
+  const { deployment, keyManagement } = account.actionThresholds
+  console.log(`    thresholds: deployment ${deployment}, key management ${keyManagement}`)
+}
+/** What a co-signer receives: the deploy as a JSON file's text. */
+const passAround = (text: string) => parseDeployJson(text)
+
+async function onChain(rpc: Rpc): Promise<Account> {
+  return (await getAccountConfig(rpc, alice.publicKey)).account
+}
+
+const devnet = await startDevnet({ port: 0, blockIntervalMs: 200 })
+try {
+  const rpc = createRpc(devnet.url)
+  console.log(`casper-multisig: multi-sig flow against a local devnet at ${devnet.url} (${devnet.chainName})`)
+
+  heading('1. Alice creates an account: her own key, weight 1, thresholds 1/1')
+  await devnet.createAccount({ publicKey: alice.publicKey })
+  showAccount(await onChain(rpc))
+
+  heading('2. Alice makes it a 2-of-3 multi-sig (alice, bob, carol) with the bundled configure-account Wasm')
+  const setupPlan = await planReconfiguration(
+    await onChain(rpc),
+    {
+      associatedKeys: [
+        { key: alice.publicKey, weight: 1, label: 'alice' },
+        { key: bob.publicKey, weight: 1, label: 'bob' },
+        { key: carol.publicKey, weight: 1, label: 'carol' },
+      ],
+      thresholds: { deployment: 2, keyManagement: 2 },
+    },
+    { signers: [alice.publicKey] },
+  )
+  for (const step of setupPlan.steps) console.log(`    - ${step}`)
+  const setup = await signDeploy(
+    buildConfigureDeploy(setupPlan.deploys[0]!, { account: alice.publicKey, chainName: devnet.chainName }),
+    alice,
+  )
+  const sent = await submit(rpc, setup)
+  const setupResult = await awaitResult(rpc, sent.hash, { timeoutMs: 30_000, pollIntervalMs: 100, account: sent.account })
+  console.log(`  executed in block ${setupResult.blockHash.slice(0, 8)}…, cost ${setupResult.cost} motes`)
+  showAccount(await onChain(rpc))
+
+  heading('3. Bob proposes replacing carol with dave; it needs two co-signers (key management 2)')
+  const current = await onChain(rpc)
+  const plan = await planReconfiguration(
+    current,
+    {
+      associatedKeys: [
+        { key: alice.publicKey, weight: 1, label: 'alice' },
+        { key: bob.publicKey, weight: 1, label: 'bob' },
+        { key: dave.publicKey, weight: 1, label: 'dave' },
+      ],
+      thresholds: { deployment: 2, keyManagement: 2 },
+    },
+    { signers: [bob.publicKey, carol.publicKey] },
+  )
+  const file = stringifyDeployJson(
+    buildConfigureDeploy(plan.deploys[0]!, { account: alice.publicKey, chainName: devnet.chainName }),
+  )
+  console.log(`  the deploy file (${file.length} bytes of casper-client JSON) goes to bob and carol:`)
+  const description = await describeDeploy(passAround(file), { account: current, labels })
+  for (const line of description.text.split('\n')) console.log(`    ${line}`)
+
+  heading('4. Each co-signer signs a separate copy')
+  const bobCopy = stringifyDeployJson(await signDeploy(passAround(file), bob))
+  console.log(`  bob signed:   ${signatureProgress(passAround(bobCopy), current).summary}`)
+  const refused = await preflight(passAround(bobCopy), current, { chainName: devnet.chainName })
+  console.log(`  preflight of bob's copy alone: ${refused.errors.map((e) => e.code).join(', ')}`)
+  const carolCopy = stringifyDeployJson(await signDeploy(passAround(file), carol))
+  console.log(`  carol signed: ${signatureProgress(passAround(carolCopy), current).summary}`)
+
+  heading('5. Merge, preflight, submit, await')
+  const { deploy: merged, rejected } = mergeApprovals(passAround(bobCopy), passAround(carolCopy))
+  console.log(`  merged: ${merged.approvals.length} approvals, ${rejected.length} rejected`)
+  console.log(`  progress: ${signatureProgress(merged, current).summary}`)
+  const report = await preflight(merged, current, { chainName: devnet.chainName })
+  console.log(`  preflight: ${report.ready ? 'ready' : report.errors.map((e) => e.message).join('; ')}`)
+  const change = await submit(rpc, merged)
+  const result = await awaitResult(rpc, change.hash, { timeoutMs: 30_000, pollIntervalMs: 100, account: change.account })
+  console.log(`  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, cost ${result.cost} motes`)
+
+  heading('6. The final on-chain configuration')
+  showAccount(await onChain(rpc))
+  console.log('\nDone: every deploy above was built, signed, merged, checked and executed through JSON-RPC.')
+} finally {
+  await devnet.stop()
+}
