@@ -25,7 +25,12 @@ const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })
 const carol = localSigner('c3'.repeat(32), { algorithm: 'ed25519' })
 const dave = localSigner('d4'.repeat(32), { algorithm: 'secp256k1' })
-const labels = { [alice.publicKey]: 'alice', [bob.publicKey]: 'bob', [carol.publicKey]: 'carol', [dave.publicKey]: 'dave' }
+const labels = {
+  [alice.publicKey]: 'alice',
+  [bob.publicKey]: 'bob',
+  [carol.publicKey]: 'carol',
+  [dave.publicKey]: 'dave',
+}
 const names = new Map([alice, bob, carol, dave].map((k) => [k.accountHash, labels[k.publicKey]!]))
 
 const heading = (text: string) => console.log(`\n${text}`)
@@ -71,7 +76,11 @@ try {
     alice,
   )
   const sent = await submit(rpc, setup)
-  const setupResult = await awaitResult(rpc, sent.hash, { timeoutMs: 30_000, pollIntervalMs: 100, account: sent.account })
+  const setupResult = await awaitResult(rpc, sent.hash, {
+    timeoutMs: 30_000,
+    pollIntervalMs: 100,
+    account: sent.account,
+  })
   console.log(`  executed in block ${setupResult.blockHash.slice(0, 8)}…, cost ${setupResult.cost} motes`)
   showAccount(await onChain(rpc))
 
@@ -111,8 +120,14 @@ try {
   const report = await preflight(merged, current, { chainName: devnet.chainName })
   console.log(`  preflight: ${report.ready ? 'ready' : report.errors.map((e) => e.message).join('; ')}`)
   const change = await submit(rpc, merged)
-  const result = await awaitResult(rpc, change.hash, { timeoutMs: 30_000, pollIntervalMs: 100, account: change.account })
-  console.log(`  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, cost ${result.cost} motes`)
+  const result = await awaitResult(rpc, change.hash, {
+    timeoutMs: 30_000,
+    pollIntervalMs: 100,
+    account: change.account,
+  })
+  console.log(
+    `  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, cost ${result.cost} motes`,
+  )
 
   heading('6. The final on-chain configuration')
   showAccount(await onChain(rpc))

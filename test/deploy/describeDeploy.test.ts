@@ -16,7 +16,12 @@ const at = new Date('2024-01-01T00:00:00.000Z')
 
 describe('describeDeploy', () => {
   test('a two-party deploy: the bundled Wasm, the key it adds, the thresholds, payment, expiry and the result', async () => {
-    const { deploy } = await buildTwoPartyDeploy({ account: owner, chainName: 'casper-test', deploymentAccount: bob, timestamp: at })
+    const { deploy } = await buildTwoPartyDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      deploymentAccount: bob,
+      timestamp: at,
+    })
     const account = createAccount(accountHashFromPublicKey(owner))
     const description = await describeDeploy(deploy, { account, labels, now: at })
     expect(description.session.kind).toBe('two-party-multi-sig')
@@ -47,7 +52,12 @@ describe('describeDeploy', () => {
       ],
       thresholds: { deployment: 1, keyManagement: 2 },
     })
-    const deploy = buildConfigureDeploy(plan.deploys[0]!, { account: owner, chainName: 'casper', timestamp: at, ttl: '1h' })
+    const deploy = buildConfigureDeploy(plan.deploys[0]!, {
+      account: owner,
+      chainName: 'casper',
+      timestamp: at,
+      ttl: '1h',
+    })
     const description = await describeDeploy(deploy, { labels, now: new Date('2024-01-01T02:00:00.000Z') })
     expect(description.expired).toBe(true)
     expect(description.text).toMatchInlineSnapshot(`
@@ -65,7 +75,10 @@ describe('describeDeploy', () => {
   })
 
   test('unknown Wasm is called out', async () => {
-    const description = await describeDeploy(vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json'), { now: at })
+    const description = await describeDeploy(
+      vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json'),
+      { now: at },
+    )
     expect(description.session.kind).toBe('unknown-wasm')
     expect(description.warnings[0]).toMatch(/does not know/)
     expect(description.signers).toHaveLength(2)
