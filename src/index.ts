@@ -207,6 +207,7 @@ export {
   AbortedError,
   HttpError,
   JsonRpcError,
+  jsonRpcErrorNames,
   MalformedResponseError,
   RpcError,
   TimeoutError,
