@@ -1,9 +1,10 @@
 // The one place casper-js-sdk is imported, and the thin layer over its defects (each pinned by a
 // test in test/deploy/sdkDefects.test.ts).
 
-import type { Deploy } from 'casper-js-sdk'
+import type { Deploy, TransactionV1 } from 'casper-js-sdk'
 import * as casperSdkModule from 'casper-js-sdk'
 import type { DeployJson } from './DeployJson.js'
+import type { TransactionJson } from './TransactionJson.js'
 
 type CasperSdk = typeof import('casper-js-sdk')
 
@@ -28,5 +29,20 @@ export function sdkDeployFromJson(json: DeployJson): Deploy {
     return sdk.Deploy.fromJSON(json)
   } finally {
     sdk.Deploy.prototype.validate = validate
+  }
+}
+
+/**
+ * A casper-js-sdk `TransactionV1` from its JSON (the object inside `{ "Version1": … }`), without
+ * the hash and signature checks `TransactionV1.fromJSON` runs, for the same reason as
+ * {@link sdkDeployFromJson}.
+ */
+export function sdkTransactionFromJson(json: TransactionJson['Version1']): TransactionV1 {
+  const validate = sdk.TransactionV1.prototype.validate
+  sdk.TransactionV1.prototype.validate = () => true
+  try {
+    return sdk.TransactionV1.fromJSON({ ...json, approvals: [] })
+  } finally {
+    sdk.TransactionV1.prototype.validate = validate
   }
 }

@@ -1,10 +1,3 @@
-// The devnet's acceptor: the checks casper-node runs on a submitted deploy or transaction, in its order.
-//
-// 1.5: node/src/components/deploy_acceptor.rs, node/src/types/deploy.rs (`is_config_compliant`,
-// `validate_deploy`), deploy_header.rs (`is_valid`), types/deploy/error.rs (v1.5.8).
-// 2.0: node/src/components/transaction_acceptor.rs and error.rs (casper-node feat-2.0), with the
-// sidecar's texts from rpc_sidecar/src/node_client.rs `InvalidTransactionOrDeploy` (casper-sidecar feat-2.0).
-import { blake2b } from '@noble/hashes/blake2b'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { canAuthorize, canDeployWith } from '../account/accountRules.js'
@@ -18,9 +11,10 @@ import type {
 } from '../deploy/DeployJson.js'
 import { formatDuration, parseDuration } from '../deploy/duration.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
-import { sdk, sdkDeployFromJson } from '../deploy/sdk.js'
+import { sdk, sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
-import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { transactionHash } from '../deploy/transactionHash.js'
+import { hexToBytes } from '../encoding/hex.js'
 import { BaseError } from '../errors/BaseError.js'
 import { type DevnetAccount, type DevnetItem, type DevnetState, tipOf } from './DevnetState.js'
 
@@ -377,25 +371,22 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
       })
     }
   }
-  // casper-js-sdk parses the payload; its validate() (hash and signatures) is bypassed so that a
-  // wrong hash is refused with the node's text, not a parse error.
-  const validate = sdk.TransactionV1.prototype.validate
-  sdk.TransactionV1.prototype.validate = () => true
-  let parsed: InstanceType<typeof sdk.TransactionV1>
+  // casper-js-sdk parses the payload without its own hash check, so that a wrong hash is refused
+  // with the node's text, not a parse error.
   let expectedHash: string
   let argsLength: number
+  let size: number
   try {
-    parsed = sdk.TransactionV1.fromJSON({ ...json, approvals: [] })
-    expectedHash = bytesToHex(blake2b(parsed.payload.toBytes(), { dkLen: 32 }))
+    const parsed = sdkTransactionFromJson(json)
+    expectedHash = transactionHash(json)
     argsLength = sdk.Transaction.fromTransactionV1(parsed).args.toBytes().length
+    size = parsed.toBytes().length
   } catch (cause) {
     throw new BaseError('Invalid params: transaction.Version1.payload', {
       code: 'InvalidParams',
       details: { reason: cause instanceof Error ? cause.message : String(cause) },
       cause,
     })
-  } finally {
-    sdk.TransactionV1.prototype.validate = validate
   }
   const payload = json.payload as Record<string, unknown> & {
     initiator_addr?: { PublicKey?: string; AccountHash?: string }
@@ -432,7 +423,7 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
         : moduleBytes === ''
           ? 'emptyModuleBytes'
           : 'moduleBytes',
-    size: parsed.toBytes().length + json.approvals.length * 131,
+    size: size + json.approvals.length * 131,
   }
 }
 

@@ -1,5 +1,3 @@
-// The checks of preflight() that apply to a Casper 2.0 TransactionV1, run before it is sent.
-import { blake2b } from '@noble/hashes/blake2b'
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { authorizationWeight } from '../account/accountRules.js'
@@ -8,10 +6,10 @@ import { maxDeployTtl } from '../deploy/buildModuleBytesDeploy.js'
 import { DeployError } from '../deploy/DeployError.js'
 import { parseDuration } from '../deploy/duration.js'
 import type { PreflightCode, PreflightIssue } from '../deploy/preflight.js'
-import { sdk } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { transactionHash } from '../deploy/transactionHash.js'
 import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
-import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { hexToBytes } from '../encoding/hex.js'
 import { parseModule } from '../wasm/parseModule.js'
 
 /** Options of {@link preflightTransaction}. */
@@ -80,8 +78,7 @@ export async function preflightTransaction(
 
   // Hash (casper-types `TransactionV1::has_valid_hash`: blake2b-256 of the payload bytes).
   try {
-    const parsed = sdk.TransactionV1.fromJSON(v1)
-    const computed = bytesToHex(blake2b(parsed.payload.toBytes(), { dkLen: 32 }))
+    const computed = transactionHash(v1)
     if (computed !== hash.toLowerCase()) {
       error('HashMismatch', `expected hash ${computed} (of the payload), got ${hash}`, { computed, hash })
     }
