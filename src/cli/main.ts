@@ -1,132 +1,87 @@
 #!/usr/bin/env node
-// The casper-multisig command line: `casper-multisig devnet …` starts the loopback devnet.
+// The casper-multisig command line: read accounts, plan changes, sign, merge, check and send deploy files, run a devnet.
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
-import { DevnetError } from '../devnet/DevnetError.js'
-import type { DevnetAccountParameters, StartDevnetOptions } from '../devnet/startDevnet.js'
-import { type Devnet, startDevnet } from '../devnet/startDevnet.js'
+import type { Devnet } from '../devnet/startDevnet.js'
+import { type CliIo, processIo } from './CliIo.js'
+import { type Command, exitCodes } from './Command.js'
+import { accountCommand } from './commands/account.js'
+import { describeCommand } from './commands/describe.js'
+import { devnetUsage, runDevnet } from './commands/devnet.js'
+import { mergeCommand } from './commands/merge.js'
+import { planCommand } from './commands/plan.js'
+import { sendCommand } from './commands/send.js'
+import { signCommand } from './commands/sign.js'
+import { statusCommand } from './commands/status.js'
+import { runCommand, wantsHelp } from './runCommand.js'
 
-const usage = `Usage: casper-multisig devnet [--port N] [--state FILE] [--protocol 1.5|2.0]
-                              [--block-interval MS] [--chain-name NAME]
-                              [--account PUBLIC_KEY[:BALANCE_MOTES]]...`
+export type { CliIo } from './CliIo.js'
+export { parseDevnetArgs } from './commands/devnet.js'
 
-/** Where the CLI writes; `process.stdout` / `process.stderr` by default. */
-export type CliIo = { out: (line: string) => void; err: (line: string) => void }
+const commands: readonly Command[] = [
+  accountCommand,
+  planCommand,
+  describeCommand,
+  signCommand,
+  mergeCommand,
+  statusCommand,
+  sendCommand,
+]
 
-/**
- * Reads `devnet` arguments into {@link StartDevnetOptions}.
- *
- * @throws {DevnetError} code `InvalidOptions` naming the argument.
- * @example
- * ```ts
- * parseDevnetArgs(['--port', '7777', '--account', '01d9bf…900c:5000000000'])
- * // { port: 7777, accounts: [{ publicKey: '01d9bf…900c', balance: 5000000000n }] }
- * ```
- */
-export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
-  let values: ReturnType<typeof parse>['values']
-  try {
-    values = parse(args).values
-  } catch (cause) {
-    throw new DevnetError('Invalid arguments', {
-      code: 'InvalidOptions',
-      details: { reason: cause instanceof Error ? cause.message : String(cause) },
-      remedy: usage,
-    })
-  }
-  const number = (name: string, text: string | undefined) => {
-    if (text === undefined) return undefined
-    if (!/^\d+$/.test(text)) throw invalid(name, 'a non-negative integer', text)
-    return Number(text)
-  }
-  const protocol = values.protocol
-  if (protocol !== undefined && protocol !== '1.5' && protocol !== '2.0')
-    throw invalid('--protocol', '1.5 or 2.0', protocol)
-  const accounts: DevnetAccountParameters[] = (values.account ?? []).map((text) => {
-    const [publicKey = '', balance] = text.split(':')
-    if (!/^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/.test(publicKey)) {
-      throw invalid('--account', 'PUBLIC_KEY[:BALANCE] with a tagged public key hex', text)
-    }
-    if (balance !== undefined && !/^\d+$/.test(balance))
-      throw invalid('--account', 'a balance in motes', text)
-    return { publicKey, ...(balance === undefined ? {} : { balance: BigInt(balance) }) }
-  })
-  return {
-    ...(values.port === undefined ? {} : { port: number('--port', values.port) }),
-    ...(values.state === undefined ? {} : { stateFile: values.state }),
-    ...(protocol === undefined ? {} : { protocol }),
-    ...(values['block-interval'] === undefined
-      ? {}
-      : { blockIntervalMs: number('--block-interval', values['block-interval']) }),
-    ...(values['chain-name'] === undefined ? {} : { chainName: values['chain-name'] }),
-    ...(accounts.length > 0 ? { accounts } : {}),
-  }
-}
+const usage = `Usage: casper-multisig <command> [arguments]
 
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      state: { type: 'string' },
-      protocol: { type: 'string' },
-      'block-interval': { type: 'string' },
-      'chain-name': { type: 'string' },
-      account: { type: 'string', multiple: true },
-    },
-  })
-}
+Commands:
+${[
+  ...commands.map((c) => [c.name, c.summary] as const),
+  ['devnet', 'start a loopback devnet for tests and demos'] as const,
+]
+  .map(([name, summary]) => `  ${name.padEnd(10)}${summary}`)
+  .join('\n')}
 
-function invalid(argument: string, expected: string, got: string): DevnetError {
-  return new DevnetError(`Invalid ${argument}`, {
-    code: 'InvalidOptions',
-    details: { expected, got },
-    remedy: usage,
-  })
-}
+Run casper-multisig <command> --help for its flags. Exit codes: 0 done (status: ready),
+1 failed (the error is printed with its values and a remedy), 2 usage error (status: not ready).
+Documentation: docs/cli.md`
+
+/** What {@link main} returns: the exit code, and the running devnet when `devnet` started one. */
+export type MainReturnType = { code: number; devnet?: Devnet }
 
 /**
- * Runs the CLI: `devnet` starts the devnet, prints its URL and stops it cleanly on SIGINT or
- * SIGTERM. Returns the exit code (the devnet keeps running until a signal when it started).
+ * Runs the CLI with `argv` (without the node and script paths) and returns the exit code; writes
+ * only through `io`, so it runs in-process in tests. `devnet` also returns the running devnet,
+ * which keeps running until stopped (the bin stops it on SIGINT or SIGTERM).
  *
  * @example
  * ```ts
+ * const { code } = await main(['account', '--node', 'http://localhost:7777/rpc', '--account', '01d9bf…900c'])
  * await main(['devnet', '--port', '7777'])
  * // casper-multisig devnet (casper-node 1.5.8 JSON-RPC) on casper-devnet
  * // http://127.0.0.1:7777/rpc
  * ```
  */
-export async function main(
-  argv: readonly string[],
-  io: CliIo = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  },
-): Promise<{ code: number; devnet?: Devnet }> {
-  const [command, ...rest] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(usage)
-    return { code: command === undefined ? 2 : 0 }
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<MainReturnType> {
+  const [name, ...rest] = argv
+  if (name === undefined) {
+    io.err(usage)
+    return { code: exitCodes.usage }
   }
-  if (command !== 'devnet') {
-    io.err(`Unknown command ${command}\n${usage}`)
-    return { code: 2 }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0])
+    io.out(rest[0] === 'devnet' ? devnetUsage : (topic?.usage ?? usage))
+    return { code: exitCodes.ok }
   }
-  let devnet: Devnet
-  try {
-    devnet = await startDevnet(parseDevnetArgs(rest))
-  } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error))
-    return { code: error instanceof DevnetError && error.code === 'InvalidOptions' ? 2 : 1 }
+  if (name === 'devnet') {
+    if (wantsHelp(rest)) {
+      io.out(devnetUsage)
+      return { code: exitCodes.ok }
+    }
+    return runDevnet(rest, io)
   }
-  io.out(
-    `casper-multisig devnet (casper-node ${devnet.protocol === '1.5' ? '1.5.8' : '2.0.0'} JSON-RPC) on ${devnet.chainName}`,
-  )
-  io.out(devnet.url)
-  return { code: 0, devnet }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    io.err(`Unknown command ${name}\n\n${usage}`)
+    return { code: exitCodes.usage }
+  }
+  return { code: await runCommand(command, rest, io) }
 }
 
 /** True when this file is the process entry (the package bin), not imported. */

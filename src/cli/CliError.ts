@@ -1,0 +1,26 @@
+// The errors the command line itself raises: bad arguments, unreadable or invalid input files.
+import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+
+/**
+ * Why a command could not start or read its input:
+ * - `UsageError`: an unknown or missing flag, command or argument (exit code 2);
+ * - `FileError`: a file that cannot be read or written, or is not what the command needs (exit code 1).
+ */
+export type CliErrorCode = 'UsageError' | 'FileError'
+
+/**
+ * Thrown by the command-line layer; printed as its message, like every typed library error.
+ *
+ * @example
+ * ```ts
+ * throw new CliError('Missing --node', { code: 'UsageError', details: { expected: '--node URL' } })
+ * ```
+ */
+export class CliError extends BaseError {
+  override name = 'CliError'
+  declare readonly code: CliErrorCode
+
+  constructor(shortMessage: string, parameters: BaseErrorParameters & { code: CliErrorCode }) {
+    super(shortMessage, parameters)
+  }
+}

@@ -1,0 +1,55 @@
+// Runs one subcommand: `--help`, then the command, with every error printed and mapped to an exit code.
+import { CliError } from './CliError.js'
+import type { CliIo } from './CliIo.js'
+import { type Command, exitCodes } from './Command.js'
+
+/** True when `--help` / `-h` comes before any `--` terminator. */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--')
+  const flags = end === -1 ? args : args.slice(0, end)
+  return flags.includes('--help') || flags.includes('-h')
+}
+
+/**
+ * Runs `command` with `args` and returns its exit code. Typed errors (`BaseError`: the library's
+ * and `CliError`) are printed as their message, which already lists the values involved and a
+ * remedy; usage errors are followed by the command's usage and exit 2, everything else exits 1.
+ *
+ * @example
+ * ```ts
+ * const code = await runCommand(accountCommand, ['--node', url, '--account', key], io)
+ * ```
+ */
+export async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
+  if (wantsHelp(args)) {
+    io.out(command.usage)
+    return exitCodes.ok
+  }
+  try {
+    return await command.run(args, io)
+  } catch (error) {
+    return reportError(error, io, command)
+  }
+}
+
+/**
+ * Prints an error the way every command does and returns its exit code: a usage error is followed
+ * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`.
+ */
+export function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
+  if (error instanceof CliError && error.code === 'UsageError') {
+    io.err(error.message)
+    if (command) {
+      io.err(`\n${command.usage.split('\n\n')[0]}`)
+      io.err(`Run 'casper-multisig ${command.name} --help' for every flag.`)
+    }
+    return exitCodes.usage
+  }
+  if (error instanceof Error) {
+    // BaseError messages are complete (values, remedy); others get their class name for context.
+    io.err(error.name === 'Error' || 'code' in error ? error.message : `${error.name}: ${error.message}`)
+    return exitCodes.failed
+  }
+  io.err(String(error))
+  return exitCodes.failed
+}
