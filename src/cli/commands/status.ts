@@ -9,14 +9,14 @@ const usage = `Usage: casper-multisig status FILE --node URL [--json]
 
 Reads the deploy's account from the node and prints the signature progress (weight collected,
 thresholds, which keys are still needed) and every preflight error and warning: what the node
-would refuse or fail. Exit code 0 when ready to send, 2 when not ready.
+would refuse or fail. Exit code 0 when ready to send, 3 when not ready.
 
   --node URL          the node's JSON-RPC endpoint
   --json              print { ready, summary, errors, warnings } as JSON`
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'signature progress and preflight of a deploy file (exit 0 ready, 2 not)',
+  summary: 'signature progress and preflight of a deploy file (exit 0 ready, 3 not)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
