@@ -21,10 +21,13 @@ import {
 } from './AccountConfig.js'
 import { type AccountIdentifier, accountHashOf } from './accountHash.js'
 import {
+  type AccountRuleResult,
   authorizationWeight,
   canAuthorize,
   maxAssociatedKeys as defaultMaxAssociatedKeys,
   removeAssociatedKey,
+  setActionThreshold,
+  updateAssociatedKey,
 } from './accountRules.js'
 import { missingSigners } from './missingSigners.js'
 import { PlanError } from './PlanError.js'
@@ -35,7 +38,8 @@ export type PlanReconfigurationOptions = {
   /**
    * The keys that will approve the deploys. Each deploy is checked against the account as it is
    * when that deploy starts: every signer associated (1.5), their weight at least the
-   * key-management threshold. Default: every associated key of the current account.
+   * key-management threshold. A key an earlier deploy removes does not sign the later ones
+   * (`PlannedDeploy.signers` says who signs which). Default: every associated key of the current account.
    */
   signers?: readonly AccountIdentifier[] | undefined
   /** Default `'1.5'`. */
@@ -59,6 +63,8 @@ export type PlannedDeploy = {
   accountAfter: Account
   /** Key-management weight this deploy needs from its signers (the threshold as the deploy starts). */
   requiredWeight: number
+  /** Who signs this deploy: the planned signers the account still holds when it starts. */
+  signers: AccountHashHex[]
   /** Weight the planned signers hold as the deploy starts. */
   signersWeight: number
   gas: SessionGas
@@ -161,7 +167,11 @@ export async function planReconfiguration(
   for (const [index, batchItems] of batches.entries()) {
     const operations = operationsOf(batchItems)
     const args = configureAccountArgs(operations)
-    const deploySigners = signers ?? Object.keys(before.associatedKeys)
+    // A key removed by an earlier deploy no longer signs: on 1.5 its approval would void the deploy.
+    const deploySigners =
+      index === 0 || !signers
+        ? (signers ?? Object.keys(before.associatedKeys))
+        : signers.filter((s) => s in before.associatedKeys)
     assertSigners(before, deploySigners, protocol, index, batches.length, name)
     const result = await emulateSession({
       wasm: configureAccountWasm,
@@ -176,10 +186,11 @@ export async function planReconfiguration(
       operations,
       args,
       argsLength: sessionArgsLength(args),
-      steps: batchItems.map((item) => describe(item, before, name)),
+      steps: inExecutionOrder(batchItems).map((item) => describe(item, before, name)),
       accountBefore: before,
       accountAfter: result.account,
       requiredWeight: before.actionThresholds.keyManagement,
+      signers: [...deploySigners],
       signersWeight: authorizationWeight(before, deploySigners),
       gas: result.gas,
     })
@@ -232,9 +243,15 @@ function diff(current: Account, target: Account): Item[] {
 }
 
 /**
- * Splits the items into deploys. Removals move to a first deploy of their own when the adds would
- * otherwise pass the key limit (only those the current thresholds allow); then consecutive items
- * fill each deploy up to the session-args limit, keeping the global order.
+ * Splits the items into deploys, each a contiguous run executed in the session's fixed order.
+ *
+ * - At the key limit, a first deploy makes room before any add: weight raises (which never fail),
+ *   threshold changes when they only go down, then removals, lightest keys first, as long as the
+ *   remaining keys still meet the thresholds.
+ * - When no threshold goes down, the threshold change goes last, so every earlier deploy needs only
+ *   today's key-management weight from the signers. (Within one deploy the session sets thresholds
+ *   before lowers and removals; that order is always valid for a valid target.)
+ * - Consecutive items fill each deploy up to the session-args limit.
  */
 function batch(
   current: Account,
@@ -243,18 +260,45 @@ function batch(
   maxArgs: number,
   name: (hash: AccountHashHex) => string,
 ): Item[][] {
+  const thresholds = items.find((i) => i.kind === 'thresholds')
+  const now = current.actionThresholds
+  const onlyDown =
+    thresholds !== undefined &&
+    (thresholds.deployment ?? now.deployment) <= now.deployment &&
+    (thresholds.keyManagement ?? now.keyManagement) <= now.keyManagement
+  const onlyUp =
+    thresholds !== undefined &&
+    (thresholds.deployment ?? now.deployment) >= now.deployment &&
+    (thresholds.keyManagement ?? now.keyManagement) >= now.keyManagement
   const adds = items.filter((i) => i.kind === 'add').length
   let excess = Object.keys(current.associatedKeys).length + adds - maxKeys
-  const early: Extract<Item, { kind: 'remove' }>[] = []
-  let account = current
-  for (const item of items) {
-    if (excess <= 0) break
-    if (item.kind !== 'remove') continue
-    const removed = removeAssociatedKey(account, item.accountHash)
-    if (!removed.ok) continue
-    account = removed.account
-    early.push(item)
-    excess--
+  const early: Item[] = []
+  if (excess > 0) {
+    let account = current
+    for (const item of items) {
+      if (item.kind === 'raise') account = ok(updateAssociatedKey(account, item.accountHash, item.weight))
+      if (item.kind === 'raise' || (item === thresholds && onlyDown)) early.push(item)
+    }
+    if (thresholds && onlyDown) {
+      if (thresholds.deployment !== undefined)
+        account = ok(setActionThreshold(account, 'deployment', thresholds.deployment))
+      if (thresholds.keyManagement !== undefined) {
+        account = ok(setActionThreshold(account, 'keyManagement', thresholds.keyManagement))
+      }
+    }
+    const removals = items
+      .filter((i): i is Extract<Item, { kind: 'remove' }> => i.kind === 'remove')
+      .sort(
+        (x, y) => (current.associatedKeys[x.accountHash] ?? 0) - (current.associatedKeys[y.accountHash] ?? 0),
+      )
+    for (const item of removals) {
+      if (excess <= 0) break
+      const removed = removeAssociatedKey(account, item.accountHash)
+      if (!removed.ok) continue
+      account = removed.account
+      early.push(item)
+      excess--
+    }
   }
   if (excess > 0) {
     throw new PlanError('The change cannot stay within the associated-key limit', {
@@ -263,15 +307,28 @@ function batch(
         currentKeys: Object.keys(current.associatedKeys).length,
         adds,
         limit: maxKeys,
-        removableFirst: early.map((i) => name(i.accountHash)),
+        removableFirst: early.flatMap((i) => (i.kind === 'remove' ? [name(i.accountHash)] : [])),
       },
       remedy:
         'Keys must be removed before new ones can be added, but removing them first would break the current ' +
         'thresholds. Lower the thresholds in a separate change first, or add fewer keys.',
     })
   }
-  const rest = items.filter((i) => !(early as Item[]).includes(i))
-  return [...pack(early, maxArgs), ...pack(rest, maxArgs)]
+  const rest = items.filter((i) => !early.includes(i))
+  const ordered = thresholds && onlyUp ? [...rest.filter((i) => i !== thresholds), thresholds] : rest
+  return [
+    ...pack(early, maxArgs),
+    ...pack(
+      ordered.filter((i) => rest.includes(i)),
+      maxArgs,
+    ),
+  ]
+}
+
+/** The account of a rule result the plan has already shown to succeed. */
+function ok(result: AccountRuleResult): Account {
+  if (!result.ok) throw new Error(`unexpected ${result.failure}`)
+  return result.account
 }
 
 function pack(items: Item[], maxArgs: number): Item[][] {
@@ -289,6 +346,12 @@ function pack(items: Item[], maxArgs: number): Item[][] {
   }
   if (currentBatch.length > 0) batches.push(currentBatch)
   return batches
+}
+
+/** The order configure-account.wasm runs a deploy's steps in: add, raise, thresholds, lower, remove. */
+function inExecutionOrder(items: readonly Item[]): Item[] {
+  const phase = { add: 0, raise: 1, thresholds: 2, lower: 3, remove: 4 }
+  return [...items].sort((a, b) => phase[a.kind] - phase[b.kind])
 }
 
 function operationsOf(items: readonly Item[]): ConfigureAccountOperations {

@@ -164,4 +164,70 @@ describe('planReconfiguration: laws', () => {
       { numRuns: 150 },
     )
   })
+
+  test('with a small key limit and small deploys, every plan is split and still ends exactly at the target', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
+        const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
+        const clamp = (t: number, keys: Record<string, number>) => 1 + (t % Math.max(1, total(keys)))
+        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [
+          number,
+          number,
+        ]
+        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [
+          number,
+          number,
+        ]
+        const target = config(to.keys, td, tk)
+        fc.pre(
+          total(from.keys) >= ck &&
+            total(to.keys) >= tk &&
+            validateConfig(target, { maxAssociatedKeys: 6 }).ok,
+        )
+        const current = account(from.keys, cd, ck)
+        try {
+          // 100 bytes of session args carry about two keys per deploy.
+          const plan = await planReconfiguration(current, target, {
+            maxAssociatedKeys: 6,
+            maxSessionArgsLength: 100,
+          })
+          for (const deploy of plan.deploys) expect(deploy.argsLength).toBeLessThanOrEqual(100)
+          expect(plan.deploys.at(-1)?.accountAfter.associatedKeys ?? current.associatedKeys).toEqual(to.keys)
+        } catch (error) {
+          // The only refusal allowed: no removal the thresholds allow can make room for the adds.
+          expect(error).toMatchObject({ code: 'KeyLimit' })
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
+
+describe('planReconfiguration: refusals only when the node would refuse', () => {
+  test('at the key limit, weight raises come before the removals that make room, lightest first', async () => {
+    // Without raising a to 3 first, removing b or c would break the 3/3 thresholds.
+    const plan = await planReconfiguration(
+      account({ [a]: 1, [b]: 1, [c]: 1 }, 3, 3),
+      config({ [a]: 3, [d]: 1 }, 3, 3),
+      {
+        signers: [a, b, c],
+        maxAssociatedKeys: 3,
+      },
+    )
+    expect(plan.deploys.map((x) => x.steps.map((s) => s.split(' ')[0]))).toEqual([
+      ['raise', 'remove'],
+      ['add', 'remove'],
+    ])
+    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual({ [a]: 3, [d]: 1 })
+  })
+
+  test('a split change raises the thresholds in its last deploy, so one signer suffices throughout', async () => {
+    const many = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [hashOf(i + 1), 1]))
+    const plan = await planReconfiguration(account(many, 1, 1), config({ [a]: 1, [b]: 1 }, 2, 2), {
+      signers: [a],
+    })
+    expect(plan.deploys.length).toBeGreaterThan(1)
+    expect(plan.deploys.map((x) => x.requiredWeight)).toEqual(plan.deploys.map(() => 1))
+    expect(plan.deploys.at(-1)!.accountAfter.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
+  })
 })
