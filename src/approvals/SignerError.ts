@@ -8,7 +8,12 @@ import { BaseError } from '../errors/BaseError.js'
  * - `TagMismatch`: a tagged signature whose tag is not the signer's algorithm;
  * - `InvalidSignature`: a signature that does not verify for the signer's key and the hash.
  */
-export type SignerErrorCode = 'InvalidHash' | 'InvalidSignatureLength' | 'TagMismatch' | 'InvalidSignature'
+export type SignerErrorCode =
+  | 'InvalidHash'
+  | 'InvalidSignatureLength'
+  | 'InvalidSignatureEncoding'
+  | 'TagMismatch'
+  | 'InvalidSignature'
 
 /** A signer was misused or produced an unusable signature; `code` says which. */
 export class SignerError extends BaseError {

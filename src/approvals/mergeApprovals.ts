@@ -1,6 +1,8 @@
 // Combines the approvals of several signed copies of one deploy into one deploy, deterministically.
+import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
+import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { MergeError } from './MergeError.js'
 import { approvalKey, type RejectionCode, verifyApproval } from './verifyApproval.js'
 
@@ -51,6 +53,8 @@ const sharedFields = ['payment', 'session', 'header', 'hash'] as const
  * content with a min over the copies, merging is commutative, associative and idempotent on the
  * resulting deploy.
  *
+ * @throws {DeployError} `InvalidDeployJson` when a copy is not deploy JSON ({@link parseDeployJson}),
+ * naming the copy and the field.
  * @throws {MergeError} `NoDeploys`, `DifferentDeploys` (naming each differing field),
  * `BodyHashMismatch` or `HashMismatch`.
  * @example
@@ -60,7 +64,10 @@ const sharedFields = ['payment', 'session', 'header', 'hash'] as const
  * writeFileSync('deploy.json', JSON.stringify(deploy, null, 2))
  * ```
  */
-export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnType {
+export function mergeApprovals(...copies: DeployJson[]): MergeApprovalsReturnType {
+  // Copies usually come straight from JSON.parse of files co-signers sent back: check their shape first,
+  // so a copy without `approvals` (say) is named as such instead of failing as a TypeError below.
+  const deploys = copies.map(parseCopy)
   const first = deploys[0]
   if (!first) {
     throw new MergeError('Nothing to merge', {
@@ -156,6 +163,21 @@ export function mergeApprovals(...deploys: DeployJson[]): MergeApprovalsReturnTy
     deploy: { ...structuredClone(content.fields), approvals },
     added: approvals.filter((approval) => !inFirst.has(approvalKey(approval))),
     rejected,
+  }
+}
+
+/** {@link parseDeployJson}, with the index of the copy added to its error. */
+function parseCopy(copy: unknown, index: number): DeployJson {
+  try {
+    return parseDeployJson(copy)
+  } catch (error) {
+    if (!(error instanceof DeployError)) throw error
+    throw new DeployError(`Copy ${index} is not deploy JSON: ${error.shortMessage}`, {
+      code: error.code,
+      details: { copy: index, ...error.details },
+      remedy: error.remedy ?? 'Merge the files casper-client sign-deploy wrote, unchanged.',
+      cause: error,
+    })
   }
 }
 

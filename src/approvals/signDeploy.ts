@@ -19,9 +19,14 @@ export type SignDeployErrorType = DeployError | SignerError
  *   differs: a signature approves the hash, so a deploy whose content does not match its hash
  *   would either be rejected by the node or (worse) approve something other than what is shown.
  * - Signs the 32 raw bytes of the deploy hash (casper-node `Approval::create`, `types/src/deploy.rs`).
- * - At most one approval per key: if the signer already approved, the deploy is returned unchanged
- *   and the signer is not asked again (casper-js-sdk 5.0.12 `sign()` appends duplicates: defect 3;
- *   the node counts a key once, so a duplicate only wastes one of the 100 approval slots).
+ * - At most one approval per key: if the deploy already holds an approval by this signer that
+ *   verifies against the recomputed hash, the deploy is returned unchanged and the signer is not
+ *   asked again (casper-js-sdk 5.0.12 `sign()` appends duplicates: defect 3; the node counts a key
+ *   once, so a duplicate only wastes one of the 100 approval slots).
+ * - An approval by this signer that does NOT verify (copied from another deploy, corrupted, made by a
+ *   faulty signer) is replaced: it is dropped and a fresh signature takes its place, since one invalid
+ *   approval makes the node refuse the whole deploy (casper-node v1.5.8 `types/deploy.rs`
+ *   `validate_deploy`). Other invalid approvals by the same key are dropped too; a valid one is kept.
  * - Checks the signer's answer (tag of the right algorithm, valid signature) before adding it.
  *
  * @throws {DeployError} code `InvalidDeployJson` (malformed), `HashMismatch` (content changed).
@@ -42,11 +47,19 @@ export async function signDeploy(deploy: DeployJson, signer: Signer): Promise<De
   if (recomputed.hash !== copy.hash.toLowerCase()) throw hashMismatch('hash', recomputed.hash, copy.hash)
 
   const signerKey = parsePublicKey(signer.publicKey).publicKeyHex
-  const existing = copy.approvals.find((a) => a.signer.toLowerCase() === signerKey)
-  if (existing) return copy
-
   const hash = hexToBytes(recomputed.hash)
-  const signature = await signer.sign(Uint8Array.from(hash), { deploy: clone(copy) })
+  const own = copy.approvals.filter((a) => a.signer.toLowerCase() === signerKey)
+  const ownInvalid = new Set(own.filter((a) => !verifyApproval(hash, a).ok))
+  const kept = copy.approvals.filter((a) => !ownInvalid.has(a))
+  if (own.length > ownInvalid.size) {
+    // Already approved by this key: nothing to sign. Drop only what the node would refuse.
+    return ownInvalid.size === 0 ? copy : { ...copy, approvals: kept }
+  }
+  // Every approval by this key is invalid here: the fresh one takes the place of the first, or goes last.
+  const at = own[0] ? copy.approvals.indexOf(own[0]) : kept.length
+  const unsigned = { ...copy, approvals: kept }
+
+  const signature = await signer.sign(Uint8Array.from(hash), { deploy: clone(unsigned) })
   const approval: ApprovalJson = {
     signer: signerKey,
     signature: signature instanceof Uint8Array ? bytesToHex(signature) : String(signature),
@@ -61,7 +74,7 @@ export async function signDeploy(deploy: DeployJson, signer: Signer): Promise<De
         'A Signer must return the tagged signature of the 32 raw hash bytes; wrap wallets with walletSigner.',
     })
   }
-  return { ...copy, approvals: [...copy.approvals, approval] }
+  return { ...unsigned, approvals: [...kept.slice(0, at), approval, ...kept.slice(at)] }
 }
 
 function hashMismatch(field: 'hash' | 'header.body_hash', expected: string, got: string): DeployError {

@@ -1,7 +1,9 @@
 // Checks one approval (signer + signature) against a deploy hash exactly as casper-node does.
+import { mod } from '@noble/curves/abstract/modular'
 import { ed25519 } from '@noble/curves/ed25519'
 import { secp256k1 } from '@noble/curves/secp256k1'
-import { sha256 } from '@noble/hashes/sha2'
+import { bytesToNumberLE, concatBytes, equalBytes } from '@noble/curves/utils'
+import { sha256, sha512 } from '@noble/hashes/sha2'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { DeployError } from '../deploy/DeployError.js'
@@ -18,7 +20,9 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
  *   mismatch"; casper-js-sdk 5.0.12 ignores the tag, casper-facts 9.2);
  * - `HighS`: a secp256k1 signature that would verify with s replaced by n - s, but casper-node
  *   accepts low-S only;
- * - `InvalidSignature`: the signature is not the signer's over this hash.
+ * - `InvalidSignature`: the signature is not the signer's over this hash, or breaks ed25519-dalek's
+ *   `verify_strict` rules (s ≥ L, a small-order R or key, a torsion component); casper-node says
+ *   "failed to verify Ed25519 signature" for all of these.
  */
 export type RejectionCode =
   | 'MalformedSigner'
@@ -42,8 +46,9 @@ type Tag = keyof typeof algorithms
  * Verifies one approval over the 32 raw bytes of a deploy (or transaction) hash, with casper-node's
  * rules (casper-types `crypto/asymmetric_key.rs` `verify`, v1.5.8 and feat-2.0 alike):
  * - the signature and key algorithms must agree;
- * - ed25519: ed25519-dalek `verify_strict` over the hash bytes, i.e. canonical encodings and no
- *   small-order key (`zip215: false`);
+ * - ed25519: ed25519-dalek 2.1.1 `verify_strict` over the hash bytes: s < L, neither R nor the key of
+ *   small order, and the cofactorless equation: [s]B − [k]A must compress to exactly the signature's R
+ *   bytes (so no torsion component in R or A either);
  * - secp256k1: k256 ECDSA over SHA-256(hash bytes), 64-byte compact r || s, and k256 refuses high S.
  *
  * Never throws for a bad approval (the result says why); throws only when `hash` is not 32 bytes.
@@ -110,14 +115,15 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
 
   const raw = hexToBytes(signature.slice(2))
   const accountHash = accountHashFromPublicKey(signer)
-  const invalid = () =>
+  const invalid = (why = 'one that does not verify') =>
     reject(
       'InvalidSignature',
-      `expected ${signerTag === '01' ? 'an' : 'a'} ${signerAlgorithm.name} signature of hash ${short(bytesToHex(message))} by account-hash-${accountHash.slice(0, 8)}…, got one that does not verify`,
+      `expected ${signerTag === '01' ? 'an' : 'a'} ${signerAlgorithm.name} signature of hash ${short(bytesToHex(message))} by account-hash-${accountHash.slice(0, 8)}…, got ${why}`,
     )
 
   if (signerTag === '01') {
-    return verifyEd25519(raw, message, publicKey) ? { ok: true, accountHash } : invalid()
+    const verdict = verifyEd25519(raw, message, publicKey)
+    return verdict === true ? { ok: true, accountHash } : invalid(verdict)
   }
 
   let parsed: InstanceType<typeof secp256k1.Signature>
@@ -152,16 +158,46 @@ function hashBytes(hash: string | Uint8Array): Uint8Array {
   return bytes
 }
 
-function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  return memoized(signature, message, publicKey, () => {
-    try {
-      // ed25519-dalek `verify_strict` (casper-types `asymmetric_key.rs`) also refuses weak (small-order) keys.
-      if (ed25519.Point.fromBytes(publicKey).isSmallOrder()) return false
-      return ed25519.verify(signature, message, publicKey, { zip215: false })
-    } catch {
-      return false
-    }
+/** The order L of the ed25519 prime-order subgroup. */
+const ed25519Order = ed25519.Point.Fn.ORDER
+
+/**
+ * ed25519-dalek 2.1.1 `VerifyingKey::verify_strict`, the check casper-types v1.5.8
+ * `crypto/asymmetric_key.rs` `verify` runs (line 1171). Deliberately not noble's `ed25519.verify`:
+ * with `zip215: false` it accepts a small-order R and R or A with a torsion component, because it
+ * checks the cofactored equation `[8]([k]A + R - [s]B) = 0`; dalek refuses all three.
+ */
+function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): true | string {
+  return memoized<true | string>(signature, message, publicKey, () => {
+    const rBytes = signature.subarray(0, 32)
+    // dalek `InternalSignature::from_bytes` → `check_scalar`: s must be canonical (< L); casper-types
+    // builds dalek without `legacy_compatibility`, which would only check the top 4 bits.
+    const s = bytesToNumberLE(signature.subarray(32, 64))
+    if (s >= ed25519Order)
+      return `one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)`
+    // curve25519-dalek 4 `CompressedEdwardsY::decompress` (used by `VerifyingKey::from_bytes` and for
+    // the signature's R) reduces y mod p and allows x = 0 with the sign bit set: noble's `zip215` decoding.
+    const A = decompress(publicKey)
+    if (!A) return 'a signer key that is not a point on the curve'
+    const R = decompress(rBytes)
+    if (!R) return 'one whose R is not a point on the curve'
+    // dalek `verify_strict`: `signature_R.is_small_order() || self.point.is_small_order()` → error.
+    if (A.isSmallOrder()) return 'a signer key of small order, which ed25519-dalek verify_strict refuses'
+    if (R.isSmallOrder()) return 'one whose R is of small order, which ed25519-dalek verify_strict refuses'
+    // dalek `recompute_R`: k = SHA-512(R bytes ‖ A bytes as given ‖ M) mod L, then [s]B − [k]A, compressed.
+    const k = mod(bytesToNumberLE(sha512(concatBytes(rBytes, publicKey, message))), ed25519Order)
+    const expectedR = ed25519.Point.BASE.multiplyUnsafe(s).subtract(A.multiplyUnsafe(k)).toBytes()
+    // Cofactorless, and byte for byte: a non-canonical encoding of the right R fails too, as in dalek.
+    return equalBytes(expectedR, rBytes) || 'one that does not verify'
   })
+}
+
+function decompress(bytes: Uint8Array): typeof ed25519.Point.BASE | undefined {
+  try {
+    return ed25519.Point.fromBytes(bytes, true)
+  } catch {
+    return undefined
+  }
 }
 
 function verifySecp256k1(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
@@ -179,17 +215,18 @@ function verifySecp256k1(signature: Uint8Array, digest: Uint8Array, publicKey: U
  * Verdicts of recent signature checks. The same approvals are verified again and again as a deploy
  * is described, merged, checked for progress and preflighted; a verdict depends only on its inputs.
  */
-const verdicts = new Map<string, boolean>()
+const verdicts = new Map<string, unknown>()
 const maxVerdicts = 4096
 
-function memoized(
+function memoized<Verdict>(
   signature: Uint8Array,
   message: Uint8Array,
   publicKey: Uint8Array,
-  verify: () => boolean,
-): boolean {
+  verify: () => Verdict,
+): Verdict {
+  // ed25519 keys are 32 bytes and secp256k1 keys 33, so the two algorithms never share a key here.
   const key = `${bytesToHex(publicKey)}${bytesToHex(message)}${bytesToHex(signature)}`
-  const known = verdicts.get(key)
+  const known = verdicts.get(key) as Verdict | undefined
   if (known !== undefined) return known
   const verdict = verify()
   if (verdicts.size >= maxVerdicts) verdicts.clear()
@@ -199,7 +236,8 @@ function memoized(
 
 function isPoint(tag: Tag, publicKey: Uint8Array): boolean {
   try {
-    if (tag === '01') ed25519.Point.fromBytes(publicKey)
+    // ed25519: as curve25519-dalek decompresses keys (see verifyEd25519), non-canonical y included.
+    if (tag === '01') ed25519.Point.fromBytes(publicKey, true)
     else secp256k1.Point.fromBytes(publicKey)
     return true
   } catch {

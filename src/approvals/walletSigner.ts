@@ -44,8 +44,8 @@ export type WalletSignerErrorType = SignerError
  *   refused here rather than by the node.
  *
  * @throws {KeyError} when `publicKey` is not a public key.
- * @throws {SignerError} from `sign`: codes `InvalidHash`, `InvalidSignatureLength`, `TagMismatch`,
- *   `InvalidSignature`.
+ * @throws {SignerError} from `sign`: codes `InvalidHash`, `InvalidSignatureEncoding` (a string answer
+ *   that is not hex, e.g. base64), `InvalidSignatureLength`, `TagMismatch`, `InvalidSignature`.
  * @example
  * ```ts
  * // Casper Wallet: signs the deploy JSON it is shown, returns { cancelled, signature } (64 bytes)
@@ -120,7 +120,22 @@ export function walletSigner(parameters: WalletSignerParameters): Signer {
 
 function toBytes(value: Uint8Array | string): Uint8Array {
   if (value instanceof Uint8Array) return value
-  if (typeof value === 'string') return hexToBytes(value.trim().replace(/^0x/i, ''))
+  if (typeof value === 'string') {
+    const text = value.trim().replace(/^0x/i, '')
+    if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) {
+      // Some wallet APIs answer base64; decoding it as hex would be a guess, so say what came back.
+      throw new SignerError('Wallet returned a signature that is not hex', {
+        code: 'InvalidSignatureEncoding',
+        details: {
+          expected: 'bytes, or hex (128 or 130 digits, optional 0x)',
+          got: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" (${text.length} characters, not ${text.length % 2 !== 0 ? 'an even number of ' : ''}hex digits)`,
+        },
+        remedy:
+          'Convert the wallet answer to bytes or hex before returning it from `sign` (base64 is not accepted).',
+      })
+    }
+    return hexToBytes(text)
+  }
   throw new SignerError('Wallet returned no signature', {
     code: 'InvalidSignatureLength',
     details: { expected: 'a Uint8Array or a hex string', got: typeof value },

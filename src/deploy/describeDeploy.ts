@@ -3,11 +3,12 @@ import { sha256 } from '@noble/hashes/sha2'
 import type { Account } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { missingSigners } from '../account/missingSigners.js'
+import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyApproval.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import { argBytes, decodeU512, knownArgType, parsedValue } from './clValueJson.js'
+import { argBytes, decodeArgValue, decodeU512, type KnownArgType, knownArgType } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { parseDuration } from './duration.js'
 
@@ -49,7 +50,24 @@ export type DeployDescription = {
   timestamp: Date
   expiresAt: Date
   expired: boolean
+  /** Signers whose approval verifies against the deploy hash, each once. */
   signers: { publicKey: string; accountHash: string; label?: string | undefined }[]
+  /** Approvals that do not verify, with the reason: the node refuses a deploy carrying any of them. */
+  invalidApprovals: {
+    index: number
+    publicKey: string
+    accountHash?: string | undefined
+    label?: string | undefined
+    reason: VerifyDeployReturnType['rejected'][number]['reason']
+    message: string
+  }[]
+  /** {@link verifyDeploy}'s report: hashes recomputed from the content, and every approval checked. */
+  verification: VerifyDeployReturnType
+  /**
+   * False when the content does not match the hash being signed, or an approval does not verify: then
+   * `text` starts with `DO NOT SIGN:`.
+   */
+  safeToSign: boolean
   warnings: string[]
   text: string
 }
@@ -59,7 +77,16 @@ export type DeployDescription = {
  * weight change and the thresholds (decoded from the args), whether the session Wasm is one of the
  * bundled modules (sha256 match) or unknown code, the payment, chain and expiry, and who has
  * signed. With `options.account`, the session is emulated (as it will run once enough keys have
- * signed) to show the resulting account.
+ * signed, counting only approvals that verify) to show the resulting account.
+ *
+ * A signature approves `deploy.hash`, not what is shown, and `casper-client sign-deploy` signs without
+ * checking it (casper-client-rs `lib/lib.rs` `sign_deploy_file`). So the deploy is verified first
+ * ({@link verifyDeploy}): when the body hash or hash does not match the content, or an approval does
+ * not verify, `text` starts with `DO NOT SIGN: …`, `safeToSign` is false, and only verified approvals
+ * are listed as signers (the others under `invalidApprovals`, with the reason).
+ *
+ * The args of a bundled session are decoded as its Wasm reads them (the bytes, whatever the declared
+ * CLType); an arg that is malformed or missing is a warning naming the revert it causes.
  *
  * @example
  * ```ts
@@ -69,7 +96,9 @@ export type DeployDescription = {
  * // Session: two-party-multi-sig (bundled, sha256 54a236d7…)
  * //   add key bob (account-hash-c863d586…) with weight 1
  * // …
+ * if (!description.safeToSign) throw new Error(description.text.split('\n')[0])
  * ```
+ * @throws {DeployError} when the hashes cannot be computed from the content (see {@link verifyDeploy}).
  */
 export async function describeDeploy(
   deploy: DeployJson,
@@ -101,9 +130,9 @@ export async function describeDeploy(
   const args = module?.args ?? []
   const changes =
     kind === 'two-party-multi-sig'
-      ? twoPartyChanges(args)
+      ? twoPartyChanges(args, warnings)
       : kind === 'configure-account'
-        ? configureChanges(args)
+        ? configureChanges(args, warnings, name)
         : []
   if (kind === 'unknown-wasm')
     warnings.push(
@@ -112,10 +141,43 @@ export async function describeDeploy(
   if (kind === 'not-module-bytes')
     warnings.push(`The session is ${Object.keys(deploy.session)[0]}, not session Wasm.`)
 
-  const signers = deploy.approvals.map(({ signer }) => {
-    const hash = accountHashFromPublicKey(signer)
-    return { publicKey: signer, accountHash: hash, label: labels.get(hash) }
+  // casper-node v1.5.8 `node/src/types/deploy.rs` `has_valid_hash` + `validate_deploy`: what the node checks.
+  const verification = verifyDeploy(deploy)
+  const signers: DeployDescription['signers'] = []
+  for (const { approval, accountHash: hash } of verification.valid) {
+    if (signers.some((s) => s.accountHash === hash)) continue
+    signers.push({ publicKey: approval.signer, accountHash: hash, label: labels.get(hash) })
+  }
+  const invalidApprovals = verification.rejected.map(({ index, approval, reason, message }) => {
+    const hash = safeAccountHash(approval.signer)
+    return {
+      index,
+      publicKey: approval.signer,
+      accountHash: hash,
+      label: hash && labels.get(hash),
+      reason,
+      message,
+    }
   })
+  const mismatch = verification.problems.filter(
+    (p) => p.code === 'BodyHashMismatch' || p.code === 'HashMismatch',
+  )
+  const doNotSign = [
+    ...(mismatch.length > 0
+      ? [
+          `the content does not match the hash being signed (${mismatch.map((p) => p.code).join(', ')}): what is shown here is not what a signature approves`,
+        ]
+      : []),
+    ...(invalidApprovals.length > 0
+      ? [
+          `${invalidApprovals.length} approval${invalidApprovals.length === 1 ? ' does' : 's do'} not verify, and the node refuses a deploy carrying any invalid approval`,
+        ]
+      : []),
+  ]
+  if (verification.problems.some((p) => p.code === 'ExcessiveApprovals'))
+    warnings.push(
+      `The deploy carries ${verification.approvalCount} distinct approvals; the node accepts at most 100.`,
+    )
   let result: EmulateSessionReturnType | undefined
   if (options.account && wasm) {
     // Run it as it will run once signed: the keys that signed, plus the fewest that complete it.
@@ -141,6 +203,7 @@ export async function describeDeploy(
     : { custom: true }
 
   const lines = [
+    ...(doNotSign.length > 0 ? [`DO NOT SIGN: ${doNotSign.join('; ')}.`] : []),
     `Deploy ${deploy.hash.slice(0, 8)}… for account ${name(accountHash)} on ${deploy.header.chain_name}`,
     `Session: ${kind === 'unknown-wasm' || kind === 'not-module-bytes' ? kind : `${kind} (bundled, sha256 ${digest!.slice(0, 8)}…)`}`,
     ...changes.map((change) => `  ${describeChange(change, name)}`),
@@ -158,6 +221,11 @@ export async function describeDeploy(
     'motes' in payment ? `Payment: ${formatMotes(payment.motes)} CSPR` : 'Payment: custom payment code',
     `Expires: ${expiresAt.toISOString()}${expired ? ' (expired)' : ''}`,
     `Signed by: ${signers.length > 0 ? signers.map((s) => name(s.accountHash)).join(', ') : 'nobody yet'}`,
+    ...invalidApprovals.map(
+      (a) =>
+        `Invalid approval by ${a.accountHash ? name(a.accountHash) : a.publicKey} (approvals[${a.index}]): ${a.reason}: ${a.message}`,
+    ),
+    ...mismatch.map((p) => `Hash check: ${p.code}: ${p.message}`),
     ...warnings.map((w) => `Warning: ${w}`),
   ]
   return {
@@ -172,15 +240,40 @@ export async function describeDeploy(
     expiresAt,
     expired,
     signers,
+    invalidApprovals,
+    verification,
+    safeToSign: doNotSign.length === 0,
     warnings,
     text: lines.join('\n'),
   }
 }
 
-function twoPartyChanges(args: readonly NamedArgJson[]): DeployChange[] {
+/**
+ * two-party-multi-sig `contract/src/main.rs`: `get_named_arg::<AccountHash>("deployment-account")`.
+ * The host hands the session the arg's bytes whatever its declared CLType (casper-node `runtime`
+ * `casper_get_named_arg`), and `bytesrepr::deserialize` wants exactly 32 (wasm/two-party-multi-sig.wat).
+ */
+function twoPartyChanges(args: readonly NamedArgJson[], warnings: string[]): DeployChange[] {
   const arg = args.find(([n]) => n === 'deployment-account')
-  const bytes = arg ? argBytes(arg) : undefined
-  if (bytes?.length !== 32) return []
+  if (!arg) {
+    warnings.push(
+      'Arg deployment-account: expected ByteArray(32) (an account hash), got no such arg: the session will revert with MissingArgument [2] and change nothing.',
+    )
+    return []
+  }
+  const bytes = argBytes(arg)
+  const declared = clTypeText(arg[1].cl_type)
+  if (bytes.length !== 32) {
+    warnings.push(
+      `Arg deployment-account: expected ByteArray(32) (an account hash, 32 bytes), got ${declared} of ${bytes.length} bytes: the session will revert with InvalidArgument [3] and change nothing.`,
+    )
+    return []
+  }
+  if (declared !== 'ByteArray(32)') {
+    warnings.push(
+      `Arg deployment-account: expected CLType ByteArray(32), got ${declared}; the session reads its 32 bytes as an account hash anyway.`,
+    )
+  }
   return [
     { kind: 'addKey', accountHash: bytesToHex(bytes), weight: 1 },
     { kind: 'setThreshold', action: 'keyManagement', value: 2 },
@@ -188,34 +281,110 @@ function twoPartyChanges(args: readonly NamedArgJson[]): DeployChange[] {
   ]
 }
 
-function configureChanges(args: readonly NamedArgJson[]): DeployChange[] {
-  const value = (name: string) => {
-    const arg = args.find(([n]) => n === name)
-    const type = arg && knownArgType(arg[1].cl_type)
-    return arg && type ? parsedValue(type, argBytes(arg)) : undefined
+/** The args configure-account.wasm reads, and how it reads each (docs/configure-account.md). */
+const configureArgTypes: ReadonlyMap<string, KnownArgType> = new Map([
+  ['add', 'List<ByteArray(32)>'],
+  ['add_w', 'List<U8>'],
+  ['raise', 'List<ByteArray(32)>'],
+  ['raise_w', 'List<U8>'],
+  ['dep', 'U8'],
+  ['km', 'U8'],
+  ['lower', 'List<ByteArray(32)>'],
+  ['lower_w', 'List<U8>'],
+  ['rm', 'List<ByteArray(32)>'],
+])
+
+const malformed = Symbol('malformed')
+
+/**
+ * The changes configure-account.wasm makes, decoded as the Wasm decodes them (wasm/configure-account.wat
+ * `$list`, `$u8`, `$set_keys`): a list by its u32 count with exactly its bytes, a U8 of exactly 1 byte,
+ * else `InvalidArgument [3]`; one list of a pair without the other `MissingArgument [2]`; a pair of
+ * different lengths `InvalidArgument [3]`. A revert undoes the whole session, so each is a warning.
+ */
+function configureChanges(
+  args: readonly NamedArgJson[],
+  warnings: string[],
+  name: (hash: string) => string,
+): DeployChange[] {
+  const reverts = (what: string, error: 'MissingArgument [2]' | 'InvalidArgument [3]') =>
+    warnings.push(`${what}: the session will revert with ${error} and change nothing.`)
+  for (const [argName] of args) {
+    if (!configureArgTypes.has(argName))
+      warnings.push(`Arg ${argName}: configure-account does not read it; it has no effect.`)
+  }
+  const read = (argName: string): unknown => {
+    const arg = args.find(([n]) => n === argName)
+    if (!arg) return undefined
+    const expected = configureArgTypes.get(argName)!
+    const declared = clTypeText(arg[1].cl_type)
+    if (declared !== expected) {
+      warnings.push(
+        `Arg ${argName}: expected CLType ${expected}, got ${declared}; the session reads its bytes as ${expected} anyway.`,
+      )
+    }
+    const decoded = decodeArgValue(expected, argBytes(arg))
+    if (decoded.ok) return decoded.value
+    reverts(`Arg ${argName} is not a valid ${expected}: ${decoded.message}`, 'InvalidArgument [3]')
+    return malformed
   }
   const keyed = (keys: string, weights: string, kind: 'addKey' | 'updateKey'): DeployChange[] => {
-    const hashes = (value(keys) as string[] | undefined) ?? []
-    const ws = (value(weights) as number[] | undefined) ?? []
-    return hashes.map((accountHash, i) => ({ kind, accountHash, weight: ws[i] ?? 0 }))
+    const hashes = read(keys) as string[] | typeof malformed | undefined
+    const ws = read(weights) as number[] | typeof malformed | undefined
+    if (hashes === malformed || ws === malformed || (hashes === undefined && ws === undefined)) return []
+    if (hashes === undefined || ws === undefined) {
+      const [given, missing] = hashes === undefined ? [weights, keys] : [keys, weights]
+      reverts(`Arg ${given}: expected ${missing} beside it, got no ${missing}`, 'MissingArgument [2]')
+      return []
+    }
+    if (hashes.length !== ws.length) {
+      reverts(
+        `Args ${keys} and ${weights}: expected as many weights as keys, got ${hashes.length} key${hashes.length === 1 ? '' : 's'} (${hashes.map(name).join(', ')}) and ${ws.length} weight${ws.length === 1 ? '' : 's'}`,
+        'InvalidArgument [3]',
+      )
+      return []
+    }
+    return hashes.map((accountHash, i) => ({ kind, accountHash, weight: ws[i]! }))
   }
+  const threshold = (argName: string) => {
+    const value = read(argName)
+    return typeof value === 'number' ? value : undefined
+  }
+  const added = keyed('add', 'add_w', 'addKey')
+  const raised = keyed('raise', 'raise_w', 'updateKey')
   const thresholds: DeployChange[] = []
-  const deployment = value('dep') as number | undefined
-  const keyManagement = value('km') as number | undefined
+  const deployment = threshold('dep')
+  const keyManagement = threshold('km')
   if (deployment !== undefined)
     thresholds.push({ kind: 'setThreshold', action: 'deployment', value: deployment })
   if (keyManagement !== undefined)
     thresholds.push({ kind: 'setThreshold', action: 'keyManagement', value: keyManagement })
+  const lowered = keyed('lower', 'lower_w', 'updateKey')
+  const removed = read('rm')
   return [
-    ...keyed('add', 'add_w', 'addKey'),
-    ...keyed('raise', 'raise_w', 'updateKey'),
+    ...added,
+    ...raised,
     ...thresholds,
-    ...keyed('lower', 'lower_w', 'updateKey'),
-    ...((value('rm') as string[] | undefined) ?? []).map((accountHash) => ({
+    ...lowered,
+    ...(Array.isArray(removed) ? (removed as string[]) : []).map((accountHash) => ({
       kind: 'removeKey' as const,
       accountHash,
     })),
   ]
+}
+
+/** A JSON CLType as text: the known names (`List<U8>`), a bare name (`Key`), or its JSON. */
+function clTypeText(clType: unknown): string {
+  return knownArgType(clType) ?? (typeof clType === 'string' ? clType : JSON.stringify(clType))
+}
+
+/** The account hash of a signer, or undefined when the signer is not a public key at all. */
+function safeAccountHash(signer: string): string | undefined {
+  try {
+    return accountHashFromPublicKey(signer)
+  } catch {
+    return undefined
+  }
 }
 
 function describeChange(change: DeployChange, name: (hash: string) => string): string {

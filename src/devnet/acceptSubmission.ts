@@ -1,7 +1,13 @@
+// casper-node's deploy acceptor for the devnet: the checks and texts of deploy.rs / deploy_acceptor.rs v1.5.8 (2.0 wording too).
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { canAuthorize, canDeployWith } from '../account/accountRules.js'
-import { type VerifyApprovalReturnType, verifyApproval, verifyDeploy } from '../approvals/verifyApproval.js'
+import {
+  approvalKey,
+  type VerifyApprovalReturnType,
+  verifyApproval,
+  verifyDeploy,
+} from '../approvals/verifyApproval.js'
 import { decodeU512 } from '../deploy/clValueJson.js'
 import type {
   ApprovalJson,
@@ -30,6 +36,13 @@ export const devnetChainspec = {
   blockGasLimit: { '1.5': 4_000_000_000_000n, '2.0': 3_300_000_000_000n },
   /** execution_engine `MAX_PAYMENT_AMOUNT`: the balance the acceptor requires. */
   maxPayment: 2_500_000_000n,
+  /**
+   * chainspec.toml `max_deploy_size` (v1.5.8). 2.0 limits sizes per lane instead; 1 MiB is its
+   * largest lane (`install_upgrade_lane`), so on 2.0 this is an upper bound only.
+   */
+  maxDeploySize: 1_048_576,
+  /** chainspec.toml `native_transfer_minimum_motes` (v1.5.8 and 2.0). */
+  nativeTransferMinimumMotes: 2_500_000_000n,
 } as const
 
 /** Which RPC method the submission came through (it chooses the error code and, on 2.0, the wording). */
@@ -68,20 +81,32 @@ type Submission = {
   timestamp: number
   ttlMs: number
   dependencies: number
+  /** As the node holds them: a `BTreeSet<Approval>` (deduplicated, sorted), see {@link approvalSet}. */
   approvals: ApprovalJson[]
+  /** What the payment logic makes of the payment (standard payment or not). */
   paymentAmount: bigint | 'missing' | 'unparsable' | 'transferPayment' | 'notStandard'
+  /** The payment's `amount` arg as `is_config_compliant` reads it, whatever the variant; `none`: not checked. */
+  paymentAmountArg: U512Arg | 'none'
+  /** The Transfer session's `amount` arg; `none`: not a Transfer session. */
+  transferAmount: U512Arg | 'none'
   sessionArgsLength: number
   paymentArgsLength: number
   session: 'moduleBytes' | 'emptyModuleBytes' | 'transfer' | 'transferWithoutTarget' | 'stored'
   size: number
 }
 
+type U512Arg = bigint | 'missing' | 'unparsable'
+
 /**
  * Runs casper-node's acceptance checks on a deploy (`account_put_deploy`) or a TransactionV1 /
  * wrapped Deploy (`account_put_transaction`, 2.0) against the devnet's current state, in the node's
  * order: configuration (size, chain name, dependencies, TTL, timestamp, approvals count, payment
- * amount, args lengths), expiry, account, authorization, deployment threshold, balance, payment and
- * session logic, then hashes and every approval. A hash already known is accepted again unchanged.
+ * amount, args lengths, transfer amount), expiry, account, authorization, deployment threshold,
+ * balance, payment and session logic, then hashes and every approval. Approvals are taken as the
+ * node's `BTreeSet<Approval>`: deduplicated and sorted (signer, then signature), for the count,
+ * the size, the "approval at index N" text and the stored item. A hash already known goes through
+ * every check again, as the node's `DeployAcceptor::accept` does for a client's resubmission, and
+ * only then is it answered with the stored item, unchanged (storage keeps the first copy).
  *
  * @example
  * ```ts
@@ -101,14 +126,14 @@ export function acceptSubmission(
   } catch (error) {
     return { ok: false, invalidParams: error instanceof BaseError ? error.message : String(error) }
   }
-  const known = state.items[submission.hash]
-  if (known) return { ok: true, item: known, duplicate: true }
-
   const found = check(state, submission, now)
   if (found) return { ok: false, data: word(found, state, submission, method) }
+  // deploy_acceptor.rs `handle_put_to_storage`: `is_new == false` from a client is still success.
+  const known = state.items[submission.hash]
+  if (known) return { ok: true, item: known, duplicate: true }
   const item = {
     kind: submission.kind,
-    json: submission.json,
+    json: { ...submission.json, approvals: submission.approvals },
     hash: submission.hash,
     size: submission.size,
     receivedAt: now,
@@ -133,7 +158,15 @@ function word(found: Refusal, state: DevnetState, submission: Submission, method
 function check(state: DevnetState, s: Submission, now: number): Refusal | undefined {
   const { protocol } = state
   const config = devnetChainspec
-  // is_config_compliant: chain name first.
+  // deploy.rs `is_config_compliant`: size first (`is_valid_size`, serialized length of the whole deploy).
+  if (s.size > config.maxDeploySize) {
+    return refusal(
+      `invalid deploy: deploy size too large: deploy size of ${s.size} bytes exceeds limit of ${config.maxDeploySize}`,
+      'The deploy had an excessive size',
+      'The transaction sent to the network had an excessive size',
+    )
+  }
+  // Then the chain name.
   if (s.chainName !== state.chainName) {
     return refusal(
       `invalid deploy: invalid chain name: expected ${state.chainName}, got ${s.chainName}`,
@@ -172,23 +205,24 @@ function check(state: DevnetState, s: Submission, now: number): Refusal | undefi
       'The transaction sent to the network had excessive approvals',
     )
   }
+  // Not for Transfer sessions: the payment's `amount` arg, whatever the payment variant.
   if (s.session !== 'transfer' && s.session !== 'transferWithoutTarget') {
-    if (s.paymentAmount === 'missing') {
+    if (s.paymentAmountArg === 'missing') {
       // The trailing space is in the node's text.
       return refusal(
         "invalid deploy: missing payment 'amount' runtime argument ",
         'The deploy had a missing payment amount',
       )
     }
-    if (s.paymentAmount === 'unparsable') {
+    if (s.paymentAmountArg === 'unparsable') {
       return refusal(
         "invalid deploy: failed to parse payment 'amount' as U512",
         'The deploy sent to the network had a payment amount that was unable to be parsed',
       )
     }
-    if (typeof s.paymentAmount === 'bigint' && s.paymentAmount > config.blockGasLimit[protocol]) {
+    if (typeof s.paymentAmountArg === 'bigint' && s.paymentAmountArg > config.blockGasLimit[protocol]) {
       return refusal(
-        `invalid deploy: payment amount of ${s.paymentAmount} exceeds the block gas limit of ${config.blockGasLimit[protocol]}`,
+        `invalid deploy: payment amount of ${s.paymentAmountArg} exceeds the block gas limit of ${config.blockGasLimit[protocol]}`,
         'The deploy sent to the network exceeded the block gas limit',
         'The transaction sent to the network exceeds the networks block gas limit',
       )
@@ -205,6 +239,26 @@ function check(state: DevnetState, s: Submission, now: number): Refusal | undefi
       `invalid deploy: serialized session code runtime args of ${s.sessionArgsLength} exceeds limit of ${config.sessionArgsMaxLength}`,
       'The deploy had an excessive session args length',
       'The transaction sent to the network had excessive args length',
+    )
+  }
+  // Last of is_config_compliant: a Transfer session's `amount` (deploy.rs v1.5.8, 391-420).
+  if (s.transferAmount === 'missing') {
+    return refusal(
+      "invalid deploy: missing transfer 'amount' runtime argument",
+      'The deploy sent to the network was missing a transfer amount',
+    )
+  }
+  if (s.transferAmount === 'unparsable') {
+    return refusal(
+      "invalid deploy: failed to parse transfer 'amount' as U512",
+      'The deploy sent to the network had a transfer amount that was unable to be parsed',
+    )
+  }
+  if (typeof s.transferAmount === 'bigint' && s.transferAmount < config.nativeTransferMinimumMotes) {
+    return refusal(
+      `invalid deploy: insufficient transfer amount; minimum: ${config.nativeTransferMinimumMotes} attempted: ${s.transferAmount}`,
+      'The deploy sent to the network had an insufficient transfer amount',
+      'The transaction sent to the network had an insufficient transfer amount',
     )
   }
   // Expiry, for deploys from clients.
@@ -245,7 +299,7 @@ function check(state: DevnetState, s: Submission, now: number): Refusal | undefi
       'The transaction sent to the network had empty module bytes',
     )
   }
-  // validate_deploy: approvals present, hashes, then each approval in order.
+  // validate_deploy: approvals present, hashes, then each approval in the set's order (deploy.rs:641).
   if (s.approvals.length === 0) {
     return refusal(
       'invalid deploy: the deploy has no approvals',
@@ -311,8 +365,15 @@ function fromDeployParam(params: Record<string, unknown>): Submission {
 function fromDeploy(deploy: DeployJson): Submission {
   const report = verifyDeploy(deploy)
   const sdkDeploy = sdkDeployFromJson(deploy)
+  const approvals = approvalSet(deploy.approvals)
+  // Deploy::serialized_length (deploy.rs v1.5.8): header, hash (32), payment, session, approvals.
   const size =
-    sdkDeploy.header.toBytes().length + sdkDeploy.payment.bytes().length + sdkDeploy.session.bytes().length
+    sdkDeploy.header.toBytes().length +
+    32 +
+    sdkDeploy.payment.bytes().length +
+    sdkDeploy.session.bytes().length +
+    approvalsLength(approvals)
+  const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
   return {
     kind: 'deploy',
     hash: deploy.hash.toLowerCase(),
@@ -324,12 +385,14 @@ function fromDeploy(deploy: DeployJson): Submission {
     timestamp: Date.parse(deploy.header.timestamp),
     ttlMs: parseDuration(deploy.header.ttl),
     dependencies: deploy.header.dependencies.length,
-    approvals: deploy.approvals,
+    approvals,
     paymentAmount: standardPaymentAmount(deploy.payment),
+    paymentAmountArg: u512Arg(Object.values(deploy.payment)[0]?.args ?? [], 'amount'),
+    transferAmount: sessionVariant === 'Transfer' ? u512Arg(sessionBody?.args ?? [], 'amount') : 'none',
     sessionArgsLength: sdkDeploy.session.getArgs().toBytes().length,
     paymentArgsLength: sdkDeploy.payment.getArgs().toBytes().length,
     session: sessionKind(deploy.session),
-    size: size + 4 + deploy.approvals.length * 131,
+    size,
   }
 }
 
@@ -400,6 +463,8 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
   const moduleBytes =
     isObject(target) && isObject(target.Session) ? String(target.Session.module_bytes ?? '') : null
   const limited = payload.pricing_mode?.PaymentLimited
+  const approvals = approvalSet(json.approvals)
+  const paymentAmount = limited ? BigInt(String(limited.payment_amount)) : 'notStandard'
   return {
     kind: 'transaction',
     hash: json.hash.toLowerCase(),
@@ -411,8 +476,10 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
     timestamp: Date.parse(String(payload.timestamp)),
     ttlMs: parseDuration(String(payload.ttl)),
     dependencies: 0,
-    approvals: json.approvals,
-    paymentAmount: limited ? BigInt(String(limited.payment_amount)) : 'notStandard',
+    approvals,
+    paymentAmount,
+    paymentAmountArg: paymentAmount === 'notStandard' ? 'none' : paymentAmount,
+    transferAmount: 'none',
     sessionArgsLength: argsLength,
     paymentArgsLength: 0,
     session:
@@ -423,8 +490,50 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
         : moduleBytes === ''
           ? 'emptyModuleBytes'
           : 'moduleBytes',
-    size: size + json.approvals.length * 131,
+    // The payload was serialized with no approvals (an empty set's count is in it).
+    size: size + approvalsLength(approvals) - 4,
   }
+}
+
+/**
+ * Approvals as casper-node holds them, a `BTreeSet<Approval>` (deploy.rs v1.5.8 `approvals`):
+ * duplicates once, sorted by signer then signature. `Approval` derives `Ord` over (signer,
+ * signature); `PublicKey` and `Signature` order by tag, then raw bytes (casper-types
+ * asymmetric_key.rs), which for same-length lowercase hex is the order of the tagged hex text.
+ */
+export function approvalSet(approvals: readonly ApprovalJson[]): ApprovalJson[] {
+  const unique = new Map<string, ApprovalJson>()
+  for (const approval of approvals) {
+    const key = approvalKey(approval)
+    if (!unique.has(key)) unique.set(key, approval)
+  }
+  return [...unique.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, approval]) => approval)
+}
+
+/** bytesrepr length of a `BTreeSet<Approval>`: u32 count, then each signer and signature (tag + key/signature bytes). */
+function approvalsLength(approvals: readonly ApprovalJson[]): number {
+  return approvals.reduce((total, a) => total + a.signer.length / 2 + a.signature.length / 2, 4)
+}
+
+/**
+ * A named arg read as `CLValue::into_t::<U512>()`: the CLType must be U512 and the bytes exactly
+ * one length byte (at most 64) and that many bytes (bytesrepr `deserialize` refuses leftovers).
+ */
+function u512Arg(args: readonly NamedArgJson[], name: string): U512Arg {
+  const arg = args.find((a) => a[0] === name)
+  if (!arg) return 'missing'
+  if (JSON.stringify(arg[1].cl_type) !== '"U512"') return 'unparsable'
+  let bytes: Uint8Array
+  try {
+    bytes = hexToBytes(arg[1].bytes)
+  } catch {
+    return 'unparsable'
+  }
+  const length = bytes[0]
+  if (length === undefined || length > 64 || bytes.length !== 1 + length) return 'unparsable'
+  return decodeU512(bytes)
 }
 
 /** The standard payment `amount`, or why there is none. */

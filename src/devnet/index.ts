@@ -23,4 +23,4 @@ export type {
   StartDevnetErrorType,
   StartDevnetOptions,
 } from './startDevnet.js'
-export { defaultDevnetBalance, startDevnet } from './startDevnet.js'
+export { defaultDevnetBalance, devnetMaxBodyBytes, startDevnet } from './startDevnet.js'

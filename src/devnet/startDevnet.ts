@@ -18,6 +18,12 @@ import { executeBlock } from './executeBlock.js'
 import { handleRpc, purseAddress, type RpcAnswer, type RpcContext } from './handleRpc.js'
 import { loadStateFile, saveStateFile } from './persistState.js'
 
+/**
+ * Largest request body the devnet reads: casper-node v1.5.8 `rpc_server/config.rs`
+ * `DEFAULT_MAX_BODY_BYTES` (also `max_body_bytes` in resources/production/config-example.toml).
+ */
+export const devnetMaxBodyBytes = 2_621_440
+
 /** Default balance of a new account: 1,000,000 CSPR in motes. */
 export const defaultDevnetBalance = 1_000_000n * 1_000_000_000n
 
@@ -44,6 +50,14 @@ export type StartDevnetOptions = {
   /** JSON file the state is loaded from at start and saved to after every change. */
   stateFile?: string | undefined
   accounts?: readonly DevnetAccountParameters[] | undefined
+  /**
+   * Receives the errors nobody else sees: a state file that cannot be written after a block made
+   * by the timer (code `StateFile`; the block stands in memory, the file is behind until the next
+   * save succeeds), any other failure of such a block (`BlockFailed`), and a request handler that
+   * failed (`RequestFailed`; a client that hung up mid-request is not reported). Default: the
+   * message is written to `process.stderr`. The devnet keeps running either way.
+   */
+  onError?: ((error: DevnetError) => void) | undefined
 }
 
 /** A devnet account as `createAccount` returns it. */
@@ -131,6 +145,14 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const save = () => {
     if (options.stateFile) saveStateFile(options.stateFile, state)
   }
+  const report = (error: DevnetError) => {
+    try {
+      if (options.onError) options.onError(error)
+      else process.stderr.write(`devnet: ${error.message}\n`)
+    } catch {
+      // A throwing onError must not take the devnet down with it.
+    }
+  }
 
   const createAccount = (publicKey: string, balance: bigint | undefined): DevnetAccount => {
     if (stopped) throw new DevnetError('The devnet is stopped', { code: 'Stopped' })
@@ -159,7 +181,13 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       balance: balance ?? defaultDevnetBalance,
     }
     state.accounts[accountHash] = entry
-    save()
+    try {
+      save()
+    } catch (error) {
+      // Not saved, not created: memory and file never disagree about what was acknowledged.
+      delete state.accounts[accountHash]
+      throw error
+    }
     return entry
   }
   for (const account of options.accounts ?? []) createAccount(account.publicKey, account.balance)
@@ -167,18 +195,22 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const waiters = new Set<() => void>()
   // Blocks are made one at a time: a block started by the timer finishes before the next starts.
   let producing: Promise<unknown> = Promise.resolve()
+  // A block is executed in memory before it is saved, so a save failure cannot undo it: the caller
+  // of produceBlock() gets the StateFile error; blocks made by the timer report it to onError.
   const produceBlock = () => {
     const run = producing.then(async () => {
       const block = await executeBlock(state, now())
-      if (block.items.length > 0) save()
       for (const wake of waiters) wake()
+      if (block.items.length > 0) save()
       return { hash: block.hash, height: block.height, items: [...block.items] }
     })
     producing = run.catch(() => undefined)
     return run
   }
   const timer = setInterval(() => {
-    void produceBlock().catch(() => undefined)
+    produceBlock().catch((error: unknown) =>
+      report(asDevnetError(error, 'BlockFailed', 'Block production failed')),
+    )
   }, blockIntervalMs)
   timer.unref()
 
@@ -187,16 +219,32 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     startedAt,
     validator,
     now,
+    // Queued only once saved: on a save failure the item is taken back out, so the -32603 answer
+    // the caller gets and what the next block executes agree.
     accept: (item: DevnetItem) => {
       state.items[item.hash] = item
       state.pending.push(item.hash)
-      save()
+      try {
+        save()
+      } catch (error) {
+        delete state.items[item.hash]
+        state.pending.splice(state.pending.lastIndexOf(item.hash), 1)
+        throw error
+      }
     },
     createAccount,
   }
 
   const server = createServer((request, response) => {
-    void serve(context, request, response)
+    // Every failure of a request stays with that request: a client that aborts mid-body makes the
+    // body iterator reject (ECONNRESET), which unhandled would end the whole process.
+    serve(context, request, response).catch((error: unknown) => {
+      if (!isClientAbort(error)) {
+        report(asDevnetError(error, 'RequestFailed', 'A request to the devnet failed'))
+      }
+      request.destroy()
+      response.destroy()
+    })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (cause) =>
@@ -272,8 +320,8 @@ async function serve(context: RpcContext, request: IncomingMessage, response: Se
       .end('POST /rpc')
     return
   }
-  let text = ''
-  for await (const chunk of request) text += chunk
+  const text = await readBody(request, response)
+  if (text === undefined) return
   let call: unknown
   try {
     call = JSON.parse(text)
@@ -296,6 +344,59 @@ async function serve(context: RpcContext, request: IncomingMessage, response: Se
   }
   const answer: RpcAnswer = await handleRpc(context, envelope.method, envelope.params)
   send(200, { jsonrpc: '2.0', id, ...answer })
+}
+
+/**
+ * The body as UTF-8, decoded once from all its bytes (a character may straddle two chunks), or
+ * `undefined` after answering 413 to a body over {@link devnetMaxBodyBytes}. casper-json-rpc v1.5.8
+ * `filters.rs` `base_filter`: warp `content_length_limit`, refused as `BodyTooLarge`, which
+ * `handle_rejection` answers with HTTP 413 and `{"message": …}` (`rejections.rs`). The node checks
+ * the Content-Length header only; the devnet also counts the bytes of a chunked body.
+ */
+function readBody(request: IncomingMessage, response: ServerResponse): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    // Listens for errors to the end: a late 'error' without a listener would throw out of the server.
+    request.on('error', reject)
+    const tooLarge = () => {
+      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(
+        JSON.stringify({
+          message: `The request payload exceeds the maximum allowed of ${devnetMaxBodyBytes} bytes`,
+        }),
+      )
+      // Reads on and drops what the client still sends, so it gets the answer rather than a reset;
+      // node:http closes the socket once the answer is out (connection: close).
+      request.removeAllListeners('data')
+      request.resume()
+      resolve(undefined)
+    }
+    if (Number(request.headers['content-length'] ?? 0) > devnetMaxBodyBytes) return tooLarge()
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > devnetMaxBodyBytes) return tooLarge()
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')))
+    request.on('close', () => {
+      if (!request.complete) reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
+    })
+  })
+}
+
+/** What a client that goes away mid-request makes node:http throw. */
+function isClientAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'EPIPE'
+}
+
+function asDevnetError(error: unknown, code: 'BlockFailed' | 'RequestFailed', message: string): DevnetError {
+  if (error instanceof DevnetError) return error
+  return new DevnetError(message, {
+    code,
+    details: { reason: error instanceof Error ? error.message : String(error) },
+    cause: error,
+  })
 }
 
 function accountInfo(entry: DevnetAccount): DevnetAccountInfo {

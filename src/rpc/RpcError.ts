@@ -180,19 +180,48 @@ export class MalformedResponseError extends RpcError {
   }
 }
 
-/** No answer within the time limit. */
+/**
+ * Which limit a {@link TimeoutError} is about:
+ * - `'call'`: one JSON-RPC call got no full answer within its own limit (`createRpc`'s `timeoutMs`);
+ *   a wait such as `awaitResult` treats it as transient and polls again;
+ * - `'deadline'`: the overall deadline of a wait spanning several calls (`awaitResult`'s
+ *   `timeoutMs`) passed; final. Its `cause` is the transport error of the last poll, when that poll failed.
+ */
+export type TimeoutScope = 'call' | 'deadline'
+
+/** No answer within the time limit; `scope` says whether one call's limit or a wait's overall deadline. */
 export class TimeoutError extends RpcError {
   override name = 'TimeoutError'
   readonly timeoutMs: number
+  readonly scope: TimeoutScope
 
-  constructor(parameters: RpcErrorContext & { timeoutMs: number; waitingFor?: string | undefined }) {
-    super(`No ${parameters.waitingFor ?? 'answer'} within ${parameters.timeoutMs} ms`, {
-      ...parameters,
-      code: 'Timeout',
-      details: { timeoutMs: parameters.timeoutMs },
-      remedy: 'Raise timeoutMs, or check that the node is synced and reachable.',
-    })
+  constructor(
+    parameters: RpcErrorContext & {
+      timeoutMs: number
+      waitingFor?: string | undefined
+      /** Default `'call'`. */
+      scope?: TimeoutScope | undefined
+      cause?: unknown
+    },
+  ) {
+    const scope = parameters.scope ?? 'call'
+    const lastError = parameters.cause instanceof BaseError ? parameters.cause.shortMessage : undefined
+    super(
+      scope === 'deadline'
+        ? `No ${parameters.waitingFor ?? 'answer'} within the overall deadline of ${parameters.timeoutMs} ms`
+        : `No ${parameters.waitingFor ?? 'answer'} within ${parameters.timeoutMs} ms`,
+      {
+        ...parameters,
+        code: 'Timeout',
+        details: { timeoutMs: parameters.timeoutMs, scope, lastError },
+        remedy:
+          scope === 'deadline' && lastError
+            ? 'The node failed on the last poll (see cause): check that it is up and reachable, then wait again with the same hash.'
+            : 'Raise timeoutMs, or check that the node is synced and reachable.',
+      },
+    )
     this.timeoutMs = parameters.timeoutMs
+    this.scope = scope
   }
 }
 

@@ -4,16 +4,23 @@ import { type AccountIdentifier, accountHashFromPublicKey, accountHashOf } from 
 import type { Rpc, RpcRequestErrorType } from './createRpc.js'
 import { ExecutionFailedError } from './ExecutionFailedError.js'
 import { explainExecutionError } from './explainExecutionError.js'
-import { AbortedError, JsonRpcError, TimeoutError } from './RpcError.js'
+import {
+  AbortedError,
+  HttpError,
+  JsonRpcError,
+  type RpcError,
+  TimeoutError,
+  UnreachableError,
+} from './RpcError.js'
 import { type JsonObject, type ResponseShape, responseShape } from './responseShape.js'
 
 /** Options of {@link awaitResult}. */
 export type AwaitResultOptions = {
-  /** Give up after this long: rejects with `TimeoutError`. */
+  /** Overall deadline: give up after this long with `TimeoutError` `scope: 'deadline'`. */
   timeoutMs: number
   /** Rejects with `AbortedError` when it fires. */
   signal?: AbortSignal | undefined
-  /** Pause between polls; default 1000 ms. */
+  /** Pause between polls; default 1000 ms. After a transient failure the pause doubles (capped), see {@link awaitResult}. */
   pollIntervalMs?: number | undefined
   /** `'deploy'` (default): `info_get_deploy`; `'transaction'`: `info_get_transaction` (2.0 TransactionV1). */
   kind?: 'deploy' | 'transaction' | undefined
@@ -44,6 +51,19 @@ export type AwaitResultErrorType = ExecutionFailedError | RpcRequestErrorType
 /** Not found yet: the node has not seen it (gossip) — keep polling (`rpcs/error_code.rs`). */
 const notYetKnown = new Set([-32000, -32014])
 
+/** Longest pause after repeated transient failures (unless `pollIntervalMs` is longer). */
+const maxBackoffMs = 10_000
+
+/**
+ * A failure worth polling through: the node restarting (connection refused or reset), a proxy's
+ * 5xx or 429, one call that got no answer in its own time limit. Anything else is an answer.
+ */
+function isTransient(error: unknown): error is RpcError {
+  if (error instanceof UnreachableError) return true
+  if (error instanceof HttpError) return error.status >= 500 || error.status === 429
+  return error instanceof TimeoutError && error.scope === 'call'
+}
+
 /**
  * Waits until the node reports the deploy (or transaction) executed. 1.5: `info_get_deploy`
  * `execution_results` (empty until executed; casper-node v1.5.8 `rpcs/info.rs`); 2.0:
@@ -52,10 +72,15 @@ const notYetKnown = new Set([-32000, -32014])
  * (casper-facts 9.6) it never throws inside a timer: every timer is cleared and every failure is a
  * rejection of the returned promise.
  *
+ * Transient failures do not end the wait: `UnreachableError`, `HttpError` 5xx and 429, and a
+ * per-call `TimeoutError` (`scope: 'call'`) are polled through until the deadline, pausing
+ * `pollIntervalMs`, then twice that after each further failure in a row (at most 10 s or
+ * `pollIntervalMs`, whichever is longer). Each call gets `timeoutMs: min(rpc.timeoutMs, time left)`.
+ *
  * @throws {ExecutionFailedError} code `ExecutionFailed`: executed and failed, with the decoded `apiError` and an explanation.
- * @throws {TimeoutError} code `Timeout` after `timeoutMs`.
+ * @throws {TimeoutError} code `Timeout`, `scope: 'deadline'`, after `timeoutMs`; `cause` is the last poll's transport error when that poll failed.
  * @throws {AbortedError} code `Aborted` when `signal` fires.
- * @throws {JsonRpcError} and the other transport errors of `createRpc` (NoSuchDeploy / NoSuchTransaction only keep it polling).
+ * @throws {JsonRpcError} and `MalformedResponseError`, `HttpError` 4xx (not 429) at once: NoSuchDeploy / NoSuchTransaction only keep it polling.
  * @example
  * ```ts
  * const { hash } = await submit(rpc, deploy)
@@ -74,39 +99,66 @@ export async function awaitResult(
   if (signal?.aborted) throw new AbortedError({ url: rpc.url, method, reason: signal.reason })
 
   const controller = new AbortController()
+  const deadlineAt = Date.now() + timeoutMs
   let timedOut = false
-  const timer = setTimeout(() => {
+  const expire = () => {
     timedOut = true
     controller.abort()
-  }, timeoutMs)
+  }
+  const timer = setTimeout(expire, timeoutMs)
   const onAbort = () => controller.abort()
   signal?.addEventListener('abort', onAbort, { once: true })
+  // The transport error of the last poll; cleared whenever the node answers.
+  let lastError: RpcError | undefined
   const stopped = () =>
     timedOut
-      ? new TimeoutError({ url: rpc.url, method, timeoutMs, waitingFor: `execution of ${hash}` })
+      ? new TimeoutError({
+          url: rpc.url,
+          method,
+          timeoutMs,
+          waitingFor: `execution of ${hash}`,
+          scope: 'deadline',
+          cause: lastError,
+        })
       : new AbortedError({ url: rpc.url, method, reason: signal?.reason })
 
   try {
-    for (;;) {
+    for (let failures = 0; ; ) {
+      const remaining = deadlineAt - Date.now()
+      if (remaining <= 0) expire()
+      if (controller.signal.aborted) throw stopped()
+      // A hand-made Rpc may lack timeoutMs: the time left is the limit then.
+      const perCall = Number.isFinite(rpc.timeoutMs) ? Math.min(rpc.timeoutMs, remaining) : remaining
+      const callOptions = { signal: controller.signal, timeoutMs: perCall }
       let result: unknown
       try {
         result =
           kind === 'deploy'
-            ? await rpc.request(method, { deploy_hash: hash }, { signal: controller.signal })
-            : await rpc.request(
-                'info_get_transaction',
-                { transaction_hash: { Version1: hash } },
-                { signal: controller.signal },
-              )
+            ? await rpc.request(method, { deploy_hash: hash }, callOptions)
+            : await rpc.request('info_get_transaction', { transaction_hash: { Version1: hash } }, callOptions)
+        lastError = undefined
+        failures = 0
       } catch (error) {
         if (controller.signal.aborted) throw stopped()
-        if (!(error instanceof JsonRpcError && notYetKnown.has(error.rpcCode))) throw error
+        if (isTransient(error)) {
+          lastError = error
+          failures++
+        } else if (error instanceof JsonRpcError && notYetKnown.has(error.rpcCode)) {
+          lastError = undefined
+          failures = 0
+        } else {
+          throw error
+        }
       }
       if (result !== undefined) {
         const outcome = readOutcome(responseShape({ url: rpc.url, method }), result, kind)
         if (outcome) return settle(outcome, hash, options)
       }
-      await sleep(pollIntervalMs, controller.signal).catch(() => {
+      const pause =
+        failures <= 1
+          ? pollIntervalMs
+          : Math.min(pollIntervalMs * 2 ** (failures - 1), Math.max(pollIntervalMs, maxBackoffMs))
+      await sleep(pause, controller.signal).catch(() => {
         throw stopped()
       })
     }

@@ -156,6 +156,20 @@ describe('mergeApprovals', () => {
     `)
   })
 
+  test('a malformed copy (no approvals) is a DeployError naming the copy and the field, not a TypeError', () => {
+    const { approvals: _, ...noApprovals } = copy([edApproval])
+    const malformed = () => mergeApprovals(copy([secpApproval]), noApprovals as DeployJson)
+    expect(malformed).toThrow(expect.objectContaining({ name: 'DeployError', code: 'InvalidDeployJson' }))
+    expect(malformed).toThrowErrorMatchingInlineSnapshot(`
+      [DeployError: Copy 1 is not deploy JSON: Invalid deploy JSON at deploy
+        copy: 1
+        field: deploy
+        expected: the fields hash, header, payment, session, approvals
+        got: no approvals
+      Remedy: Use the deploy file exactly as casper-client or casper-multisig wrote it.]
+    `)
+  })
+
   test('nothing to merge', () => {
     expect(() => mergeApprovals()).toThrowErrorMatchingInlineSnapshot(`
       [MergeError: Nothing to merge

@@ -80,6 +80,33 @@ describe('signDeploy', () => {
     expect(again).toEqual(once)
     expect(again.approvals).toHaveLength(1)
   })
+  test('an invalid approval by the same key (from another deploy) is replaced by a fresh signature', async () => {
+    // casper-node's example deploy is signed by the same ed25519 key: its approval is valid there, not here.
+    const other = vector<DeployJson>('deploy_transfer_rpc-schema-example_casper-node-v1.5.8.json')
+      .approvals[0]!
+    expect(other.signer).toBe(edSigner.publicKey)
+    const pasted = { ...structuredClone(unsigned), approvals: [other, secpApproval] }
+    expect(verifyApproval(hash, other)).toMatchObject({ ok: false, reason: 'InvalidSignature' })
+    const spy = vi.fn(edSigner.sign)
+    const signed = await signDeploy(pasted, { publicKey: edSigner.publicKey, sign: spy })
+    expect(spy).toHaveBeenCalledTimes(1)
+    // In place of the bad one, so the result is the vector itself.
+    expect(signed).toEqual(signedVector)
+  })
+  test('a corrupted approval by the same key is replaced; with a valid one beside it, the bad one is only dropped', async () => {
+    const corrupted = { ...edApproval, signature: `${edApproval.signature.slice(0, -2)}00` }
+    const spy = vi.fn(edSigner.sign)
+    const signer = { publicKey: edSigner.publicKey, sign: spy }
+    const replaced = await signDeploy({ ...structuredClone(unsigned), approvals: [corrupted] }, signer)
+    expect(replaced.approvals).toEqual([edApproval])
+    expect(spy).toHaveBeenCalledTimes(1)
+    const both = await signDeploy(
+      { ...structuredClone(unsigned), approvals: [corrupted, edApproval] },
+      signer,
+    )
+    expect(both.approvals).toEqual([edApproval])
+    expect(spy).toHaveBeenCalledTimes(1)
+  })
   test('refuses a deploy whose session was changed after hashing (body hash)', async () => {
     const tampered = structuredClone(unsigned)
     tampered.session.ModuleBytes!.args[0]![1].bytes = '00'.repeat(32)
@@ -170,6 +197,19 @@ describe('walletSigner', () => {
     })
     await expect(highS.sign(hash)).rejects.toMatchObject({ code: 'InvalidSignature' })
     await expect(highS.sign(hash)).rejects.toThrow(/HighS/)
+  })
+  test('refuses a string answer that is not hex (base64) with a SignerError', async () => {
+    const base64 = wallet(edSigner, (s) => Buffer.from(s.subarray(1)).toString('base64'))
+    await expect(base64.sign(hash)).rejects.toMatchObject({
+      name: 'SignerError',
+      code: 'InvalidSignatureEncoding',
+    })
+    await expect(base64.sign(hash)).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SignerError: Wallet returned a signature that is not hex
+        expected: bytes, or hex (128 or 130 digits, optional 0x)
+        got: "QuL21JhpjfC9R/7dpB8P2Er9rrr8jrJuMkkUlf5L…" (88 characters, not hex digits)
+      Remedy: Convert the wallet answer to bytes or hex before returning it from \`sign\` (base64 is not accepted).]
+    `)
   })
   test('refuses a signature of the wrong length', async () => {
     await expect(

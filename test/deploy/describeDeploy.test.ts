@@ -3,8 +3,12 @@ import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
+import { localSigner } from '../../src/approvals/localSigner.js'
+import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
+import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
+import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { describeDeploy } from '../../src/deploy/describeDeploy.js'
 import { vector } from '../vectors.js'
 
@@ -82,5 +86,187 @@ describe('describeDeploy', () => {
     expect(description.session.kind).toBe('unknown-wasm')
     expect(description.warnings[0]).toMatch(/does not know/)
     expect(description.signers).toHaveLength(2)
+  })
+
+  test('the review repro: args edited to show bob, the hash still for mallory, a forged approval by bob: DO NOT SIGN', async () => {
+    const alice = localSigner('0f'.repeat(32), { algorithm: 'ed25519' })
+    const bobKey = localSigner('11'.repeat(32), { algorithm: 'ed25519' })
+    const mallory = localSigner('22'.repeat(32), { algorithm: 'ed25519' })
+    const { deploy } = await buildTwoPartyDeploy({
+      account: alice.publicKey,
+      chainName: 'casper-test',
+      deploymentAccount: mallory.publicKey,
+      timestamp: at,
+    })
+    const tampered = structuredClone(await signDeploy(deploy, alice))
+    const arg = tampered.session.ModuleBytes!.args[0]!
+    arg[1].bytes = bobKey.accountHash
+    arg[1].parsed = bobKey.accountHash
+    tampered.approvals.push({ signer: bobKey.publicKey, signature: `01${'ab'.repeat(64)}` })
+    const names = { [alice.publicKey]: 'alice', [bobKey.publicKey]: 'bob' }
+    const account = createAccount(alice.accountHash)
+    const description = await describeDeploy(tampered, { labels: names, account, now: at })
+    expect(description.safeToSign).toBe(false)
+    expect(description.verification.problems.map((p) => p.code)).toEqual(['BodyHashMismatch', 'HashMismatch'])
+    expect(description.signers.map((s) => s.label)).toEqual(['alice'])
+    expect(
+      description.invalidApprovals.map(({ index, label, reason }) => ({ index, label, reason })),
+    ).toEqual([{ index: 1, label: 'bob', reason: 'InvalidSignature' }])
+    expect(description.text).toMatchInlineSnapshot(`
+      "DO NOT SIGN: the content does not match the hash being signed (BodyHashMismatch, HashMismatch): what is shown here is not what a signature approves; 1 approval does not verify, and the node refuses a deploy carrying any invalid approval.
+      Deploy 29c9b14b… for account alice (account-hash-83b0df3b…) on casper-test
+      Session: two-party-multi-sig (bundled, sha256 54a236d7…)
+        add key bob (account-hash-4dd66853…) with weight 1
+        set the key-management threshold to 2
+        set the deployment threshold to 2
+      Result: keys alice (account-hash-83b0df3b…)=1, bob (account-hash-4dd66853…)=1; thresholds deployment 2, key management 2
+      Payment: 0.605162778 CSPR
+      Expires: 2024-01-01T02:00:00.000Z
+      Signed by: alice (account-hash-83b0df3b…)
+      Invalid approval by bob (account-hash-4dd66853…) (approvals[1]): InvalidSignature: expected an ed25519 signature of hash 29c9b14b…d274 by account-hash-4dd66853…, got one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)
+      Hash check: BodyHashMismatch: expected header.body_hash a074e5d75bcf5d61210ef4bb77b744def2c74eb0e7d61314fe4f723475639006 (blake2b of payment and session), got 77305160dc76ef44e752b5672321cad219bc921a031f9138d625e3a7fa058ebe
+      Hash check: HashMismatch: expected hash 124325c71c9d4fd4a1aed3b8be1f623acb53f0f4e7ecbb5ff9dffb3bc476f8bc (blake2b of the header), got 29c9b14b13d62f6658afd190bb7be2da3ee35c8ff6a8524d0ea45698efdcd274"
+    `)
+  })
+
+  test('every approval valid but one: DO NOT SIGN names it; valid approvals alone are signers', async () => {
+    const synthetic = vector<DeployJson>('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')
+    const [ed, secp] = synthetic.approvals as [DeployJson['approvals'][0], DeployJson['approvals'][0]]
+    const foreign = vector<DeployJson>('deploy_transfer_rpc-schema-example_casper-node-v1.5.8.json')
+      .approvals[0]!
+    const description = await describeDeploy({ ...synthetic, approvals: [secp, foreign] }, { now: at })
+    expect(description.text.split('\n')[0]).toMatchInlineSnapshot(
+      `"DO NOT SIGN: 1 approval does not verify, and the node refuses a deploy carrying any invalid approval."`,
+    )
+    expect(description.signers.map((s) => s.publicKey)).toEqual([secp.signer])
+    expect(description.invalidApprovals[0]?.publicKey).toBe(ed.signer)
+    // Unchanged deploys stay quiet: no DO NOT SIGN for the vector as published.
+    const clean = await describeDeploy(synthetic, { now: at })
+    expect(clean.safeToSign).toBe(true)
+    expect(clean.text).not.toMatch(/DO NOT SIGN/)
+  })
+})
+
+/** The deploy with its session args edited and its hashes recomputed, as a careless (or hostile) author makes it. */
+function withArgs(deploy: DeployJson, edit: (args: NamedArgJson[]) => NamedArgJson[]): DeployJson {
+  const copy = structuredClone(deploy)
+  copy.session.ModuleBytes!.args = edit(copy.session.ModuleBytes!.args)
+  copy.header.body_hash = deployHashes(copy).bodyHash
+  copy.hash = deployHashes(copy).hash
+  return copy
+}
+
+describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
+  const account = createAccount(accountHashFromPublicKey(owner))
+
+  test('two-party: a Key (33 bytes) as deployment-account: no change, a warning, and the emulator agrees', async () => {
+    const { deploy } = await buildTwoPartyDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      deploymentAccount: bob,
+      timestamp: at,
+    })
+    // What `--session-arg "deployment-account:key='account-hash-…'"` makes: a Key::Account, tag 00 + 32 bytes.
+    const keyed = withArgs(deploy, (args) => {
+      const [name, value] = args[0]!
+      const key = {
+        cl_type: 'Key',
+        bytes: `00${value.bytes}`,
+        parsed: { Account: `account-hash-${value.bytes}` },
+      }
+      return [[name, key]]
+    })
+    const description = await describeDeploy(keyed, { account, labels, now: at })
+    expect(description.changes).toEqual([])
+    expect(description.warnings).toMatchInlineSnapshot(`
+      [
+        "Arg deployment-account: expected ByteArray(32) (an account hash, 32 bytes), got Key of 33 bytes: the session will revert with InvalidArgument [3] and change nothing.",
+      ]
+    `)
+    expect(description.result?.revert).toMatchObject({ code: 3 })
+  })
+
+  test('two-party: 32 bytes declared as another CLType still add the key, with a warning', async () => {
+    const { deploy } = await buildTwoPartyDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      deploymentAccount: bob,
+      timestamp: at,
+    })
+    const retyped = withArgs(deploy, (args) =>
+      args.map(([name, value]) => [name, { ...value, cl_type: 'Any' }]),
+    )
+    const description = await describeDeploy(retyped, { now: at })
+    expect(description.changes[0]).toEqual({
+      kind: 'addKey',
+      accountHash: accountHashFromPublicKey(bob),
+      weight: 1,
+    })
+    expect(description.warnings).toMatchInlineSnapshot(`
+      [
+        "Arg deployment-account: expected CLType ByteArray(32), got Any; the session reads its 32 bytes as an account hash anyway.",
+      ]
+    `)
+  })
+
+  async function configureDeploy(): Promise<DeployJson> {
+    const plan = await planReconfiguration(account, {
+      associatedKeys: [
+        { key: owner, weight: 1 },
+        { key: bob, weight: 1 },
+        { key: carol, weight: 1 },
+      ],
+      thresholds: { deployment: 1, keyManagement: 2 },
+    })
+    return buildConfigureDeploy(plan.deploys[0]!, {
+      account: owner,
+      chainName: 'casper',
+      timestamp: at,
+      ttl: '1h',
+    })
+  }
+  const named = (args: NamedArgJson[], name: string) => args.find(([n]) => n === name)!
+
+  test('configure: a list whose u32 count disagrees with its length is malformed, not 2 keys', async () => {
+    const deploy = withArgs(await configureDeploy(), (args) => {
+      const add = named(args, 'add')
+      add[1].bytes = `03${add[1].bytes.slice(2)}` // count 3, two hashes of bytes
+      return args
+    })
+    const description = await describeDeploy(deploy, { account, labels, now: at })
+    expect(description.changes.filter((c) => c.kind === 'addKey')).toEqual([])
+    expect(description.warnings).toMatchInlineSnapshot(`
+      [
+        "Arg add is not a valid List<ByteArray(32)>: expected 4 + 3 × 32 = 100 bytes (List<ByteArray(32)> of 3), got 68 bytes: the session will revert with InvalidArgument [3] and change nothing.",
+      ]
+    `)
+    expect(description.result?.revert).toMatchObject({ code: 3 })
+  })
+
+  test('configure: keys without their weights: no weight 0 invented; MissingArgument [2], as the emulator says', async () => {
+    const deploy = withArgs(await configureDeploy(), (args) => args.filter(([n]) => n !== 'add_w'))
+    const description = await describeDeploy(deploy, { account, labels, now: at })
+    expect(description.changes.filter((c) => c.kind === 'addKey')).toEqual([])
+    expect(description.warnings).toMatchInlineSnapshot(`
+      [
+        "Arg add: expected add_w beside it, got no add_w: the session will revert with MissingArgument [2] and change nothing.",
+      ]
+    `)
+    expect(description.result?.revert).toMatchObject({ code: 2 })
+  })
+
+  test('configure: fewer weights than keys: InvalidArgument [3], as the emulator says', async () => {
+    const deploy = withArgs(await configureDeploy(), (args) => {
+      named(args, 'add_w')[1].bytes = '0100000001'
+      return args
+    })
+    const description = await describeDeploy(deploy, { account, labels, now: at })
+    expect(description.changes.filter((c) => c.kind === 'addKey')).toEqual([])
+    expect(description.warnings).toMatchInlineSnapshot(`
+      [
+        "Args add and add_w: expected as many weights as keys, got 2 keys (bob (account-hash-4483ce57…), carol (account-hash-036f5b47…)) and 1 weight: the session will revert with InvalidArgument [3] and change nothing.",
+      ]
+    `)
+    expect(description.result?.revert).toMatchObject({ code: 3 })
   })
 })

@@ -1,11 +1,25 @@
 // awaitResult: polling 1.5 execution_results and 2.0 execution_info until executed; clean rejections.
+import { createServer } from 'node:http'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
 import { awaitResult } from '../../src/rpc/awaitResult.js'
 import { createRpc } from '../../src/rpc/createRpc.js'
 import { ExecutionFailedError } from '../../src/rpc/ExecutionFailedError.js'
-import { AbortedError, JsonRpcError, MalformedResponseError, TimeoutError } from '../../src/rpc/RpcError.js'
-import { type CannedAnswer, fixture, type LoopbackNode, startLoopbackNode } from './loopbackNode.js'
+import {
+  AbortedError,
+  HttpError,
+  JsonRpcError,
+  MalformedResponseError,
+  TimeoutError,
+  UnreachableError,
+} from '../../src/rpc/RpcError.js'
+import {
+  type CannedAnswer,
+  closedPort,
+  fixture,
+  type LoopbackNode,
+  startLoopbackNode,
+} from './loopbackNode.js'
 
 const deployHash = '5c9b3b099c1378aa8e4a5f07f59ff1fcdc69a83179427c7e67ae0377d94d93fa'
 const transactionHash = 'e6bc93a30584fefced99be08c1861164b357c74e4904b5d2e7146896aaaaf843'
@@ -232,8 +246,17 @@ describe('awaitResult stops cleanly', () => {
     const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 300, pollIntervalMs: 20 }))
     const elapsed = performance.now() - started
     expect(error).toBeInstanceOf(TimeoutError)
-    expect(error).toMatchObject({ code: 'Timeout', timeoutMs: 300 })
-    expect((error as Error).message.split('\n')[0]).toBe(`No execution of ${deployHash} within 300 ms`)
+    expect(error).toMatchObject({ code: 'Timeout', timeoutMs: 300, scope: 'deadline' })
+    // Every poll was answered (pending): no transport error to blame.
+    expect((error as Error).cause).toBeUndefined()
+    expect((error as Error).message.replace(node!.url, '<url>')).toMatchInlineSnapshot(`
+      "No execution of 5c9b3b099c1378aa8e4a5f07f59ff1fcdc69a83179427c7e67ae0377d94d93fa within the overall deadline of 300 ms
+        url: <url>
+        method: info_get_deploy
+        timeoutMs: 300
+        scope: deadline
+      Remedy: Raise timeoutMs, or check that the node is synced and reachable."
+    `)
     expect(elapsed).toBeLessThan(1_500)
     // No timer keeps polling after the rejection.
     const calls = node!.calls.length
@@ -268,5 +291,125 @@ describe('awaitResult stops cleanly', () => {
     await expect(
       awaitResult(rpc2, deployHash, { timeoutMs: 5_000, signal: AbortSignal.abort() }),
     ).rejects.toBeInstanceOf(AbortedError)
+  })
+})
+
+describe('awaitResult polls through transient failures', () => {
+  test('a node that is unreachable for the first polls, then answers', async () => {
+    const port = await closedPort()
+    let attempts = 0
+    const rpc = createRpc({
+      url: `http://127.0.0.1:${port}/rpc`,
+      fetch: (input, init) => {
+        attempts++
+        return fetch(input, init)
+      },
+    })
+    // The node comes up once three polls have been refused (ECONNREFUSED).
+    const server = createServer(async (request, response) => {
+      let text = ''
+      for await (const chunk of request) text += chunk
+      const { id } = JSON.parse(text) as { id: number }
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id, result: fixture('info_get_deploy_1.5.8').result }))
+    })
+    const waiting = awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 })
+    try {
+      await expect.poll(() => attempts, { interval: 5 }).toBeGreaterThanOrEqual(3)
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+      await expect(waiting).resolves.toMatchObject({ ok: true, cost: 123456n })
+      expect(attempts).toBeGreaterThanOrEqual(4)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
+  test('HTTP 503 from a proxy, then success', async () => {
+    const rpc = await serve((nth) =>
+      nth < 2
+        ? { status: 503, body: 'Service Unavailable' }
+        : { result: fixture('info_get_deploy_1.5.8').result },
+    )
+    await expect(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).resolves.toMatchObject({ ok: true, cost: 123456n })
+    expect(node!.calls).toHaveLength(3)
+  })
+
+  test("one call's own time limit is transient; each call gets min(rpc.timeoutMs, time left)", async () => {
+    node = await startLoopbackNode((_, nth) =>
+      nth === 0 ? 'hang' : { result: fixture('info_get_deploy_1.5.8').result },
+    )
+    const rpc = createRpc({ url: node.url, timeoutMs: 50 })
+    const limits: (number | undefined)[] = []
+    const spy = {
+      ...rpc,
+      request: ((method, params, options) => {
+        limits.push(options?.timeoutMs)
+        return rpc.request(method, params, options)
+      }) as typeof rpc.request,
+    }
+    await expect(
+      awaitResult(spy, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).resolves.toMatchObject({ ok: true })
+    expect(limits).toEqual([50, 50])
+
+    // With less time left than the client's limit, the call gets the time left.
+    const slow = { ...spy, timeoutMs: 30_000 }
+    limits.length = 0
+    await awaitResult(slow, deployHash, { timeoutMs: 1_000 })
+    expect(limits).toHaveLength(1)
+    expect(limits[0]).toBeGreaterThan(900)
+    expect(limits[0]).toBeLessThanOrEqual(1_000)
+  })
+
+  test('the deadline keeps the last transport error as cause and says it was the overall deadline', async () => {
+    const rpc = await serve(() => ({ status: 502, body: 'Bad Gateway' }))
+    const started = performance.now()
+    const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 200, pollIntervalMs: 10 }))
+    expect(performance.now() - started).toBeLessThan(1_500)
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error).toMatchObject({ code: 'Timeout', scope: 'deadline', timeoutMs: 200 })
+    const cause = (error as TimeoutError).cause
+    expect(cause).toBeInstanceOf(HttpError)
+    expect(cause).toMatchObject({ status: 502 })
+    expect((error as Error).message.replace(node!.url, '<url>')).toMatchInlineSnapshot(`
+      "No execution of 5c9b3b099c1378aa8e4a5f07f59ff1fcdc69a83179427c7e67ae0377d94d93fa within the overall deadline of 200 ms
+        url: <url>
+        method: info_get_deploy
+        timeoutMs: 200
+        scope: deadline
+        lastError: HTTP 502 from the node
+      Remedy: The node failed on the last poll (see cause): check that it is up and reachable, then wait again with the same hash."
+    `)
+    // Backoff: the failures in a row were not polled every 10 ms.
+    expect(node!.calls.length).toBeLessThan(10)
+  })
+
+  test('the last error is Unreachable when the node is gone at the deadline', async () => {
+    const rpc = createRpc(`http://127.0.0.1:${await closedPort()}/rpc`)
+    const error = await rejection(awaitResult(rpc, deployHash, { timeoutMs: 150, pollIntervalMs: 10 }))
+    expect(error).toMatchObject({
+      scope: 'deadline',
+      cause: { constructor: UnreachableError, reason: 'ECONNREFUSED' },
+    })
+  })
+
+  test('a per-call TimeoutError says scope call; 4xx (not 429) is an answer, not retried', async () => {
+    const hanging = await serve(() => 'hang')
+    const perCall = await rejection(
+      hanging.request('info_get_deploy', { deploy_hash: deployHash }, { timeoutMs: 20 }),
+    )
+    expect(perCall).toMatchObject({ constructor: TimeoutError, scope: 'call' })
+    expect((perCall as Error).message.split('\n')[0]).toMatchInlineSnapshot(`"No answer within 20 ms"`)
+    await node!.close()
+
+    const rpc = await serve(() => ({ status: 404, body: 'Not Found' }))
+    await expect(
+      awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
+    ).rejects.toMatchObject({ constructor: HttpError, status: 404 })
+    expect(node!.calls).toHaveLength(1)
   })
 })

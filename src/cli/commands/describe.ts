@@ -11,6 +11,7 @@ const usage = `Usage: casper-multisig describe FILE [--node URL] [--label KEY=NA
 Prints what the deploy in FILE does: whose account, each key and threshold change, the session
 Wasm (bundled or unknown), payment, expiry and who has signed. With --node, the account is read
 from the node and the session is emulated against it to show the resulting keys and thresholds.
+Exits 1, after the description, when the file's hashes or approvals do not check out (DO NOT SIGN).
 
   --node URL          the node's JSON-RPC endpoint
   --label KEY=NAME    a name to show for a key (repeatable; KEY: public key hex or account-hash-…)`
@@ -33,6 +34,7 @@ export const describeCommand: Command = {
       ...(onChain ? { account: onChain.account, protocol: onChain.status.protocol } : {}),
     })
     io.out(description.text)
-    return exitCodes.ok
+    // A deploy whose hashes or approvals do not check out must not be signed.
+    return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }
