@@ -118,7 +118,7 @@ export type {
   DescribeDeployOptions,
 } from './deploy/describeDeploy.js'
 export { describeDeploy } from './deploy/describeDeploy.js'
-export { formatDuration, parseDuration } from './deploy/duration.js'
+export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
@@ -143,7 +143,7 @@ export type {
   SessionFailure,
   SessionGas,
 } from './emulator/emulateSession.js'
-export { emulateSession } from './emulator/emulateSession.js'
+export { defaultGasCosts, emulateSession } from './emulator/emulateSession.js'
 export type { HostFunctionCost, HostFunctionCosts } from './emulator/hostFunctionCosts.js'
 export {
   hostFunctionGas,
@@ -152,6 +152,11 @@ export {
 } from './emulator/hostFunctionCosts.js'
 export type { BrTableCost, ControlFlowCosts, OpcodeCosts } from './emulator/injectGasCounter.js'
 export { GasInjectionError, injectGasCounter, mainnetOpcodeCosts } from './emulator/injectGasCounter.js'
+export {
+  injectStackLimiter,
+  mainnetMaxStackHeight,
+  StackLimiterError,
+} from './emulator/injectStackLimiter.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
@@ -202,7 +207,7 @@ export type {
   PreflightTransactionReturnType,
 } from './rpc/preflightTransaction.js'
 export { preflightTransaction } from './rpc/preflightTransaction.js'
-export type { JsonRpcErrorName, RpcErrorCode, RpcErrorContext } from './rpc/RpcError.js'
+export type { JsonRpcErrorName, RpcErrorCode, RpcErrorContext, TimeoutScope } from './rpc/RpcError.js'
 export {
   AbortedError,
   HttpError,
@@ -220,11 +225,18 @@ export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,
   HostFunctionSignature,
+  SessionWasmNodeRejection,
+  SessionWasmStage,
   SessionWasmProtocol,
   SessionWasmViolation,
   SessionWasmViolationCode,
 } from './wasm/checkSessionWasm.js'
-export { assertSessionWasm, casperHostFunctions, checkSessionWasm } from './wasm/checkSessionWasm.js'
+export {
+  assertSessionWasm,
+  casperHostFunctions,
+  checkSessionWasm,
+  nodeRejection,
+} from './wasm/checkSessionWasm.js'
 export type {
   ConfigureAccountArg,
   ConfigureAccountArgType,

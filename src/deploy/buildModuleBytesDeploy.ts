@@ -16,16 +16,22 @@ export const maxDeployTtl = 2 * 3_600_000
  */
 export function checkedTtl(ttl: number | string | undefined): number {
   const ms = typeof ttl === 'string' ? parseDuration(ttl) : (ttl ?? maxDeployTtl)
-  if (ms > maxDeployTtl || ms <= 0) {
+  if (!Number.isSafeInteger(ms) || ms > maxDeployTtl || ms <= 0) {
     throw new DeployError('TTL out of range', {
       code: 'TtlTooLong',
-      details: { expected: 'more than 0 and at most 2h (deploys.max_ttl)', got: formatDuration(ms) },
+      details: {
+        expected: 'more than 0 and at most 2h (deploys.max_ttl)',
+        got: Number.isSafeInteger(ms) && ms >= 0 ? formatDuration(ms) : `${ms} ms`,
+      },
       remedy:
         'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
     })
   }
   return ms
 }
+
+/** The last millisecond casper-node can read in a timestamp (humantime: end of year 9999). */
+const maxTimestampMs = 253_402_300_799_999
 
 /** The header fields a caller chooses. */
 export type DeployHeaderParameters = {
@@ -57,7 +63,9 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
 /**
  * A deploy with standard payment and a ModuleBytes session, hashed and unsigned.
  *
- * @throws {DeployError} `TtlTooLong` above 2 hours, `InvalidHeader` for a bad account key, gas price or dependencies.
+ * @throws {DeployError} `TtlTooLong` above 2 hours, `InvalidHeader` for a bad account key, gas price,
+ *   dependencies or timestamp (invalid date, or outside 1970 to 9999, which the node cannot read);
+ *   `InvalidDuration` for TTL text humantime refuses.
  * @example
  * ```ts
  * const deploy = buildModuleBytesDeploy({
@@ -96,6 +104,17 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
     })
   }
   const timestamp = new Date(parameters.timestamp ?? Date.now())
+  const time = timestamp.getTime()
+  if (!(time >= 0 && time <= maxTimestampMs)) {
+    throw new DeployError('Invalid timestamp', {
+      code: 'InvalidHeader',
+      details: {
+        expected: 'a valid date from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
+        got: String(parameters.timestamp),
+      },
+      remedy: 'Pass a Date or milliseconds since the Unix epoch, or leave it out for now.',
+    })
+  }
   const zero = '0'.repeat(64)
   const deploy: DeployJson = {
     hash: zero,

@@ -10,7 +10,8 @@ export type DeployHashes = { bodyHash: string; hash: string }
 /**
  * Recomputes `body_hash` = blake2b-256(payment bytes ++ session bytes) and the deploy hash =
  * blake2b-256(header bytes with that body hash), with casper-js-sdk's serialisation (which matches
- * casper-node on the published vectors).
+ * casper-node on the published vectors). The TTL and timestamp hashed are the values casper-node
+ * reads from the header texts (humantime), not casper-js-sdk's reading: see `sdkDeployFromJson`.
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import { argBytes, decodeArgValue, decodeU512, type KnownArgType, knownArgType } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
-import { parseDuration } from './duration.js'
+import { parseDuration, parseTimestamp } from './duration.js'
 
 /** Options of {@link describeDeploy}. */
 export type DescribeDeployOptions = {
@@ -113,7 +113,7 @@ export async function describeDeploy(
   }
   const warnings: string[] = []
   const accountHash = accountHashFromPublicKey(deploy.header.account)
-  const timestamp = new Date(deploy.header.timestamp)
+  const timestamp = new Date(parseTimestamp(deploy.header.timestamp))
   const expiresAt = new Date(timestamp.getTime() + parseDuration(deploy.header.ttl))
   const now = new Date(options.now ?? Date.now())
 

@@ -1,16 +1,18 @@
 // Everything casper-node would refuse or fail, checked before a deploy is sent.
 import type { Account } from '../account/Account.js'
+import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { type SignatureProgress, signatureProgress } from '../approvals/signatureProgress.js'
 import { verifyDeploy } from '../approvals/verifyApproval.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { parseModule } from '../wasm/parseModule.js'
 import { maxDeployTtl } from './buildModuleBytesDeploy.js'
-import { argBytes } from './clValueJson.js'
-import type { DeployJson, NamedArgJson } from './DeployJson.js'
+import { argBytes, decodeU512 } from './clValueJson.js'
+import type { ApprovalJson, DeployJson, ExecutableDeployItemJson } from './DeployJson.js'
 import { describeDeploy } from './describeDeploy.js'
-import { parseDuration } from './duration.js'
+import { formatDuration, parseDuration, parseTimestamp } from './duration.js'
 import { PreflightError } from './PreflightError.js'
+import { sdkDeployFromJson } from './sdk.js'
 
 /** Options of {@link preflight}. */
 export type PreflightOptions = {
@@ -22,27 +24,85 @@ export type PreflightOptions = {
   now?: Date | number | undefined
   /** `deploys.session_args_max_length`; default 1024. */
   maxSessionArgsLength?: number | undefined
+  /** `deploys.payment_args_max_length`; default 1024. */
+  maxPaymentArgsLength?: number | undefined
+  /** `deploys.max_deploy_size` in bytes; default 1_048_576. */
+  maxDeploySize?: number | undefined
+  /**
+   * The node's `timestamp_leeway` in milliseconds: how far in the future a timestamp may be
+   * (config.toml default `'2 seconds'`; the chainspec allows at most 5 s). Default 2000.
+   */
+  timestampLeewayMs?: number | undefined
+  /**
+   * `deploys.block_gas_limit` in gas: the most a (non-transfer) deploy may pay. Default
+   * 4_000_000_000_000 on 1.5 (v1.5.8 mainnet chainspec), 3_300_000_000_000 on 2.0.
+   */
+  blockGasLimit?: bigint | undefined
+  /**
+   * The balance of the account's main purse in motes, when known (e.g. from `query_balance`).
+   * The node refuses a deploy from an account holding less than 2_500_000_000 motes.
+   */
+  balance?: bigint | undefined
 }
 
-/** Stable codes of preflight findings. */
+/** casper-node v1.5.8 mainnet `deploys.max_deploy_size`. */
+export const maxDeploySize = 1_048_576
+/** execution_engine `engine_state/mod.rs` `MAX_PAYMENT` (v1.5.8): the balance the deploy acceptor requires. */
+export const minimumAccountBalance = 2_500_000_000n
+const blockGasLimits: Record<Protocol, bigint> = { '1.5': 4_000_000_000_000n, '2.0': 3_300_000_000_000n }
+
+/**
+ * Stable codes of preflight findings. Node errors are named after casper-node v1.5.8
+ * `DeployConfigurationFailure` (types/deploy/error.rs) and `deploy_acceptor.rs` `Error`.
+ */
 export type PreflightCode =
+  /** The hash is not the hash of the header (`InvalidDeployHash`). */
   | 'HashMismatch'
+  /** The body hash is not the hash of payment and session (`InvalidBodyHash`). */
   | 'BodyHashMismatch'
+  /** No approvals (`EmptyApprovals`). */
   | 'NoApprovals'
+  /** More approvals than `max_associated_keys` (`ExcessiveApprovals`). */
   | 'TooManyApprovals'
+  /** An approval whose signature does not verify (`InvalidApproval`). */
   | 'InvalidApproval'
+  /** A signer that is not an associated key (1.5: error, "account authorization invalid"; 2.0: warning). */
   | 'UnassociatedSigner'
+  /** Signers' weight below the deployment threshold ("insufficient deploy signature weight"). */
   | 'BelowDeploymentThreshold'
+  /** Signers' weight below the key-management threshold, for a session that manages keys. */
   | 'BelowKeyManagementThreshold'
+  /** `timestamp + ttl < now` (`ExpiredDeploy`). */
   | 'Expired'
+  /** TTL above `deploys.max_ttl`, 2 hours (`ExcessiveTimeToLive`). */
   | 'TtlTooLong'
+  /** Timestamp later than now plus the timestamp leeway (`TimestampInFuture`). */
   | 'FutureTimestamp'
+  /** Header chain name is not the expected one (`InvalidChainName`). */
   | 'WrongChain'
+  /** Dependencies on Casper 2.0, which refuses them. */
   | 'DependenciesNotAllowed'
+  /** More than `deploys.max_dependencies`, 10 (`ExcessiveDependencies`). */
   | 'TooManyDependencies'
+  /** Session args longer than `deploys.session_args_max_length` (`ExcessiveSessionArgsLength`). */
   | 'SessionArgsTooLong'
+  /** Payment args longer than `deploys.payment_args_max_length` (`ExcessivePaymentArgsLength`). */
+  | 'PaymentArgsTooLong'
+  /** No payment `amount` arg, for a session that is not a transfer (`MissingPaymentAmount`). */
+  | 'MissingPaymentAmount'
+  /** A payment `amount` arg that is not a U512 (`FailedToParsePaymentAmount`). */
+  | 'InvalidPaymentAmount'
+  /** Payment amount above `deploys.block_gas_limit` (`ExceededBlockGasLimit`). */
+  | 'ExceededBlockGasLimit'
+  /** Serialized deploy larger than `deploys.max_deploy_size` (`ExcessiveSize`). */
+  | 'DeployTooLarge'
+  /** Main purse balance below `MAX_PAYMENT`, 2.5 CSPR (`InsufficientBalance`); only with `options.balance`. */
+  | 'InsufficientBalance'
+  /** Payment below the emulated cost: the session would run out of gas. */
   | 'PaymentBelowCost'
+  /** The emulated session reverts or traps. */
   | 'SessionWouldFail'
+  /** The session is not one the emulator knows (warning). */
   | 'UnknownSession'
 
 /** One finding: errors make the node refuse or fail the deploy; warnings deserve a look. */
@@ -80,8 +140,11 @@ const keyManagementImports = new Set([
  * Checks a deploy against everything the node checks on submission and execution, without sending
  * it: hashes, every approval (tag and signature), 1..100 approvals, unassociated signers, the
  * deployment threshold and, for sessions that manage keys, the key-management threshold of the
- * account as it is now; expiry and the 2-hour TTL; the chain name; dependencies (none on 2.0);
- * session-args size; payment against the emulated cost; and the emulated run of the session itself.
+ * account as it is now; expiry (`timestamp + ttl < now`), a timestamp beyond now plus the node's
+ * leeway, and the 2-hour TTL; the chain name; dependencies (none on 2.0); session and payment args
+ * sizes; the payment `amount` (present, a U512, within the block gas limit) unless the session is a
+ * transfer; the serialized deploy size; the account balance when `options.balance` is given;
+ * payment against the emulated cost; and the emulated run of the session itself.
  *
  * @example
  * ```ts
@@ -146,15 +209,27 @@ export async function preflight(
     })
   }
 
-  // Header (node `deploy_acceptor.rs`, chainspec `deploys.max_ttl`, `max_dependencies`).
-  const timestamp = new Date(deploy.header.timestamp)
+  // Header (node `deploy_header.rs` is_valid and expired, `deploy_acceptor.rs`, chainspec
+  // `deploys.max_ttl`, `max_dependencies`; texts from `types/deploy/error.rs`).
+  const timestamp = parseTimestamp(deploy.header.timestamp)
   const ttl = parseDuration(deploy.header.ttl)
-  const expiresAt = new Date(timestamp.getTime() + ttl)
+  const expiresAt = timestamp + ttl
   if (ttl > maxDeployTtl) error('TtlTooLong', `TTL ${deploy.header.ttl} exceeds the 2h maximum`)
-  if (expiresAt <= now)
-    error('Expired', `the deploy expired at ${expiresAt.toISOString()}; build and sign it again`)
-  else if (timestamp > now)
-    warning('FutureTimestamp', `the timestamp ${timestamp.toISOString()} is in the future`)
+  // `expires() < now`: a deploy is still accepted in its last millisecond.
+  if (expiresAt < now.getTime()) {
+    error(
+      'Expired',
+      `deploy received by the node expired at ${iso(expiresAt)} with node's time at ${iso(now.getTime())}; build and sign it again`,
+    )
+  }
+  const leeway = options.timestampLeewayMs ?? 2_000
+  if (timestamp > now.getTime() + leeway) {
+    error(
+      'FutureTimestamp',
+      `timestamp of ${iso(timestamp)} is later than node's validation timestamp of ${iso(now.getTime())} plus leeway of ${formatDuration(leeway)}`,
+      { timestamp: iso(timestamp), now: iso(now.getTime()), leewayMs: leeway },
+    )
+  }
   if (options.chainName !== undefined && deploy.header.chain_name !== options.chainName) {
     error('WrongChain', `expected chain "${options.chainName}", got "${deploy.header.chain_name}"`)
   }
@@ -162,10 +237,58 @@ export async function preflight(
   if (protocol === '2.0' && dependencies > 0)
     error('DependenciesNotAllowed', 'Casper 2.0 refuses deploys with dependencies')
   if (dependencies > 10) error('TooManyDependencies', `expected at most 10 dependencies, got ${dependencies}`)
-  const argsLength = sessionArgsLength(Object.values(deploy.session)[0]?.args ?? [])
+
+  // Configuration (node `types/deploy.rs` is_config_compliant): args lengths, payment, size.
+  const sdkDeploy = sdkDeployFromJson({ ...deploy, approvals: approvalSet(deploy.approvals) })
+  const argsLength = sdkDeploy.session.getArgs().toBytes().length
   const maxArgs = options.maxSessionArgsLength ?? 1024
   if (argsLength > maxArgs) {
     error('SessionArgsTooLong', `session args are ${argsLength} bytes, expected at most ${maxArgs}`)
+  }
+  const paymentArgsLength = sdkDeploy.payment.getArgs().toBytes().length
+  const maxPaymentArgs = options.maxPaymentArgsLength ?? 1024
+  if (paymentArgsLength > maxPaymentArgs) {
+    error(
+      'PaymentArgsTooLong',
+      `serialized payment code runtime args of ${paymentArgsLength} exceeds limit of ${maxPaymentArgs}`,
+      { length: paymentArgsLength, maxLength: maxPaymentArgs },
+    )
+  }
+  // Transfers have a fixed cost, so only other sessions have their payment checked.
+  if (!('Transfer' in deploy.session)) {
+    const amount = paymentAmount(deploy.payment)
+    const limit = options.blockGasLimit ?? blockGasLimits[protocol]
+    if (amount === 'missing') {
+      error('MissingPaymentAmount', "missing payment 'amount' runtime argument")
+    } else if (amount === 'unparsable') {
+      error('InvalidPaymentAmount', "failed to parse payment 'amount' as U512")
+    } else if (amount > limit) {
+      error('ExceededBlockGasLimit', `payment amount of ${amount} exceeds the block gas limit of ${limit}`, {
+        payment: amount,
+        blockGasLimit: limit,
+      })
+    }
+  }
+  const size = sdkDeploy.toBytes().length
+  const maxSize = options.maxDeploySize ?? maxDeploySize
+  if (size > maxSize) {
+    error(
+      'DeployTooLarge',
+      `deploy size too large: deploy size of ${size} bytes exceeds limit of ${maxSize}`,
+      {
+        size,
+        maxDeploySize: maxSize,
+      },
+    )
+  }
+  // deploy_acceptor.rs handle_get_balance_result: `balance >= MAX_PAYMENT`.
+  if (options.balance !== undefined && options.balance < minimumAccountBalance) {
+    const accountHash = accountHashFromPublicKey(deploy.header.account)
+    error(
+      'InsufficientBalance',
+      `insufficient balance in account with hash ${accountHash}: ${options.balance} motes, the node requires at least ${minimumAccountBalance}`,
+      { balance: options.balance, required: minimumAccountBalance },
+    )
   }
 
   // The session itself, as it will run once signed.
@@ -247,40 +370,29 @@ function managesKeys(wasm: Uint8Array): boolean {
   }
 }
 
-/**
- * Serialized `RuntimeArgs` length from JSON args: u32 count + per arg the name (u32 + UTF-8), the
- * CLValue bytes (u32 + bytes) and its CLType bytes.
- */
-function sessionArgsLength(args: readonly NamedArgJson[]): number {
-  const utf8 = (s: string) => new TextEncoder().encode(s).length
-  return args.reduce(
-    (sum, arg) => sum + 4 + utf8(arg[0]) + 4 + argBytes(arg).length + clTypeLength(arg[1].cl_type),
-    4,
-  )
+/** The approvals as the node holds them: a set (`BTreeSet<Approval>`), so duplicates count once. */
+function approvalSet(approvals: readonly ApprovalJson[]): ApprovalJson[] {
+  const seen = new Map<string, ApprovalJson>()
+  for (const a of approvals) seen.set(`${a.signer.toLowerCase()}:${a.signature.toLowerCase()}`, a)
+  return [...seen.values()]
 }
 
-/** Serialized length of a JSON CLType (casper-types `cl_type.rs`). */
-function clTypeLength(type: unknown): number {
-  if (typeof type === 'string') return 1
-  if (typeof type !== 'object' || type === null) return 1
-  const [name, inner] = Object.entries(type)[0] ?? ['', undefined]
-  switch (name) {
-    case 'ByteArray':
-      return 1 + 4
-    case 'List':
-    case 'Option':
-      return 1 + clTypeLength(inner)
-    case 'Map':
-      return (
-        1 + clTypeLength((inner as { key: unknown }).key) + clTypeLength((inner as { value: unknown }).value)
-      )
-    case 'Result':
-      return 1 + clTypeLength((inner as { ok: unknown }).ok) + clTypeLength((inner as { err: unknown }).err)
-    case 'Tuple1':
-    case 'Tuple2':
-    case 'Tuple3':
-      return 1 + (inner as unknown[]).reduce<number>((sum, t) => sum + clTypeLength(t), 0)
-    default:
-      return 1
-  }
+/**
+ * The payment `amount` as `is_config_compliant` reads it (types/deploy.rs v1.5.8): the `amount`
+ * arg of any payment variant, converted with `CLValue::into_t::<U512>` (type exactly U512, bytes a
+ * length byte of at most 64 and exactly that many value bytes).
+ */
+function paymentAmount(payment: ExecutableDeployItemJson): bigint | 'missing' | 'unparsable' {
+  const body = Object.values(payment)[0]
+  const arg = body?.args.find((a) => a[0] === 'amount')
+  if (!arg) return 'missing'
+  if (arg[1].cl_type !== 'U512') return 'unparsable'
+  const bytes = argBytes(arg)
+  const length = bytes[0]
+  if (length === undefined || length > 64 || bytes.length !== 1 + length) return 'unparsable'
+  return decodeU512(bytes)
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString()
 }

@@ -4,6 +4,7 @@
 import type { Deploy, TransactionV1 } from 'casper-js-sdk'
 import * as casperSdkModule from 'casper-js-sdk'
 import type { DeployJson } from './DeployJson.js'
+import { parseDuration, parseTimestamp } from './duration.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 type CasperSdk = typeof import('casper-js-sdk')
@@ -21,12 +22,25 @@ export const sdk: CasperSdk =
  * `Deploy.fromJSON` insists on (it throws on a wrong hash, so a tampered deploy could not even be
  * examined). Shape-check the JSON with `parseDeployJson` first: the sdk's JSON layer logs and
  * continues on malformed input.
+ *
+ * The header's TTL and timestamp are read as casper-node reads them (humantime, via
+ * `parseDuration` / `parseTimestamp`), not by the sdk: its TTL parser returns NaN for `1h30m` or
+ * `2days` and throws for `1d`, and `new Date` reads a timestamp without `Z` as local time.
+ *
+ * @throws {DeployError} `InvalidDuration` / `InvalidTimestamp` when the node would refuse them too.
  */
 export function sdkDeployFromJson(json: DeployJson): Deploy {
+  const ttl = parseDuration(json.header.ttl)
+  const timestamp = new Date(parseTimestamp(json.header.timestamp))
+  // Texts the sdk parses exactly; the real values are set on the parsed header below.
+  const header = { ...json.header, ttl: '0ms', timestamp: timestamp.toISOString() }
   const validate = sdk.Deploy.prototype.validate
   sdk.Deploy.prototype.validate = () => true
   try {
-    return sdk.Deploy.fromJSON(json)
+    const deploy = sdk.Deploy.fromJSON({ ...json, header })
+    deploy.header.ttl = new sdk.Duration(ttl)
+    deploy.header.timestamp = new sdk.Timestamp(timestamp)
+    return deploy
   } finally {
     sdk.Deploy.prototype.validate = validate
   }

@@ -15,7 +15,7 @@ import type {
   ExecutableDeployItemJson,
   NamedArgJson,
 } from '../deploy/DeployJson.js'
-import { formatDuration, parseDuration } from '../deploy/duration.js'
+import { formatDuration, parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { sdk, sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
@@ -382,7 +382,7 @@ function fromDeploy(deploy: DeployJson): Submission {
     json: deploy,
     initiator: { publicKey: deploy.header.account.toLowerCase() },
     chainName: deploy.header.chain_name,
-    timestamp: Date.parse(deploy.header.timestamp),
+    timestamp: parseTimestamp(deploy.header.timestamp),
     ttlMs: parseDuration(deploy.header.ttl),
     dependencies: deploy.header.dependencies.length,
     approvals,
@@ -473,7 +473,7 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
     json,
     initiator,
     chainName: String(payload.chain_name),
-    timestamp: Date.parse(String(payload.timestamp)),
+    timestamp: parseTimestamp(String(payload.timestamp)),
     ttlMs: parseDuration(String(payload.ttl)),
     dependencies: 0,
     approvals,

@@ -95,6 +95,63 @@ const displayNames: Partial<Record<ApiErrorName, string>> = {
 
 const unhandled = 31
 
+/**
+ * casper-types v1.5.8 `system/auction/error.rs` `Error`, by discriminant (0..49, as `TryFrom<u8>` maps
+ * them). For any other value the node's `Debug` returns `fmt::Error`; the number is printed instead.
+ */
+export const auctionErrorNames: readonly string[] = [
+  'MissingKey',
+  'InvalidKeyVariant',
+  'MissingValue',
+  'Serialization',
+  'TransferToBidPurse',
+  'InvalidAmount',
+  'BidNotFound',
+  'ValidatorNotFound',
+  'DelegatorNotFound',
+  'Storage',
+  'Bonding',
+  'Unbonding',
+  'ReleaseFounderStake',
+  'GetBalance',
+  'InvalidContext',
+  'ValidatorFundsLocked',
+  'InvalidCaller',
+  'InvalidPublicKey',
+  'BondNotFound',
+  'CreatePurseFailed',
+  'UnbondTooLarge',
+  'BondTooSmall',
+  'MissingDelegations',
+  'MismatchedEraValidators',
+  'MintReward',
+  'InvalidValidatorSlotsValue',
+  'MintReduceTotalSupply',
+  'TransferToDelegatorPurse',
+  'ValidatorRewardTransfer',
+  'DelegatorRewardTransfer',
+  'WithdrawDelegatorReward',
+  'WithdrawValidatorReward',
+  'TransferToUnbondingPurse',
+  'RecordEraInfo',
+  'CLValue',
+  'MissingSeigniorageRecipients',
+  'Transfer',
+  'DelegationRateTooLarge',
+  'DelegatorFundsLocked',
+  'ArithmeticOverflow',
+  'GasLimit',
+  'RuntimeStackOverflow',
+  'MintError',
+  'ExceededDelegatorSizeLimit',
+  'GlobalDelegatorCapacityReached',
+  'DelegationAmountTooSmall',
+  'RuntimeStack',
+  'AuctionBidsDisabled',
+  'GetAccumulationPurse',
+  'TransferToAdministrator',
+]
+
 /** Ranges of system-contract and user errors (casper-types `api_error.rs` constants). */
 const ranges = [
   { min: 65_536, max: 131_071, variant: 'User', display: (n: number) => `User error: ${n}` },
@@ -115,7 +172,8 @@ const ranges = [
     min: 64_512,
     max: 64_767,
     variant: 'AuctionError',
-    display: (n: number) => `ApiError::AuctionError(${n}) [${64_512 + n}]`,
+    // `impl Debug for ApiError`: the variant's name, `auction::Error::try_from(value)` printed with {:?}.
+    display: (n: number) => `ApiError::AuctionError(${auctionErrorNames[n] ?? n}) [${64_512 + n}]`,
   },
 ] as const
 
@@ -140,6 +198,7 @@ export type ApiError = {
  * apiError(22) // { code: 22, name: 'DuplicateKey', message: 'ApiError::DuplicateKey [22]' }
  * apiError(65_543) // { code: 65543, name: 'User', value: 7, message: 'User error: 7' }
  * apiError(0) // { code: 31, name: 'Unhandled', message: 'ApiError::Unhandled [31]' }
+ * apiError(64_514) // { code: 64514, name: 'AuctionError', value: 2, message: 'ApiError::AuctionError(MissingValue) [64514]' }
  * ```
  */
 export function apiError(status: number): ApiError {

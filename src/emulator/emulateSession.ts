@@ -15,7 +15,7 @@ import {
 } from '../account/accountRules.js'
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
 import { bytesToHex } from '../encoding/hex.js'
-import { checkSessionWasm } from '../wasm/checkSessionWasm.js'
+import { nodeRejection } from '../wasm/checkSessionWasm.js'
 import { type ApiError, apiError } from './apiError.js'
 import { externalizeMemory, hostMemoryLimits } from './externalizeMemory.js'
 import {
@@ -24,7 +24,13 @@ import {
   mainnetHostFunctionCosts,
   mainnetStorageGasPerByte,
 } from './hostFunctionCosts.js'
-import { injectGasCounter, mainnetOpcodeCosts, type OpcodeCosts } from './injectGasCounter.js'
+import {
+  GasInjectionError,
+  injectGasCounter,
+  mainnetOpcodeCosts,
+  type OpcodeCosts,
+} from './injectGasCounter.js'
+import { injectStackLimiter, mainnetMaxStackHeight, StackLimiterError } from './injectStackLimiter.js'
 
 /** The Casper protocol whose rules apply. */
 export type Protocol = '1.5' | '2.0'
@@ -52,7 +58,10 @@ export type EmulateSessionParameters = {
   protocol?: Protocol | undefined
   /** Gas limit of the session; default: the 1.5 mainnet block gas limit, 4e12. */
   gasLimit?: bigint | undefined
+  /** Default: the mainnet chainspec of `protocol` ({@link defaultGasCosts}). */
   costs?: GasCosts | undefined
+  /** Default 500 (`[wasm] max_stack_height`). */
+  maxStackHeight?: number | undefined
   /** Default 100 (`core.max_associated_keys`). */
   maxAssociatedKeys?: number | undefined
 }
@@ -99,6 +108,24 @@ export type EmulateSessionReturnType = {
   failure?: SessionFailure | undefined
   gas: SessionGas
   calls: readonly HostCall[]
+}
+
+/**
+ * The mainnet gas schedule of a protocol: casper-node v1.5.8 `resources/production/chainspec.toml`
+ * for 1.5; for 2.0 the same opcode and host-function costs plus `[wasm.v1.opcode_costs] sign = 300`
+ * (feat-2.0 chainspec), which prices the sign-extension opcodes 2.0 accepts.
+ *
+ * @example
+ * ```ts
+ * defaultGasCosts('2.0').opcodes.sign // 300
+ * ```
+ */
+export function defaultGasCosts(protocol: Protocol = '1.5'): GasCosts {
+  return {
+    opcodes: protocol === '2.0' ? { ...mainnetOpcodeCosts, sign: 300 } : mainnetOpcodeCosts,
+    hostFunctions: mainnetHostFunctionCosts,
+    storageGasPerByte: mainnetStorageGasPerByte,
+  }
 }
 
 /** Node error texts (execution_engine `engine_state/error.rs`, `execution/error.rs`, v1.5.8). */
@@ -162,11 +189,7 @@ export async function emulateSession(
   parameters: EmulateSessionParameters,
 ): Promise<EmulateSessionReturnType> {
   const { wasm, account, signers, protocol = '1.5' } = parameters
-  const costs = parameters.costs ?? {
-    opcodes: mainnetOpcodeCosts,
-    hostFunctions: mainnetHostFunctionCosts,
-    storageGasPerByte: mainnetStorageGasPerByte,
-  }
+  const costs = parameters.costs ?? defaultGasCosts(protocol)
   const gasLimit = parameters.gasLimit ?? 4_000_000_000_000n
   const maxKeys = parameters.maxAssociatedKeys ?? defaultMaxAssociatedKeys
   const args = namedArgs(parameters.args)
@@ -191,15 +214,27 @@ export async function emulateSession(
   if (!canDeployWith(account, signers)) {
     return finish({ kind: 'deploymentAuthorization', message: text.deploymentAuthorization })
   }
-  const check = checkSessionWasm(wasm, { protocol })
-  const preprocessing = check.violations.filter((v) => v.code !== 'MemoryTooLarge')
-  if (preprocessing.length > 0) {
-    const message = `Wasm preprocessing error: ${preprocessing.map((v) => v.message).join('; ')}`
-    return finish({ kind: 'preprocessing', message })
+  // runtime/mod.rs `execute_module_bytes`: `wasm_prep::preprocess` (deserialize, checks, externalize
+  // the memory, gas, stack limiter), then `instance_and_memory` (load, link, no start), then invoke
+  // `call`. The node stops at the first problem; so does this.
+  const rejection = nodeRejection(wasm, { protocol })
+  if (rejection?.stage === 'deserialize' || rejection?.stage === 'preprocess')
+    return finish({ kind: 'preprocessing', message: rejection.message })
+  let prepared: Uint8Array<ArrayBuffer>
+  try {
+    const metered = injectGasCounter(wasm, costs.opcodes)
+    prepared = injectStackLimiter(metered, parameters.maxStackHeight ?? mainnetMaxStackHeight)
+  } catch (error) {
+    if (error instanceof GasInjectionError)
+      return finish({ kind: 'preprocessing', message: forbiddenByGasRules })
+    if (error instanceof StackLimiterError)
+      return finish({ kind: 'preprocessing', message: stackLimiterError })
+    throw error
   }
-  // The resolver (v1_resolver.rs) refuses more than 64 pages at instantiation, not in preprocessing.
-  if (!check.ok)
-    return finish({ kind: 'instantiation', message: 'Interpreter error: Module requested too much memory' })
+  if (rejection !== undefined) {
+    const trap = rejection.message.startsWith('Interpreter error: trap:')
+    return finish({ kind: trap ? 'trap' : 'instantiation', message: rejection.message })
+  }
 
   const canManageKeys = canManageKeysWith(account, signers)
   let current = account
@@ -359,7 +394,7 @@ export async function emulateSession(
   try {
     memory = new WebAssembly.Memory(hostMemoryLimits(wasm))
     env.memory = memory
-    const module = await WebAssembly.compile(externalizeMemory(injectGasCounter(wasm, costs.opcodes)))
+    const module = await WebAssembly.compile(externalizeMemory(prepared))
     const instance = await WebAssembly.instantiate(module, { env })
     ;(instance.exports.call as () => void)()
   } catch (error) {
@@ -367,6 +402,11 @@ export async function emulateSession(
   }
   return finish(undefined, current)
 }
+
+/** wasm_prep.rs `PreprocessingError::OperationForbiddenByGasRules` and `::StackLimiter`. */
+const forbiddenByGasRules =
+  'Wasm preprocessing error: Encountered operation forbidden by gas rules. Consult instruction -> metering config map'
+const stackLimiterError = 'Wasm preprocessing error: Stack limiter error'
 
 function failureOf(error: unknown): SessionFailure {
   if (error instanceof Revert) {
@@ -384,6 +424,8 @@ function failureOf(error: unknown): SessionFailure {
 /** casper-wasmi `TrapCode` for an engine trap, by the engine's message. */
 function trapCode(error: Error): string {
   const message = error.message.toLowerCase()
+  // V8's own stack running out: casper-wasmi's call-stack limit (64Ki frames) traps StackOverflow too;
+  // only recursion through functions of stack cost 0 gets there, the limiter stops any other first.
   if (error instanceof RangeError) return 'StackOverflow'
   if (message.includes('unreachable')) return 'Unreachable'
   if (message.includes('memory access out of bounds')) return 'MemoryAccessOutOfBounds'
@@ -424,9 +466,14 @@ function utf8(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes)
 }
 
+/** `MemoryRef::set` of 4 bytes; out of bounds is casper-wasmi's `Error::Memory`, as for every other access. */
 function writeU32(memory: WebAssembly.Memory, ptr: number, value: number): void {
   const view = new DataView(memory.buffer)
-  if ((ptr >>> 0) + 4 > view.byteLength)
-    throw new HostTrap(`memory access out of bounds: ${ptr >>> 0}..${(ptr >>> 0) + 4}`)
-  view.setUint32(ptr >>> 0, value, true)
+  const start = ptr >>> 0
+  if (start + 4 > view.byteLength) {
+    throw new HostTrap(
+      `Interpreter error: trying to access region [${start}..${start + 4}] in memory [0..${view.byteLength}]`,
+    )
+  }
+  view.setUint32(start, value, true)
 }

@@ -5,7 +5,8 @@
 // chainspec's opcode costs (`execution_engine/src/shared/opcode_costs.rs`, `impl Rules`), then
 // `stack_height::inject_limiter` (max_stack_height 500). The stack limiter runs AFTER metering, so the
 // instructions it adds (the preamble/postamble around calls to non-imported functions and the thunks
-// for exported/table/start functions) are never charged gas. This file ports only the metering pass.
+// for exported/table/start functions) are never charged gas. This file ports the metering pass;
+// `injectStackLimiter.ts` ports the limiter.
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
 import { ByteReader, encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'

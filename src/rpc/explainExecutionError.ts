@@ -123,7 +123,7 @@ export function explainExecutionError(
 
 /** `ApiError::<Name> [<code>]`, `ApiError::AuctionError(<n>) [<code>]`, `User error: <n>`, `Mint error: <n>`, … */
 function decodeApiError(message: string): ApiError | undefined {
-  const reserved = /ApiError::[A-Za-z]+(?:\(\d+\))? \[(\d+)\]/.exec(message)
+  const reserved = /ApiError::[A-Za-z]+(?:\([A-Za-z0-9]+\))? \[(\d+)\]/.exec(message)
   if (reserved) return apiError(Number(reserved[1]))
   const ranged = /(User|Mint|Handle Payment|Contract header) error: (\d+)/.exec(message)
   if (ranged) {

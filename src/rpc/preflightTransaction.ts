@@ -4,7 +4,7 @@ import { authorizationWeight } from '../account/accountRules.js'
 import { verifyApproval } from '../approvals/verifyApproval.js'
 import { maxDeployTtl } from '../deploy/buildModuleBytesDeploy.js'
 import { DeployError } from '../deploy/DeployError.js'
-import { parseDuration } from '../deploy/duration.js'
+import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import type { PreflightCode, PreflightIssue } from '../deploy/preflight.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { transactionHash } from '../deploy/transactionHash.js'
@@ -18,6 +18,8 @@ export type PreflightTransactionOptions = {
   chainName?: string | undefined
   /** Default: now. */
   now?: Date | number | undefined
+  /** How far in the future the timestamp may be (the node's `timestamp_leeway`); default 2000 ms. */
+  timestampLeewayMs?: number | undefined
 }
 
 /** What {@link preflightTransaction} reports. */
@@ -129,15 +131,21 @@ export async function preflightTransaction(
   }
 
   // Header fields (chainspec `transactions.max_ttl`; `transaction_acceptor.rs`).
-  const timestamp = new Date(str(payload.timestamp, 'Version1.payload.timestamp'))
+  const timestamp = new Date(parseTimestamp(str(payload.timestamp, 'Version1.payload.timestamp')))
   const ttlText = str(payload.ttl, 'Version1.payload.ttl')
   const ttl = parseDuration(ttlText)
   const expiresAt = new Date(timestamp.getTime() + ttl)
   if (ttl > maxDeployTtl) error('TtlTooLong', `TTL ${ttlText} exceeds the 2h maximum`)
-  if (expiresAt <= now)
+  // casper-types `TransactionV1Header::is_valid`: expired when `expires() < now`; a timestamp is
+  // refused beyond `now + timestamp_leeway`.
+  const leeway = options.timestampLeewayMs ?? 2000
+  if (expiresAt < now)
     error('Expired', `the transaction expired at ${expiresAt.toISOString()}; build and sign it again`)
-  else if (timestamp > now)
-    warning('FutureTimestamp', `the timestamp ${timestamp.toISOString()} is in the future`)
+  else if (timestamp.getTime() > now.getTime() + leeway)
+    error(
+      'FutureTimestamp',
+      `the timestamp ${timestamp.toISOString()} is more than ${leeway} ms in the future`,
+    )
   const chainName = str(payload.chain_name, 'Version1.payload.chain_name')
   if (options.chainName !== undefined && chainName !== options.chainName) {
     error('WrongChain', `expected chain "${options.chainName}", got "${chainName}"`)

@@ -64,6 +64,79 @@ export type SessionWasmViolation = {
   opcode?: string | undefined
 }
 
+/**
+ * Where casper-node stops on a violation: `deserialize` and `preprocess` are `PreprocessingError`s
+ * (`Wasm preprocessing error: …`, `wasm_prep.rs`); `load` is casper-wasmi's validation when the
+ * module is loaded, `instantiate` the resolver and linking (`runtime/utils.rs` `instance_and_memory`),
+ * `invoke` the call of the export `call` (`runtime/mod.rs` `execute_module_bytes`).
+ */
+export type SessionWasmStage = 'deserialize' | 'preprocess' | 'load' | 'instantiate' | 'invoke'
+
+/** What casper-node reports for the first violation it meets. */
+export type SessionWasmNodeRejection = {
+  stage: SessionWasmStage
+  /** casper-node's `error_message` text (see {@link nodeRejection} for which parts are verbatim). */
+  message: string
+  violation: SessionWasmViolation
+}
+
+/** A violation with casper-node's view of it: its stage, its position in the node's order, its text. */
+type NodeView = { stage: SessionWasmStage; rank: readonly number[]; message: string }
+type Ranked = NodeView & { violation: SessionWasmViolation }
+
+const stageIndex: Record<SessionWasmStage, number> = {
+  deserialize: 0,
+  preprocess: 1,
+  load: 2,
+  instantiate: 3,
+  invoke: 4,
+}
+const node = {
+  /** casper-wasm refuses it while deserializing; the inner text is casper-wasm's where known. */
+  deserialize: (offset: number | undefined, inner: string): NodeView => ({
+    stage: 'deserialize',
+    rank: [offset ?? 0],
+    message: `Wasm preprocessing error: Deserialization error: ${inner}`,
+  }),
+  /** `preprocess` step (`wasm_prep.rs` order), then position. */
+  preprocess: (rank: readonly number[], inner: string): NodeView => ({
+    stage: 'preprocess',
+    rank,
+    message: `Wasm preprocessing error: ${inner}`,
+  }),
+  validation: (rank: readonly number[], inner: string): NodeView =>
+    node.preprocess(rank, `Wasm validation error: ${inner}`),
+  load: (rank: readonly number[], inner: string): NodeView => ({
+    stage: 'load',
+    rank,
+    message: `Interpreter error: ${inner}`,
+  }),
+  instantiate: (rank: readonly number[], message: string): NodeView => ({
+    stage: 'instantiate',
+    rank,
+    message,
+  }),
+  invoke: (message: string): NodeView => ({ stage: 'invoke', rank: [], message }),
+}
+/** `preprocess` steps, in the order of casper-node v1.5.8 `wasm_prep.rs` `preprocess`. */
+const step = {
+  access: 0, // ensure_valid_access: imports, functions, start, exports, code, elements
+  memorySection: 1,
+  tables: 2,
+  brTable: 3,
+  globals: 4,
+  parameters: 5,
+  imports: 6, // ensure_valid_imports (env.gas)
+  gas: 7, // inject_gas_counter
+} as const
+const access = { imports: 0, functions: 1, start: 2, exports: 3, code: 4, elements: 5 } as const
+const operationForbidden =
+  'Encountered operation forbidden by gas rules. Consult instruction -> metering config map'
+
+/** casper-wasmi `Signature`'s Debug form, e.g. `Signature { params: [I32], return_type: None }`. */
+const wasmiSignature = (params: readonly string[], result: string | undefined): string =>
+  `Signature { params: [${params.map((p) => p.toUpperCase()).join(', ')}], return_type: ${result === undefined ? 'None' : `Some(${result.toUpperCase()})`} }`
+
 /** Return type of {@link checkSessionWasm}. */
 export type CheckSessionWasmReturnType = {
   ok: boolean
@@ -197,8 +270,11 @@ const describe = (i: Instruction): string =>
  *   no SIMD, bulk memory, atomics, reference types, multi-value; sign-extension only in 2.0;
  * - `runtime/utils.rs` `instance_and_memory`: a start function is `UnsupportedWasmStart`;
  * - `resolvers/v1_resolver.rs`: only `env` functions it lists, with their exact signatures, and
- *   `env.memory` of at most `max_memory` (64) pages;
- * - `runtime/mod.rs`: the entry point is the export `call`, invoked with no arguments.
+ *   `env.memory` of at most `max_memory` (64) pages, its initial size at most its maximum;
+ * - `runtime/mod.rs`: the entry point is the export `call`, invoked with no arguments (a returned
+ *   value is ignored, so `() -> (i32)` is accepted).
+ *
+ * {@link nodeRejection} tells which violation the node meets first and what it then reports.
  *
  * @example
  * ```ts
@@ -210,19 +286,57 @@ export function checkSessionWasm(
   bytes: Uint8Array,
   options: CheckSessionWasmOptions = {},
 ): CheckSessionWasmReturnType {
-  const protocol = options.protocol ?? '1.5'
+  const violations = analyze(bytes, options.protocol ?? '1.5').map((r) => r.violation)
+  return { ok: violations.length === 0, violations }
+}
+
+/**
+ * The failure casper-node reports for a session module, or `undefined` when {@link checkSessionWasm}
+ * finds nothing. The node stops at the first problem in its own order (deserialization, then the
+ * `wasm_prep.rs` `preprocess` steps, then loading, linking and invoking in casper-wasmi), so of all
+ * violations this is the one it meets first, with the node's text: verbatim from casper-node
+ * v1.5.8, casper-wasmi 0.13.2 and casper-wasm-utils 3.0.0, except the inner text of a
+ * `Deserialization error` (casper-wasm's words are used only for unknown opcodes and multi-value
+ * types; otherwise the violation's own message stands in).
+ *
+ * The stack limiter's own failure (`Stack limiter error`, after gas injection) is not a violation
+ * here; `emulateSession` runs the limiter and reports it.
+ *
+ * @example
+ * ```ts
+ * nodeRejection(wat('(module (memory 1) (func (export "main")))'))
+ * // { stage: 'invoke', message: "Interpreter error: Module doesn't have export call", violation: { code: 'MissingCallExport', … } }
+ * ```
+ */
+export function nodeRejection(
+  bytes: Uint8Array,
+  options: CheckSessionWasmOptions = {},
+): SessionWasmNodeRejection | undefined {
+  const ranked = analyze(bytes, options.protocol ?? '1.5')
+  const key = (r: Ranked) => [stageIndex[r.stage], ...r.rank]
+  const first = ranked.reduce<Ranked | undefined>((best, r) => {
+    if (best === undefined) return r
+    const [a, b] = [key(r), key(best)]
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = (a[i] ?? -1) - (b[i] ?? -1)
+      if (d !== 0) return d < 0 ? r : best
+    }
+    return best
+  }, undefined)
+  return first && { stage: first.stage, message: first.message, violation: first.violation }
+}
+
+function analyze(bytes: Uint8Array, protocol: SessionWasmProtocol): Ranked[] {
   let module: WasmModule
   try {
     module = parseModule(bytes)
   } catch (error) {
     if (!(error instanceof WasmParseError)) throw error
-    return {
-      ok: false,
-      violations: [{ code: 'Malformed', message: error.shortMessage, offset: error.offset }],
-    }
+    const violation = { code: 'Malformed', message: error.shortMessage, offset: error.offset } as const
+    return [{ violation, ...node.deserialize(error.offset, error.shortMessage) }]
   }
-  const violations: SessionWasmViolation[] = []
-  const add = (v: SessionWasmViolation) => violations.push(v)
+  const violations: Ranked[] = []
+  const add = (violation: SessionWasmViolation, view: NodeView) => violations.push({ violation, ...view })
   const functionCount = module.importedFunctionCount + module.functionTypeIndices.length
   const typeOf = (functionIndex: number): FunctionType | undefined => {
     if (functionIndex < module.importedFunctionCount) {
@@ -233,29 +347,32 @@ export function checkSessionWasm(
     return typeIndex === undefined ? undefined : module.types[typeIndex]
   }
   const checkValueType = (type: ValueType, where: string, offset: number) => {
-    if (type === 'v128')
-      add({
-        code: 'Simd',
-        message: `expected an MVP value type, got v128 in ${where} at offset ${offset}`,
-        offset,
-      })
-    if (type === 'funcref' || type === 'externref') {
-      add({
-        code: 'ReferenceTypes',
-        message: `expected an MVP value type, got ${type} in ${where} at offset ${offset}`,
-        offset,
-      })
+    if (type === 'v128' || type === 'funcref' || type === 'externref') {
+      const message = `expected an MVP value type, got ${type} in ${where} at offset ${offset}`
+      add(
+        { code: type === 'v128' ? 'Simd' : 'ReferenceTypes', message, offset },
+        node.deserialize(offset, message),
+      )
     }
   }
-  const checkFunctionIndex = (index: number, where: string, offset: number, functionIndex?: number) => {
+  const checkFunctionIndex = (
+    index: number,
+    where: string,
+    offset: number,
+    rank: readonly number[],
+    functionIndex?: number,
+  ) => {
     // wasm_prep.rs `ensure_valid_function_index`
     if (index >= functionCount) {
-      add({
-        code: 'MissingFunctionIndex',
-        message: `expected a function index below ${functionCount}, got ${index} in ${where} at offset ${offset}`,
-        offset,
-        functionIndex,
-      })
+      add(
+        {
+          code: 'MissingFunctionIndex',
+          message: `expected a function index below ${functionCount}, got ${index} in ${where} at offset ${offset}`,
+          offset,
+          functionIndex,
+        },
+        node.validation([step.access, ...rank, offset], `missing function index ${index}`),
+      )
     }
   }
 
@@ -263,75 +380,109 @@ export function checkSessionWasm(
   module.types.forEach((type, index) => {
     const where = `type ${index}`
     if (type.results.length > 1) {
-      add({
-        code: 'MultiValue',
-        message: `expected at most 1 result, got ${type.results.length} in ${where} at offset ${type.offset}`,
-        offset: type.offset,
-      })
+      add(
+        {
+          code: 'MultiValue',
+          message: `expected at most 1 result, got ${type.results.length} in ${where} at offset ${type.offset}`,
+          offset: type.offset,
+        },
+        node.deserialize(
+          type.offset,
+          'Enable the multi_value feature to deserialize more than one function result',
+        ),
+      )
     }
     if (type.params.length > maxParameterCount) {
-      add({
-        code: 'TooManyParameters',
-        message: `expected at most ${maxParameterCount} parameters, got ${type.params.length} in ${where} at offset ${type.offset}`,
-        offset: type.offset,
-      })
+      add(
+        {
+          code: 'TooManyParameters',
+          message: `expected at most ${maxParameterCount} parameters, got ${type.params.length} in ${where} at offset ${type.offset}`,
+          offset: type.offset,
+        },
+        node.validation(
+          [step.parameters, index],
+          `use of a function type with too many parameters (limit of ${maxParameterCount} but function declares ${type.params.length})`,
+        ),
+      )
     }
     for (const t of new Set([...type.params, ...type.results])) checkValueType(t, where, type.offset)
   })
 
   // Imports: resolvers/v1_resolver.rs (functions, `memory`), wasm_prep.rs `ensure_valid_imports` (gas).
+  // casper-wasmi resolves every import in order (`ModuleInstance::new`) before it compares signatures.
   const hosts = casperHostFunctions[protocol]
-  for (const entry of module.imports) {
+  module.imports.forEach((entry, importIndex) => {
     const id = `${entry.module}.${entry.name}`
     const base = { offset: entry.offset, import: id }
+    const unresolved = (message: string) =>
+      node.instantiate([0, importIndex], `Interpreter error: ${message}`)
+    if (entry.kind === 'function' && module.types[entry.typeIndex] === undefined) {
+      add(
+        {
+          ...base,
+          code: 'MissingFunctionType',
+          message: `expected a type index below ${module.types.length}, got ${entry.typeIndex} in import ${id} at offset ${entry.offset}`,
+        },
+        node.validation([step.access, access.imports, importIndex], `missing type index ${entry.typeIndex}`),
+      )
+    }
     if (entry.module !== 'env') {
-      add({
-        ...base,
-        code: 'UnknownImportModule',
-        message: `expected imports from module "env", got ${id} at offset ${entry.offset}`,
-      })
-      continue
-    }
-    if (entry.kind === 'memory') {
-      add({
-        ...base,
-        code: 'ImportedMemory',
-        message: `expected the memory to be defined in the module, got import ${id} at offset ${entry.offset}`,
-      })
-      continue
-    }
-    if (entry.kind !== 'function') {
-      add({
-        ...base,
-        code: 'UnsupportedImportKind',
-        message: `expected only function imports, got ${entry.kind} import ${id} at offset ${entry.offset}`,
-      })
-      continue
-    }
-    const type = module.types[entry.typeIndex]
-    if (type === undefined) {
-      add({
-        ...base,
-        code: 'MissingFunctionType',
-        message: `expected a type index below ${module.types.length}, got ${entry.typeIndex} in import ${id} at offset ${entry.offset}`,
-      })
+      add(
+        {
+          ...base,
+          code: 'UnknownImportModule',
+          message: `expected imports from module "env", got ${id} at offset ${entry.offset}`,
+        },
+        unresolved(`Module ${entry.module} not found`),
+      )
+      return
     }
     if (entry.name === 'gas') {
-      add({
-        ...base,
-        code: 'GasImport',
-        message: `expected no import of env.gas (the node injects it), got one at offset ${entry.offset}`,
-      })
-      continue
+      add(
+        {
+          ...base,
+          code: 'GasImport',
+          message: `expected no import of env.gas (the node injects it), got one at offset ${entry.offset}`,
+        },
+        node.validation([step.imports], 'module imports a non-existent function'),
+      )
+      return
     }
+    if (entry.kind === 'memory') {
+      // externalize_mem adds env.memory for the module's own memory: two memories fail validation.
+      add(
+        {
+          ...base,
+          code: 'ImportedMemory',
+          message: `expected the memory to be defined in the module, got import ${id} at offset ${entry.offset}`,
+        },
+        node.load([2], `too many memory regions in index space: ${module.memories.length + 1}`),
+      )
+      return
+    }
+    if (entry.kind !== 'function') {
+      add(
+        {
+          ...base,
+          code: 'UnsupportedImportKind',
+          message: `expected only function imports, got ${entry.kind} import ${id} at offset ${entry.offset}`,
+        },
+        unresolved(`Export ${entry.name} not found`),
+      )
+      return
+    }
+    const type = module.types[entry.typeIndex]
     const host = hosts.get(entry.name)
     if (host === undefined) {
-      add({
-        ...base,
-        code: 'UnknownHostFunction',
-        message: `expected a casper ${protocol} host function, got ${id} at offset ${entry.offset}`,
-      })
-      continue
+      add(
+        {
+          ...base,
+          code: 'UnknownHostFunction',
+          message: `expected a casper ${protocol} host function, got ${id} at offset ${entry.offset}`,
+        },
+        unresolved(`host module doesn't export function with name ${entry.name}`),
+      )
+      return
     }
     const matches =
       type !== undefined &&
@@ -341,143 +492,220 @@ export function checkSessionWasm(
         ? type.results.length === 0
         : type.results.length === 1 && type.results[0] === 'i32')
     if (type !== undefined && !matches) {
-      add({
-        ...base,
-        code: 'HostFunctionSignatureMismatch',
-        message: `expected ${id}: ${formatHost(host)}, got ${formatType(type)} at offset ${entry.offset}`,
-      })
+      const expected = wasmiSignature(type.params, type.results[0])
+      const actual = wasmiSignature(Array(host.params).fill('i32'), host.result)
+      add(
+        {
+          ...base,
+          code: 'HostFunctionSignatureMismatch',
+          message: `expected ${id}: ${formatHost(host)}, got ${formatType(type)} at offset ${entry.offset}`,
+        },
+        node.instantiate(
+          [1, importIndex],
+          `Interpreter error: Expected function with type ${expected}, but actual type is ${actual} for entry ${entry.name}`,
+        ),
+      )
     }
-  }
+  })
 
   // wasm_prep.rs `ensure_valid_access`: every function's type index exists.
   module.functionTypeIndices.forEach((typeIndex, i) => {
     if (typeIndex >= module.types.length) {
       const functionIndex = module.importedFunctionCount + i
       const section = module.sections.find((s) => s.name === 'function')
-      add({
-        code: 'MissingFunctionType',
-        message: `expected a type index below ${module.types.length}, got ${typeIndex} for function ${functionIndex}`,
-        offset: section?.offset,
-        functionIndex,
-      })
+      add(
+        {
+          code: 'MissingFunctionType',
+          message: `expected a type index below ${module.types.length}, got ${typeIndex} for function ${functionIndex}`,
+          offset: section?.offset,
+          functionIndex,
+        },
+        node.validation([step.access, access.functions, i], `missing type index ${typeIndex}`),
+      )
     }
   })
 
-  // Memory: wasm_prep.rs `memory_section` (must exist, non-empty); resolvers/memory_resolver.rs limits.
+  // Memory: wasm_prep.rs `memory_section` (must exist, non-empty). `externalize_mem` then turns the
+  // (last) memory into the import env.memory, its maximum defaulting to `max_memory` (64); casper-wasmi
+  // validates its limits when loading (validation/src/lib.rs `validate_memory`), and the resolver
+  // (resolvers/v1_resolver.rs `resolve_memory`) refuses a maximum above 64 after the other imports.
   if (module.memories.length === 0) {
-    add({
-      code: 'MissingMemorySection',
-      message:
-        'expected a memory section with one memory (casper-node re-imports it as env.memory), got none',
-    })
+    add(
+      {
+        code: 'MissingMemorySection',
+        message:
+          'expected a memory section with one memory (casper-node re-imports it as env.memory), got none',
+      },
+      node.preprocess([step.memorySection], 'Memory section should exist'),
+    )
   }
   if (module.memories.length > 1) {
-    add({
-      code: 'MoreThanOneMemory',
-      message: `expected one memory, got ${module.memories.length}`,
-      offset: module.memories[1]?.offset,
-    })
+    add(
+      {
+        code: 'MoreThanOneMemory',
+        message: `expected one memory, got ${module.memories.length}`,
+        offset: module.memories[1]?.offset,
+      },
+      node.load([2], `too many memory regions in index space: ${module.memories.length}`),
+    )
   }
   for (const memory of module.memories) {
     const { initial, maximum, offset } = memory
-    if (initial > maxMemoryPages || (maximum ?? 0) > maxMemoryPages) {
+    const max = maximum ?? maxMemoryPages
+    if (initial > maxMemoryPages || max > maxMemoryPages || initial > max) {
       const got = maximum === undefined ? `initial ${initial}` : `initial ${initial}, maximum ${maximum}`
-      add({
-        code: 'MemoryTooLarge',
-        message: `expected memory of at most ${maxMemoryPages} pages, got ${got} at offset ${offset}`,
-        offset,
-      })
+      const linearMax = 65_536
+      const view =
+        initial > linearMax
+          ? node.load([1], `initial memory size must be at most ${linearMax} pages`)
+          : initial > max
+            ? node.load([1], `maximum limit ${max} is less than minimum ${initial}`)
+            : max > linearMax
+              ? node.load([1], `maximum memory size must be at most ${linearMax} pages`)
+              : node.instantiate(
+                  [0, module.imports.length],
+                  'Interpreter error: Module requested too much memory',
+                )
+      add(
+        {
+          code: 'MemoryTooLarge',
+          message:
+            initial > max && max <= maxMemoryPages && initial <= maxMemoryPages
+              ? `expected an initial memory size at most its maximum, got ${got} at offset ${offset}`
+              : `expected memory of at most ${maxMemoryPages} pages, got ${got} at offset ${offset}`,
+          offset,
+        },
+        view,
+      )
     }
-    if (memory.shared)
-      add({
-        code: 'Atomics',
-        message: `expected an unshared memory, got a shared one at offset ${offset}`,
-        offset,
-      })
+    if (memory.shared) {
+      const message = `expected an unshared memory, got a shared one at offset ${offset}`
+      add({ code: 'Atomics', message, offset }, node.deserialize(offset, message))
+    }
   }
 
   // Tables: wasm_prep.rs `ensure_table_size_limit`.
   if (module.tables.length > 1) {
-    add({
-      code: 'MoreThanOneTable',
-      message: `expected at most one table, got ${module.tables.length}`,
-      offset: module.tables[1]?.limits.offset,
-    })
+    add(
+      {
+        code: 'MoreThanOneTable',
+        message: `expected at most one table, got ${module.tables.length}`,
+        offset: module.tables[1]?.limits.offset,
+      },
+      node.validation([step.tables, 0], 'the number of tables must be at most one'),
+    )
   }
-  for (const table of module.tables) {
+  module.tables.forEach((table, tableIndex) => {
     const { initial, maximum, offset } = table.limits
     if (initial > maxTableSize) {
-      add({
-        code: 'InitialTableSizeExceeded',
-        message: `expected an initial table size of at most ${maxTableSize}, got ${initial} at offset ${offset}`,
-        offset,
-      })
+      add(
+        {
+          code: 'InitialTableSizeExceeded',
+          message: `expected an initial table size of at most ${maxTableSize}, got ${initial} at offset ${offset}`,
+          offset,
+        },
+        node.validation(
+          [step.tables, 1, tableIndex, 0],
+          `initial table size of ${initial} exceeds allowed limit of ${maxTableSize}`,
+        ),
+      )
     }
     if (maximum !== undefined && maximum > maxTableSize) {
-      add({
-        code: 'MaxTableSizeExceeded',
-        message: `expected a maximum table size of at most ${maxTableSize}, got ${maximum} at offset ${offset}`,
-        offset,
-      })
+      add(
+        {
+          code: 'MaxTableSizeExceeded',
+          message: `expected a maximum table size of at most ${maxTableSize}, got ${maximum} at offset ${offset}`,
+          offset,
+        },
+        node.validation(
+          [step.tables, 1, tableIndex, 1],
+          `maximum table size of ${maximum} exceeds allowed limit of ${maxTableSize}`,
+        ),
+      )
     }
     if (table.elementType !== 'funcref') checkValueType(table.elementType, 'a table', offset)
-  }
+  })
 
   // Globals: wasm_prep.rs `ensure_global_variable_limit` counts the global section's entries.
   if (module.globals.length > maxGlobals) {
-    add({
-      code: 'TooManyGlobals',
-      message: `expected at most ${maxGlobals} globals, got ${module.globals.length}`,
-      offset: module.sections.find((s) => s.name === 'global')?.offset,
-    })
+    add(
+      {
+        code: 'TooManyGlobals',
+        message: `expected at most ${maxGlobals} globals, got ${module.globals.length}`,
+        offset: module.sections.find((s) => s.name === 'global')?.offset,
+      },
+      node.validation(
+        [step.globals],
+        `declared number of globals (${module.globals.length}) exceeds allowed limit of ${maxGlobals}`,
+      ),
+    )
   }
   module.globals.forEach((global, i) => {
     checkValueType(global.valueType, `global ${i}`, global.offset)
     const kind = global.init.value?.kind
     if (kind === 'ref.func' || kind === 'ref.null') {
-      add({
-        code: 'ReferenceTypes',
-        message: `expected an MVP initialiser, got ${kind} in global ${i} at offset ${global.offset}`,
-        offset: global.offset,
-      })
+      const message = `expected an MVP initialiser, got ${kind} in global ${i} at offset ${global.offset}`
+      add(
+        { code: 'ReferenceTypes', message, offset: global.offset },
+        node.deserialize(global.offset, message),
+      )
     }
   })
 
-  // The entry point: runtime/mod.rs invokes the export `call` (types/src/contracts.rs
-  // DEFAULT_ENTRY_POINT_NAME) with no arguments.
+  // The entry point: runtime/mod.rs `execute_module_bytes` runs `instance.invoke_export("call", &[], …)`
+  // (types/src/contracts.rs DEFAULT_ENTRY_POINT_NAME) and treats any `Ok(_)` as success. casper-wasmi
+  // 0.13.2 `FuncInstance::invoke` checks only the arguments (`check_function_args`: a parameter traps
+  // with UnexpectedSignature); a returned value is ignored, so a result is allowed.
   const call = module.exports.find((e) => e.name === 'call')
   if (call === undefined) {
-    add({ code: 'MissingCallExport', message: 'expected an export named "call" of type () -> (), got none' })
+    add(
+      { code: 'MissingCallExport', message: 'expected an export named "call" of type () -> (), got none' },
+      node.invoke("Interpreter error: Module doesn't have export call"),
+    )
   } else if (call.kind !== 'function') {
-    add({
-      code: 'CallExportNotAFunction',
-      message: `expected export "call" to be a function, got a ${call.kind} at offset ${call.offset}`,
-      offset: call.offset,
-    })
+    const externVal = { table: 'Table', memory: 'Memory', global: 'Global' }[call.kind]
+    add(
+      {
+        code: 'CallExportNotAFunction',
+        message: `expected export "call" to be a function, got a ${call.kind} at offset ${call.offset}`,
+        offset: call.offset,
+      },
+      node.invoke(`Interpreter error: Export call is not a function, but ExternVal { ${externVal} }`),
+    )
   } else if (call.index < functionCount) {
     const type = typeOf(call.index)
-    if (type === undefined || type.params.length !== 0 || type.results.length !== 0) {
-      add({
-        code: 'InvalidCallExportSignature',
-        message: `expected export "call" of type () -> (), got ${formatType(type)} at offset ${call.offset}`,
-        offset: call.offset,
-        functionIndex: call.index,
-      })
+    if (type === undefined || type.params.length !== 0) {
+      add(
+        {
+          code: 'InvalidCallExportSignature',
+          message: `expected export "call" to take no parameters, got ${formatType(type)} at offset ${call.offset}`,
+          offset: call.offset,
+          functionIndex: call.index,
+        },
+        node.invoke('Interpreter error: trap: Code(UnexpectedSignature)'),
+      )
     }
   }
-  for (const e of module.exports) {
-    if (e.kind === 'function') checkFunctionIndex(e.index, `export "${e.name}"`, e.offset)
-  }
 
-  // runtime/utils.rs `instance_and_memory`: a start function is refused (UnsupportedWasmStart).
+  // runtime/utils.rs `instance_and_memory`: a start function is refused (UnsupportedWasmStart), once
+  // casper-wasmi has checked its type (`start function expected to have type [] -> []`) and linked.
   if (module.start !== undefined) {
     const { offset, functionIndex } = module.start
-    add({
-      code: 'UnsupportedWasmStart',
-      message: `expected no start section, got start function ${functionIndex} at offset ${offset}`,
-      offset,
-    })
-    checkFunctionIndex(functionIndex, 'the start section', offset)
+    checkFunctionIndex(functionIndex, 'the start section', offset, [access.start])
+    const type = typeOf(functionIndex)
+    add(
+      {
+        code: 'UnsupportedWasmStart',
+        message: `expected no start section, got start function ${functionIndex} at offset ${offset}`,
+        offset,
+      },
+      type !== undefined && (type.params.length > 0 || type.results.length > 0)
+        ? node.load([0], 'start function expected to have type [] -> []')
+        : node.instantiate([2], 'Unsupported WASM start'),
+    )
+  }
+  for (const e of module.exports) {
+    if (e.kind === 'function') checkFunctionIndex(e.index, `export "${e.name}"`, e.offset, [access.exports])
   }
 
   for (const segment of module.elements) {
@@ -486,31 +714,25 @@ export function checkSessionWasm(
         segment.flags & 4
           ? (['ReferenceTypes', 'reference types'] as const)
           : (['BulkMemory', 'bulk memory'] as const)
-      add({
-        code,
-        message: `expected an MVP element segment (flags 0), got flags ${segment.flags} (${feature}) at offset ${segment.offset}`,
-        offset: segment.offset,
-      })
+      const message = `expected an MVP element segment (flags 0), got flags ${segment.flags} (${feature}) at offset ${segment.offset}`
+      add({ code, message, offset: segment.offset }, node.deserialize(segment.offset, message))
     }
     for (const index of segment.functionIndices)
-      checkFunctionIndex(index, 'an element segment', segment.offset)
+      checkFunctionIndex(index, 'an element segment', segment.offset, [access.elements])
   }
   for (const segment of module.data) {
     if (segment.flags !== 0) {
-      add({
-        code: 'BulkMemory',
-        message: `expected an active MVP data segment (flags 0), got flags ${segment.flags} at offset ${segment.offset}`,
-        offset: segment.offset,
-      })
+      const message = `expected an active MVP data segment (flags 0), got flags ${segment.flags} at offset ${segment.offset}`
+      add({ code: 'BulkMemory', message, offset: segment.offset }, node.deserialize(segment.offset, message))
     }
   }
   const dataCount = module.sections.find((s) => s.name === 'datacount')
   if (dataCount !== undefined) {
-    add({
-      code: 'BulkMemory',
-      message: `expected no data count section, got one at offset ${dataCount.offset}`,
-      offset: dataCount.offset,
-    })
+    const message = `expected no data count section, got one at offset ${dataCount.offset}`
+    add(
+      { code: 'BulkMemory', message, offset: dataCount.offset },
+      node.deserialize(dataCount.offset, message),
+    )
   }
 
   // Function bodies: opcodes (opcode_costs.rs, casper-wasm features), br_table limit, call and global indices.
@@ -523,12 +745,15 @@ export function checkSessionWasm(
       instructions = decodeFunctionBody(module, body)
     } catch (error) {
       if (!(error instanceof WasmParseError)) throw error
-      add({
-        code: 'Malformed',
-        message: `${error.shortMessage} in function ${functionIndex}`,
-        offset: error.offset,
-        functionIndex,
-      })
+      add(
+        {
+          code: 'Malformed',
+          message: `${error.shortMessage} in function ${functionIndex}`,
+          offset: error.offset,
+          functionIndex,
+        },
+        node.deserialize(error.offset, error.shortMessage),
+      )
       return
     }
     for (const instruction of instructions) {
@@ -543,46 +768,61 @@ export function checkSessionWasm(
             : protocol === '2.0'
               ? 'MVP or sign-extension opcodes'
               : 'MVP opcodes'
-        add({
-          code,
-          message: `expected ${allowed}, got ${feature} ${describe(instruction)} ${at}`,
-          offset,
-          functionIndex,
-          opcode,
-        })
+        const message = `expected ${allowed}, got ${feature} ${describe(instruction)} ${at}`
+        // casper-wasm without the feature does not know the opcode (or its prefix byte).
+        const unknownOpcode = ![0x02, 0x03, 0x04, 0x11, 0x3f, 0x40].includes(instruction.opcode)
+        add(
+          { code, message, offset, functionIndex, opcode },
+          node.deserialize(offset, unknownOpcode ? `Unknown opcode ${instruction.opcode}` : message),
+        )
       } else if (instruction.class === 'float') {
-        add({
-          code: 'FloatOpcode',
-          message: `expected no floating-point opcodes (no gas cost in casper-node), got ${describe(instruction)} ${at}`,
-          offset,
-          functionIndex,
-          opcode,
-        })
+        add(
+          {
+            code: 'FloatOpcode',
+            message: `expected no floating-point opcodes (no gas cost in casper-node), got ${describe(instruction)} ${at}`,
+            offset,
+            functionIndex,
+            opcode,
+          },
+          node.preprocess([step.gas, offset], operationForbidden),
+        )
       }
       if (immediates.kind === 'brTable' && immediates.depths.length > maxBrTableSize) {
-        add({
-          code: 'BrTableSizeExceeded',
-          message: `expected a br_table of at most ${maxBrTableSize} targets, got ${immediates.depths.length} ${at}`,
-          offset,
-          functionIndex,
-          opcode,
-        })
+        add(
+          {
+            code: 'BrTableSizeExceeded',
+            message: `expected a br_table of at most ${maxBrTableSize} targets, got ${immediates.depths.length} ${at}`,
+            offset,
+            functionIndex,
+            opcode,
+          },
+          node.validation(
+            [step.brTable, offset],
+            `maximum br_table size of ${immediates.depths.length} exceeds allowed limit of ${maxBrTableSize}`,
+          ),
+        )
       }
       if (immediates.kind === 'function' && instruction.opcode === 0x10)
-        checkFunctionIndex(immediates.index, opcode, offset, functionIndex)
+        checkFunctionIndex(immediates.index, opcode, offset, [access.code], functionIndex)
       if (immediates.kind === 'global' && immediates.index >= module.globals.length) {
-        add({
-          code: 'IncorrectGlobalOperation',
-          message: `expected a global index below ${module.globals.length}, got ${immediates.index} in ${opcode} ${at}`,
-          offset,
-          functionIndex,
-          opcode,
-        })
+        add(
+          {
+            code: 'IncorrectGlobalOperation',
+            message: `expected a global index below ${module.globals.length}, got ${immediates.index} in ${opcode} ${at}`,
+            offset,
+            functionIndex,
+            opcode,
+          },
+          node.validation(
+            [step.access, access.code, offset],
+            `opcode for a global access refers to non-existing global index ${immediates.index}`,
+          ),
+        )
       }
     }
   })
 
-  return { ok: violations.length === 0, violations }
+  return violations
 }
 
 /**

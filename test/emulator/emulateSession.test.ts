@@ -5,7 +5,7 @@ import type { Account } from '../../src/account/Account.js'
 import { createAccount } from '../../src/account/Account.js'
 import { authorizationWeight } from '../../src/account/accountRules.js'
 import { apiErrorCode } from '../../src/emulator/apiError.js'
-import { emulateSession } from '../../src/emulator/emulateSession.js'
+import { defaultGasCosts, emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
 import { type ConfigureAccountOperations, configureAccountArgs } from '../../src/wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
@@ -193,4 +193,146 @@ test('named args are the CLValue inner bytes; the first of two same-named args w
   })
   expect(result.ok).toBe(true)
   expect(hexToBytes('01')).toEqual(new Uint8Array([result.account.actionThresholds.keyManagement]))
+})
+
+describe('emulateSession: the node stops at its first problem, with its own text', () => {
+  const owner = hashOf(1)
+  const account = createAccount(owner)
+  const run = (text: string, overrides: Partial<Parameters<typeof emulateSession>[0]> = {}) =>
+    emulateSession({ wasm: wat(text), account, signers: [owner], ...overrides })
+
+  test('2.0 prices sign-extension at `sign = 300` (feat-2.0 chainspec); 1.5 cannot deserialize it', async () => {
+    const text = '(module (memory 1) (func (export "call") (drop (i32.extend8_s (i32.const 7)))))'
+    const wasm = wat(text, { sign_extension: true })
+    expect(defaultGasCosts('2.0').opcodes.sign).toBe(300)
+    expect(defaultGasCosts('1.5').opcodes.sign).toBeUndefined()
+    const onTwo = await emulateSession({ wasm, account, signers: [owner], protocol: '2.0' })
+    expect(onTwo.ok).toBe(true)
+    expect(onTwo.gas.opcodes).toBe(110n + 300n + 440n) // i32.const, i32.extend8_s, drop; `end` is free
+    const onOne = await emulateSession({ wasm, account, signers: [owner] })
+    expect(onOne.failure).toEqual({
+      kind: 'preprocessing',
+      message: 'Wasm preprocessing error: Deserialization error: Unknown opcode 192',
+    })
+  })
+
+  test('an opcode the given costs do not price is the node preprocessing error, not a throw', async () => {
+    const wasm = wat('(module (memory 1) (func (export "call") (drop (i32.extend8_s (i32.const 7)))))', {
+      sign_extension: true,
+    })
+    const result = await emulateSession({
+      wasm,
+      account,
+      signers: [owner],
+      protocol: '2.0',
+      costs: defaultGasCosts('1.5'),
+    })
+    expect(result.failure).toEqual({
+      kind: 'preprocessing',
+      message:
+        'Wasm preprocessing error: Encountered operation forbidden by gas rules. Consult instruction -> metering config map',
+    })
+  })
+
+  test('a `call` export returning a value runs (casper-wasmi checks only the arguments)', async () => {
+    const result = await run('(module (memory 1) (func (export "call") (result i32) (i32.const 7)))')
+    expect(result.ok).toBe(true)
+  })
+
+  test('a `call` export taking a parameter traps UnexpectedSignature when invoked', async () => {
+    const result = await run('(module (memory 1) (func (export "call") (param i32)))')
+    expect(result.failure).toEqual({
+      kind: 'trap',
+      message: 'Interpreter error: trap: Code(UnexpectedSignature)',
+    })
+  })
+
+  test('load, link and invoke failures are not preprocessing errors', async () => {
+    const failure = async (text: string) => (await run(text)).failure
+    expect(await failure('(module (memory 1) (func (export "main")))')).toMatchInlineSnapshot(`
+      {
+        "kind": "instantiation",
+        "message": "Interpreter error: Module doesn't have export call",
+      }
+    `)
+    expect(
+      await failure('(module (import "env" "casper_nope" (func)) (memory 1) (func (export "call")))'),
+    ).toMatchInlineSnapshot(`
+        {
+          "kind": "instantiation",
+          "message": "Interpreter error: host module doesn't export function with name casper_nope",
+        }
+      `)
+    expect(
+      await failure('(module (memory 1) (func $s) (start $s) (func (export "call")))'),
+    ).toMatchInlineSnapshot(`
+      {
+        "kind": "instantiation",
+        "message": "Unsupported WASM start",
+      }
+    `)
+    expect(
+      await failure(
+        '(module (import "env" "casper_revert" (func (param i32) (result i32))) (memory 1) (func (export "call")))',
+      ),
+    ).toMatchInlineSnapshot(`
+      {
+        "kind": "instantiation",
+        "message": "Interpreter error: Expected function with type Signature { params: [I32], return_type: Some(I32) }, but actual type is Signature { params: [I32], return_type: None } for entry casper_revert",
+      }
+    `)
+  })
+
+  test('memory limits: casper-wasmi validation first, then the resolver', async () => {
+    // initial > maximum: validation of the imported memory (casper-wasmi validate_memory).
+    expect((await run('(module (memory 2 1) (func (export "call")))')).failure).toEqual({
+      kind: 'instantiation',
+      message: 'Interpreter error: maximum limit 1 is less than minimum 2',
+    })
+    // No maximum: externalize_mem sets it to 64, below an initial of 65.
+    expect((await run('(module (memory 65) (func (export "call")))')).failure?.message).toBe(
+      'Interpreter error: maximum limit 64 is less than minimum 65',
+    )
+    // A valid maximum above 64 pages: the resolver (v1_resolver.rs resolve_memory).
+    expect((await run('(module (memory 1 65) (func (export "call")))')).failure).toEqual({
+      kind: 'instantiation',
+      message: 'Interpreter error: Module requested too much memory',
+    })
+  })
+
+  test('only the first problem in the node order is reported', async () => {
+    const text = `(module (import "env" "casper_nope" (func)) (import "env" "gas" (func (param i32)))
+      (memory 1) (func $s (drop (f32.const 1))) (start $s))`
+    // GasImport (ensure_valid_imports) comes before the float (gas injection), the unknown import
+    // (linking), the start section and the missing `call` export.
+    expect((await run(text)).failure).toEqual({
+      kind: 'preprocessing',
+      message: 'Wasm preprocessing error: Wasm validation error: module imports a non-existent function',
+    })
+    expect((await run('(module (func (export "call") (drop (f32.const 1))))')).failure?.message).toBe(
+      'Wasm preprocessing error: Memory section should exist',
+    )
+  })
+
+  test('an auction error revert prints the variant name, as casper-types Debug does', async () => {
+    const revert = (code: number) =>
+      run(`(module (import "env" "casper_revert" (func $r (param i32))) (memory 1)
+        (func (export "call") (call $r (i32.const ${code}))))`)
+    expect((await revert(64_514)).failure?.message).toBe('ApiError::AuctionError(MissingValue) [64514]')
+    expect((await revert(64_512 + 49)).failure?.message).toBe(
+      'ApiError::AuctionError(TransferToAdministrator) [64561]',
+    )
+  })
+
+  test('casper_get_named_arg_size writing out of bounds has the interpreter memory text', async () => {
+    const result = await run(
+      `(module (import "env" "casper_get_named_arg_size" (func $size (param i32 i32 i32) (result i32)))
+        (memory 1) (data (i32.const 0) "x")
+        (func (export "call") (drop (call $size (i32.const 0) (i32.const 1) (i32.const 65534)))))`,
+      { args: { x: new Uint8Array([1]) } },
+    )
+    expect(result.trap?.message).toBe(
+      'Interpreter error: trying to access region [65534..65538] in memory [0..65536]',
+    )
+  })
 })

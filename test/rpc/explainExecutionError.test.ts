@@ -161,13 +161,13 @@ const table: [
     },
   ],
   [
-    'ApiError::AuctionError(5) [64517]',
+    'ApiError::AuctionError(InvalidAmount) [64517]',
     {},
     {
       kind: 'ApiError',
       code: 64517,
       name: 'AuctionError',
-      explanation: 'the session reverted with ApiError::AuctionError(5) [64517]',
+      explanation: 'the session reverted with ApiError::AuctionError(InvalidAmount) [64517]',
       remedy: /emulator/,
     },
   ],

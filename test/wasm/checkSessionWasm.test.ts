@@ -4,6 +4,7 @@ import {
   type CheckSessionWasmOptions,
   casperHostFunctions,
   checkSessionWasm,
+  nodeRejection,
 } from '../../src/wasm/checkSessionWasm.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
 import { parseModule } from '../../src/wasm/parseModule.js'
@@ -77,7 +78,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
   test('InvalidCallExportSignature', () => {
     expect(violationsOf(`(module (memory 1) (func (export "call") (param i32)))`)).toMatchInlineSnapshot(`
       [
-        "InvalidCallExportSignature: expected export "call" of type () -> (), got (i32) -> () at offset 27",
+        "InvalidCallExportSignature: expected export "call" to take no parameters, got (i32) -> () at offset 27",
       ]
     `)
   })
@@ -207,7 +208,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
     expect(checkSessionWasm(bytes).violations.map((v) => `${v.code}: ${v.message}`)).toMatchInlineSnapshot(`
       [
         "MissingFunctionType: expected a type index below 1, got 7 for function 0",
-        "InvalidCallExportSignature: expected export "call" of type () -> (), got an unknown type at offset 26",
+        "InvalidCallExportSignature: expected export "call" to take no parameters, got an unknown type at offset 26",
       ]
     `)
   })
@@ -497,5 +498,75 @@ describe('host function table', () => {
     expect(table.get('casper_revert')).toEqual({ params: 1, result: undefined })
     expect(table.size).toBe(49)
     expect(casperHostFunctions['2.0'].size).toBe(54)
+  })
+})
+
+describe('checkSessionWasm: agrees with what casper-node runs', () => {
+  test('a `call` export returning a value is accepted (casper-wasmi 0.13.2 `invoke` checks only arguments)', () => {
+    expect(violationsOf(`(module (memory 1) (func (export "call") (result i32) (i32.const 7)))`)).toEqual([])
+  })
+
+  test('MemoryTooLarge also covers an initial size above the maximum', () => {
+    expect(violationsOf(`(module (memory 2 1) (func (export "call")))`)).toMatchInlineSnapshot(`
+      [
+        "MemoryTooLarge: expected an initial memory size at most its maximum, got initial 2, maximum 1 at offset 21",
+      ]
+    `)
+  })
+})
+
+describe('nodeRejection: the first violation in casper-node order, with its text', () => {
+  const rejection = (text: string, features?: Features, options?: CheckSessionWasmOptions) => {
+    const found = nodeRejection(wat(text, features), options)
+    return found && `${found.stage} ${found.violation.code}: ${found.message}`
+  }
+
+  test('nothing for a module the node runs', () => {
+    expect(nodeRejection(wat(goodSession))).toBeUndefined()
+    expect(nodeRejection(twoPartyMultiSigWasm, { protocol: '2.0' })).toBeUndefined()
+  })
+
+  test('deserialization, then the preprocess steps in wasm_prep.rs order', () => {
+    const all = `(module (import "env" "gas" (func (param i32))) (import "env" "casper_nope" (func))
+      (table 4097 funcref) (memory 1) (func $s (drop (f64.const 1))) (start $s))`
+    expect(rejection(all)).toMatchInlineSnapshot(
+      `"preprocess InitialTableSizeExceeded: Wasm preprocessing error: Wasm validation error: initial table size of 4097 exceeds allowed limit of 4096"`,
+    )
+    expect(rejection(all.replace('4097', '1'))).toMatchInlineSnapshot(
+      `"preprocess GasImport: Wasm preprocessing error: Wasm validation error: module imports a non-existent function"`,
+    )
+    expect(rejection(all.replace('4097', '1').replace('"gas"', '"casper_revert"'))).toMatchInlineSnapshot(
+      `"preprocess FloatOpcode: Wasm preprocessing error: Encountered operation forbidden by gas rules. Consult instruction -> metering config map"`,
+    )
+    expect(
+      rejection(
+        `(module (memory 1) (func (export "call") (drop (f64.const 1)) (drop (i32.extend8_s (i32.const 1)))))`,
+        { sign_extension: true },
+      ),
+    ).toMatchInlineSnapshot(
+      `"deserialize SignExtension: Wasm preprocessing error: Deserialization error: Unknown opcode 192"`,
+    )
+  })
+
+  test('after preprocessing: loading, linking, start, then the invocation of `call`', () => {
+    expect(
+      rejection(`(module (import "env" "casper_nope" (func)) (memory 2 1) (func $s) (start $s))`),
+    ).toMatchInlineSnapshot(
+      `"load MemoryTooLarge: Interpreter error: maximum limit 1 is less than minimum 2"`,
+    )
+    expect(
+      rejection(`(module (import "env" "casper_nope" (func)) (memory 1 65) (func $s) (start $s))`),
+    ).toMatchInlineSnapshot(
+      `"instantiate UnknownHostFunction: Interpreter error: host module doesn't export function with name casper_nope"`,
+    )
+    expect(rejection(`(module (memory 1 65) (func $s) (start $s))`)).toMatchInlineSnapshot(
+      `"instantiate MemoryTooLarge: Interpreter error: Module requested too much memory"`,
+    )
+    expect(rejection(`(module (memory 1) (func $s) (start $s))`)).toMatchInlineSnapshot(
+      `"instantiate UnsupportedWasmStart: Unsupported WASM start"`,
+    )
+    expect(rejection(`(module (memory 1) (global (export "call") i32 (i32.const 0)))`)).toMatchInlineSnapshot(
+      `"invoke CallExportNotAFunction: Interpreter error: Export call is not a function, but ExternVal { Global }"`,
+    )
   })
 })
