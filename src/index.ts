@@ -226,8 +226,8 @@ export type {
   CheckSessionWasmReturnType,
   HostFunctionSignature,
   SessionWasmNodeRejection,
-  SessionWasmStage,
   SessionWasmProtocol,
+  SessionWasmStage,
   SessionWasmViolation,
   SessionWasmViolationCode,
 } from './wasm/checkSessionWasm.js'

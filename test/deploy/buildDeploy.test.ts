@@ -16,7 +16,7 @@ import { vector } from '../vectors.js'
 const expected = vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')
 const meta = vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.meta.json')
 const owner = expected.header.account as string
-const partner = '02' + '03'.repeat(33)
+const partner = `02${'03'.repeat(33)}`
 
 describe('buildModuleBytesDeploy', () => {
   test('reproduces the published multi-sig deploy vector: body hash, hash, header and args', () => {
