@@ -14,7 +14,7 @@ export type {
 export { accountFromConfig, configFromAccount, normalizeConfig } from './account/AccountConfig.js'
 export { AccountError } from './account/AccountError.js'
 export type { AccountIdentifier } from './account/accountHash.js'
-export { accountHashFromPublicKey, accountHashOf } from './account/accountHash.js'
+export { accountHashFromPublicKey, accountHashOf, publicKeyHexOf } from './account/accountHash.js'
 export type { AccountRuleFailure, AccountRuleResult, ActionType } from './account/accountRules.js'
 export {
   addAssociatedKey,

@@ -1,9 +1,8 @@
 // The target shape of an account's keys and thresholds, as a person writes it, and its normal form.
 
-import { bytesToHex } from '../encoding/hex.js'
 import type { Account, AccountHashHex, ActionThresholds, NamedKey } from './Account.js'
 import { AccountError } from './AccountError.js'
-import { type AccountIdentifier, accountHashOf } from './accountHash.js'
+import { type AccountIdentifier, accountHashOf, publicKeyHexOf } from './accountHash.js'
 
 /** One associated key of an {@link AccountConfig}: who, with what weight, and a name for people. */
 export type AssociatedKeyConfig = {
@@ -72,7 +71,7 @@ export function normalizeConfig(config: AccountConfigInput): NormalizedAccountCo
     associatedKeys: config.associatedKeys.map((entry) => {
       const given = 'accountHash' in entry ? entry : undefined
       const key = given ? given.accountHash : (entry as AssociatedKeyConfig).key
-      const publicKey = given ? given.publicKey : publicKeyOf(key)
+      const publicKey = given ? given.publicKey : publicKeyHexOf(key)
       return {
         accountHash: accountHashOf(key),
         weight: entry.weight,
@@ -142,19 +141,6 @@ export function accountFromConfig(
     actionThresholds: copyThresholds(normalized.thresholds),
     ...(namedKeys ? { namedKeys } : {}),
   }
-}
-
-/** The public key hex of an identifier that is a public key (the forms `accountHashOf` hashes). */
-function publicKeyOf(identifier: AccountIdentifier): string | undefined {
-  if (identifier instanceof Uint8Array) return identifier.length === 32 ? undefined : bytesToHex(identifier)
-  if (typeof identifier === 'object') {
-    // casper-js-sdk PublicKey: accountHash() plus toHex(); AccountHash has only toHex().
-    return 'accountHash' in identifier && 'toHex' in identifier && typeof identifier.toHex === 'function'
-      ? (identifier.toHex as () => string)().toLowerCase()
-      : undefined
-  }
-  const text = identifier.trim()
-  return /^0[12][0-9a-fA-F]+$/.test(text) && !/^[0-9a-fA-F]{64}$/.test(text) ? text.toLowerCase() : undefined
 }
 
 function copyThresholds(thresholds: ActionThresholds): ActionThresholds {

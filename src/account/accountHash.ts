@@ -79,3 +79,25 @@ export function accountHashOf(identifier: AccountIdentifier): AccountHashHex {
     },
   })
 }
+
+/**
+ * The tagged public key hex (lowercase) when the identifier is a public key, the forms
+ * {@link accountHashOf} hashes; `undefined` for account-hash forms.
+ *
+ * @example
+ * ```ts
+ * publicKeyHexOf('01D9BF2148748A85C89DA5AAD8EE0B0FC2D105FD39D41A4C796536354F0AE2900C') // '01d9bf21…900c'
+ * publicKeyHexOf('account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2') // undefined
+ * ```
+ */
+export function publicKeyHexOf(identifier: AccountIdentifier): string | undefined {
+  if (identifier instanceof Uint8Array) return identifier.length === 32 ? undefined : bytesToHex(identifier)
+  if (typeof identifier === 'object') {
+    // casper-js-sdk PublicKey: accountHash() plus toHex(); AccountHash has only toHex().
+    return 'accountHash' in identifier && 'toHex' in identifier && typeof identifier.toHex === 'function'
+      ? (identifier.toHex as () => string)().toLowerCase()
+      : undefined
+  }
+  const text = identifier.trim()
+  return /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/.test(text) ? text.toLowerCase() : undefined
+}

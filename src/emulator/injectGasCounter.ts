@@ -9,8 +9,15 @@
 // `injectStackLimiter.ts` ports the limiter.
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
-import { ByteReader, encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'
-import { appendToVector, concat, nameBytes, rewriteModule, sizePrefixed } from '../wasm/rewriteModule.js'
+import { encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'
+import {
+  appendToVector,
+  concat,
+  nameBytes,
+  remapFunctionReferences,
+  rewriteModule,
+  sizePrefixed,
+} from '../wasm/rewriteModule.js'
 
 /** Costs of the `br_table` opcode: `cost + size_multiplier * number of targets (default excluded)`. */
 export type BrTableCost = { cost: number; size_multiplier: number }
@@ -412,45 +419,14 @@ export function injectGasCounter(bytes: Uint8Array, costs: OpcodeCosts): Uint8Ar
     replaced.set(3, appendToVector(bytes, find('function'), newFunctions))
   if (find('code') !== undefined || bodies.length > 0)
     replaced.set(10, concat([encodeVarU32(bodies.length), ...bodies]))
-  if (find('export') !== undefined) {
-    replaced.set(
-      7,
-      concat([
-        encodeVarU32(module.exports.length),
-        ...module.exports.map((e) => {
-          const r = new ByteReader(bytes, e.indexOffset)
-          r.varU32()
-          const index =
-            e.kind === 'function' ? encodeVarU32(shift(e.index)) : bytes.subarray(e.indexOffset, r.pos)
-          return concat([bytes.subarray(e.offset, e.indexOffset), index])
-        }),
-      ]),
-    )
+  const unsupported = (segment: { offset: number; flags: number }): never => {
+    throw new GasInjectionError('only MVP element segments (flags 0) can be instrumented', {
+      code: 'OperationForbiddenByGasRules',
+      details: { offset: segment.offset, flags: segment.flags },
+    })
   }
-  if (module.start !== undefined) replaced.set(8, encodeVarU32(shift(module.start.functionIndex)))
-  if (find('element') !== undefined) {
-    replaced.set(
-      9,
-      concat([
-        encodeVarU32(module.elements.length),
-        ...module.elements.map((segment) => {
-          if (segment.flags !== 0 || segment.offsetExpression === undefined) {
-            throw new GasInjectionError('only MVP element segments (flags 0) can be instrumented', {
-              code: 'OperationForbiddenByGasRules',
-              details: { offset: segment.offset, flags: segment.flags },
-            })
-          }
-          const { start, end } = segment.offsetExpression
-          return concat([
-            Uint8Array.of(0),
-            bytes.subarray(start, end),
-            encodeVarU32(segment.functionIndices.length),
-            ...segment.functionIndices.map((i) => encodeVarU32(shift(i))),
-          ])
-        }),
-      ]),
-    )
-  }
+  for (const [id, content] of remapFunctionReferences(bytes, module, shift, unsupported))
+    replaced.set(id, content)
   for (const global of module.globals) {
     if (global.init.value?.kind === 'ref.func') {
       throw new GasInjectionError('ref.func in a global initialiser cannot be instrumented', {

@@ -13,7 +13,6 @@
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
 import {
-  ByteReader,
   encodeVarS32,
   encodeVarU32,
   type FunctionType,
@@ -21,7 +20,13 @@ import {
   type SectionInfo,
   type WasmModule,
 } from '../wasm/parseModule.js'
-import { appendToVector, concat, rewriteModule, sizePrefixed } from '../wasm/rewriteModule.js'
+import {
+  appendToVector,
+  concat,
+  remapFunctionReferences,
+  rewriteModule,
+  sizePrefixed,
+} from '../wasm/rewriteModule.js'
 
 /** chainspec `[wasm] max_stack_height` of casper-node v1.5.8 and 2.0 (mainnet). */
 export const mainnetMaxStackHeight = 500
@@ -337,40 +342,9 @@ export function injectStackLimiter(
   if (thunkTypes.length > 0) replaced.set(3, appendToVector(bytes, find('function'), thunkTypes))
   if (find('code') !== undefined || bodies.length > 0)
     replaced.set(10, concat([encodeVarU32(bodies.length), ...bodies]))
-  if (find('export') !== undefined) {
-    replaced.set(
-      7,
-      concat([
-        encodeVarU32(module.exports.length),
-        ...module.exports.map((e) => {
-          const r = new ByteReader(bytes, e.indexOffset)
-          r.varU32()
-          const index =
-            e.kind === 'function' ? encodeVarU32(fixup(e.index)) : bytes.subarray(e.indexOffset, r.pos)
-          return concat([bytes.subarray(e.offset, e.indexOffset), index])
-        }),
-      ]),
-    )
-  }
-  if (module.start !== undefined) replaced.set(8, encodeVarU32(fixup(module.start.functionIndex)))
-  if (find('element') !== undefined) {
-    replaced.set(
-      9,
-      concat([
-        encodeVarU32(module.elements.length),
-        ...module.elements.map((segment) => {
-          if (segment.flags !== 0 || segment.offsetExpression === undefined)
-            fail('only MVP element segments (flags 0) can be instrumented', { offset: segment.offset })
-          const { start, end } = segment.offsetExpression!
-          return concat([
-            Uint8Array.of(0),
-            bytes.subarray(start, end),
-            encodeVarU32(segment.functionIndices.length),
-            ...segment.functionIndices.map((i) => encodeVarU32(fixup(i))),
-          ])
-        }),
-      ]),
-    )
-  }
+  const unsupported = (segment: { offset: number }): never =>
+    fail('only MVP element segments (flags 0) can be instrumented', { offset: segment.offset })
+  for (const [id, content] of remapFunctionReferences(bytes, module, fixup, unsupported))
+    replaced.set(id, content)
   return rewriteModule(bytes, module, replaced)
 }

@@ -1,10 +1,14 @@
 // An account's keys, thresholds and named keys as the node holds them, checked field by field.
 import type { Account, AccountHashHex, NamedKey } from '../account/Account.js'
 import { configFromAccount, type NormalizedAccountConfig } from '../account/AccountConfig.js'
-import { type AccountIdentifier, accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import {
+  type AccountIdentifier,
+  accountHashFromPublicKey,
+  accountHashOf,
+  publicKeyHexOf,
+} from '../account/accountHash.js'
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
 import type { Protocol } from '../emulator/emulateSession.js'
-import { bytesToHex } from '../encoding/hex.js'
 import type { BlockIdentifier, Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { getProtocol } from './getProtocol.js'
 import { MalformedResponseError } from './RpcError.js'
@@ -230,16 +234,4 @@ function blockIdentifier(block: GetAccountConfigOptions['block']): BlockIdentifi
   if (typeof block === 'string') return { Hash: block }
   if (typeof block === 'number') return { Height: block }
   return block
-}
-
-/** The tagged public key hex when the identifier is a public key (the node then reports that key's account). */
-function publicKeyHexOf(identifier: AccountIdentifier): string | undefined {
-  if (identifier instanceof Uint8Array) return identifier.length === 32 ? undefined : bytesToHex(identifier)
-  if (typeof identifier === 'object') {
-    return 'accountHash' in identifier && 'toHex' in identifier && typeof identifier.toHex === 'function'
-      ? (identifier.toHex as () => string)().toLowerCase()
-      : undefined
-  }
-  const text = identifier.trim()
-  return /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/.test(text) ? text.toLowerCase() : undefined
 }

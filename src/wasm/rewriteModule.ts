@@ -72,3 +72,42 @@ export function rewriteModule(
   flushBefore(Number.POSITIVE_INFINITY)
   return concat(out)
 }
+
+/**
+ * New contents of the export, start and element sections with every function index passed through
+ * `remap`, for instrumentation that inserts functions. Only MVP element segments (flags 0) can be
+ * rewritten; `unsupported` is called for any other.
+ */
+export function remapFunctionReferences(
+  bytes: Uint8Array,
+  module: WasmModule,
+  remap: (index: number) => number,
+  unsupported: (segment: WasmModule['elements'][number]) => never,
+): Map<number, Uint8Array> {
+  const replaced = new Map<number, Uint8Array>()
+  if (module.sections.some((s) => s.name === 'export')) {
+    const exports = module.exports.map((e) => {
+      const r = new ByteReader(bytes, e.indexOffset)
+      r.varU32()
+      const index =
+        e.kind === 'function' ? encodeVarU32(remap(e.index)) : bytes.subarray(e.indexOffset, r.pos)
+      return concat([bytes.subarray(e.offset, e.indexOffset), index])
+    })
+    replaced.set(7, concat([encodeVarU32(module.exports.length), ...exports]))
+  }
+  if (module.start !== undefined) replaced.set(8, encodeVarU32(remap(module.start.functionIndex)))
+  if (module.sections.some((s) => s.name === 'element')) {
+    const segments = module.elements.map((segment) => {
+      if (segment.flags !== 0 || segment.offsetExpression === undefined) unsupported(segment)
+      const { start, end } = segment.offsetExpression!
+      return concat([
+        Uint8Array.of(0),
+        bytes.subarray(start, end),
+        encodeVarU32(segment.functionIndices.length),
+        ...segment.functionIndices.map((i) => encodeVarU32(remap(i))),
+      ])
+    })
+    replaced.set(9, concat([encodeVarU32(module.elements.length), ...segments]))
+  }
+  return replaced
+}
