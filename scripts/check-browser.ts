@@ -13,6 +13,8 @@ const bundle = await build({
   format: 'iife',
   write: false,
   logLevel: 'error',
+  // Resolve `casper-multisig` through package.json exports (dist/), not tsconfig paths (src/).
+  tsconfigRaw: {},
 })
 const script = bundle.outputFiles[0]!.text
 const server = createServer((request, response) => {

@@ -1,5 +1,6 @@
 // Runs in a real browser page (scripts/check-browser.ts): the co-signer path end to end, with the
-// browser's own WebAssembly and crypto, from the built package.
+// browser's own WebAssembly and crypto, from the built package (scripts/check-browser.ts bundles
+// `casper-multisig` from dist/ through the package's exports; the type checker reads src/).
 import {
   buildTwoPartyDeploy,
   createAccount,
@@ -11,7 +12,7 @@ import {
   twoPartyMultiSigArgs,
   twoPartyMultiSigWasm,
   verifyDeploy,
-} from '../../dist/index.js'
+} from 'casper-multisig'
 
 async function run() {
   const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
