@@ -9,7 +9,7 @@ import {
   type SessionGas,
   twoPartyMultiSigArgs,
   twoPartyMultiSigWasm,
-} from '../src/index.js'
+} from 'casper-multisig'
 
 const hash = (n: number) => n.toString(16).padStart(8, '0').repeat(8)
 const owner = hash(0)

@@ -1,6 +1,6 @@
 // The main job: a multi-sig account set up and changed end to end against a local devnet, over
 // loopback JSON-RPC, exactly as against a casper-node. Run it with `npm run example`.
-import { startDevnet } from '../src/devnet/index.js'
+
 import {
   type Account,
   awaitResult,
@@ -18,7 +18,8 @@ import {
   signDeploy,
   stringifyDeployJson,
   submit,
-} from '../src/index.js'
+} from 'casper-multisig'
+import { startDevnet } from 'casper-multisig/devnet'
 
 // Demo keys from fixed seeds (test keys, never funded anywhere): two algorithms, as in real teams.
 const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })

@@ -13,7 +13,7 @@ import {
   twoPartyMultiSigArgs,
   twoPartyMultiSigWasm,
   twoPartyMultiSigWasmSha256,
-} from '../src/index.js'
+} from 'casper-multisig'
 
 /** Demo keys from fixed seeds (never funded anywhere). */
 function demoKey(name: string, seedByte: number) {
