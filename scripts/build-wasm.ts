@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import createWabt from 'wabt'
+import { checkSessionWasm } from '../src/wasm/checkSessionWasm.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const check = process.argv.includes('--check')
@@ -42,6 +43,16 @@ for (const file of readdirSync(join(root, 'wasm'))
   module.validate()
   const bytes = new Uint8Array(module.toBinary({ log: false, write_debug_names: false }).buffer)
   module.destroy()
+  // Every bundled module must pass casper-node's session Wasm rules on both protocols.
+  for (const protocol of ['1.5', '2.0'] as const) {
+    const { violations } = checkSessionWasm(bytes, { protocol })
+    if (violations.length > 0) {
+      console.error(
+        `${file} breaks casper-node's rules (${protocol}):\n  ${violations.map((v) => v.message).join('\n  ')}`,
+      )
+      process.exit(1)
+    }
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const identifier = `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Wasm`
   outputs.set(`wasm/${name}.wasm`, bytes)

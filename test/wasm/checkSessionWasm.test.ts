@@ -6,6 +6,7 @@ import {
   checkSessionWasm,
   nodeRejection,
 } from '../../src/wasm/checkSessionWasm.js'
+import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
 import { parseModule } from '../../src/wasm/parseModule.js'
 import { SessionWasmError } from '../../src/wasm/SessionWasmError.js'
@@ -33,9 +34,12 @@ describe('checkSessionWasm: accepted modules', () => {
     expect(() => assertSessionWasm(wat(goodSession))).not.toThrow()
   })
 
-  test('the bundled two-party multi-sig session passes on both protocols', () => {
-    expect(checkSessionWasm(twoPartyMultiSigWasm).violations).toEqual([])
-    expect(checkSessionWasm(twoPartyMultiSigWasm, { protocol: '2.0' }).violations).toEqual([])
+  test.each([
+    ['two-party-multi-sig', twoPartyMultiSigWasm],
+    ['configure-account', configureAccountWasm],
+  ])('the bundled %s session passes on both protocols', (_, wasm) => {
+    expect(checkSessionWasm(wasm).violations).toEqual([])
+    expect(checkSessionWasm(wasm, { protocol: '2.0' }).violations).toEqual([])
   })
 
   test('float loads and stores are priced by the node (opcode_costs.rs), not refused', () => {
