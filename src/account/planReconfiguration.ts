@@ -325,10 +325,14 @@ function batch(
   ]
 }
 
-/** The account of a rule result the plan has already shown to succeed. */
+/** The account of a rule result that cannot fail (raises and threshold lowerings of a valid target). */
 function ok(result: AccountRuleResult): Account {
-  if (!result.ok) throw new Error(`unexpected ${result.failure}`)
-  return result.account
+  if (result.ok) return result.account
+  throw new PlanError('A step the plan relies on failed the account rules', {
+    code: 'PlanNotProven',
+    details: { failure: result.failure },
+    remedy: 'This is a defect in casper-multisig; please report it with these values.',
+  })
 }
 
 function pack(items: Item[], maxArgs: number): Item[][] {

@@ -1,8 +1,10 @@
 // Combines the approvals of several signed copies of one deploy into one deploy, deterministically.
+
 import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
+import { isObject } from '../encoding/isObject.js'
 import { MergeError } from './MergeError.js'
 import { approvalKey, type RejectionCode, verifyApproval } from './verifyApproval.js'
 
@@ -200,10 +202,6 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
     return
   }
   if (a !== b) out.push(`${path}: ${show(a)} vs ${show(b)}`)
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function show(value: unknown): string {

@@ -51,7 +51,7 @@ export function readDeployFile(path: string): DeployJson {
  *
  * @throws {CliError} code `FileError` when the file exists (and `overwrite` is not set) or cannot be written.
  */
-export function writeText(path: string, text: string, options: { overwrite: boolean }): void {
+function writeText(path: string, text: string, options: { overwrite: boolean }): void {
   if (!options.overwrite && existsSync(path)) {
     throw new CliError(`${path} already exists`, {
       code: 'FileError',

@@ -1,5 +1,7 @@
 // Reads the target configuration file of `casper-multisig plan` (the shape `account --json` prints).
+
 import type { AccountConfig, AssociatedKeyConfig } from '../account/AccountConfig.js'
+import { isObject } from '../encoding/isObject.js'
 import { CliError } from './CliError.js'
 import { readText } from './files.js'
 
@@ -75,8 +77,4 @@ export function readTargetFile(path: string): AccountConfig {
       ...(upgradeManagement === undefined ? {} : { upgradeManagement: upgradeManagement as number }),
     },
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -36,7 +36,7 @@ export async function runCommand(command: Command, args: readonly string[], io: 
  * Prints an error the way every command does and returns its exit code: a usage error is followed
  * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`.
  */
-export function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
+function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
   if (error instanceof CliError && error.code === 'UsageError') {
     io.err(error.message)
     if (command) {

@@ -1,4 +1,5 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
+import { isObject } from '../encoding/isObject.js'
 import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
 import { parseDuration, parseTimestamp } from './duration.js'
@@ -156,10 +157,6 @@ function string(value: unknown, path: string, pattern?: RegExp): string {
   if (typeof value !== 'string') throw invalid(path, 'a string', value)
   if (pattern && !pattern.test(value)) throw invalid(path, `a value matching ${pattern.source}`, value)
   return value
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function invalid(path: string, expected: string, got: unknown, cause?: unknown): DeployError {

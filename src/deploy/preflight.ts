@@ -5,7 +5,7 @@ import { type SignatureProgress, signatureProgress } from '../approvals/signatur
 import { verifyDeploy } from '../approvals/verifyApproval.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'
-import { parseModule } from '../wasm/parseModule.js'
+import { managesKeys } from '../wasm/managesKeys.js'
 import { maxDeployTtl } from './buildModuleBytesDeploy.js'
 import { argBytes, decodeU512 } from './clValueJson.js'
 import type { ApprovalJson, DeployJson, ExecutableDeployItemJson } from './DeployJson.js'
@@ -128,13 +128,6 @@ export type PreflightReturnType = {
   /** Standard payment in motes, when the payment is standard. */
   payment?: bigint | undefined
 }
-
-const keyManagementImports = new Set([
-  'casper_add_associated_key',
-  'casper_update_associated_key',
-  'casper_remove_associated_key',
-  'casper_set_action_threshold',
-])
 
 /**
  * Checks a deploy against everything the node checks on submission and execution, without sending
@@ -359,15 +352,6 @@ export async function assertReady(
   const report = await preflight(deploy, account, options)
   if (!report.ready) throw new PreflightError(report.errors)
   return report
-}
-
-/** Whether the module imports any key-management host function. */
-function managesKeys(wasm: Uint8Array): boolean {
-  try {
-    return parseModule(wasm).imports.some((i) => i.module === 'env' && keyManagementImports.has(i.name))
-  } catch {
-    return true
-  }
 }
 
 /** The approvals as the node holds them: a set (`BTreeSet<Approval>`), so duplicates count once. */

@@ -1,4 +1,5 @@
 // casper-node's deploy acceptor for the devnet: the checks and texts of deploy.rs / deploy_acceptor.rs v1.5.8 (2.0 wording too).
+
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { canAuthorize, canDeployWith } from '../account/accountRules.js'
@@ -21,6 +22,7 @@ import { sdk, sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { transactionHash } from '../deploy/transactionHash.js'
 import { hexToBytes } from '../encoding/hex.js'
+import { isObject } from '../encoding/isObject.js'
 import { BaseError } from '../errors/BaseError.js'
 import { type DevnetAccount, type DevnetItem, type DevnetState, tipOf } from './DevnetState.js'
 
@@ -569,8 +571,4 @@ function expectOnly(params: Record<string, unknown>, fields: readonly string[]):
       },
     })
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

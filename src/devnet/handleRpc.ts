@@ -2,9 +2,11 @@
 //
 // Shapes: casper-node v1.5.8 resources/test/rpc_schema_hashing.json and casper-sidecar feat-2.0
 // resources/test/rpc_schema.json (copies in test/fixtures/). Error codes: rpcs/error_code.rs of each.
+
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { bytesToHex } from '../encoding/hex.js'
+import { isObject } from '../encoding/isObject.js'
 import { type AcceptSubmissionReturnType, acceptSubmission, devnetChainspec } from './acceptSubmission.js'
 import {
   type DevnetAccount,
@@ -599,8 +601,4 @@ function humantime(ms: number): string {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString()
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -99,7 +99,7 @@ const unhandled = 31
  * casper-types v1.5.8 `system/auction/error.rs` `Error`, by discriminant (0..49, as `TryFrom<u8>` maps
  * them). For any other value the node's `Debug` returns `fmt::Error`; the number is printed instead.
  */
-export const auctionErrorNames: readonly string[] = [
+const auctionErrorNames: readonly string[] = [
   'MissingKey',
   'InvalidKeyVariant',
   'MissingValue',

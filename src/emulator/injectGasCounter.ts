@@ -114,7 +114,7 @@ const checkedU32 = (value: number): number | undefined => (value <= u32Max ? val
  * opcodeCost(decodeInstruction({ bytes: new Uint8Array([0x6a]), offset: 0 }), mainnetOpcodeCosts) // 210 (i32.add)
  * ```
  */
-export function opcodeCost(instruction: Instruction, costs: OpcodeCosts): number | undefined {
+function opcodeCost(instruction: Instruction, costs: OpcodeCosts): number | undefined {
   const { opcode, feature, immediates } = instruction
   if (feature === 'signExtension') return costs.sign
   if (feature !== 'mvp') return undefined
@@ -191,7 +191,7 @@ export function opcodeCost(instruction: Instruction, costs: OpcodeCosts): number
 }
 
 /** A run of instructions charged at once: a call to `gas(cost)` is inserted before `start`. */
-export type MeteredBlock = {
+type MeteredBlock = {
   /** Index (in the function's instruction list) of the first instruction of the block. */
   start: number
   cost: number
@@ -223,10 +223,7 @@ const forbidden = (instruction: Instruction, reason: string): never => {
  * // [{ start: 0, cost: 330 }]
  * ```
  */
-export function determineMeteredBlocks(
-  instructions: readonly Instruction[],
-  costs: OpcodeCosts,
-): MeteredBlock[] {
+function determineMeteredBlocks(instructions: readonly Instruction[], costs: OpcodeCosts): MeteredBlock[] {
   const stack: ControlBlock[] = []
   const finalized: MeteredBlock[] = []
   const top = (): ControlBlock => stack[stack.length - 1]!

@@ -10,7 +10,8 @@ import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { transactionHash } from '../deploy/transactionHash.js'
 import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'
-import { parseModule } from '../wasm/parseModule.js'
+import { isObject } from '../encoding/isObject.js'
+import { managesKeys } from '../wasm/managesKeys.js'
 
 /** Options of {@link preflightTransaction}. */
 export type PreflightTransactionOptions = {
@@ -36,13 +37,6 @@ export type PreflightTransactionReturnType = {
   /** The session run in the emulator under 2.0 rules, when the target is session Wasm. */
   emulation?: EmulateSessionReturnType | undefined
 }
-
-const keyManagementImports = new Set([
-  'casper_add_associated_key',
-  'casper_update_associated_key',
-  'casper_remove_associated_key',
-  'casper_set_action_threshold',
-])
 
 /**
  * The subset of `preflight` that applies to a TransactionV1 (2.0): the hash recomputed from the
@@ -214,18 +208,6 @@ export function initiatorOf(initiator: unknown): AccountHashHex {
     '{ "PublicKey": "01…" } or { "AccountHash": "account-hash-…" }',
     initiator,
   )
-}
-
-function managesKeys(wasm: Uint8Array): boolean {
-  try {
-    return parseModule(wasm).imports.some((i) => i.module === 'env' && keyManagementImports.has(i.name))
-  } catch {
-    return true
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function str(value: unknown, path: string, pattern?: RegExp): string {

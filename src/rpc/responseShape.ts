@@ -32,7 +32,7 @@ export type ResponseShape = {
  * describeJson(300) // 'number 300'
  * ```
  */
-export function describeJson(value: unknown): string {
+function describeJson(value: unknown): string {
   if (value === undefined) return 'nothing (field absent)'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${value.length}`

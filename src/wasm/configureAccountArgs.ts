@@ -91,11 +91,6 @@ export function sessionArgsLength(args: readonly ConfigureAccountArg[]): number 
   )
 }
 
-/** The CLType bytes of an arg type, for builders that serialise the args themselves. */
-export function configureAccountArgClType(type: ConfigureAccountArgType): Uint8Array {
-  return clTypeBytes[type].slice()
-}
-
 function hashList(hashes: readonly AccountHashHex[]): Uint8Array {
   return list(hashes.map(hexToBytes))
 }

@@ -321,11 +321,6 @@ export function valueTypeOf(byte: number): ValueType | undefined {
   }
 }
 
-/** The byte encoding a value type. */
-export function valueTypeByte(type: ValueType): number {
-  return { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b, funcref: 0x70, externref: 0x6f }[type]
-}
-
 /**
  * Encodes an unsigned LEB128 (u32).
  *

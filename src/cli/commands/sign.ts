@@ -78,7 +78,7 @@ export const signCommand: Command = {
 }
 
 /** `dir/deploy-1.json` → `dir/deploy-1.signed-by-83b0df3b.json`. */
-export function signedCopyPath(file: string, accountHash: string): string {
+function signedCopyPath(file: string, accountHash: string): string {
   const name = basename(file).replace(/\.json$/i, '')
   return join(dirname(file), `${name}.signed-by-${accountHash.slice(0, 8)}.json`)
 }
