@@ -46,6 +46,16 @@ export type FindingDetailsByCode = {
     /** Each key whose loss locks key management, with the weight the other keys hold together. */
     keys: (FindingKey & { remainingWeight: number })[]
   }
+  KeyLossMarginNotMet: {
+    keyManagement: number
+    /** `options.lossMargin`: how many keys the account must be able to lose. */
+    margin: number
+    /** How many keys it can lose, whichever they are, and still reach key management. */
+    survivableLosses: number
+    /** The heaviest `margin` keys, whose loss together is the worst case. */
+    keys: FindingKey[]
+    remainingWeight: number
+  }
   DeployerRemoved: { deployer: string; label?: string | undefined; currentWeight?: number | undefined }
   DeployerLosesKeyManagement: {
     deployer: string
@@ -95,6 +105,11 @@ export type ValidateConfigOptions = {
   deployer?: AccountIdentifier | undefined
   /** The account's configuration before the change, e.g. `configFromAccount(account)`. */
   current?: AccountConfigInput | undefined
+  /**
+   * How many keys the account must be able to lose, whichever they are, and still reach key
+   * management. Default 1 (`SingleKeyLossLocksOut`); above 1 enables `KeyLossMarginNotMet`.
+   */
+  lossMargin?: number | undefined
 }
 
 /** Result of {@link validateConfig}. */
@@ -137,6 +152,7 @@ const thresholdNames: Record<ThresholdName, string> = {
  * | `ZeroWeightKey` | warning | A key with weight 0: it may sign but counts for nothing. | Give it weight or remove it. | |
  * | `SingleKeyControl` | warning | One key alone reaches key management. | Raise key management above its weight. | |
  * | `SingleKeyLossLocksOut` | warning | Losing one key leaves the others below key management. | Add weight elsewhere or lower key management. | |
+ * | `KeyLossMarginNotMet` | warning | With `options.lossMargin` N above 1: losing some N keys leaves the rest below key management. | Add backup keys or weight, or lower key management. | |
  * | `DeployerRemoved` | warning | `options.deployer` is not in the new configuration. | Keep it, or have other keys sign from now on. | |
  * | `DeployerLosesKeyManagement` | warning | `options.deployer` alone reaches key management before (per `options.current`; assumed without it) but not after. | Keep its weight, or have other keys sign future changes. | |
  *
@@ -337,6 +353,24 @@ export function validateConfig(
           details: { keyManagement, totalWeight, keys: locked },
         })
       }
+    }
+  }
+
+  const margin = options.lossMargin ?? 1
+  if (margin > 1 && keyManagement !== undefined && entries.length > 0 && totalWeight >= keyManagement) {
+    // The worst case loses the heaviest keys; count how many of those the rest survives.
+    const heaviestFirst = [...distinct.values()].map(keyAt).sort((a, b) => b.weight - a.weight)
+    const remainingAfter = (n: number) => saturatingWeightSum(heaviestFirst.slice(n).map((key) => key.weight))
+    let survivableLosses = 0
+    while (survivableLosses < heaviestFirst.length && remainingAfter(survivableLosses + 1) >= keyManagement) survivableLosses++
+    if (survivableLosses < margin) {
+      const lost = heaviestFirst.slice(0, margin)
+      warnings.push({
+        code: 'KeyLossMarginNotMet',
+        severity: 'warning',
+        message: `losing ${margin} keys (${lost.map(describeWithWeight).join(', ')}) leaves weight ${remainingAfter(margin)}, below the key management threshold ${keyManagement}: the account survives the loss of only ${survivableLosses} key${survivableLosses === 1 ? '' : 's'}; add backup keys or weight, or lower key management`,
+        details: { keyManagement, margin, survivableLosses, keys: lost, remainingWeight: remainingAfter(margin) },
+      })
     }
   }
 

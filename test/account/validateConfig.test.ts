@@ -640,3 +640,22 @@ describe('validateConfig: properties', () => {
     )
   })
 })
+
+describe('validateConfig: a margin of keys the account can lose', () => {
+  const four = {
+    associatedKeys: [1, 2, 3, 4].map((n) => ({ key: n.toString(16).padStart(2, '0').repeat(32), weight: 1 })),
+    thresholds: { deployment: 2, keyManagement: 2 },
+  }
+  test('2-of-4 survives losing any two keys, not three', () => {
+    expect(validateConfig(four, { lossMargin: 2 }).warnings.map((w) => w.code)).not.toContain(
+      'KeyLossMarginNotMet',
+    )
+    const [warning] = validateConfig(four, { lossMargin: 3 }).warnings.filter(
+      (w) => w.code === 'KeyLossMarginNotMet',
+    )
+    expect(warning?.details).toMatchObject({ margin: 3, survivableLosses: 2, remainingWeight: 1 })
+    expect(warning?.message).toMatchInlineSnapshot(
+      `"losing 3 keys (account-hash-0101010101010101010101010101010101010101010101010101010101010101 (weight 1), account-hash-0202020202020202020202020202020202020202020202020202020202020202 (weight 1), account-hash-0303030303030303030303030303030303030303030303030303030303030303 (weight 1)) leaves weight 1, below the key management threshold 2: the account survives the loss of only 2 keys; add backup keys or weight, or lower key management"`,
+    )
+  })
+})
