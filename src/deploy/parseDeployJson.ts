@@ -114,8 +114,29 @@ function item(value: unknown, path: string): void {
     }
     // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${argAt}[1]`, ['cl_type', 'bytes'], ['parsed'])
-    string(clValue.bytes, `${argAt}[1].bytes`, hex())
+    const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
+    listCountFits(clValue.cl_type, bytes, `${argAt}[1].bytes`)
   })
+}
+
+/**
+ * A top-level `List` whose u32 count exceeds its bytes cannot be a valid value, and would make
+ * casper-js-sdk (which hashes the deploy) loop over the declared count: refuse it up front.
+ */
+function listCountFits(clType: unknown, bytes: string, path: string): void {
+  if (!isObject(clType) || !('List' in clType) || clType.List === 'Unit') return
+  const count =
+    bytes.length >= 8
+      ? Number.parseInt(bytes.slice(6, 8) + bytes.slice(4, 6) + bytes.slice(2, 4) + bytes.slice(0, 2), 16)
+      : 0
+  const items = (bytes.length - 8) / 2
+  if (bytes.length < 8 || count > items) {
+    throw invalid(
+      path,
+      `a List of at most ${Math.max(0, items)} items (its u32 count, then the items)`,
+      `a count of ${count}`,
+    )
+  }
 }
 
 /** A humantime field (timestamp or TTL), read with the parser casper-node uses. */

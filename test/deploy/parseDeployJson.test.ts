@@ -177,3 +177,12 @@ describe('executable deploy items', () => {
     `)
   })
 })
+
+test('a List arg whose count exceeds its bytes is refused before anything parses it', () => {
+  const deploy = structuredClone(vector('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json'))
+  deploy.session.ModuleBytes.args.push([
+    'evil',
+    { cl_type: { List: 'U8' }, bytes: `ffffff03${'00'.repeat(28)}` },
+  ])
+  expect(() => parseDeployJson(deploy)).toThrow(/a List of at most 28 items/)
+})
