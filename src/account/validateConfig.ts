@@ -362,14 +362,21 @@ export function validateConfig(
     const heaviestFirst = [...distinct.values()].map(keyAt).sort((a, b) => b.weight - a.weight)
     const remainingAfter = (n: number) => saturatingWeightSum(heaviestFirst.slice(n).map((key) => key.weight))
     let survivableLosses = 0
-    while (survivableLosses < heaviestFirst.length && remainingAfter(survivableLosses + 1) >= keyManagement) survivableLosses++
+    while (survivableLosses < heaviestFirst.length && remainingAfter(survivableLosses + 1) >= keyManagement)
+      survivableLosses++
     if (survivableLosses < margin) {
       const lost = heaviestFirst.slice(0, margin)
       warnings.push({
         code: 'KeyLossMarginNotMet',
         severity: 'warning',
         message: `losing ${margin} keys (${lost.map(describeWithWeight).join(', ')}) leaves weight ${remainingAfter(margin)}, below the key management threshold ${keyManagement}: the account survives the loss of only ${survivableLosses} key${survivableLosses === 1 ? '' : 's'}; add backup keys or weight, or lower key management`,
-        details: { keyManagement, margin, survivableLosses, keys: lost, remainingWeight: remainingAfter(margin) },
+        details: {
+          keyManagement,
+          margin,
+          survivableLosses,
+          keys: lost,
+          remainingWeight: remainingAfter(margin),
+        },
       })
     }
   }
