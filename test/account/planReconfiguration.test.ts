@@ -141,19 +141,16 @@ describe('planReconfiguration: laws', () => {
       t2,
     }))
 
+  const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
+  /** Deployment <= key management, both in 1..total weight. */
+  const thresholdsWithin = ({ keys, t1, t2 }: { keys: Record<string, number>; t1: number; t2: number }) =>
+    [t1, t2].map((t) => 1 + (t % Math.max(1, total(keys)))).sort((x, y) => x - y) as [number, number]
+
   test('for random valid current and target configurations, the proven plan ends exactly at the target', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
-        const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
-        const clamp = (t: number, keys: Record<string, number>) => 1 + (t % Math.max(1, total(keys)))
-        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [
-          number,
-          number,
-        ]
-        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [
-          number,
-          number,
-        ]
+        const [cd, ck] = thresholdsWithin(from)
+        const [td, tk] = thresholdsWithin(to)
         const target = config(to.keys, td, tk)
         fc.pre(total(from.keys) >= ck && total(to.keys) >= tk && validateConfig(target).ok)
         const current = account(from.keys, cd, ck)
@@ -168,16 +165,8 @@ describe('planReconfiguration: laws', () => {
   test('with a small key limit and small deploys, every plan is split and still ends exactly at the target', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
-        const total = (keys: Record<string, number>) => Object.values(keys).reduce((s, w) => s + w, 0)
-        const clamp = (t: number, keys: Record<string, number>) => 1 + (t % Math.max(1, total(keys)))
-        const [cd, ck] = [clamp(from.t1, from.keys), clamp(from.t2, from.keys)].sort((x, y) => x - y) as [
-          number,
-          number,
-        ]
-        const [td, tk] = [clamp(to.t1, to.keys), clamp(to.t2, to.keys)].sort((x, y) => x - y) as [
-          number,
-          number,
-        ]
+        const [cd, ck] = thresholdsWithin(from)
+        const [td, tk] = thresholdsWithin(to)
         const target = config(to.keys, td, tk)
         fc.pre(
           total(from.keys) >= ck &&
