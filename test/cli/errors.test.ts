@@ -1,29 +1,10 @@
-// The command line's failure paths: usage errors, unreadable input, refused merges, plans and executions.
-import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { main } from '../../src/cli/main.js'
 import { type Devnet, startDevnet } from '../../src/devnet/index.js'
-import { parsePrivateKey } from '../../src/index.js'
 
-type Run = { code: number; out: string; err: string }
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const { code } = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
-
-function writeKey(dir: string, name: string) {
-  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
-  const path = join(dir, `${name}.pem`)
-  writeFileSync(path, pem)
-  const { publicKeyHex, accountHash } = parsePrivateKey(pem)
-  return { path, publicKey: publicKeyHex, accountHash }
-}
+import { run, writeKey } from './cliKit.js'
 
 let devnet: Devnet
 let dir: string
