@@ -1,0 +1,71 @@
+// Renders text that came from a file or a node so that a person sees every character it holds.
+//
+// A deploy's arg names, chain name, labels and node answers are attacker-controlled. Printed raw, an
+// escape sequence can redraw a terminal, a newline can forge a line, and a bidi override can reorder
+// what is read. Every such character is shown as a visible `\u{…}` escape instead, and a backslash as
+// `\\`, so the rendering is unambiguous and can never be interpreted by a terminal, a browser or a
+// JSON viewer.
+
+/**
+ * Characters that are never shown as themselves: C0 controls (newline and tab included), DEL, C1
+ * controls, bidi embeddings, overrides, isolates and marks, zero-width and invisible formatting
+ * characters, line and paragraph separators, the byte order mark, interlinear annotation and
+ * object replacement characters, noncharacters, and lone surrogates.
+ */
+const unsafe =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffc\ufffe\uffff]|\p{Cf}|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\u{e0000}-\u{e0fff}]|[\u{1d173}-\u{1d17a}]/gu
+
+/**
+ * The text with every control, formatting, bidi and invisible character replaced by a visible
+ * `\u{hex}` escape, and every backslash doubled, so what is printed is exactly what the text holds.
+ * Printable text (letters in any script, digits, punctuation, spaces) is kept as it is.
+ *
+ * @example
+ * ```ts
+ * safeText('deployment-account') // 'deployment-account'
+ * safeText('x\u001b[2Jy')        // 'x\\u{1b}[2Jy'
+ * safeText('a\u202eb')           // 'a\\u{202e}b'
+ * ```
+ */
+export function safeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(unsafe, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`)
+}
+
+/**
+ * Whether the text holds a character {@link safeText} would escape (a warning sign in a name or label).
+ *
+ * @example
+ * ```ts
+ * hasUnsafeText('alice')       // false
+ * hasUnsafeText('alice\u200b') // true
+ * ```
+ */
+export function hasUnsafeText(text: string): boolean {
+  unsafe.lastIndex = 0
+  const found = unsafe.test(text)
+  unsafe.lastIndex = 0
+  return found
+}
+
+/**
+ * `JSON.stringify` whose output holds no character {@link safeText} would escape: such characters in
+ * strings (and keys) are written as `\uXXXX` JSON escapes, so the JSON still parses back to the same
+ * value while a terminal, log viewer or browser shows it inert.
+ *
+ * @example
+ * ```ts
+ * safeJson({ name: 'a\u202eb' }) // '{"name":"a\\u202eb"}'
+ * ```
+ */
+export function safeJson(value: unknown, space?: number): string {
+  const json = JSON.stringify(value, undefined, space) ?? 'null'
+  // JSON.stringify already escapes controls inside strings; a raw newline here is indentation.
+  return json.replace(unsafe, (char) =>
+    char === '\n'
+      ? char
+      : Array.from(
+          { length: char.length },
+          (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`,
+        ).join(''),
+  )
+}
