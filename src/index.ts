@@ -105,6 +105,7 @@ export { ChainspecError } from './chainspec/ChainspecError.js'
 export { casper15 } from './chainspec/casper15.js'
 export { casperMainnet } from './chainspec/casperMainnet.js'
 export { casperTestnet } from './chainspec/casperTestnet.js'
+export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
 export type {
