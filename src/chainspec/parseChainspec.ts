@@ -117,6 +117,7 @@ function show(value: unknown): string {
       ? value.toString()
       : (JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v)) ?? String(value))
   const visible = text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
   )
