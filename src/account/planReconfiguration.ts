@@ -194,7 +194,15 @@ export async function planReconfiguration(
       signers: deploySigners,
       chainspec,
     })
-    if (!result.ok) throw notProven(result, index)
+    // Out of gas at the largest lane's limit: the batch cannot fit any lane, like a payment too large.
+    const tooLarge = !result.ok && result.failure?.kind === 'outOfGas'
+    if (tooLarge && batchItems.length > 1) {
+      const half = Math.ceil(batchItems.length / 2)
+      queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
+      index--
+      continue
+    }
+    if (!result.ok && !tooLarge) throw notProven(result, index)
     const argsLength = sessionArgsLength(args)
     const payment = choosePayment(
       {
@@ -206,7 +214,7 @@ export async function planReconfiguration(
       chainspec,
       options.paymentMargin,
     )
-    if (payment.lane === undefined) {
+    if (payment.lane === undefined || tooLarge) {
       if (batchItems.length > 1) {
         const half = Math.ceil(batchItems.length / 2)
         queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
