@@ -1,7 +1,12 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
-import { type ChainspecOption, resolveChainspec, ruleGeneration } from '../chainspec/resolveChainspec.js'
+import {
+  type ChainspecOption,
+  maxSessionGas,
+  resolveChainspec,
+  ruleGeneration,
+} from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
@@ -508,10 +513,7 @@ function noLane(chainspec: Chainspec, payment: PaymentChoice, argsLength: number
       deploy: index + 1,
       gasLimit: payment.amount,
       argsLength,
-      largestLaneGasLimit: wasmLanes(chainspec).reduce(
-        (max, lane) => (lane.maxGasLimit > max ? lane.maxGasLimit : max),
-        0n,
-      ),
+      largestLaneGasLimit: maxSessionGas(chainspec),
       chainspec: `${chainspec.chainName} ${chainspec.protocolVersion}`,
     },
     remedy: "The network's lanes cannot carry this step; it needs a chainspec with a larger Wasm lane.",
