@@ -12,9 +12,10 @@ import { sdkDeployFromJson } from './sdk.js'
 /** Options of {@link parseDeployJson}. */
 export type ParseDeployJsonOptions = {
   /**
-   * Most bytes the payment's or the session's args may take. Default 16,384: sixteen times what the
-   * node accepts (`session_args_max_length` and `payment_args_max_length`, 1024 on mainnet), so a
-   * deploy the node would refuse can still be examined, while no file can make reading its args slow.
+   * Most bytes the payment's or the session's args may take. Default 4096: four times what the node
+   * accepts (`session_args_max_length` and `payment_args_max_length`, 1024 on mainnet), so a deploy
+   * the node would refuse for its args can still be examined and reported, while no file can make
+   * reading its args slow (casper-js-sdk takes tens of microseconds per list item).
    */
   maxArgsBytes?: number | undefined
   /**
@@ -28,7 +29,7 @@ export type ParseDeployJsonOptions = {
 }
 
 /** Default of {@link ParseDeployJsonOptions.maxArgsBytes}. */
-export const defaultMaxArgsBytes = 16_384
+export const defaultMaxArgsBytes = 4096
 
 const topFields = ['hash', 'header', 'payment', 'session', 'approvals'] as const
 const headerFields = [

@@ -140,8 +140,8 @@ describe('CPU exhaustion', () => {
     const wasm = structuredClone(base)
     wasm.session = { ModuleBytes: { module_bytes: '00'.repeat(500_000), args: [] } }
     expect(timed(wasm)).toBeLessThan(1000)
-    // The most items per byte a valid value holds, up to the args cap (16 times the node's 1024).
-    const count = 16_000
+    // The most items per byte a valid value holds, up to the args cap (4 times the node's 1024).
+    const count = 4000
     expect(
       timed(withArgs([['x', { cl_type: { List: 'U8' }, bytes: u32(count) + '07'.repeat(count) }]])),
     ).toBeLessThan(1000)
