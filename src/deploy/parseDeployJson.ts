@@ -26,6 +26,12 @@ export type ParseDeployJsonOptions = {
    * comparison is skipped. Counts and lengths are checked in either case.
    */
   exactValues?: boolean | undefined
+  /**
+   * Most approvals read. Default 200: twice the 100 the node accepts, so an over-signed deploy is
+   * still examined and reported, while no file can make verification (about a millisecond per
+   * signature) take seconds.
+   */
+  maxApprovals?: number | undefined
 }
 
 /** Default of {@link ParseDeployJsonOptions.maxArgsBytes}. */
@@ -43,7 +49,12 @@ const headerFields = [
 ] as const
 const hex = (length?: number) => (length ? new RegExp(`^[0-9a-fA-F]{${length}}$`) : /^(?:[0-9a-fA-F]{2})*$/)
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
-const signatureHex = /^0[12][0-9a-fA-F]{128}$/
+/**
+ * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (casper-facts
+ * 12). The tag, length and validity are checked per approval by `verifyApproval`, so one wallet's
+ * untagged signature is reported as that approval's problem instead of making the file unreadable.
+ */
+const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
 
 /**
  * Parses and checks the shape of a deploy as casper-client writes it (a string, or already-parsed
@@ -96,7 +107,15 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
   const exact = options.exactValues ?? true
   item(deploy.payment, 'payment', maxArgsBytes, exact)
   item(deploy.session, 'session', maxArgsBytes, exact)
-  array(deploy.approvals, 'approvals').forEach((a, i) => {
+  const approvals = array(deploy.approvals, 'approvals')
+  const maxApprovals = options.maxApprovals ?? 200
+  if (approvals.length > maxApprovals)
+    throw invalid(
+      'approvals',
+      `at most ${maxApprovals} approvals (maxApprovals)`,
+      `${approvals.length} approvals`,
+    )
+  approvals.forEach((a, i) => {
     const approval = object(a, `approvals[${i}]`, ['signer', 'signature'])
     string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
     string(approval.signature, `approvals[${i}].signature`, signatureHex)
