@@ -114,13 +114,15 @@ export { deployHashes } from './deploy/deployHashes.js'
 export type {
   DeployChange,
   DeployDescription,
+  DeployPayment,
   DeploySessionKind,
   DescribeDeployOptions,
 } from './deploy/describeDeploy.js'
 export { describeDeploy } from './deploy/describeDeploy.js'
 export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
-export { parseDeployJson } from './deploy/parseDeployJson.js'
+export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
+export { defaultMaxArgsBytes, parseDeployJson } from './deploy/parseDeployJson.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
 export type {
   PreflightCode,
@@ -158,6 +160,8 @@ export {
   StackLimiterError,
 } from './emulator/injectStackLimiter.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
+export type { ParseStrictJsonOptions } from './encoding/parseStrictJson.js'
+export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
@@ -174,6 +178,7 @@ export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublic
 export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
+export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
 export type { AwaitResultErrorType, AwaitResultOptions, AwaitResultReturnType } from './rpc/awaitResult.js'
 export { awaitResult } from './rpc/awaitResult.js'
 export type {
@@ -185,7 +190,7 @@ export type {
   RpcRequestErrorType,
   RpcRequestOptions,
 } from './rpc/createRpc.js'
-export { createRpc, defaultRpcTimeoutMs } from './rpc/createRpc.js'
+export { createRpc, defaultMaxResponseBytes, defaultRpcTimeoutMs } from './rpc/createRpc.js'
 export type { ExecutionFailedErrorParameters } from './rpc/ExecutionFailedError.js'
 export { ExecutionFailedError } from './rpc/ExecutionFailedError.js'
 export type {
@@ -199,7 +204,7 @@ export type {
   GetAccountConfigOptions,
   GetAccountConfigReturnType,
 } from './rpc/getAccountConfig.js'
-export { getAccountConfig } from './rpc/getAccountConfig.js'
+export { defaultMaxAssociatedKeys, getAccountConfig } from './rpc/getAccountConfig.js'
 export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'
 export { getProtocol } from './rpc/getProtocol.js'
 export type {
@@ -214,6 +219,7 @@ export {
   JsonRpcError,
   jsonRpcErrorNames,
   MalformedResponseError,
+  ResponseTooLargeError,
   RpcError,
   TimeoutError,
   UnreachableError,
@@ -221,6 +227,7 @@ export {
 export type { JsonObject } from './rpc/responseShape.js'
 export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
 export { submit } from './rpc/submit.js'
+export { hasUnsafeText, safeJson, safeText } from './text/safeText.js'
 export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,
