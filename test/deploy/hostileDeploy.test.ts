@@ -4,6 +4,8 @@ import { verifyDeploy } from '../../src/approvals/verifyApproval.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
+import { acceptSubmission } from '../../src/devnet/acceptSubmission.js'
+import { createGenesisState } from '../../src/devnet/DevnetState.js'
 import { BaseError } from '../../src/errors/BaseError.js'
 import { hasUnsafeText } from '../../src/text/safeText.js'
 import { vector } from '../vectors.js'
@@ -180,5 +182,28 @@ describe('parsing', () => {
     )
     expect(error.message.split('\n').some(hasUnsafeText)).toBe(false)
     expect(error.message).toContain('Nope\\u{1b}]0;x\\u{7}')
+  })
+})
+
+describe('the tools behind the parser', () => {
+  test('the devnet answers an unknown CLType or a huge nested count with invalid params, at once', () => {
+    const state = createGenesisState(base.header.chain_name, '1.5', 0)
+    for (const [cl_type, bytes] of [
+      ['U1024', '00'],
+      [{ List: { List: 'Unit' } }, `${u32(1)}${u32(0xffff_ffff)}`],
+    ] as const) {
+      const start = performance.now()
+      const verdict = acceptSubmission(
+        state,
+        { deploy: withArgs([['x', { cl_type, bytes }]]) },
+        'account_put_deploy',
+        0,
+      )
+      expect(performance.now() - start).toBeLessThan(100)
+      expect(verdict).toMatchObject({
+        ok: false,
+        invalidParams: expect.stringMatching(/Invalid CLType|Invalid CLValue/),
+      })
+    }
   })
 })
