@@ -85,6 +85,7 @@ export type {
   WalletSignRequest,
 } from './approvals/walletSigner.js'
 export { walletSigner } from './approvals/walletSigner.js'
+export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
 export type {
@@ -122,7 +123,7 @@ export { describeDeploy } from './deploy/describeDeploy.js'
 export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
-export { defaultMaxArgsBytes, parseDeployJson } from './deploy/parseDeployJson.js'
+export { parseDeployJson } from './deploy/parseDeployJson.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
 export type {
   PreflightCode,

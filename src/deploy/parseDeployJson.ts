@@ -2,6 +2,7 @@
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import { checkClValue } from './checkClValue.js'
 import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
@@ -12,10 +13,9 @@ import { sdkDeployFromJson } from './sdk.js'
 /** Options of {@link parseDeployJson}. */
 export type ParseDeployJsonOptions = {
   /**
-   * Most bytes the payment's or the session's args may take. Default 4096: four times what the node
-   * accepts (`session_args_max_length` and `payment_args_max_length`, 1024 on mainnet), so a deploy
-   * the node would refuse for its args can still be examined and reported, while no file can make
-   * reading its args slow (casper-js-sdk takes tens of microseconds per list item).
+   * Most bytes the payment's or the session's args may take; default `defaultMaxArgsBytes` (4096,
+   * four times the node's 1024), so a deploy the node would refuse for its args can still be
+   * examined and reported, while no file can make reading its args slow.
    */
   maxArgsBytes?: number | undefined
   /**
@@ -33,9 +33,6 @@ export type ParseDeployJsonOptions = {
    */
   maxApprovals?: number | undefined
 }
-
-/** Default of {@link ParseDeployJsonOptions.maxArgsBytes}. */
-export const defaultMaxArgsBytes = 4096
 
 const topFields = ['hash', 'header', 'payment', 'session', 'approvals'] as const
 const headerFields = [

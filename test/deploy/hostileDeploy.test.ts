@@ -1,9 +1,14 @@
 // Files built to mislead, exhaust or crash the tools: each is refused with a typed error, in bounded time.
 import { describe, expect, test } from 'vitest'
+import { createAccount } from '../../src/account/Account.js'
+import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { verifyDeploy } from '../../src/approvals/verifyApproval.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
+import { preflight } from '../../src/deploy/preflight.js'
+import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
+import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { acceptSubmission } from '../../src/devnet/acceptSubmission.js'
 import { createGenesisState } from '../../src/devnet/DevnetState.js'
 import { BaseError } from '../../src/errors/BaseError.js'
@@ -204,6 +209,28 @@ describe('the tools behind the parser', () => {
         ok: false,
         invalidParams: expect.stringMatching(/Invalid CLType|Invalid CLValue/),
       })
+    }
+  })
+
+  test('preflight and transactionHash, given unparsed hostile args, answer with a typed error at once', async () => {
+    const account = createAccount(accountHashFromPublicKey(base.header.account))
+    for (const [cl_type, bytes] of [
+      ['U1024', '00'],
+      [{ List: { List: 'Unit' } }, `${u32(1)}${u32(0xffff_ffff)}`],
+      [{ Map: { key: 'U8', value: { List: 'U8' } } }, `${u32(1)}07${u32(0xffff_ffff)}`],
+    ] as const) {
+      const start = performance.now()
+      await expect(preflight(withArgs([['x', { cl_type, bytes }]]), account)).rejects.toBeInstanceOf(
+        BaseError,
+      )
+      const transaction = structuredClone(
+        vector<{
+          Version1: TransactionJson['Version1'] & { payload: { fields: { args: { Named: unknown } } } }
+        }>('SYNTHETIC_transaction_v1_session_2approvals.json'),
+      )
+      transaction.Version1.payload.fields.args.Named = [['x', { cl_type, bytes }]]
+      expect(() => transactionHash(transaction.Version1)).toThrow(BaseError)
+      expect(performance.now() - start).toBeLessThan(200)
     }
   })
 })
