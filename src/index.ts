@@ -113,6 +113,7 @@ export type {
 } from './chainspec/estimateCost.js'
 export { estimateCost } from './chainspec/estimateCost.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
+export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
 export type {
@@ -142,12 +143,14 @@ export { deployHashes } from './deploy/deployHashes.js'
 export type {
   DeployChange,
   DeployDescription,
+  DeployPayment,
   DeploySessionKind,
   DescribeDeployOptions,
 } from './deploy/describeDeploy.js'
 export { describeDeploy } from './deploy/describeDeploy.js'
 export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
+export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
 export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
@@ -173,6 +176,8 @@ export type {
 } from './emulator/emulateSession.js'
 export { emulateSession } from './emulator/emulateSession.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
+export type { ParseStrictJsonOptions } from './encoding/parseStrictJson.js'
+export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
@@ -189,6 +194,7 @@ export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublic
 export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
+export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
 export type { AwaitResultErrorType, AwaitResultOptions, AwaitResultReturnType } from './rpc/awaitResult.js'
 export { awaitResult } from './rpc/awaitResult.js'
 export type {
@@ -200,7 +206,7 @@ export type {
   RpcRequestErrorType,
   RpcRequestOptions,
 } from './rpc/createRpc.js'
-export { createRpc, defaultRpcTimeoutMs } from './rpc/createRpc.js'
+export { createRpc, defaultMaxResponseBytes, defaultRpcTimeoutMs } from './rpc/createRpc.js'
 export type { ExecutionFailedErrorParameters } from './rpc/ExecutionFailedError.js'
 export { ExecutionFailedError } from './rpc/ExecutionFailedError.js'
 export type {
@@ -214,7 +220,7 @@ export type {
   GetAccountConfigOptions,
   GetAccountConfigReturnType,
 } from './rpc/getAccountConfig.js'
-export { getAccountConfig } from './rpc/getAccountConfig.js'
+export { defaultMaxAssociatedKeys, getAccountConfig } from './rpc/getAccountConfig.js'
 export type { GetChainspecErrorType, GetChainspecOptions } from './rpc/getChainspec.js'
 export { getChainspec } from './rpc/getChainspec.js'
 export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'
@@ -231,6 +237,7 @@ export {
   JsonRpcError,
   jsonRpcErrorNames,
   MalformedResponseError,
+  ResponseTooLargeError,
   RpcError,
   TimeoutError,
   UnreachableError,
@@ -238,6 +245,7 @@ export {
 export type { JsonObject } from './rpc/responseShape.js'
 export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
 export { submit } from './rpc/submit.js'
+export { hasUnsafeText, safeJson, safeText } from './text/safeText.js'
 export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,

@@ -1,9 +1,24 @@
 // Reading and writing the files the commands exchange: deploy JSON, target configurations, keys.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { stringifyDeployJson } from '../deploy/stringifyDeployJson.js'
 import { BaseError } from '../errors/BaseError.js'
+import { secretKeyModeWarning } from '../keys/secretKeyModeWarning.js'
 import { CliError } from './CliError.js'
 
 /**
@@ -47,25 +62,80 @@ export function readDeployFile(path: string): DeployJson {
 }
 
 /**
- * Writes text; refuses to replace an existing file unless `overwrite`.
+ * A secret key file's bytes, and a warning when others may read it (as ssh refuses a private key
+ * that is group- or world-readable): the file mode and the command that fixes it.
  *
- * @throws {CliError} code `FileError` when the file exists (and `overwrite` is not set) or cannot be written.
+ * @throws {CliError} code `FileError` naming the file and the system's reason.
+ */
+export function readSecretKeyFile(path: string): { bytes: Uint8Array; warning?: string | undefined } {
+  let mode: number | undefined
+  try {
+    mode = statSync(path).mode
+  } catch {
+    mode = undefined
+  }
+  const bytes = readBytes(path, 'secret key file')
+  return { bytes, warning: mode === undefined ? undefined : secretKeyModeWarning(path, mode) }
+}
+
+/**
+ * Writes text atomically: into a new temporary file beside the target (created exclusively, so never
+ * through a symlink), flushed, then moved into place. Without `overwrite` the move is a hard link,
+ * which fails if anything exists at the path, a dangling symlink included; with `overwrite`, a symlink
+ * at the path is refused rather than followed. A reader sees the old file or the new one, never half.
+ *
+ * @throws {CliError} code `FileError` when the file exists (and `overwrite` is not set), is a symlink,
+ * or cannot be written.
  */
 function writeText(path: string, text: string, options: { overwrite: boolean }): void {
-  if (!options.overwrite && existsSync(path)) {
-    throw new CliError(`${path} already exists`, {
+  const existing = lstatOrUndefined(path)
+  if (existing && !options.overwrite) throw exists(path)
+  if (existing?.isSymbolicLink()) {
+    throw new CliError(`${path} is a symbolic link`, {
       code: 'FileError',
-      remedy: 'Choose another output path, remove the file, or pass --force to replace it.',
+      remedy: 'Write to the file itself, not to a link to it: links are never followed when writing.',
     })
   }
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
-    writeFileSync(path, text)
+    // O_EXCL: fails on any existing entry, a symlink included, so the write never leaves this path.
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644)
+    try {
+      writeSync(fd, text)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    if (options.overwrite) renameSync(temporary, path)
+    else {
+      linkSync(temporary, path)
+      unlinkSync(temporary)
+    }
   } catch (cause) {
+    try {
+      unlinkSync(temporary)
+    } catch {}
+    if ((cause as { code?: unknown }).code === 'EEXIST') throw exists(path)
     throw new CliError(`Cannot write ${path}`, {
       code: 'FileError',
       details: { reason: cause instanceof Error ? cause.message : String(cause) },
     })
   }
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+function exists(path: string): CliError {
+  return new CliError(`${path} already exists`, {
+    code: 'FileError',
+    remedy: 'Choose another output path, remove the file, or pass --force to replace it.',
+  })
 }
 
 /** Writes a deploy as casper-client does (`stringifyDeployJson`). @throws {CliError} code `FileError`. */

@@ -2,17 +2,19 @@
 import { blake2b } from '@noble/hashes/blake2b'
 import { bytesToHex } from '../encoding/hex.js'
 import type { DeployJson } from './DeployJson.js'
-import { sdk, sdkDeployFromJson } from './sdk.js'
+import { deployHeaderBytes, executableItemBytes } from './deployBytes.js'
 
 /** The hashes a deploy's content implies. */
 export type DeployHashes = { bodyHash: string; hash: string }
 
 /**
  * Recomputes `body_hash` = blake2b-256(payment bytes ++ session bytes) and the deploy hash =
- * blake2b-256(header bytes with that body hash), with casper-js-sdk's serialisation (which matches
- * casper-node on the published vectors). The TTL and timestamp hashed are the values casper-node
- * reads from the header texts (humantime), not casper-js-sdk's reading: see `sdkDeployFromJson`.
+ * blake2b-256(header bytes with that body hash), from the bytes casper-node writes
+ * ({@link executableItemBytes}, {@link deployHeaderBytes}); an arg whose CLType cannot be written
+ * exactly is refused, never dropped. The
+ * TTL and timestamp hashed are the values casper-node reads from the header texts (humantime).
  *
+ * @throws {DeployError} `InvalidClType` for an arg whose CLType the node would read otherwise.
  * @example
  * ```ts
  * const { hash, bodyHash } = deployHashes(deploy)
@@ -20,13 +22,12 @@ export type DeployHashes = { bodyHash: string; hash: string }
  * ```
  */
 export function deployHashes(deploy: DeployJson): DeployHashes {
-  const parsed = sdkDeployFromJson({ ...deploy, approvals: [] })
-  const payment = parsed.payment.bytes()
-  const session = parsed.session.bytes()
+  const payment = executableItemBytes(deploy.payment, 'payment')
+  const session = executableItemBytes(deploy.session, 'session')
   const body = new Uint8Array(payment.length + session.length)
   body.set(payment)
   body.set(session, payment.length)
   const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
-  parsed.header.bodyHash = sdk.Hash.fromHex(bodyHash)
-  return { bodyHash, hash: bytesToHex(blake2b(parsed.header.toBytes(), { dkLen: 32 })) }
+  const header = deployHeaderBytes({ ...deploy.header, body_hash: bodyHash })
+  return { bodyHash, hash: bytesToHex(blake2b(header, { dkLen: 32 })) }
 }

@@ -7,9 +7,10 @@ import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyAp
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { hasUnsafeText, safeText } from '../text/safeText.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import { argBytes, decodeArgValue, decodeU512, type KnownArgType, knownArgType } from './clValueJson.js'
+import { argBytes, decodeArgValue, type KnownArgType, knownArgType } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { parseDuration, parseTimestamp } from './duration.js'
 
@@ -25,7 +26,40 @@ export type DescribeDeployOptions = {
   protocol?: Protocol | undefined
   /** Default: now. */
   now?: Date | number | undefined
+  /**
+   * A standard payment above this many times the emulated cost is excessive (safe-to-sign false):
+   * casper-node 2.x keeps a quarter of any unused payment (`refund_handling = refund [75, 100]`).
+   * Default 4 (the planner pays 1.25 times the emulated cost).
+   */
+  maxPaymentRatio?: number | undefined
+  /**
+   * The most a standard payment may be when its need is unknown (no `account` to emulate against),
+   * and the floor below which no payment counts as excessive. Default 2.5 CSPR
+   * (`baseline_motes_amount` of the mainnet chainspec) as the floor; 100 CSPR as the ceiling.
+   */
+  paymentFloorMotes?: bigint | undefined
+  paymentCeilingMotes?: bigint | undefined
 }
+
+/**
+ * What pays for the deploy. Only `standard` (empty `ModuleBytes` with a U512 `amount`, run by the
+ * node itself) is examined; any other payment is code that runs with the account's authority.
+ */
+export type DeployPayment =
+  | {
+      kind: 'standard'
+      motes: bigint
+      /** The emulated cost (gas × gas price), when the session was emulated. */
+      need?: bigint | undefined
+      /** More than `maxPaymentRatio` times the need (or above the ceiling when the need is unknown). */
+      excessive: boolean
+    }
+  | {
+      kind: 'custom-wasm' | 'stored-contract' | 'transfer' | 'malformed-standard'
+      custom: true
+      /** The `amount` arg when it is a readable U512 (what it claims to pay). */
+      claimedMotes?: bigint | undefined
+    }
 
 /** A change the session asks for, decoded from its args. */
 export type DeployChange =
@@ -49,7 +83,7 @@ export type DeployDescription = {
   changes: DeployChange[]
   /** The emulated run against `options.account`, when given. */
   result?: EmulateSessionReturnType | undefined
-  payment: { motes: bigint } | { custom: true }
+  payment: DeployPayment
   chainName: string
   timestamp: Date
   expiresAt: Date
@@ -200,12 +234,35 @@ export async function describeDeploy(
   const expired = expiresAt <= now
   if (expired) warnings.push(`The deploy expired at ${expiresAt.toISOString()}; the node will refuse it.`)
 
-  const paymentModule = deploy.payment.ModuleBytes
-  const amount =
-    paymentModule?.module_bytes === '' ? paymentModule.args.find(([n]) => n === 'amount') : undefined
-  const payment: DeployDescription['payment'] = amount
-    ? { motes: decodeU512(argBytes(amount)) }
-    : { custom: true }
+  const need = result?.ok && wasm ? result.gas.total * BigInt(deploy.header.gas_price) : undefined
+  const payment = describePayment(deploy, need, options)
+  if (payment.kind !== 'standard') {
+    doNotSign.push(
+      `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
+    )
+  } else if (payment.excessive) {
+    doNotSign.push(
+      need === undefined
+        ? `the payment of ${formatMotes(payment.motes)} CSPR is above ${formatMotes(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
+        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the emulated cost of ${formatMotes(need)} CSPR; the node keeps a quarter of what is unused`,
+    )
+  }
+  // Text from the file is shown inert below; text built to hide itself is a reason not to sign.
+  const hidden = [
+    ['the chain name', deploy.header.chain_name],
+    ...[deploy.payment, deploy.session].flatMap((item) =>
+      Object.values(item).flatMap((body) => [
+        ...body.args.map(([n]) => [`the arg name ${n}`, n]),
+        ...(['name', 'entry_point'] as const)
+          .filter((field) => typeof body[field] === 'string')
+          .map((field) => [`the ${field.replace('_', ' ')}`, body[field] as string]),
+      ]),
+    ),
+  ].filter(([, text]) => hasUnsafeText(text!))
+  if (hidden.length > 0)
+    doNotSign.push(
+      `${hidden.map(([what]) => what).join(', ')} hold${hidden.length === 1 ? 's' : ''} control, escape or invisible characters, shown escaped`,
+    )
 
   const lines = [
     ...(doNotSign.length > 0 ? [`DO NOT SIGN: ${doNotSign.join('; ')}.`] : []),
@@ -223,7 +280,7 @@ export async function describeDeploy(
           ]
         : [`Result: would fail: ${result.failure?.message}`]
       : []),
-    'motes' in payment ? `Payment: ${formatMotes(payment.motes)} CSPR` : 'Payment: custom payment code',
+    paymentLine(payment),
     `Expires: ${expiresAt.toISOString()}${expired ? ' (expired)' : ''}`,
     `Signed by: ${signers.length > 0 ? signers.map((s) => name(s.accountHash)).join(', ') : 'nobody yet'}`,
     ...invalidApprovals.map(
@@ -248,8 +305,9 @@ export async function describeDeploy(
     invalidApprovals,
     verification,
     safeToSign: doNotSign.length === 0,
-    warnings,
-    text: lines.join('\n'),
+    warnings: warnings.map(safeText),
+    // Every line rendered inert: arg names, chain name, labels and node text come from outside.
+    text: lines.map(safeText).join('\n'),
   }
 }
 
@@ -403,6 +461,59 @@ function describeChange(change: DeployChange, name: (hash: string) => string): s
     case 'setThreshold':
       return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
+}
+
+const defaultRatio = 4
+const defaultFloor = 2_500_000_000n
+const defaultCeiling = 100_000_000_000n
+
+/**
+ * The payment's kind and amount. casper-node v1.5.8 `executable_deploy_item.rs` `is_standard_payment`:
+ * `ModuleBytes` with empty module bytes is the node's standard payment, which reads `amount` as U512;
+ * anything else is code run with the account's authority.
+ */
+function describePayment(
+  deploy: DeployJson,
+  need: bigint | undefined,
+  options: DescribeDeployOptions,
+): DeployPayment {
+  const [variant, body] = Object.entries(deploy.payment)[0]!
+  const amount = body.args.find(([n]) => n === 'amount')
+  const decoded =
+    amount && knownArgType(amount[1].cl_type) === 'U512'
+      ? decodeArgValue('U512', argBytes(amount))
+      : undefined
+  const motes = decoded?.ok ? BigInt(decoded.value as string) : undefined
+  if (variant !== 'ModuleBytes' || body.module_bytes !== '' || motes === undefined) {
+    const kind =
+      variant === 'Transfer'
+        ? 'transfer'
+        : variant !== 'ModuleBytes'
+          ? 'stored-contract'
+          : body.module_bytes !== ''
+            ? 'custom-wasm'
+            : 'malformed-standard'
+    return { kind, custom: true, claimedMotes: motes }
+  }
+  const floor = options.paymentFloorMotes ?? defaultFloor
+  const ratio = options.maxPaymentRatio ?? defaultRatio
+  const excessive =
+    motes > floor &&
+    (need === undefined
+      ? motes > (options.paymentCeilingMotes ?? defaultCeiling)
+      : motes * 1000n > need * BigInt(Math.round(ratio * 1000)))
+  return { kind: 'standard', motes, need, excessive }
+}
+
+function paymentLine(payment: DeployPayment): string {
+  if (payment.kind !== 'standard') {
+    const claimed =
+      payment.claimedMotes === undefined ? '' : `, amount arg ${formatMotes(payment.claimedMotes)} CSPR`
+    return `Payment: ${payment.kind} (not standard payment${claimed})`
+  }
+  const need =
+    payment.need === undefined ? 'cost not emulated' : `emulated cost ${formatMotes(payment.need)} CSPR`
+  return `Payment: ${formatMotes(payment.motes)} CSPR standard payment (${need})${payment.excessive ? ', excessive' : ''}`
 }
 
 /** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */

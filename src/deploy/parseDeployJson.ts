@@ -1,8 +1,38 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
+import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { defaultMaxArgsBytes } from './assertArgsBounded.js'
+import { checkClValue } from './checkClValue.js'
 import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
+import { executableItemBytes } from './deployBytes.js'
 import { parseDuration, parseTimestamp } from './duration.js'
+import { sdkDeployFromJson } from './sdk.js'
+
+/** Options of {@link parseDeployJson}. */
+export type ParseDeployJsonOptions = {
+  /**
+   * Most bytes the payment's or the session's args may take; default `defaultMaxArgsBytes` (4096,
+   * four times the node's 1024), so a deploy the node would refuse for its args can still be
+   * examined and reported, while no file can make reading its args slow.
+   */
+  maxArgsBytes?: number | undefined
+  /**
+   * Default true: every value must be exactly one value of its CLType, written as casper-js-sdk
+   * writes it. False reads as casper-node's JSON layer does, for a node emulator that must report
+   * a malformed value with the node's own words: a value that is not exactly one of its type is let
+   * through when its type holds no List or Map (nothing anyone could loop on), and the casper-js-sdk
+   * comparison is skipped. Counts and lengths are checked in either case.
+   */
+  exactValues?: boolean | undefined
+  /**
+   * Most approvals read. Default 200: twice the 100 the node accepts, so an over-signed deploy is
+   * still examined and reported, while no file can make verification (about a millisecond per
+   * signature) take seconds.
+   */
+  maxApprovals?: number | undefined
+}
 
 const topFields = ['hash', 'header', 'payment', 'session', 'approvals'] as const
 const headerFields = [
@@ -16,7 +46,12 @@ const headerFields = [
 ] as const
 const hex = (length?: number) => (length ? new RegExp(`^[0-9a-fA-F]{${length}}$`) : /^(?:[0-9a-fA-F]{2})*$/)
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
-const signatureHex = /^0[12][0-9a-fA-F]{128}$/
+/**
+ * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (casper-facts
+ * 12). The tag, length and validity are checked per approval by `verifyApproval`, so one wallet's
+ * untagged signature is reported as that approval's problem instead of making the file unreadable.
+ */
+const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
 
 /**
  * Parses and checks the shape of a deploy as casper-client writes it (a string, or already-parsed
@@ -34,13 +69,20 @@ const signatureHex = /^0[12][0-9a-fA-F]{128}$/
  * deploy.approvals.length
  * ```
  */
-export function parseDeployJson(input: string | unknown): DeployJson {
+export function parseDeployJson(input: string | unknown, options: ParseDeployJsonOptions = {}): DeployJson {
+  const maxArgsBytes = options.maxArgsBytes ?? defaultMaxArgsBytes
   let value: unknown = input
   if (typeof input === 'string') {
     try {
-      value = JSON.parse(input)
+      value = parseStrictJson(input)
     } catch (cause) {
-      throw invalid('(file)', 'JSON', 'text that is not JSON', cause)
+      if (!(cause instanceof StrictJsonError)) throw cause
+      throw new DeployError(`Invalid deploy JSON at ${cause.details.path}: ${cause.shortMessage}`, {
+        code: cause.code === 'InvalidJson' ? 'InvalidDeployJson' : cause.code,
+        details: (({ path, ...rest }) => ({ field: path, ...rest }))(cause.details),
+        remedy: cause.remedy,
+        cause,
+      })
     }
   }
   if (isObject(value) && 'deploy' in value && Object.keys(value).length === 1) value = value.deploy
@@ -51,22 +93,75 @@ export function parseDeployJson(input: string | unknown): DeployJson {
   string(header.account, 'header.account', publicKeyHex)
   humantime(header.timestamp, 'header.timestamp', parseTimestamp)
   humantime(header.ttl, 'header.ttl', parseDuration)
-  if (!Number.isInteger(header.gas_price) || (header.gas_price as number) < 0) {
-    throw invalid('header.gas_price', 'a non-negative integer', header.gas_price)
+  if (!Number.isSafeInteger(header.gas_price) || (header.gas_price as number) < 0) {
+    throw invalid('header.gas_price', `an integer from 0 to ${Number.MAX_SAFE_INTEGER}`, header.gas_price)
   }
   string(header.body_hash, 'header.body_hash', hex(64))
   for (const [i, d] of array(header.dependencies, 'header.dependencies').entries()) {
     string(d, `header.dependencies[${i}]`, hex(64))
   }
   string(header.chain_name, 'header.chain_name')
-  item(deploy.payment, 'payment')
-  item(deploy.session, 'session')
-  array(deploy.approvals, 'approvals').forEach((a, i) => {
+  const exact = options.exactValues ?? true
+  item(deploy.payment, 'payment', maxArgsBytes, exact)
+  item(deploy.session, 'session', maxArgsBytes, exact)
+  const approvals = array(deploy.approvals, 'approvals')
+  const maxApprovals = options.maxApprovals ?? 200
+  if (approvals.length > maxApprovals)
+    throw invalid(
+      'approvals',
+      `at most ${maxApprovals} approvals (maxApprovals)`,
+      `${approvals.length} approvals`,
+    )
+  approvals.forEach((a, i) => {
     const approval = object(a, `approvals[${i}]`, ['signer', 'signature'])
     string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
     string(approval.signature, `approvals[${i}].signature`, signatureHex)
   })
+  if (exact) matchesSdk(value as DeployJson)
   return value as DeployJson
+}
+
+/**
+ * Preflight, the devnet and submission read the deploy with casper-js-sdk, which drops every arg
+ * when one has a CLType it does not know and re-encodes the values it parses: refuse a deploy whose
+ * payment or session bytes it would write differently from casper-node (casper-types v1.5.8
+ * `executable_deploy_item.rs`), so every tool hashes the bytes that are shown.
+ */
+function matchesSdk(deploy: DeployJson): void {
+  const payment = executableItemBytes(deploy.payment, 'payment')
+  const session = executableItemBytes(deploy.session, 'session')
+  let sdkBytes: [Uint8Array, Uint8Array]
+  const { error, log, warn } = console
+  // typedjson logs and continues on what it cannot read; the comparison below is the verdict.
+  console.error = console.log = console.warn = () => undefined
+  try {
+    const parsed = sdkDeployFromJson({ ...deploy, approvals: [] })
+    sdkBytes = [parsed.payment.bytes(), parsed.session.bytes()]
+  } catch (cause) {
+    throw unserializable('payment and session', cause)
+  } finally {
+    Object.assign(console, { error, log, warn })
+  }
+  for (const [name, ours, theirs] of [
+    ['payment', payment, sdkBytes[0]],
+    ['session', session, sdkBytes[1]],
+  ] as const) {
+    if (ours.length !== theirs.length || ours.some((byte, i) => byte !== theirs[i]))
+      throw unserializable(name)
+  }
+}
+
+function unserializable(field: string, cause?: unknown): DeployError {
+  return new DeployError(`The ${field} cannot be read exactly by casper-js-sdk`, {
+    code: 'UnserializableDeploy',
+    details: {
+      field,
+      expected: 'the bytes casper-node hashes (casper-types executable_deploy_item.rs)',
+      got: 'casper-js-sdk writes other bytes for these args (an unsupported CLType or a value it re-encodes)',
+    },
+    remedy: 'Build the deploy with CLTypes and canonical values casper-multisig and casper-js-sdk both read.',
+    cause,
+  })
 }
 
 /**
@@ -84,7 +179,7 @@ const itemVariants = {
 } as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>
 const variantNames = Object.keys(itemVariants)
 
-function item(value: unknown, path: string): void {
+function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean): void {
   if (!isObject(value) || Object.keys(value).length !== 1) {
     throw invalid(path, `an object with one variant of ${variantNames.join(', ')}`, value)
   }
@@ -107,7 +202,24 @@ function item(value: unknown, path: string): void {
   ) {
     throw invalid(`${at}.version`, 'null or a contract version (an integer from 0 to 4294967295)', version)
   }
-  array(checked.args, `${at}.args`).forEach((arg, i) => {
+  const args = array(checked.args, `${at}.args`)
+  // The serialized RuntimeArgs length (casper-types `runtime_args.rs`), bounded before anything reads them.
+  let argsBytes = 4
+  for (const arg of args)
+    if (
+      Array.isArray(arg) &&
+      typeof arg[0] === 'string' &&
+      isObject(arg[1]) &&
+      typeof arg[1].bytes === 'string'
+    )
+      argsBytes += 8 + new TextEncoder().encode(arg[0]).length + arg[1].bytes.length / 2
+  if (argsBytes > maxArgsBytes)
+    throw invalid(
+      `${at}.args`,
+      `args of at most ${maxArgsBytes} bytes (maxArgsBytes)`,
+      `${Math.ceil(argsBytes)} bytes`,
+    )
+  args.forEach((arg, i) => {
     const argAt = `${at}.args[${i}]`
     if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') {
       throw invalid(argAt, '[name, { cl_type, bytes, parsed }]', arg)
@@ -115,28 +227,14 @@ function item(value: unknown, path: string): void {
     // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${argAt}[1]`, ['cl_type', 'bytes'], ['parsed'])
     const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
-    listCountFits(clValue.cl_type, bytes, `${argAt}[1].bytes`)
+    // Every count and length checked against the bytes before anything (casper-js-sdk) loops on it.
+    try {
+      checkClValue(clValue.cl_type, hexToBytes(bytes), `${argAt}[1]`)
+    } catch (error) {
+      const flat = !/"(?:List|Map)"/.test(JSON.stringify(clValue.cl_type))
+      if (exact || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
+    }
   })
-}
-
-/**
- * A top-level `List` whose u32 count exceeds its bytes cannot be a valid value, and would make
- * casper-js-sdk (which hashes the deploy) loop over the declared count: refuse it up front.
- */
-function listCountFits(clType: unknown, bytes: string, path: string): void {
-  if (!isObject(clType) || !('List' in clType) || clType.List === 'Unit') return
-  const count =
-    bytes.length >= 8
-      ? Number.parseInt(bytes.slice(6, 8) + bytes.slice(4, 6) + bytes.slice(2, 4) + bytes.slice(0, 2), 16)
-      : 0
-  const items = (bytes.length - 8) / 2
-  if (bytes.length < 8 || count > items) {
-    throw invalid(
-      path,
-      `a List of at most ${Math.max(0, items)} items (its u32 count, then the items)`,
-      `a count of ${count}`,
-    )
-  }
 }
 
 /** A humantime field (timestamp or TTL), read with the parser casper-node uses. */
@@ -181,7 +279,7 @@ function string(value: unknown, path: string, pattern?: RegExp): string {
 }
 
 function invalid(path: string, expected: string, got: unknown, cause?: unknown): DeployError {
-  const shown = typeof got === 'string' ? got : JSON.stringify(got)
+  const shown = got === undefined ? undefined : typeof got === 'string' ? got : JSON.stringify(got)
   return new DeployError(`Invalid deploy JSON at ${path}`, {
     code: 'InvalidDeployJson',
     details: {

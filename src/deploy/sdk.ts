@@ -3,6 +3,8 @@
 
 import type { Deploy, TransactionV1 } from 'casper-js-sdk'
 import * as casperSdkModule from 'casper-js-sdk'
+import { isObject } from '../encoding/isObject.js'
+import { assertArgsBounded } from './assertArgsBounded.js'
 import type { DeployJson } from './DeployJson.js'
 import { parseDuration, parseTimestamp } from './duration.js'
 import type { TransactionJson } from './TransactionJson.js'
@@ -27,9 +29,20 @@ export const sdk: CasperSdk =
  * `parseDuration` / `parseTimestamp`), not by the sdk: its TTL parser returns NaN for `1h30m` or
  * `2days` and throws for `1d`, and `new Date` reads a timestamp without `Z` as local time.
  *
- * @throws {DeployError} `InvalidDuration` / `InvalidTimestamp` when the node would refuse them too.
+ * Its args are checked first ({@link assertArgsBounded}): the sdk loops on a declared count and
+ * drops every arg beside one of a CLType it does not know.
+ *
+ * @throws {DeployError} `InvalidDuration` / `InvalidTimestamp` when the node would refuse them too;
+ * `InvalidDeployJson`, `InvalidClType`, `InvalidClValue` for args the sdk must not read.
  */
 export function sdkDeployFromJson(json: DeployJson): Deploy {
+  for (const [name, item] of [
+    ['payment', json.payment],
+    ['session', json.session],
+  ] as const) {
+    const [variant, body] = isObject(item) ? (Object.entries(item)[0] ?? []) : []
+    assertArgsBounded(isObject(body) ? body.args : undefined, `${name}.${variant}.args`)
+  }
   const ttl = parseDuration(json.header.ttl)
   const timestamp = new Date(parseTimestamp(json.header.timestamp))
   // Texts the sdk parses exactly; the real values are set on the parsed header below.
@@ -49,9 +62,12 @@ export function sdkDeployFromJson(json: DeployJson): Deploy {
 /**
  * A casper-js-sdk `TransactionV1` from its JSON (the object inside `{ "Version1": … }`), without
  * the hash and signature checks `TransactionV1.fromJSON` runs, for the same reason as
- * {@link sdkDeployFromJson}.
+ * {@link sdkDeployFromJson}. Named args are checked first, as there.
  */
 export function sdkTransactionFromJson(json: TransactionJson['Version1']): TransactionV1 {
+  const fields = (json as { payload?: { fields?: { args?: unknown } } }).payload?.fields
+  if (isObject(fields?.args) && 'Named' in fields.args)
+    assertArgsBounded(fields.args.Named, 'payload.fields.args.Named')
   const validate = sdk.TransactionV1.prototype.validate
   sdk.TransactionV1.prototype.validate = () => true
   try {

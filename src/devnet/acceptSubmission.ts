@@ -360,7 +360,8 @@ function iso(ms: number): string {
 
 function fromDeployParam(params: Record<string, unknown>): Submission {
   expectOnly(params, ['deploy'])
-  const deploy = parseDeployJson(params.deploy)
+  // As the node's JSON layer reads it, so a malformed value gets the node's own refusal text.
+  const deploy = parseDeployJson(params.deploy, { exactValues: false })
   return fromDeploy(deploy)
 }
 
@@ -402,7 +403,7 @@ function fromTransactionParam(params: Record<string, unknown>): Submission {
   expectOnly(params, ['transaction'])
   const wrapper = params.transaction
   if (isObject(wrapper) && Object.keys(wrapper).length === 1 && 'Deploy' in wrapper) {
-    return fromDeploy(parseDeployJson(wrapper.Deploy))
+    return fromDeploy(parseDeployJson(wrapper.Deploy, { exactValues: false }))
   }
   if (!isObject(wrapper) || Object.keys(wrapper).length !== 1 || !isObject(wrapper.Version1)) {
     throw new BaseError('Invalid params: transaction', {

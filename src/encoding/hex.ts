@@ -10,10 +10,12 @@ import { BaseError } from '../errors/BaseError.js'
  * ```
  */
 export function bytesToHex(bytes: Uint8Array): string {
-  let hex = ''
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
-  return hex
+  const digits = new Array<string>(bytes.length)
+  for (let i = 0; i < bytes.length; i++) digits[i] = byteHex[bytes[i]!]!
+  return digits.join('')
 }
+
+const byteHex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 /**
  * Bytes of a hex string (either case, no prefix).
@@ -34,6 +36,12 @@ export function hexToBytes(hex: string): Uint8Array {
     })
   }
   const bytes = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  for (let i = 0; i < bytes.length; i++)
+    bytes[i] = (nibble(hex.charCodeAt(i * 2)) << 4) | nibble(hex.charCodeAt(i * 2 + 1))
   return bytes
+}
+
+/** The value of one hex digit's char code (already checked to be a hex digit). */
+function nibble(code: number): number {
+  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57
 }

@@ -42,8 +42,8 @@ export function decodePem(text: string): PemBlock[] {
       code: 'InvalidPem',
       details: {
         expected: '-----BEGIN <label>----- … -----END <label>-----',
-        // Only the first line: the rest of a mislabelled file could be secret key material.
-        got: firstLine(text),
+        // Only the shape: any part of a mislabelled or truncated file could be secret key material.
+        got: shapeOf(text),
       },
       remedy: 'Pass the contents of the .pem file (secret_key.pem or public_key.pem), not its path.',
     })
@@ -76,7 +76,14 @@ function base64ToBytes(body: string, label: string): Uint8Array {
   return bytes
 }
 
-function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? ''
-  return line.length > 64 ? `${line.slice(0, 64)}…` : line
+/**
+ * What the text looks like, without a character of its content: a BEGIN line's label (labels are
+ * not secret), a file path (a dot is not base64, so a path holds no key bytes), or its length.
+ */
+function shapeOf(text: string): string {
+  const trimmed = text.trim()
+  const begin = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(trimmed)
+  if (begin) return `a -----BEGIN ${begin[1]}----- block with no matching -----END ${begin[1]}----- line`
+  if (/^[\w/\\~:-]*\.[\w.]+$/.test(trimmed) && trimmed.length <= 200) return `the path ${trimmed}`
+  return `${trimmed.length} characters of text`
 }

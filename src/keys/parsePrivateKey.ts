@@ -60,7 +60,23 @@ export function parsePrivateKey(
   input: PrivateKeyInput,
   options: ParsePrivateKeyOptions = {},
 ): PrivateKeyInfo {
-  const key = read(input, options.algorithm)
+  let key: PrivateKeyInfo
+  try {
+    key = read(input, options.algorithm)
+  } catch (error) {
+    // A DER tag or length byte (0x…) read where the structure is broken may be a secret key byte:
+    // say what was expected, never which byte was found. Counts and offsets stay.
+    if (!(error instanceof KeyError) || error.code !== 'InvalidDer' || !/0x/.test(String(error.details.got)))
+      throw error
+    throw new KeyError(error.shortMessage, {
+      code: 'InvalidDer',
+      details: {
+        expected: error.details.expected,
+        got: 'another byte (not shown: it may be secret key material)',
+      },
+      remedy: error.remedy,
+    })
+  }
   if (options.algorithm && key.algorithm !== options.algorithm) {
     throw new KeyError('Key algorithm mismatch', {
       code: 'AlgorithmMismatch',

@@ -10,6 +10,7 @@ export type RpcErrorCode =
   | 'Timeout'
   | 'Aborted'
   | 'Unreachable'
+  | 'ResponseTooLarge'
 
 /** Fields every RPC error carries: which endpoint and which method. */
 export type RpcErrorContext = {
@@ -251,5 +252,23 @@ export class UnreachableError extends RpcError {
         'Check the URL, the port (7777 for a node, 7777/rpc behind a sidecar) and your network; browsers also need CORS on the node.',
     })
     this.reason = parameters.reason
+  }
+}
+
+/** The answer is larger than the client's `maxResponseBytes`: refused before it is read whole. */
+export class ResponseTooLargeError extends RpcError {
+  override name = 'ResponseTooLargeError'
+  readonly maxResponseBytes: number
+
+  constructor(parameters: RpcErrorContext & { maxResponseBytes: number; receivedBytes: number }) {
+    super('Response larger than the size cap', {
+      url: parameters.url,
+      method: parameters.method,
+      code: 'ResponseTooLarge',
+      details: { maxResponseBytes: parameters.maxResponseBytes, receivedBytes: parameters.receivedBytes },
+      remedy:
+        'The node sent more than any answer to this call needs: use another node, or raise maxResponseBytes if you trust it.',
+    })
+    this.maxResponseBytes = parameters.maxResponseBytes
   }
 }

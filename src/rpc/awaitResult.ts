@@ -151,7 +151,9 @@ export async function awaitResult(
         }
       }
       if (result !== undefined) {
-        const outcome = readOutcome(responseShape({ url: rpc.url, method }), result, kind)
+        const read = responseShape({ url: rpc.url, method })
+        assertSameHash(read, result, hash)
+        const outcome = readOutcome(read, result, kind)
         if (outcome) return settle(outcome, hash, options)
       }
       const pause =
@@ -166,6 +168,25 @@ export async function awaitResult(
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)
   }
+}
+
+/**
+ * The node must answer about the deploy asked for: `result.deploy.hash` (info_get_deploy) or
+ * `result.transaction.{Version1|Deploy}.hash` (info_get_transaction) equals the requested hash. A
+ * node that returns another deploy's (successful) result is refused, not believed.
+ */
+function assertSameHash(read: ResponseShape, result: unknown, hash: string): void {
+  const raw = read.object(result, 'result')
+  const [path, item] =
+    'transaction' in raw
+      ? (() => {
+          const [variant, inner] = read.variant(raw.transaction, 'result.transaction', ['Version1', 'Deploy'])
+          return [`result.transaction.${variant}`, inner] as const
+        })()
+      : (['result.deploy', raw.deploy] as const)
+  const reported = read.hash(read.object(item, path).hash, `${path}.hash`)
+  if (reported.toLowerCase() !== hash.toLowerCase())
+    read.fail(`${path}.hash`, `${hash} (the hash asked for)`, reported)
 }
 
 type Outcome = {

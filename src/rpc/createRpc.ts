@@ -10,6 +10,7 @@ import {
   HttpError,
   JsonRpcError,
   type MalformedResponseError,
+  ResponseTooLargeError,
   type RpcErrorContext,
   TimeoutError,
   UnreachableError,
@@ -81,6 +82,12 @@ export type CreateRpcParameters =
       timeoutMs?: number | undefined
       /** Extra HTTP headers, e.g. an API key of a hosted node. */
       headers?: Record<string, string> | undefined
+      /**
+       * Largest answer read, in bytes; a larger one is refused with `ResponseTooLargeError` as soon as
+       * its size is known (the Content-Length header, or while streaming). Default 16 MiB: a block
+       * holds at most 2.6 MB (`max_block_size`), and a deploy's hex doubles it.
+       */
+      maxResponseBytes?: number | undefined
     }
 
 /** Errors of {@link Rpc.request}. */
@@ -91,6 +98,10 @@ export type RpcRequestErrorType =
   | TimeoutError
   | AbortedError
   | UnreachableError
+  | ResponseTooLargeError
+
+/** Default of `maxResponseBytes`: 16 MiB. */
+export const defaultMaxResponseBytes = 16 * 1024 * 1024
 
 /** Default per-call time limit. */
 export const defaultRpcTimeoutMs = 30_000
@@ -105,6 +116,7 @@ export const defaultRpcTimeoutMs = 30_000
  * @throws {TimeoutError} code `Timeout` when no full answer arrives within `timeoutMs`.
  * @throws {AbortedError} code `Aborted` when `signal` fires.
  * @throws {UnreachableError} code `Unreachable` when the connection fails.
+ * @throws {ResponseTooLargeError} code `ResponseTooLarge` when the answer exceeds `maxResponseBytes`.
  * @example
  * ```ts
  * const rpc = createRpc('http://localhost:7777/rpc')
@@ -116,6 +128,7 @@ export function createRpc(parameters: CreateRpcParameters): Rpc {
   const url = options.url
   const fetchFn = options.fetch ?? globalThis.fetch
   const defaultTimeout = options.timeoutMs ?? defaultRpcTimeoutMs
+  const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
   let nextId = 1
 
   async function request<M extends RpcMethod>(
@@ -153,6 +166,7 @@ export function createRpc(parameters: CreateRpcParameters): Rpc {
       try {
         return await Promise.race([promise, aborted])
       } catch (cause) {
+        if (cause instanceof ResponseTooLargeError) throw cause
         throw transportError(cause)
       }
     }
@@ -167,7 +181,7 @@ export function createRpc(parameters: CreateRpcParameters): Rpc {
           signal: controller.signal,
         }),
       )
-      const text = await guarded(response.text())
+      const text = await guarded(readCapped(response, maxResponseBytes, context))
       if (response.status < 200 || response.status > 299) {
         throw new HttpError({ ...context, status: response.status, body: text })
       }
@@ -205,6 +219,42 @@ function parseEnvelope(text: string, id: number, context: RpcErrorContext): unkn
   }
   if (!('result' in envelope)) read.fail('result', 'a result or an error', envelope)
   return envelope.result
+}
+
+/**
+ * The body as text, refused once it is known to exceed `max` bytes: from Content-Length before
+ * reading, else while streaming (the stream is cancelled), else after `text()` for a fetch without
+ * streams.
+ */
+async function readCapped(response: Response, max: number, context: RpcErrorContext): Promise<string> {
+  const tooLarge = (receivedBytes: number) =>
+    new ResponseTooLargeError({ ...context, maxResponseBytes: max, receivedBytes })
+  const declared = Number(response.headers?.get?.('content-length') ?? Number.NaN)
+  if (declared > max) {
+    await response.body?.cancel?.().catch(() => {})
+    throw tooLarge(declared)
+  }
+  const reader = response.body?.getReader?.()
+  if (!reader) {
+    const text = await response.text()
+    const size = new TextEncoder().encode(text).length
+    if (size > max) throw tooLarge(size)
+    return text
+  }
+  const decoder = new TextDecoder()
+  let text = ''
+  let received = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    received += value.length
+    if (received > max) {
+      await reader.cancel().catch(() => {})
+      throw tooLarge(received)
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+  return text + decoder.decode()
 }
 
 /** `ECONNREFUSED` and the like, from undici's `TypeError('fetch failed', { cause })`, when present. */

@@ -20,7 +20,15 @@ export type GetAccountConfigOptions = RpcRequestOptions & {
   block?: string | number | BlockIdentifier | undefined
   /** Skip the `info_get_status` call when the protocol is known. */
   protocol?: Protocol | undefined
+  /**
+   * Most associated keys an account can hold (`core.max_associated_keys`); an answer with more is
+   * malformed and refused before its keys are read. Default 100 (the mainnet chainspec).
+   */
+  maxAssociatedKeys?: number | undefined
 }
+
+/** Default of {@link GetAccountConfigOptions.maxAssociatedKeys}: mainnet `core.max_associated_keys`. */
+export const defaultMaxAssociatedKeys = 100
 
 /** What {@link getAccountConfig} returns. */
 export type GetAccountConfigReturnType = {
@@ -72,6 +80,7 @@ export async function getAccountConfig(
   const publicKey = publicKeyHexOf(identifier)
   const accountHash = publicKey ? accountHashFromPublicKey(publicKey) : accountHashOf(identifier)
   const block_identifier = blockIdentifier(options.block)
+  const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
 
   if (protocol === '1.5') {
     const method = 'state_get_account_info'
@@ -82,7 +91,7 @@ export async function getAccountConfig(
     )
     const read = responseShape({ url: rpc.url, method })
     const raw = read.object(result, 'result')
-    const account = readAccount(read, raw.account, 'result.account', accountHash)
+    const account = readAccount(read, raw.account, 'result.account', accountHash, maxKeys)
     return finish(account, protocol, 'Account', raw, { url: rpc.url, method })
   }
 
@@ -107,10 +116,16 @@ export async function getAccountConfig(
     'Contract',
   ])
   if (kind === 'Account') {
-    return finish(readAccount(read, inner, 'result.entity.Account', accountHash), protocol, 'Account', raw, {
-      url: rpc.url,
-      method,
-    })
+    return finish(
+      readAccount(read, inner, 'result.entity.Account', accountHash, maxKeys),
+      protocol,
+      'Account',
+      raw,
+      {
+        url: rpc.url,
+        method,
+      },
+    )
   }
   if (kind === 'Contract') {
     return read.fail('result.entity', 'an Account or an AddressableEntity of kind Account', 'a Contract')
@@ -133,7 +148,7 @@ export async function getAccountConfig(
   )
   const account: Account = {
     accountHash,
-    associatedKeys: readAssociatedKeys(read, entity.associated_keys, `${path}.associated_keys`),
+    associatedKeys: readAssociatedKeys(read, entity.associated_keys, `${path}.associated_keys`, maxKeys),
     actionThresholds: readThresholds(read, entity.action_thresholds, `${path}.action_thresholds`, true),
     namedKeys: readNamedKeys(read, wrapper.named_keys, 'result.entity.AddressableEntity.named_keys'),
   }
@@ -163,13 +178,19 @@ function finish(
 }
 
 /** casper-types `account.rs` `Account` JSON: account_hash, named_keys, main_purse, associated_keys, action_thresholds. */
-function readAccount(read: ResponseShape, value: unknown, path: string, expected: AccountHashHex): Account {
+function readAccount(
+  read: ResponseShape,
+  value: unknown,
+  path: string,
+  expected: AccountHashHex,
+  maxKeys: number,
+): Account {
   const json = read.object(value, path)
   const accountHash = read.accountHash(json.account_hash, `${path}.account_hash`)
   expectAccount(read, accountHash, `${path}.account_hash`, expected)
   return {
     accountHash,
-    associatedKeys: readAssociatedKeys(read, json.associated_keys, `${path}.associated_keys`),
+    associatedKeys: readAssociatedKeys(read, json.associated_keys, `${path}.associated_keys`, maxKeys),
     actionThresholds: readThresholds(read, json.action_thresholds, `${path}.action_thresholds`, false),
     namedKeys: readNamedKeys(read, json.named_keys, `${path}.named_keys`),
   }
@@ -190,9 +211,14 @@ function readAssociatedKeys(
   read: ResponseShape,
   value: unknown,
   path: string,
+  maxKeys: number,
 ): Record<AccountHashHex, number> {
   const keys: Record<AccountHashHex, number> = {}
-  read.array(value, path).forEach((entry, i) => {
+  const entries = read.array(value, path)
+  // casper-types `associated_keys.rs`: no account holds more than `max_associated_keys`.
+  if (entries.length > maxKeys)
+    read.fail(path, `at most ${maxKeys} associated keys (max_associated_keys)`, `${entries.length} keys`)
+  entries.forEach((entry, i) => {
     const item = read.object(entry, `${path}[${i}]`)
     const hash = read.accountHash(item.account_hash, `${path}[${i}].account_hash`)
     if (hash in keys) read.fail(`${path}[${i}].account_hash`, 'each key once', `account-hash-${hash} again`)

@@ -184,5 +184,5 @@ test('a List arg whose count exceeds its bytes is refused before anything parses
     'evil',
     { cl_type: { List: 'U8' }, bytes: `ffffff03${'00'.repeat(28)}` },
   ])
-  expect(() => parseDeployJson(deploy)).toThrow(/a List of at most 28 items/)
+  expect(() => parseDeployJson(deploy)).toThrow(/a List<U8> of at most 28 items/)
 })

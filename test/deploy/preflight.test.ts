@@ -196,6 +196,12 @@ describe('preflight: node configuration rules', () => {
     const deploy = await twoParty()
     const amount = encodeU512(2_500_000_000n)
     deploy.payment.ModuleBytes!.args = [['amount', { cl_type: 'U512', bytes: `${bytesToHex(amount)}00` }]]
-    expect((await check(await resign(deploy))).codes).toContain('InvalidPaymentAmount')
+    // A file is refused before anything signs it; preflight still checks a deploy built in memory.
+    const unsigned = structuredClone({ ...deploy, approvals: [] })
+    Object.assign(unsigned.header, { body_hash: deployHashes(unsigned).bodyHash })
+    unsigned.hash = deployHashes(unsigned).hash
+    expect(() => parseDeployJson(unsigned)).toThrow(expect.objectContaining({ code: 'InvalidClValue' }))
+    const report = await preflight(unsigned, account, { now })
+    expect(report.errors.map((e) => e.code)).toContain('InvalidPaymentAmount')
   })
 })

@@ -434,7 +434,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
         "violations": [
           {
             "code": "Malformed",
-            "message": "expected 4 bytes of the magic number \\0asm, got 3 bytes left at offset 0",
+            "message": "expected 4 bytes of the magic number \\\\0asm, got 3 bytes left at offset 0",
             "offset": 0,
           },
         ],

@@ -137,7 +137,7 @@ describe('parseModule', () => {
       `"expected 4 bytes of the version, got 0 bytes left at offset 4"`,
     )
     expect(fails(fromHex('0061736e01000000'))).toMatchInlineSnapshot(
-      `"expected magic number 0x00 0x61 0x73 0x6d (\\0asm), got 0x00 0x61 0x73 0x6e at offset 0"`,
+      `"expected magic number 0x00 0x61 0x73 0x6d (\\\\0asm), got 0x00 0x61 0x73 0x6e at offset 0"`,
     )
     expect(fails(fromHex('0061736d02000000'))).toMatchInlineSnapshot(
       `"expected version 0x01 0x00 0x00 0x00, got 0x02 0x00 0x00 0x00 at offset 4"`,

@@ -1,0 +1,57 @@
+// The guard in front of casper-js-sdk: args it could loop on or choke on never reach it.
+import { hexToBytes } from '../encoding/hex.js'
+import { isObject } from '../encoding/isObject.js'
+import { checkClValue } from './checkClValue.js'
+import { DeployError } from './DeployError.js'
+
+/**
+ * Default cap on the bytes of one item's args: four times what the node accepts
+ * (`session_args_max_length` and `payment_args_max_length`, 1024 on mainnet), so a deploy the node
+ * would refuse for its args can still be examined and reported, while no file can make reading its
+ * args slow (casper-js-sdk takes tens of microseconds per list item).
+ */
+export const defaultMaxArgsBytes = 4096
+
+/**
+ * Checks named args (`[[name, { cl_type, bytes }], …]`) before casper-js-sdk reads them: their
+ * shape, their total size (at most `maxArgsBytes`), every CLType, and every count and length against
+ * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
+ * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later
+ * check can report it in its words. Linear time.
+ *
+ * @throws {DeployError} `InvalidDeployJson`, `InvalidClType` or `InvalidClValue`, naming the arg.
+ * @example
+ * ```ts
+ * assertArgsBounded(deploy.session.ModuleBytes.args, 'session.ModuleBytes.args')
+ * ```
+ */
+export function assertArgsBounded(args: unknown, path: string, maxArgsBytes = defaultMaxArgsBytes): void {
+  const fail = (field: string, expected: string) =>
+    new DeployError(`Invalid args at ${field}`, {
+      code: 'InvalidDeployJson',
+      details: { field, expected },
+      remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
+    })
+  if (!Array.isArray(args)) throw fail(path, 'an array of [name, { cl_type, bytes }]')
+  let total = 4
+  for (const [i, arg] of args.entries()) {
+    if (
+      !Array.isArray(arg) ||
+      typeof arg[0] !== 'string' ||
+      !isObject(arg[1]) ||
+      typeof arg[1].bytes !== 'string' ||
+      !/^(?:[0-9a-fA-F]{2})*$/.test(arg[1].bytes)
+    )
+      throw fail(`${path}[${i}]`, '[name, { cl_type, bytes: hex }]')
+    total += 8 + arg[0].length * 3 + arg[1].bytes.length / 2
+    if (total > maxArgsBytes) throw fail(path, `args of at most ${maxArgsBytes} bytes`)
+  }
+  args.forEach(([, value]: [string, { cl_type: unknown; bytes: string }], i) => {
+    try {
+      checkClValue(value.cl_type, hexToBytes(value.bytes), `${path}[${i}][1]`)
+    } catch (error) {
+      const flat = !/"(?:List|Map)"/.test(JSON.stringify(value.cl_type))
+      if (!(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
+    }
+  })
+}

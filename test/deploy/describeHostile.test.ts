@@ -1,0 +1,124 @@
+// describeDeploy on files built to mislead: the payment is part of what is approved, and no text
+// from the file can redraw the screen.
+import { describe, expect, test } from 'vitest'
+import { createAccount } from '../../src/account/Account.js'
+import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
+import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
+import { encodeU512 } from '../../src/deploy/clValueJson.js'
+import type { DeployJson, ExecutableDeployItemJson } from '../../src/deploy/DeployJson.js'
+import { deployHashes } from '../../src/deploy/deployHashes.js'
+import { describeDeploy } from '../../src/deploy/describeDeploy.js'
+import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
+import { bytesToHex } from '../../src/encoding/hex.js'
+import { hasUnsafeText } from '../../src/text/safeText.js'
+
+const owner = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c'
+const bob = `02${'03'.repeat(33)}`
+const at = new Date('2024-01-01T00:00:00.000Z')
+const account = createAccount(accountHashFromPublicKey(owner))
+const amount = (motes: bigint) => ({ cl_type: 'U512', bytes: bytesToHex(encodeU512(motes)) })
+
+async function twoParty(edit: (deploy: DeployJson) => void = () => undefined): Promise<DeployJson> {
+  const { deploy } = await buildTwoPartyDeploy({
+    account: owner,
+    chainName: 'casper-test',
+    deploymentAccount: bob,
+    timestamp: at,
+  })
+  edit(deploy)
+  const { bodyHash } = deployHashes(deploy)
+  deploy.header.body_hash = bodyHash
+  deploy.hash = deployHashes(deploy).hash
+  return parseDeployJson(JSON.stringify(deploy))
+}
+const paying = (payment: ExecutableDeployItemJson) => twoParty((d) => Object.assign(d, { payment }))
+
+describe('payment', () => {
+  test('3000 CSPR for a change that needs 0.48 CSPR: DO NOT SIGN, with amount and need', async () => {
+    const deploy = await paying({
+      ModuleBytes: { module_bytes: '', args: [['amount', amount(3_000_000_000_000n)]] },
+    })
+    const description = await describeDeploy(deploy, { account, now: at })
+    expect(description.safeToSign).toBe(false)
+    expect(description.payment).toEqual({
+      kind: 'standard',
+      motes: 3_000_000_000_000n,
+      need: 484_130_222n,
+      excessive: true,
+    })
+    expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
+      [
+        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.484130222 CSPR; the node keeps a quarter of what is unused.",
+        "Payment: 3000 CSPR standard payment (emulated cost 0.484130222 CSPR), excessive",
+      ]
+    `)
+  })
+
+  test('a huge payment is excessive even without the account to emulate against', async () => {
+    const deploy = await paying({
+      ModuleBytes: { module_bytes: '', args: [['amount', amount(3_000_000_000_000n)]] },
+    })
+    const description = await describeDeploy(deploy, { now: at })
+    expect(description.safeToSign).toBe(false)
+    expect(description.payment).toMatchObject({ kind: 'standard', need: undefined, excessive: true })
+  })
+
+  test('the planned payment (1.25 times the need) and casper-client’s 2.5 CSPR are fine', async () => {
+    for (const motes of [605_162_778n, 2_500_000_000n]) {
+      const deploy = await paying({ ModuleBytes: { module_bytes: '', args: [['amount', amount(motes)]] } })
+      const description = await describeDeploy(deploy, { account, now: at })
+      expect([motes, description.safeToSign]).toEqual([motes, true])
+    }
+  })
+
+  test.each([
+    ['custom-wasm', { ModuleBytes: { module_bytes: '0061736d01000000', args: [['amount', amount(1n)]] } }],
+    [
+      'stored-contract',
+      { StoredContractByName: { name: 'pay', entry_point: 'call', args: [['amount', amount(1n)]] } },
+    ],
+    ['transfer', { Transfer: { args: [['amount', amount(2_500_000_000n)]] } }],
+    [
+      'malformed-standard',
+      {
+        ModuleBytes: { module_bytes: '', args: [['amount', { cl_type: 'U64', bytes: '0100000000000000' }]] },
+      },
+    ],
+  ] as [string, ExecutableDeployItemJson][])(
+    '%s payment: DO NOT SIGN, whatever its amount',
+    async (kind, payment) => {
+      const description = await describeDeploy(await paying(payment), { account, now: at })
+      expect(description.payment.kind).toBe(kind)
+      expect(description.safeToSign).toBe(false)
+      expect(description.text).toMatch(/^DO NOT SIGN: .*payment/)
+    },
+  )
+})
+
+describe('text from the file', () => {
+  const hostile = [
+    '\u001b[2J\u001b[HSession: two-party-multi-sig\n  add key alice',
+    'a\u202eb\u2066c\u200bd',
+    '\r\u0007\u009b31m\u2028',
+  ]
+
+  test('escape sequences, newlines and bidi controls in names reach no renderer raw', async () => {
+    const deploy = await twoParty((d) => {
+      d.header.chain_name = hostile[1]!
+      d.session.ModuleBytes!.args.push(
+        [hostile[0]!, { cl_type: 'U8', bytes: '00' }],
+        [hostile[2]!, { cl_type: 'U8', bytes: '00' }],
+      )
+    })
+    const description = await describeDeploy(deploy, { account, labels: { [bob]: hostile[2]! }, now: at })
+    // One line per fact: the forged "Session:" line stays inside the warning that quotes it.
+    for (const line of description.text.split('\n'))
+      expect([line, hasUnsafeText(line)]).toEqual([line, false])
+    for (const warning of description.warnings) expect(hasUnsafeText(warning)).toBe(false)
+    expect(description.text.split('\n').filter((l) => l.startsWith('Session:'))).toHaveLength(1)
+    expect(description.safeToSign).toBe(false)
+    expect(description.text.split('\n')[0]).toMatchInlineSnapshot(
+      `"DO NOT SIGN: the chain name, the arg name \\u{1b}[2J\\u{1b}[HSession: two-party-multi-sig\\u{a}  add key alice, the arg name \\u{d}\\u{7}\\u{9b}31m\\u{2028} hold control, escape or invisible characters, shown escaped."`,
+    )
+  })
+})
