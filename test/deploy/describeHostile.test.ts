@@ -43,13 +43,13 @@ describe('payment', () => {
     expect(description.payment).toEqual({
       kind: 'standard',
       motes: 3_000_000_000_000n,
-      need: 484_130_222n,
+      need: 483_446_387n,
       excessive: true,
     })
     expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
       [
-        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.484130222 CSPR; the node keeps a quarter of what is unused.",
-        "Payment: 3000 CSPR standard payment (emulated cost 0.484130222 CSPR), excessive",
+        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.483446387 CSPR; the node keeps a quarter of what is unused.",
+        "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR), excessive",
       ]
     `)
   })
