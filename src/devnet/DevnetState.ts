@@ -63,6 +63,11 @@ export type DevnetBlock = {
   bodyHash: string
   accumulatedSeed: string
   items: string[]
+  /**
+   * A client was told about this block (a status, a refusal text, a state query): it is kept even
+   * when empty, so every block the devnet has named can be read back.
+   */
+  named?: true | undefined
 }
 
 /** Everything the devnet knows; what `stateFile` holds (bigints as decimal strings). */
@@ -73,7 +78,7 @@ export type DevnetState = {
   items: Record<string, DevnetItem>
   /** Hashes accepted but not yet in a block, in arrival order. */
   pending: string[]
-  /** Genesis, every block that holds deploys, and the latest block (empty blocks in between are not kept). */
+  /** Genesis, every block that holds items or was named to a client, and the latest block (other empty blocks are not kept). */
   blocks: DevnetBlock[]
 }
 
@@ -86,6 +91,13 @@ export function digestOf(...parts: readonly string[]): string {
 export function tipOf(state: DevnetState): DevnetBlock {
   const tip = state.blocks[state.blocks.length - 1]
   if (!tip) throw new DevnetError('The devnet has no blocks', { code: 'StateFile' })
+  return tip
+}
+
+/** The latest block, marked as named to a client so that a later block does not drop it. */
+export function namedTipOf(state: DevnetState): DevnetBlock {
+  const tip = tipOf(state)
+  tip.named = true
   return tip
 }
 

@@ -24,7 +24,7 @@ import { transactionHash } from '../deploy/transactionHash.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { BaseError } from '../errors/BaseError.js'
-import { type DevnetAccount, type DevnetItem, type DevnetState, tipOf } from './DevnetState.js'
+import { type DevnetAccount, type DevnetItem, type DevnetState, namedTipOf } from './DevnetState.js'
 
 /** Chainspec values the acceptor applies (mainnet, v1.5.8 and 2.0 production chainspecs). */
 export const devnetChainspec = {
@@ -153,7 +153,7 @@ function word(found: Refusal, state: DevnetState, submission: Submission, method
   }
   if (!found.blockSuffix) return found.v15
   // deploy_acceptor.rs Error::InvalidDeployParameters: Digest's Debug is plain lowercase hex.
-  const tip = tipOf(state)
+  const tip = namedTipOf(state)
   return `${found.v15} at state root hash ${tip.stateRootHash} of block ${tip.hash} at height ${tip.height}`
 }
 

@@ -62,8 +62,9 @@ export async function executeBlock(state: DevnetState, now: number): Promise<Dev
     accumulatedSeed: digestOf('seed', parent.accumulatedSeed, String(height)),
     items: hashes,
   }
-  // Empty blocks are not kept once a newer block exists: only the tip and blocks with items are.
-  if (parent.items.length === 0 && parent.height > 0) state.blocks.pop()
+  // Empty blocks are not kept once a newer block exists, unless a client was told about them: a
+  // refusal or status names the tip, and that block must stay readable after the next one is made.
+  if (parent.items.length === 0 && parent.height > 0 && !parent.named) state.blocks.pop()
   state.blocks.push(block)
   return block
 }

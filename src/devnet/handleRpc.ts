@@ -14,6 +14,7 @@ import {
   type DevnetItem,
   type DevnetState,
   digestOf,
+  namedTipOf,
   tipOf,
 } from './DevnetState.js'
 
@@ -125,7 +126,7 @@ const methods: Record<Method, (context: RpcContext, params: Params) => Record<st
   info_get_status(context, params) {
     only(params, [])
     const { state } = context
-    const tip = tipOf(state)
+    const tip = namedTipOf(state)
     const genesis = state.blocks[0]!
     return {
       ...(state.protocol === '2.0' ? { protocol_version: '2.0.0' } : {}),
@@ -523,7 +524,7 @@ function blockOf(state: DevnetState, id: unknown): DevnetBlock | undefined {
 }
 
 function stateBlockOf(state: DevnetState, id: unknown): DevnetBlock | undefined {
-  if (id === undefined || id === null) return tipOf(state)
+  if (id === undefined || id === null) return namedTipOf(state)
   if (isObject(id) && Object.keys(id).length === 1) {
     if ('BlockHash' in id) return blockOf(state, { Hash: id.BlockHash }) ?? tipOf(state)
     if ('BlockHeight' in id) return blockOf(state, { Height: id.BlockHeight }) ?? tipOf(state)
