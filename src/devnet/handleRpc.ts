@@ -7,7 +7,7 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
-import { type AcceptSubmissionReturnType, acceptSubmission, devnetChainspec } from './acceptSubmission.js'
+import { type AcceptSubmissionReturnType, acceptSubmission } from './acceptSubmission.js'
 import {
   type DevnetAccount,
   type DevnetBlock,
@@ -17,6 +17,7 @@ import {
   namedTipOf,
   tipOf,
 } from './DevnetState.js'
+import { devnetLimits } from './devnetLimits.js'
 
 /** A JSON-RPC error object as casper-node writes it. */
 export type RpcErrorObject = { code: number; message: string; data?: unknown }
@@ -555,26 +556,59 @@ function only(params: Params, required: readonly string[], optional: readonly st
 }
 
 function chainspecToml(state: DevnetState): string {
-  const c = devnetChainspec
-  return [
+  const c = devnetLimits(state)
+  const lanes = (kind: string) =>
+    c.lanes
+      .filter((lane) => lane.kind === kind)
+      .map((l) => `[${l.id}, ${l.maxTransactionLength}, ${l.maxArgsLength}, ${l.maxGasLimit}, ${l.maxCount}]`)
+  const lines = [
     '[protocol]',
-    `version = '${apiVersions[state.protocol]}'`,
+    `version = '${c.protocolVersion}'`,
     '',
     '[network]',
     `name = '${state.chainName}'`,
     '',
     '[core]',
     `max_associated_keys = ${c.maxAssociatedKeys}`,
-    '',
-    `[${state.protocol === '1.5' ? 'deploys' : 'transactions'}]`,
-    "max_ttl = '2 hours'",
-    `block_gas_limit = ${c.blockGasLimit[state.protocol]}`,
-    `session_args_max_length = ${c.sessionArgsMaxLength}`,
-    state.protocol === '1.5'
-      ? `max_dependencies = ${c.maxDependencies}\npayment_args_max_length = ${c.paymentArgsMaxLength}`
-      : "pricing_handling = { type = 'fixed' }",
-    '',
-  ].join('\n')
+  ]
+  if (state.protocol === '1.5') {
+    lines.push(
+      '',
+      '[deploys]',
+      "max_ttl = '2hours'",
+      `max_dependencies = ${c.maxDependencies}`,
+      `max_deploy_size = ${c.maxTransactionLength}`,
+      `block_gas_limit = ${c.blockGasLimit}`,
+      `payment_args_max_length = ${c.deploy.paymentArgsMaxLength}`,
+      `session_args_max_length = ${c.deploy.sessionArgsMaxLength}`,
+    )
+  } else {
+    lines.push(
+      `baseline_motes_amount = ${c.baselineMotesAmount}`,
+      "pricing_handling = { type = 'payment_limited' }",
+      "refund_handling = { type = 'refund', refund_ratio = [75, 100] }",
+      "fee_handling = { type = 'burn' }",
+      '',
+      '[vacancy]',
+      `min_gas_price = ${c.gasPrice.min}`,
+      `max_gas_price = ${c.gasPrice.max}`,
+      '',
+      '[transactions]',
+      "max_ttl = '2 hours'",
+      `block_gas_limit = ${c.blockGasLimit}`,
+      '',
+      '[transactions.deploy]',
+      `payment_args_max_length = ${c.deploy.paymentArgsMaxLength}`,
+      `session_args_max_length = ${c.deploy.sessionArgsMaxLength}`,
+      '',
+      '[transactions.v1]',
+      `native_mint_lane = ${lanes('mint')[0]}`,
+      `native_auction_lane = ${lanes('auction')[0]}`,
+      `install_upgrade_lane = ${lanes('installUpgrade')[0]}`,
+      `wasm_lanes = [${lanes('wasm').join(', ')}]`,
+    )
+  }
+  return `${lines.join('\n')}\n`
 }
 
 function accountsToml(state: DevnetState): string {
