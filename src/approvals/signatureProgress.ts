@@ -2,7 +2,12 @@
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
-import { type DeployProblemCode, type RejectionCode, verifyDeploy } from './verifyApproval.js'
+import {
+  type DeployProblemCode,
+  type RejectionCode,
+  type VerifyDeployReturnType,
+  verifyDeploy,
+} from './verifyApproval.js'
 
 /** Options of {@link signatureProgress}. */
 export type SignatureProgressOptions = {
@@ -13,6 +18,8 @@ export type SignatureProgressOptions = {
   keyManagement?: boolean | undefined
   /** Node version: on 1.5 one unassociated signer voids the deploy; on 2.0 it counts 0. Default `'1.5'`. */
   protocol?: '1.5' | '2.0' | undefined
+  /** The deploy's (or transaction's) hashes and verified approvals, when already computed: not verified again. */
+  verification?: VerifyDeployReturnType | undefined
 }
 
 /** Most missing keys for which every minimum-size completing set is listed (C(12, 6) = 924 sets at most). */
@@ -76,7 +83,7 @@ export function signatureProgress(
 ): SignatureProgress {
   const keyManagement = options.keyManagement ?? true
   const protocol = options.protocol ?? '1.5'
-  const report = verifyDeploy(deploy)
+  const report = options.verification ?? verifyDeploy(deploy)
   const { deployment, keyManagement: keyManagementThreshold } = account.actionThresholds
   const neededFor = keyManagement && keyManagementThreshold >= deployment ? 'key management' : 'deployment'
   const needed = neededFor === 'key management' ? keyManagementThreshold : deployment

@@ -62,7 +62,7 @@ describe('preflight: node configuration rules', () => {
     const late = await check(await at(2_001))
     expect(late.codes).toEqual(['FutureTimestamp'])
     expect(message(late, 'FutureTimestamp')).toMatchInlineSnapshot(
-      `"timestamp of 2024-06-01T12:00:02.001Z is later than node's validation timestamp of 2024-06-01T12:00:00.000Z plus leeway of 2s"`,
+      `"invalid deploy: timestamp of 2024-06-01T12:00:02.001Z is later than node's validation timestamp of 2024-06-01T12:00:00.000Z plus leeway of 2s"`,
     )
     expect((await check(await at(2_001), { timestampLeewayMs: 5_000 })).codes).toEqual([])
   })
@@ -76,7 +76,7 @@ describe('preflight: node configuration rules', () => {
     const expired = await check(deploy, { now: now.getTime() + 1 })
     expect(expired.codes).toEqual(['Expired'])
     expect(message(expired, 'Expired')).toMatchInlineSnapshot(
-      `"deploy received by the node expired at 2024-06-01T12:00:00.000Z with node's time at 2024-06-01T12:00:00.001Z; build and sign it again"`,
+      `"deploy received by the node expired at 2024-06-01T12:00:00.000Z with node's time at 2024-06-01T12:00:00.001Z"`,
     )
   })
 
@@ -86,7 +86,7 @@ describe('preflight: node configuration rules', () => {
     const report = await check(await resign(deploy))
     expect(report.codes).toContain('MissingPaymentAmount')
     expect(message(report, 'MissingPaymentAmount')).toMatchInlineSnapshot(
-      `"missing payment 'amount' runtime argument"`,
+      `"invalid deploy: missing payment 'amount' runtime argument "`,
     )
   })
 
@@ -98,7 +98,7 @@ describe('preflight: node configuration rules', () => {
     const report = await check(await resign(deploy))
     expect(report.codes).toContain('InvalidPaymentAmount')
     expect(message(report, 'InvalidPaymentAmount')).toMatchInlineSnapshot(
-      `"failed to parse payment 'amount' as U512"`,
+      `"invalid deploy: failed to parse payment 'amount' as U512"`,
     )
   })
 
@@ -109,7 +109,7 @@ describe('preflight: node configuration rules', () => {
     const report = await check(await signDeploy(await twoParty({ payment: 5_000_000_000_000n }), alice))
     expect(report.codes).toEqual(['ExceededBlockGasLimit'])
     expect(message(report, 'ExceededBlockGasLimit')).toMatchInlineSnapshot(
-      `"payment amount of 5000000000000 exceeds the block gas limit of 4000000000000"`,
+      `"invalid deploy: payment amount of 5000000000000 exceeds the block gas limit of 4000000000000"`,
     )
     const ordinary = await signDeploy(await twoParty(), alice)
     expect((await check(ordinary, { blockGasLimit: 1_000n })).codes).toEqual(['ExceededBlockGasLimit'])
@@ -133,7 +133,7 @@ describe('preflight: node configuration rules', () => {
     const report = await check(await resign(deploy))
     expect(report.codes).toContain('PaymentArgsTooLong')
     expect(message(report, 'PaymentArgsTooLong')).toMatchInlineSnapshot(
-      `"serialized payment code runtime args of 1044 exceeds limit of 1024"`,
+      `"invalid deploy: serialized payment code runtime args of 1044 exceeds limit of 1024"`,
     )
     expect((await check(await resign(deploy), { maxPaymentArgsLength: 2048 })).codes).not.toContain(
       'PaymentArgsTooLong',
@@ -152,7 +152,7 @@ describe('preflight: node configuration rules', () => {
     const report = await check(await signDeploy(deploy, alice))
     expect(report.codes).toContain('DeployTooLarge')
     expect(message(report, 'DeployTooLarge')).toMatchInlineSnapshot(
-      `"deploy size too large: deploy size of 1048856 bytes exceeds limit of 1048576"`,
+      `"invalid deploy: deploy size too large: deploy size of 1048856 bytes exceeds limit of 1048576"`,
     )
   })
 
@@ -180,7 +180,7 @@ describe('preflight: node configuration rules', () => {
     const poor = await check(signed, { balance: 2_499_999_999n })
     expect(poor.codes).toEqual(['InsufficientBalance'])
     expect(message(poor, 'InsufficientBalance')).toMatchInlineSnapshot(
-      `"insufficient balance in account with hash 009d0bee270d7d582e41a7382cfdf4957b55b9fd3e82c358c200f5927835ec8e: 2499999999 motes, the node requires at least 2500000000"`,
+      `"insufficient balance in account with hash 009d0bee270d7d582e41a7382cfdf4957b55b9fd3e82c358c200f5927835ec8e"`,
     )
   })
 

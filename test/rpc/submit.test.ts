@@ -206,7 +206,11 @@ describe('submit a transaction (2.0)', () => {
 
     const unsigned = { Version1: { ...transaction.Version1, approvals: [] } }
     const error2 = (await submit(rpc, unsigned).catch((e: unknown) => e)) as PreflightError
-    expect(error2.issues.map((i) => i.code)).toEqual(['NoApprovals', 'BelowDeploymentThreshold'])
+    expect(error2.issues.map((i) => i.code)).toEqual([
+      'UnassociatedSigner',
+      'BelowDeploymentThreshold',
+      'NoApprovals',
+    ])
     expect(node!.callsOf('account_put_transaction')).toHaveLength(0)
   })
 
