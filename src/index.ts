@@ -85,6 +85,27 @@ export type {
   WalletSignRequest,
 } from './approvals/walletSigner.js'
 export { walletSigner } from './approvals/walletSigner.js'
+export type {
+  AuthorizationRule,
+  BrTableCost,
+  Chainspec,
+  ControlFlowCosts,
+  FeeHandling,
+  HostFunctionCost,
+  HostFunctionCosts,
+  OpcodeCosts,
+  PricingHandling,
+  Ratio,
+  RefundHandling,
+  TransactionLane,
+  TransactionLaneKind,
+} from './chainspec/Chainspec.js'
+export type { ChainspecErrorCode, ChainspecErrorParameters } from './chainspec/ChainspecError.js'
+export { ChainspecError } from './chainspec/ChainspecError.js'
+export { casper15 } from './chainspec/casper15.js'
+export { casperMainnet } from './chainspec/casperMainnet.js'
+export { casperTestnet } from './chainspec/casperTestnet.js'
+export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
 export type {
@@ -144,13 +165,11 @@ export type {
   SessionGas,
 } from './emulator/emulateSession.js'
 export { defaultGasCosts, emulateSession } from './emulator/emulateSession.js'
-export type { HostFunctionCost, HostFunctionCosts } from './emulator/hostFunctionCosts.js'
 export {
   hostFunctionGas,
   mainnetHostFunctionCosts,
   mainnetStorageGasPerByte,
 } from './emulator/hostFunctionCosts.js'
-export type { BrTableCost, ControlFlowCosts, OpcodeCosts } from './emulator/injectGasCounter.js'
 export { GasInjectionError, injectGasCounter, mainnetOpcodeCosts } from './emulator/injectGasCounter.js'
 export {
   injectStackLimiter,

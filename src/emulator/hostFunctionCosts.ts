@@ -1,18 +1,8 @@
 // Host-function and storage gas costs from casper-node's mainnet chainspec.
 
-/** `{ cost, arguments }`: gas = cost + sum(arguments[i] * argument value i). */
-export type HostFunctionCost = { cost: number; arguments: readonly number[] }
+import type { HostFunctionCost, HostFunctionCosts } from '../chainspec/Chainspec.js'
 
-/** Costs of the host functions the emulator provides, by import name without the `casper_` prefix. */
-export type HostFunctionCosts = {
-  get_named_arg_size: HostFunctionCost
-  get_named_arg: HostFunctionCost
-  add_associated_key: HostFunctionCost
-  update_associated_key: HostFunctionCost
-  remove_associated_key: HostFunctionCost
-  set_action_threshold: HostFunctionCost
-  revert: HostFunctionCost
-}
+export type { HostFunctionCost, HostFunctionCosts }
 
 /** `[wasm.host_function_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml`. */
 export const mainnetHostFunctionCosts: HostFunctionCosts = {

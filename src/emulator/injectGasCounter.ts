@@ -7,6 +7,7 @@
 // instructions it adds (the preamble/postamble around calls to non-imported functions and the thunks
 // for exported/table/start functions) are never charged gas. This file ports the metering pass;
 // `injectStackLimiter.ts` ports the limiter.
+import type { BrTableCost, ControlFlowCosts, OpcodeCosts } from '../chainspec/Chainspec.js'
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
 import { encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'
@@ -19,48 +20,7 @@ import {
   sizePrefixed,
 } from '../wasm/rewriteModule.js'
 
-/** Costs of the `br_table` opcode: `cost + size_multiplier * number of targets (default excluded)`. */
-export type BrTableCost = { cost: number; size_multiplier: number }
-
-/** `[wasm.opcode_costs.control_flow]` of the chainspec. */
-export type ControlFlowCosts = {
-  block: number
-  loop: number
-  if: number
-  else: number
-  end: number
-  br: number
-  br_if: number
-  return: number
-  select: number
-  call: number
-  call_indirect: number
-  drop: number
-  br_table: BrTableCost
-}
-
-/** `[wasm.opcode_costs]` of the chainspec (names as in the TOML). */
-export type OpcodeCosts = {
-  bit: number
-  add: number
-  mul: number
-  div: number
-  load: number
-  store: number
-  const: number
-  local: number
-  global: number
-  integer_comparison: number
-  conversion: number
-  unreachable: number
-  nop: number
-  current_memory: number
-  /** Per 64 KiB page, charged dynamically by the injected grow function; 0 turns that off. */
-  grow_memory: number
-  /** Sign-extension opcodes (2.0 chainspec `sign = 300`); absent in 1.5, where they are refused. */
-  sign?: number | undefined
-  control_flow: ControlFlowCosts
-}
+export type { BrTableCost, ControlFlowCosts, OpcodeCosts }
 
 /** `[wasm.opcode_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml` (mainnet). */
 export const mainnetOpcodeCosts: OpcodeCosts = {
