@@ -3,15 +3,11 @@ import { sha256 } from '@noble/hashes/sha256'
 import type { Account } from '../account/Account.js'
 import { type SignatureProgress, signatureProgress } from '../approvals/signatureProgress.js'
 import type { VerifyDeployReturnType } from '../approvals/verifyApproval.js'
+import { casper15 } from '../chainspec/casper15.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex } from '../encoding/hex.js'
-import {
-  type AcceptanceLimits,
-  acceptanceLimits2x,
-  acceptanceLimits15,
-  isProtocol15,
-  minimumBalance,
-} from '../rules/AcceptanceLimits.js'
+import { type AcceptanceLimits, isProtocol15, minimumBalance } from '../rules/AcceptanceLimits.js'
 import { type AcceptanceCode, checkAcceptance } from '../rules/acceptanceRules.js'
 import { decodeSubmission, type Submission } from '../rules/decodeSubmission.js'
 import { managesKeys } from '../wasm/managesKeys.js'
@@ -54,9 +50,9 @@ export type PreflightOptions = {
 }
 
 /** casper-node v1.5.8 mainnet `deploys.max_deploy_size`. */
-export const maxDeploySize = acceptanceLimits15.maxTransactionLength
+export const maxDeploySize = casper15.maxTransactionLength
 /** The balance the acceptor requires: 2.5 CSPR (1.5 `MAX_PAYMENT`, mainnet 2.x `baseline_motes_amount`). */
-export const minimumAccountBalance = minimumBalance(acceptanceLimits15)
+export const minimumAccountBalance = minimumBalance(casper15)
 
 /**
  * Stable codes of preflight findings: every node acceptance rule ({@link AcceptanceCode}, from the
@@ -275,8 +271,7 @@ function isTransaction(value: DeployJson | TransactionJson): value is Transactio
 }
 
 function limitsOf(options: PreflightOptions, submission: Submission): AcceptanceLimits {
-  const base =
-    options.chainspec ?? ((options.protocol ?? '1.5') === '1.5' ? acceptanceLimits15 : acceptanceLimits2x)
+  const base = options.chainspec ?? ((options.protocol ?? '1.5') === '1.5' ? casper15 : casperMainnet)
   return {
     ...base,
     chainName: options.chainName ?? (options.chainspec ? base.chainName : submission.chainName),

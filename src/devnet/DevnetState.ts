@@ -6,7 +6,7 @@ import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { DevnetError } from './DevnetError.js'
 
-/** The protocol the devnet imitates: casper-node 1.5.8 or 2.0.0 (with its sidecar). */
+/** The protocol family the devnet imitates: casper-node 1.5.8, or 2.x with its sidecar (from its chainspec's version). */
 export type DevnetProtocol = '1.5' | '2.0'
 
 /** An account on the devnet: the key-management model, its main purse and balance in motes. */
@@ -48,6 +48,8 @@ export type DevnetItem = (
   hash: string
   /** Serialized size in bytes (`size_estimate` on 2.0). */
   size: number
+  /** 2.x: the lane it was accepted into (the key of `body.transactions` in its block). */
+  lane?: number | undefined
   receivedAt: number
   execution: DevnetExecution | null
 }
@@ -74,6 +76,11 @@ export type DevnetBlock = {
 export type DevnetState = {
   chainName: string
   protocol: DevnetProtocol
+  /**
+   * The chainspec.toml text the devnet runs (served by `info_get_chainspec`); absent in state files
+   * of older devnets, which then run their protocol's preset.
+   */
+  chainspecToml?: string | undefined
   accounts: Record<AccountHashHex, DevnetAccount>
   items: Record<string, DevnetItem>
   /** Hashes accepted but not yet in a block, in arrival order. */
@@ -103,12 +110,28 @@ export function namedTipOf(state: DevnetState): DevnetBlock {
 
 /** A deterministic hash of the accounts (the devnet's state root hash). */
 export function stateRootOf(state: DevnetState): string {
-  return digestOf('state-root', stateToJson({ ...state, items: {}, pending: [], blocks: [] }))
+  return digestOf(
+    'state-root',
+    stateToJson({ ...state, chainspecToml: undefined, items: {}, pending: [], blocks: [] }),
+  )
 }
 
 /** A new chain with its genesis block (height 0). */
-export function createGenesisState(chainName: string, protocol: DevnetProtocol, now: number): DevnetState {
-  const state: DevnetState = { chainName, protocol, accounts: {}, items: {}, pending: [], blocks: [] }
+export function createGenesisState(
+  chainName: string,
+  protocol: DevnetProtocol,
+  now: number,
+  chainspecToml?: string,
+): DevnetState {
+  const state: DevnetState = {
+    chainName,
+    protocol,
+    ...(chainspecToml === undefined ? {} : { chainspecToml }),
+    accounts: {},
+    items: {},
+    pending: [],
+    blocks: [],
+  }
   const stateRootHash = stateRootOf(state)
   state.blocks.push({
     hash: digestOf('block', chainName, '0', stateRootHash),

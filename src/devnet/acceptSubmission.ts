@@ -1,10 +1,10 @@
 // The devnet's acceptor: the rulebook run to the first refusal, worded as casper-node (1.5) or the sidecar (2.x) words it.
 import { DeployError } from '../deploy/DeployError.js'
 import { BaseError } from '../errors/BaseError.js'
-import { type AcceptanceViolation, firstViolation, nodeText } from '../rules/acceptanceRules.js'
+import { type AcceptanceViolation, firstViolation, laneOf, nodeText } from '../rules/acceptanceRules.js'
 import { decodeSubmission, type Submission } from '../rules/decodeSubmission.js'
 import { type DevnetItem, type DevnetState, namedTipOf } from './DevnetState.js'
-import { devnetLimits } from './devnetLimits.js'
+import { devnetChainspec } from './devnetChainspec.js'
 
 /** The acceptor's `timestamp_leeway` (casper-node config.toml default `'2 seconds'`). */
 export const devnetTimestampLeewayMs = 2_000
@@ -50,7 +50,7 @@ export function acceptSubmission(
   } catch (error) {
     return { ok: false, invalidParams: error instanceof BaseError ? error.message : String(error) }
   }
-  const limits = devnetLimits(state)
+  const limits = devnetChainspec(state)
   const entry = state.accounts[submission.initiator]
   const violation = firstViolation(submission, {
     limits,
@@ -87,7 +87,7 @@ function word(
   submission: Submission,
   method: SubmissionMethod,
 ): string {
-  const limits = devnetLimits(state)
+  const limits = devnetChainspec(state)
   const text = nodeText(violation, limits, submission.kind)
   if (state.protocol !== '1.5') {
     // rpc_sidecar rpcs/error.rs: "the deploy was invalid: {0}" / "the transaction was invalid: {0}".

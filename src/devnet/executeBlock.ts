@@ -22,7 +22,7 @@ import {
   stateRootOf,
   tipOf,
 } from './DevnetState.js'
-import { devnetLimits } from './devnetLimits.js'
+import { devnetChainspec } from './devnetChainspec.js'
 
 /** `[core] refund_handling = { type = 'refund', refund_ratio = [75, 100] }` of mainnet 2.2.0. */
 const refundRatio2x = [75n, 100n] as const
@@ -184,7 +184,7 @@ function charge(protocol: DevnetState['protocol'], payment: bigint, cost: bigint
 }
 
 function pricing(state: DevnetState, item: DevnetItem) {
-  const limits = devnetLimits(state)
+  const limits = devnetChainspec(state)
   if (item.kind === 'deploy') {
     const header = item.json.header
     const [variant, body] = Object.entries(item.json.payment)[0] ?? []

@@ -12,7 +12,7 @@ export type {
   DevnetProtocol,
   DevnetState,
 } from './DevnetState.js'
-export { devnetLimits } from './devnetLimits.js'
+export { devnetChainspec } from './devnetChainspec.js'
 export { executeBlock } from './executeBlock.js'
 export type { RpcAnswer, RpcContext, RpcErrorObject } from './handleRpc.js'
 export { devnetMethods, handleRpc } from './handleRpc.js'

@@ -144,8 +144,17 @@ const rule = (
 const iso = (ms: number) => new Date(ms).toISOString()
 const isTransfer = (s: Submission) => s.session === 'transfer' || s.session === 'transferWithoutTarget'
 
-/** The lane a 2.x submission lands in (casper-node `meta_deploy.rs`, `lane_id.rs`), or why none. */
-function laneOf(s: Submission, limits: AcceptanceLimits) {
+/**
+ * The lane a 2.x submission lands in (casper-node `meta_deploy.rs`, `lane_id.rs`): transfers in
+ * the mint lane, install/upgrade in its lane, other Wasm in the first Wasm lane that fits;
+ * `undefined` when none fits.
+ *
+ * @example
+ * ```ts
+ * laneOf(decodeSubmission({ transaction }), casperMainnet)?.id // 5
+ * ```
+ */
+export function laneOf(s: Submission, limits: AcceptanceLimits) {
   if (isTransfer(s) || s.session === 'native') return limits.lanes.find((lane) => lane.kind === 'mint')
   if (s.installUpgrade) return limits.lanes.find((lane) => lane.kind === 'installUpgrade')
   // A deploy's lane is chosen by payment amount, size and payment + session args.
@@ -499,7 +508,7 @@ const orderTransaction2x: readonly AcceptanceCode[] = [
  *
  * @example
  * ```ts
- * acceptanceRules(acceptanceLimits2x, 'transaction').map((r) => r.code) // ['EntryPointMustBeCall', 'NoLaneMatch', …]
+ * acceptanceRules(casperMainnet, 'transaction').map((r) => r.code) // ['EntryPointMustBeCall', 'NoLaneMatch', …]
  * ```
  */
 export function acceptanceRules(
@@ -554,7 +563,7 @@ export function firstViolation(
  *
  * @example
  * ```ts
- * nodeText(violation, acceptanceLimits2x, 'deploy') // 'the deploy had an invalid chain name'
+ * nodeText(violation, casperMainnet, 'deploy') // 'the deploy had an invalid chain name'
  * ```
  */
 export function nodeText(
