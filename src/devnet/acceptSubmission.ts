@@ -74,6 +74,7 @@ export function acceptSubmission(
       ...item,
       hash: submission.hash,
       size: submission.size,
+      ...(state.protocol === '1.5' ? {} : { lane: laneOf(submission, limits)?.id }),
       receivedAt: now,
       execution: null,
     } as DevnetItem,
