@@ -46,8 +46,10 @@ export type Submission = {
   kind: 'deploy' | 'transaction'
   /** The `hash` field, lowercase. */
   hash: string
-  /** The hash the content implies. */
+  /** The hash the content implies (deploys: of the header as it is, with its own `body_hash`). */
   computedHash: string
+  /** Deploys: the body hash payment and session imply; transactions: `''`. */
+  computedBodyHash: string
   /** Deploys: the header's `body_hash` is that of payment and session; transactions: always true. */
   bodyHashOk: boolean
   initiator: AccountHashHex
@@ -133,18 +135,34 @@ export function decodeSubmission(
 function fromDeploy(deploy: DeployJson): Submission {
   const approvals = approvalSet(deploy.approvals)
   const hash = deploy.hash.toLowerCase()
-  const parsed = sdkDeployFromJson({ ...deploy, approvals: [] })
+  // casper-js-sdk serialises gas_price through a JS number check and throws above 2^53 - 1; the
+  // node reads any u64. The header is serialised with 0 there and the u64 written in afterwards.
+  const gasPrice = deploy.header.gas_price
+  const parsed = sdkDeployFromJson({
+    ...deploy,
+    header: { ...deploy.header, gas_price: Number.isSafeInteger(gasPrice) ? gasPrice : 0 },
+    approvals: [],
+  })
   const payment = parsed.payment.bytes()
   const session = parsed.session.bytes()
+  const headerBytes = () => {
+    const bytes = parsed.header.toBytes()
+    // DeployHeader bytesrepr: account (tag + key), timestamp u64, ttl u64, gas_price u64, …
+    const offset = hexToBytes(deploy.header.account).length + 16
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(
+      offset,
+      BigInt(gasPrice),
+      true,
+    )
+    return bytes
+  }
   // Deploy::serialized_length (deploy.rs): header, hash (32), payment, session, approvals.
-  const size =
-    parsed.header.toBytes().length + 32 + payment.length + session.length + approvalsLength(approvals)
+  const size = headerBytes().length + 32 + payment.length + session.length + approvalsLength(approvals)
   const body = new Uint8Array(payment.length + session.length)
   body.set(payment)
   body.set(session, payment.length)
   const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
-  parsed.header.bodyHash = sdk.Hash.fromHex(bodyHash)
-  const computedHash = bytesToHex(blake2b(parsed.header.toBytes(), { dkLen: 32 }))
+  const computedHash = bytesToHex(blake2b(headerBytes(), { dkLen: 32 }))
   const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
   const wasm =
     sessionVariant === 'ModuleBytes' && sessionBody ? hexToBytes(String(sessionBody.module_bytes)) : undefined
@@ -152,6 +170,7 @@ function fromDeploy(deploy: DeployJson): Submission {
     kind: 'deploy',
     hash,
     computedHash,
+    computedBodyHash: bodyHash,
     bodyHashOk: bodyHash === deploy.header.body_hash.toLowerCase(),
     initiator: accountHashFromPublicKey(deploy.header.account),
     initiatorPublicKey: deploy.header.account.toLowerCase(),
@@ -253,6 +272,7 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     kind: 'transaction',
     hash,
     computedHash: bytesToHex(blake2b(payloadBytes, { dkLen: 32 })),
+    computedBodyHash: '',
     bodyHashOk: true,
     initiator:
       initiatorKey !== undefined
