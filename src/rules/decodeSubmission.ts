@@ -13,7 +13,7 @@ import type {
 } from '../deploy/DeployJson.js'
 import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
-import { sdk, sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
+import { sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
