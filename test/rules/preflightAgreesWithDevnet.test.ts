@@ -150,7 +150,7 @@ async function deployFor(m: Mutation): Promise<DeployJson> {
 
 async function transactionFor(m: Mutation): Promise<TransactionJson> {
   const transaction = structuredClone(baseTransaction)
-  const payload = transaction.Version1.payload as Record<string, unknown> & {
+  const payload = transaction.Version1.payload as unknown as Record<string, unknown> & {
     pricing_mode: { PaymentLimited: { gas_price_tolerance: number; payment_amount: number } }
     fields: { args: { Named: unknown[] } }
   }
