@@ -22,40 +22,6 @@ import {
 
 export type { BrTableCost, ControlFlowCosts, OpcodeCosts }
 
-/** `[wasm.opcode_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml` (mainnet). */
-export const mainnetOpcodeCosts: OpcodeCosts = {
-  bit: 300,
-  add: 210,
-  mul: 240,
-  div: 320,
-  load: 2_500,
-  store: 4_700,
-  const: 110,
-  local: 390,
-  global: 390,
-  integer_comparison: 250,
-  conversion: 420,
-  unreachable: 270,
-  nop: 200,
-  current_memory: 290,
-  grow_memory: 240_000,
-  control_flow: {
-    block: 440,
-    loop: 440,
-    if: 440,
-    else: 440,
-    end: 440,
-    br: 35_000,
-    br_if: 35_000,
-    return: 440,
-    select: 440,
-    call: 68_000,
-    call_indirect: 68_000,
-    drop: 440,
-    br_table: { cost: 35_000, size_multiplier: 100 },
-  },
-}
-
 /** Errors thrown by {@link injectGasCounter}. */
 export class GasInjectionError extends BaseError {
   override name = 'GasInjectionError'
@@ -71,7 +37,7 @@ const checkedU32 = (value: number): number | undefined => (value <= u32Max ? val
  *
  * @example
  * ```ts
- * opcodeCost(decodeInstruction({ bytes: new Uint8Array([0x6a]), offset: 0 }), mainnetOpcodeCosts) // 210 (i32.add)
+ * opcodeCost(decodeInstruction({ bytes: new Uint8Array([0x6a]), offset: 0 }), casper15.wasm.opcodeCosts) // 210 (i32.add)
  * ```
  */
 function opcodeCost(instruction: Instruction, costs: OpcodeCosts): number | undefined {
@@ -179,7 +145,7 @@ const forbidden = (instruction: Instruction, reason: string): never => {
  *
  * @example
  * ```ts
- * determineMeteredBlocks(decodeFunctionBody(module, module.bodies[0]!), mainnetOpcodeCosts)
+ * determineMeteredBlocks(decodeFunctionBody(module, module.bodies[0]!), casperMainnet.wasm.opcodeCosts)
  * // [{ start: 0, cost: 330 }]
  * ```
  */
@@ -297,7 +263,7 @@ function determineMeteredBlocks(instructions: readonly Instruction[], costs: Opc
  *
  * @example
  * ```ts
- * const metered = injectGasCounter(wasm, mainnetOpcodeCosts)
+ * const metered = injectGasCounter(wasm, casperMainnet.wasm.opcodeCosts)
  * let gas = 0
  * await WebAssembly.instantiate(metered, { env: { gas: (n: number) => { gas += n >>> 0 } } })
  * ```

@@ -1,6 +1,9 @@
 // The bundled two-party-multi-sig Wasm run by the emulator: the reference behaviour and every revert.
 import { describe, expect, test } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
+import type { Chainspec } from '../../src/chainspec/Chainspec.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
@@ -12,12 +15,16 @@ const partner = hashOf(0xb2)
 const fresh = createAccount(owner)
 const args = twoPartyMultiSigArgs(partner)
 
-const run = (account: Account, options: { args?: Record<string, Uint8Array>; signers?: string[] } = {}) =>
+const run = (
+  account: Account,
+  options: { args?: Record<string, Uint8Array>; signers?: string[]; chainspec?: Chainspec } = {},
+) =>
   emulateSession({
     wasm: twoPartyMultiSigWasm,
     args: options.args ?? args,
     account,
     signers: options.signers ?? [owner],
+    chainspec: options.chainspec ?? casper15,
   })
 
 describe('two-party-multi-sig in the emulator', () => {
@@ -124,7 +131,12 @@ describe('two-party-multi-sig in the emulator', () => {
     expect(result.gas.total).toBe(0n)
   })
 
-  test('gas is reported by part and is stable', async () => {
+  test('on 2.x an unassociated co-signer weighs 0 and the session runs', async () => {
+    const result = await run(fresh, { signers: [owner, partner], chainspec: casperMainnet })
+    expect(result.ok).toBe(true)
+  })
+
+  test('gas under casper15 (1.5.8 published numbers) is reported by part and is stable', async () => {
     const { gas } = await run(fresh)
     expect(gas.total).toBe(gas.opcodes + gas.hostFunctions + gas.storage)
     // host calls: 200 + (200 + 120000*(18+32)) + 1200000 + 2*74000
