@@ -3,9 +3,10 @@ import { sha256 } from '@noble/hashes/sha256'
 import type { Account } from '../account/Account.js'
 import { type SignatureProgress, signatureProgress } from '../approvals/signatureProgress.js'
 import type { VerifyDeployReturnType } from '../approvals/verifyApproval.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casper15 } from '../chainspec/casper15.js'
-import { casperMainnet } from '../chainspec/casperMainnet.js'
-import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
+import { type ChainspecOption, resolveChainspec } from '../chainspec/resolveChainspec.js'
+import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { type AcceptanceLimits, isProtocol15, minimumBalance } from '../rules/AcceptanceLimits.js'
 import { type AcceptanceCode, checkAcceptance } from '../rules/acceptanceRules.js'
@@ -18,17 +19,12 @@ import { PreflightError } from './PreflightError.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 /** Options of {@link preflight}. */
-export type PreflightOptions = {
+export type PreflightOptions = ChainspecOption & {
   /**
-   * The network's limits (a `Chainspec` value fits): the rules read chain name, TTL, lanes, gas
-   * price, block gas limit and balance minimum from it. Default: the preset of `protocol`
-   * (casper-node v1.5.8 mainnet, or mainnet 2.2.0), with `chainName` and the overrides below.
+   * The chain the submission is meant for, e.g. `'casper'`; default: the chainspec's when one is
+   * given, else the submission's own (the chain name is then not checked).
    */
-  chainspec?: AcceptanceLimits | undefined
-  /** The chain the submission is meant for, e.g. `'casper'`; default: the chainspec's, else the submission's own. */
   chainName?: string | undefined
-  /** Which rules when no `chainspec` is given: `'1.5'` (default) or `'2.0'` (any 2.x). */
-  protocol?: Protocol | undefined
   /** Default: now. */
   now?: Date | number | undefined
   /** The node's `timestamp_leeway` in milliseconds (config.toml default 2 s; the chainspec caps it). Default 2000. */
@@ -111,7 +107,7 @@ export type PreflightReturnType = {
  *
  * @example
  * ```ts
- * const report = await preflight(merged, account, { chainspec: casperMainnet, balance })
+ * const report = await preflight(merged, account, { chainspec: await getChainspec(rpc), balance })
  * if (!report.ready) for (const e of report.errors) console.error(`${e.code}: ${e.message}`)
  * report.progress.summary // 'weight 2 of 2 (key management)'
  * ```
@@ -126,8 +122,9 @@ export async function preflight(
       ? { transaction: deployOrTransaction }
       : { deploy: deployOrTransaction },
   )
-  const limits = limitsOf(options, submission)
-  const protocol: Protocol = isProtocol15(limits) ? '1.5' : '2.0'
+  const chainspec = resolveChainspec(options)
+  const limits = limitsOf(options, chainspec, submission)
+  const protocol = isProtocol15(limits) ? '1.5' : '2.0'
   const now = new Date(options.now ?? Date.now()).getTime()
   const issues: PreflightIssue[] = []
   const error = (code: PreflightCode, message: string, details?: Record<string, unknown>) =>
@@ -149,7 +146,7 @@ export async function preflight(
   const keyManagement = wasm ? managesKeys(wasm) : false
   const progress = signatureProgress(deployOrTransaction as DeployJson, account, {
     keyManagement,
-    protocol,
+    chainspec,
     verification: verificationOf(submission, limits),
   })
   if (!isProtocol15(limits)) {
@@ -215,7 +212,7 @@ export async function preflight(
       args: submission.sessionArgs,
       account,
       signers: signers.length > 0 ? signers : Object.keys(account.associatedKeys),
-      protocol,
+      chainspec,
     })
     if (!emulation.ok) {
       error('SessionWouldFail', `the session would fail: ${emulation.failure?.message}`, {
@@ -270,8 +267,7 @@ function isTransaction(value: DeployJson | TransactionJson): value is Transactio
   return typeof value === 'object' && value !== null && 'Version1' in value
 }
 
-function limitsOf(options: PreflightOptions, submission: Submission): AcceptanceLimits {
-  const base = options.chainspec ?? ((options.protocol ?? '1.5') === '1.5' ? casper15 : casperMainnet)
+function limitsOf(options: PreflightOptions, base: Chainspec, submission: Submission): AcceptanceLimits {
   return {
     ...base,
     chainName: options.chainName ?? (options.chainspec ? base.chainName : submission.chainName),

@@ -41,7 +41,7 @@ export async function preflightTransaction(
   if (!isObject(transaction) || !isObject(transaction.Version1)) {
     invalid('Version1', 'the TransactionV1 under Version1', transaction)
   }
-  const report = await preflight(transaction, account, { protocol: '2.0', ...options })
+  const report = await preflight(transaction, account, options)
   const signers = [
     ...new Set(report.submission.approvals.flatMap((a) => (a.verdict.ok ? [a.verdict.accountHash] : []))),
   ]

@@ -110,7 +110,7 @@ describe('2-of-3: gather, merge, check', () => {
   test('a signer that is not an associated key makes preflight refuse the deploy (1.5)', async () => {
     const unsigned = await buildDeploy()
     const signed = await signDeploy(await signDeploy(await signDeploy(unsigned, alice), bob), dave)
-    const report = await preflight(signed, account, { now })
+    const report = await preflight(signed, account, { now, protocol: '1.5' })
     expect(report.errors.map((e) => e.code)).toEqual(['UnassociatedSigner'])
     expect((await preflight(signed, account, { now, protocol: '2.0' })).ready).toBe(true)
   })

@@ -43,7 +43,11 @@ async function resign(deploy: DeployJson): Promise<DeployJson> {
 }
 
 async function check(deploy: DeployJson, options: PreflightOptions = {}) {
-  const report = await preflight(parseDeployJson(JSON.stringify(deploy)), account, { now, ...options })
+  const report = await preflight(parseDeployJson(JSON.stringify(deploy)), account, {
+    now,
+    protocol: '1.5',
+    ...options,
+  })
   return { ...report, codes: report.errors.map((e) => e.code) }
 }
 const message = (report: Awaited<ReturnType<typeof check>>, code: string) =>
@@ -118,7 +122,10 @@ describe('preflight: node configuration rules', () => {
   test('a transfer session has no payment check (its cost is fixed)', async () => {
     const example: DeployJson = vector('deploy_transfer_rpc-schema-example_casper-node-v1.5.8.json')
     // The node's own example pays with an I32 `amount`: fine for a Transfer session ...
-    const transfer = await preflight(example, account, { now: new Date('2020-11-17T00:39:25.000Z') })
+    const transfer = await preflight(example, account, {
+      now: new Date('2020-11-17T00:39:25.000Z'),
+      protocol: '1.5',
+    })
     expect(transfer.errors.map((e) => e.code)).not.toContain('InvalidPaymentAmount')
     // ... refused for any other session.
     const deploy = await twoParty()
@@ -158,7 +165,7 @@ describe('preflight: node configuration rules', () => {
 
   test('DeployTooLarge counts the bytes the node serializes (casper-js-sdk 2.15.4 expected-bytes vector)', async () => {
     const raw = vector('deploy_transfer_with-expected-bytes_casper-js-sdk-2.15.4.json')
-    const report = await preflight(raw.deploy, account, { now, maxDeploySize: 1 })
+    const report = await preflight(raw.deploy, account, { now, protocol: '1.5', maxDeploySize: 1 })
     const issue = report.errors.find((e) => e.code === 'DeployTooLarge')
     expect(issue?.details?.size).toBe(raw.expected_deploy_bytes_hex.length / 2)
   })
