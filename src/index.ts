@@ -189,7 +189,12 @@ export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublic
 export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
-export type { AwaitResultErrorType, AwaitResultOptions, AwaitResultReturnType } from './rpc/awaitResult.js'
+export type {
+  AwaitResultErrorType,
+  AwaitResultOptions,
+  AwaitResultReturnType,
+  AwaitResultSubmitted,
+} from './rpc/awaitResult.js'
 export { awaitResult } from './rpc/awaitResult.js'
 export type {
   BlockIdentifier,
@@ -238,6 +243,7 @@ export {
 export type { JsonObject } from './rpc/responseShape.js'
 export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
 export { submit } from './rpc/submit.js'
+export type { AcceptanceCode, AcceptanceViolation } from './rules/acceptanceRules.js'
 export type {
   CheckSessionWasmOptions,
   CheckSessionWasmReturnType,

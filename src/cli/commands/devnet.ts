@@ -133,6 +133,7 @@ export async function runDevnet(
 /** A name from a chainspec file as it may be shown: control, bidi and invisible characters made visible. */
 function visible(text: string): string {
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
   )
