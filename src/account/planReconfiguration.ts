@@ -1,7 +1,12 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
-import { type ChainspecOption, resolveChainspec, ruleGeneration } from '../chainspec/resolveChainspec.js'
+import {
+  type ChainspecOption,
+  maxSessionGas,
+  resolveChainspec,
+  ruleGeneration,
+} from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
@@ -194,7 +199,15 @@ export async function planReconfiguration(
       signers: deploySigners,
       chainspec,
     })
-    if (!result.ok) throw notProven(result, index)
+    // Out of gas at the largest lane's limit: the batch cannot fit any lane, like a payment too large.
+    const tooLarge = !result.ok && result.failure?.kind === 'outOfGas'
+    if (tooLarge && batchItems.length > 1) {
+      const half = Math.ceil(batchItems.length / 2)
+      queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
+      index--
+      continue
+    }
+    if (!result.ok && !tooLarge) throw notProven(result, index)
     const argsLength = sessionArgsLength(args)
     const payment = choosePayment(
       {
@@ -206,7 +219,7 @@ export async function planReconfiguration(
       chainspec,
       options.paymentMargin,
     )
-    if (payment.lane === undefined) {
+    if (payment.lane === undefined || tooLarge) {
       if (batchItems.length > 1) {
         const half = Math.ceil(batchItems.length / 2)
         queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
@@ -500,10 +513,7 @@ function noLane(chainspec: Chainspec, payment: PaymentChoice, argsLength: number
       deploy: index + 1,
       gasLimit: payment.amount,
       argsLength,
-      largestLaneGasLimit: wasmLanes(chainspec).reduce(
-        (max, lane) => (lane.maxGasLimit > max ? lane.maxGasLimit : max),
-        0n,
-      ),
+      largestLaneGasLimit: maxSessionGas(chainspec),
       chainspec: `${chainspec.chainName} ${chainspec.protocolVersion}`,
     },
     remedy: "The network's lanes cannot carry this step; it needs a chainspec with a larger Wasm lane.",

@@ -145,7 +145,7 @@ const thresholdNames: Record<ThresholdName, string> = {
  * | Code | Severity | Meaning | What to do | Mirrors |
  * | --- | --- | --- | --- | --- |
  * | `NoKeys` | error | No associated keys: nothing can ever reach a threshold. | Add a key. | `account.rs` `can_set_threshold` (total weight 0) |
- * | `TooManyKeys` | error | More distinct keys than `maxAssociatedKeys` (100). | Remove keys. | `runtime_context` `add_associated_key` `MaxKeysLimit` |
+ * | `TooManyKeys` | error | More distinct keys than the chainspec's `max_associated_keys` (100 on mainnet). | Remove keys. | `runtime_context` `add_associated_key` `MaxKeysLimit` |
  * | `DuplicateKey` | error | The same account hash twice, in any text form. | Keep one entry. | `associated_keys.rs` `add_key` `DuplicateKey` |
  * | `WeightOutOfRange` | error | A weight that is not an integer 0..255. | Use 0..255. | `Weight(u8)` |
  * | `ThresholdOutOfRange` | error | A threshold that is not an integer 0..255. | Use 1..255. | `Weight(u8)` |

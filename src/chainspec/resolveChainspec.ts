@@ -2,6 +2,7 @@
 import type { Chainspec } from './Chainspec.js'
 import { casper15 } from './casper15.js'
 import { casperMainnet } from './casperMainnet.js'
+import { wasmLanes } from './selectLane.js'
 
 /** The protocol names the library took before chainspecs: `'1.5'` (casper-node 1.5.x) or `'2.0'` (2.x). */
 export type LegacyProtocol = '1.5' | '2.0'
@@ -45,6 +46,6 @@ export function ruleGeneration(chainspec: Chainspec): LegacyProtocol {
  * limit (a deploy's payment may not exceed it).
  */
 export function maxSessionGas(chainspec: Chainspec): bigint {
-  const wasm = chainspec.lanes.filter((lane) => lane.kind === 'wasm').map((lane) => lane.maxGasLimit)
-  return wasm.length === 0 ? chainspec.blockGasLimit : wasm.reduce((a, b) => (a > b ? a : b))
+  // Ordered by gas limit first: the last lane has the largest (1.5: the block gas limit).
+  return wasmLanes(chainspec).at(-1)?.maxGasLimit ?? chainspec.blockGasLimit
 }

@@ -152,4 +152,22 @@ describe('two-party-multi-sig in the emulator', () => {
       }
     `)
   })
+
+  test('gas under casperMainnet (2.2.0): the same host calls and writes, 2.x opcode prices', async () => {
+    const { gas } = await run(fresh, { chainspec: casperMainnet })
+    // Host-function costs and gas_per_byte are unchanged in the 2.2.0 chainspec.
+    expect(gas.hostFunctions).toBe(200n + 200n + 120_000n * 50n + 1_200_000n + 148_000n)
+    expect(gas.storage).toBe(3n * 142n * 1_117_587n)
+    // Every 2.2.0 opcode cost is at most 1665 (br), against at least 110 on 1.5.8: a small fraction.
+    const { gas: v15 } = await run(fresh)
+    expect(gas.opcodes * 100n).toBeLessThan(v15.opcodes)
+    expect(gas).toMatchInlineSnapshot(`
+      {
+        "hostFunctions": 7348400n,
+        "opcodes": 5925n,
+        "storage": 476092062n,
+        "total": 483446387n,
+      }
+    `)
+  })
 })
