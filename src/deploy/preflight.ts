@@ -35,14 +35,6 @@ export type PreflightOptions = ChainspecOption & {
    * and the payment amount must be held by the purse when the deploy executes.
    */
   balance?: bigint | undefined
-  /** Override of `deploy.sessionArgsMaxLength`. */
-  maxSessionArgsLength?: number | undefined
-  /** Override of `deploy.paymentArgsMaxLength`. */
-  maxPaymentArgsLength?: number | undefined
-  /** Override of `maxTransactionLength` (1.5 `max_deploy_size`). */
-  maxDeploySize?: number | undefined
-  /** Override of `blockGasLimit`. */
-  blockGasLimit?: bigint | undefined
 }
 
 /** casper-node v1.5.8 mainnet `deploys.max_deploy_size`. */
@@ -271,12 +263,6 @@ function limitsOf(options: PreflightOptions, base: Chainspec, submission: Submis
   return {
     ...base,
     chainName: options.chainName ?? (options.chainspec ? base.chainName : submission.chainName),
-    maxTransactionLength: options.maxDeploySize ?? base.maxTransactionLength,
-    blockGasLimit: options.blockGasLimit ?? base.blockGasLimit,
-    deploy: {
-      sessionArgsMaxLength: options.maxSessionArgsLength ?? base.deploy.sessionArgsMaxLength,
-      paymentArgsMaxLength: options.maxPaymentArgsLength ?? base.deploy.paymentArgsMaxLength,
-    },
   }
 }
 

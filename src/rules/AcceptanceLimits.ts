@@ -1,23 +1,10 @@
 // The part of a network's chainspec the node's acceptance rules read, and the lanes it defines.
 
 import type { Chainspec, TransactionLane } from '../chainspec/Chainspec.js'
+import { selectLane } from '../chainspec/selectLane.js'
 
-/** The part of a {@link Chainspec} the acceptance rules read (a whole `Chainspec` fits). */
-export type AcceptanceLimits = Pick<
-  Chainspec,
-  | 'protocolVersion'
-  | 'chainName'
-  | 'authorization'
-  | 'maxAssociatedKeys'
-  | 'maxTtlMs'
-  | 'maxDependencies'
-  | 'lanes'
-  | 'maxTransactionLength'
-  | 'blockGasLimit'
-  | 'pricingHandling'
-  | 'gasPrice'
-  | 'baselineMotesAmount'
-> & { deploy: Pick<Chainspec['deploy'], 'sessionArgsMaxLength' | 'paymentArgsMaxLength'> }
+/** The chainspec the acceptance rules read (the library's {@link Chainspec}). */
+export type AcceptanceLimits = Chainspec
 
 /** `native_transfer_minimum_motes` of the mainnet chainspecs (v1.5.8 and 2.x). */
 export const nativeTransferMinimumMotes = 2_500_000_000n
@@ -40,10 +27,14 @@ export function isProtocol15(limits: Pick<AcceptanceLimits, 'protocolVersion'>):
 }
 
 /**
- * The Wasm lane a payment-limited transaction lands in: the first of the Wasm lanes ordered by
- * (gas limit, length, args length, id) that its gas limit, size and args all fit, or `undefined`
- * (`NoLaneMatch`). casper-types `transaction_v1_config.rs` `get_wasm_lane_id_by_payment_limited`
- * and `build_wasm_lanes_ordered`.
+ * The Wasm lane a payment-limited transaction lands in, or `undefined` (`NoLaneMatch`): the
+ * library's `selectLane` (casper-types `transaction_v1_config.rs`
+ * `get_wasm_lane_id_by_payment_limited`), so the planner and the acceptor choose alike.
+ *
+ * @example
+ * ```ts
+ * wasmLaneFor(casperMainnet, 2_500_000_000n, 5_000, 300)?.id // 5
+ * ```
  */
 export function wasmLaneFor(
   limits: AcceptanceLimits,
@@ -51,19 +42,7 @@ export function wasmLaneFor(
   size: number,
   argsLength: number,
 ): TransactionLane | undefined {
-  const ordered = limits.lanes
-    .filter((lane) => lane.kind === 'wasm')
-    .sort(
-      (a, b) =>
-        compare(a.maxGasLimit, b.maxGasLimit) ||
-        a.maxTransactionLength - b.maxTransactionLength ||
-        a.maxArgsLength - b.maxArgsLength ||
-        a.id - b.id,
-    )
-  return ordered.find(
-    (lane) =>
-      gasLimit <= lane.maxGasLimit && size <= lane.maxTransactionLength && argsLength <= lane.maxArgsLength,
-  )
+  return selectLane(limits, { gasLimit, transactionLength: size, argsLength })
 }
 
 /**
@@ -85,8 +64,4 @@ export function wasmLaneBySize(
   )
   if (index === -1) return undefined
   return ordered[Math.min(index + additionalComputationFactor, ordered.length - 1)]
-}
-
-function compare(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

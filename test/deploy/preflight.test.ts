@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { encodeU512 } from '../../src/deploy/clValueJson.js'
@@ -19,6 +20,8 @@ const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })
 const account = createAccount(alice.accountHash)
 const now = new Date('2024-06-01T12:00:00.000Z')
 const minute = 60_000
+/** casper-node 1.5.8 with a 1-byte deploy size limit. */
+const tiny = { ...casper15, maxTransactionLength: 1 }
 
 /** Alice's fresh account adding bob: everything right unless a test changes it. */
 async function twoParty(overrides: { timestamp?: number; ttl?: string; payment?: bigint } = {}) {
@@ -116,7 +119,14 @@ describe('preflight: node configuration rules', () => {
       `"invalid deploy: payment amount of 5000000000000 exceeds the block gas limit of 4000000000000"`,
     )
     const ordinary = await signDeploy(await twoParty(), alice)
-    expect((await check(ordinary, { blockGasLimit: 1_000n })).codes).toEqual(['ExceededBlockGasLimit'])
+    expect(
+      (await check(ordinary, { chainspec: { ...casper15, blockGasLimit: 1_000n }, chainName: 'casper-test' }))
+        .codes,
+    ).toEqual([
+      'ExceededBlockGasLimit',
+      // A 1.5 session may use at most the block gas limit: 1000 gas does not run it either.
+      'SessionWouldFail',
+    ])
   })
 
   test('a transfer session has no payment check (its cost is fixed)', async () => {
@@ -142,9 +152,14 @@ describe('preflight: node configuration rules', () => {
     expect(message(report, 'PaymentArgsTooLong')).toMatchInlineSnapshot(
       `"invalid deploy: serialized payment code runtime args of 1044 exceeds limit of 1024"`,
     )
-    expect((await check(await resign(deploy), { maxPaymentArgsLength: 2048 })).codes).not.toContain(
-      'PaymentArgsTooLong',
-    )
+    expect(
+      (
+        await check(await resign(deploy), {
+          chainspec: { ...casper15, deploy: { ...casper15.deploy, paymentArgsMaxLength: 2048 } },
+          chainName: 'casper-test',
+        })
+      ).codes,
+    ).not.toContain('PaymentArgsTooLong')
   })
 
   test('DeployTooLarge: serialized deploy above 1_048_576 bytes', async () => {
@@ -165,17 +180,21 @@ describe('preflight: node configuration rules', () => {
 
   test('DeployTooLarge counts the bytes the node serializes (casper-js-sdk 2.15.4 expected-bytes vector)', async () => {
     const raw = vector('deploy_transfer_with-expected-bytes_casper-js-sdk-2.15.4.json')
-    const report = await preflight(raw.deploy, account, { now, protocol: '1.5', maxDeploySize: 1 })
+    const report = await preflight(raw.deploy, account, {
+      now,
+      chainspec: { ...casper15, maxTransactionLength: 1 },
+      chainName: raw.deploy.header.chain_name,
+    })
     const issue = report.errors.find((e) => e.code === 'DeployTooLarge')
     expect(issue?.details?.size).toBe(raw.expected_deploy_bytes_hex.length / 2)
   })
 
   test('DeployTooLarge counts a repeated approval once (the node holds a set)', async () => {
     const signed = await signDeploy(await twoParty(), alice)
-    const once = await check(signed, { maxDeploySize: 1 })
+    const once = await check(signed, { chainspec: tiny, chainName: 'casper-test' })
     const twice = await check(
       { ...signed, approvals: [...signed.approvals, ...signed.approvals] },
-      { maxDeploySize: 1 },
+      { chainspec: tiny, chainName: 'casper-test' },
     )
     const size = (r: typeof once) => r.errors.find((e) => e.code === 'DeployTooLarge')?.details?.size
     expect(size(twice)).toBe(size(once))
