@@ -115,7 +115,8 @@ async function execute(
       args: session.kind === 'wasm' ? session.args : [],
       account: entry.account,
       signers,
-      protocol,
+      // The chainspec the devnet runs: its opcode, host and storage costs, limits and signer rule.
+      chainspec: devnetChainspec(state),
       gasLimit: limit,
     })
   } catch (error) {
