@@ -1,23 +1,30 @@
-// The main job: a multi-sig account set up and changed end to end against a local devnet, over
-// loopback JSON-RPC, exactly as against a casper-node. Run it with `npm run example`.
+// The main job: a multi-sig account set up and changed end to end against a local devnet running
+// Casper mainnet's 2.x rules, over loopback JSON-RPC, exactly as against a node and its sidecar: a
+// deploy and a TransactionV1, each co-signed by two keys on separate copies, merged, preflighted,
+// submitted and executed. Run it with `npm run example`.
 
 import {
   type Account,
   awaitResult,
   buildConfigureDeploy,
+  buildConfigureTransaction,
+  bytesToHex,
   createRpc,
   describeDeploy,
   getAccountConfig,
+  hexToBytes,
   localSigner,
   mergeApprovals,
   parseDeployJson,
   planReconfiguration,
   preflight,
   type Rpc,
+  type Signer,
   signatureProgress,
   signDeploy,
   stringifyDeployJson,
   submit,
+  type TransactionJson,
 } from 'casper-multisig'
 import { startDevnet } from 'casper-multisig/devnet'
 
@@ -45,6 +52,14 @@ const showAccount = (account: Account) => {
 /** What a co-signer receives: the deploy as a JSON file's text. */
 const passAround = (text: string) => parseDeployJson(text)
 
+/** A co-signer's copy of a TransactionV1 with their approval added (the signature is over the hash). */
+async function signTransaction(text: string, signer: Signer): Promise<TransactionJson> {
+  const copy = JSON.parse(text) as TransactionJson
+  const signature = await signer.sign(hexToBytes(copy.Version1.hash))
+  copy.Version1.approvals.push({ signer: signer.publicKey, signature: bytesToHex(signature) })
+  return copy
+}
+
 async function onChain(rpc: Rpc): Promise<Account> {
   return (await getAccountConfig(rpc, alice.publicKey)).account
 }
@@ -52,7 +67,9 @@ async function onChain(rpc: Rpc): Promise<Account> {
 const devnet = await startDevnet({ port: 0, blockIntervalMs: 200 })
 try {
   const rpc = createRpc(devnet.url)
-  console.log(`casper-multisig: multi-sig flow against a local devnet at ${devnet.url} (${devnet.chainName})`)
+  console.log(
+    `casper-multisig: multi-sig flow against a local devnet at ${devnet.url} (${devnet.chainName}, Casper ${devnet.chainspec.protocolVersion} rules)`,
+  )
 
   heading('1. Alice creates an account: her own key, weight 1, thresholds 1/1')
   await devnet.createAccount({ publicKey: alice.publicKey })
@@ -77,11 +94,7 @@ try {
     alice,
   )
   const sent = await submit(rpc, setup)
-  const setupResult = await awaitResult(rpc, sent.hash, {
-    timeoutMs: 30_000,
-    pollIntervalMs: 100,
-    account: sent.account,
-  })
+  const setupResult = await awaitResult(rpc, sent, { timeoutMs: 30_000, pollIntervalMs: 100 })
   console.log(`  executed in block ${setupResult.blockHash.slice(0, 8)}…, cost ${setupResult.cost} motes`)
   showAccount(await onChain(rpc))
 
@@ -118,21 +131,55 @@ try {
   const { deploy: merged, rejected } = mergeApprovals(passAround(bobCopy), passAround(carolCopy))
   console.log(`  merged: ${merged.approvals.length} approvals, ${rejected.length} rejected`)
   console.log(`  progress: ${signatureProgress(merged, current).summary}`)
-  const report = await preflight(merged, current, { chainName: devnet.chainName })
+  const report = await preflight(merged, current, { chainspec: devnet.chainspec })
   console.log(`  preflight: ${report.ready ? 'ready' : report.errors.map((e) => e.message).join('; ')}`)
   const change = await submit(rpc, merged)
-  const result = await awaitResult(rpc, change.hash, {
-    timeoutMs: 30_000,
-    pollIntervalMs: 100,
-    account: change.account,
-  })
+  const result = await awaitResult(rpc, change, { timeoutMs: 30_000, pollIntervalMs: 100 })
   console.log(
     `  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, cost ${result.cost} motes`,
   )
-
-  heading('6. The final on-chain configuration')
   showAccount(await onChain(rpc))
-  console.log('\nDone: every deploy above was built, signed, merged, checked and executed through JSON-RPC.')
+
+  heading('6. The same as a TransactionV1: dave proposes adding carol back (2-of-4); alice and dave co-sign')
+  const before = await onChain(rpc)
+  const addCarol = await planReconfiguration(
+    before,
+    {
+      associatedKeys: [alice, bob, carol, dave].map((k) => ({ key: k.publicKey, weight: 1 })),
+      thresholds: { deployment: 2, keyManagement: 2 },
+    },
+    { signers: [alice.publicKey, dave.publicKey] },
+  )
+  const transactionFile = JSON.stringify(
+    buildConfigureTransaction(addCarol.deploys[0]!, {
+      account: alice.publicKey,
+      chainName: devnet.chainName,
+    }),
+  )
+  const aliceTx = await signTransaction(transactionFile, alice)
+  const daveTx = await signTransaction(transactionFile, dave)
+  const alone = await preflight(aliceTx, before, { chainspec: devnet.chainspec })
+  console.log(`  preflight of alice's copy alone: ${alone.errors.map((e) => e.code).join(', ')}`)
+  const mergedTx: TransactionJson = {
+    Version1: {
+      ...aliceTx.Version1,
+      approvals: [...aliceTx.Version1.approvals, ...daveTx.Version1.approvals],
+    },
+  }
+  const txReport = await preflight(mergedTx, before, { chainspec: devnet.chainspec })
+  console.log(`  merged: ${mergedTx.Version1.approvals.length} approvals; ${txReport.progress.summary}`)
+  console.log(`  preflight: ${txReport.ready ? 'ready' : txReport.errors.map((e) => e.message).join('; ')}`)
+  const txSent = await submit(rpc, mergedTx)
+  const txResult = await awaitResult(rpc, txSent, { timeoutMs: 30_000, pollIntervalMs: 100 })
+  console.log(
+    `  transaction ${txSent.hash.slice(0, 8)}… executed in block ${txResult.blockHash.slice(0, 8)}…, cost ${txResult.cost} motes (gas ${txResult.consumed})`,
+  )
+
+  heading('7. The final on-chain configuration')
+  showAccount(await onChain(rpc))
+  console.log(
+    '\nDone: every deploy and transaction above was built, signed, merged, checked and executed through JSON-RPC.',
+  )
 } finally {
   await devnet.stop()
 }

@@ -195,7 +195,12 @@ export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
-export type { AwaitResultErrorType, AwaitResultOptions, AwaitResultReturnType } from './rpc/awaitResult.js'
+export type {
+  AwaitResultErrorType,
+  AwaitResultOptions,
+  AwaitResultReturnType,
+  AwaitResultSubmitted,
+} from './rpc/awaitResult.js'
 export { awaitResult } from './rpc/awaitResult.js'
 export type {
   BlockIdentifier,
@@ -245,6 +250,7 @@ export {
 export type { JsonObject } from './rpc/responseShape.js'
 export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
 export { submit } from './rpc/submit.js'
+export type { AcceptanceCode, AcceptanceViolation } from './rules/acceptanceRules.js'
 export { hasUnsafeText, safeJson, safeText } from './text/safeText.js'
 export type {
   CheckSessionWasmOptions,

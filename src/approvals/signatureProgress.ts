@@ -3,7 +3,12 @@ import type { Account, AccountHashHex } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
 import { type ChainspecOption, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
-import { type DeployProblemCode, type RejectionCode, verifyDeploy } from './verifyApproval.js'
+import {
+  type DeployProblemCode,
+  type RejectionCode,
+  type VerifyDeployReturnType,
+  verifyDeploy,
+} from './verifyApproval.js'
 
 /**
  * Options of {@link signatureProgress}. `chainspec` (default `casperMainnet`) gives the signer rule:
@@ -15,6 +20,8 @@ export type SignatureProgressOptions = ChainspecOption & {
    * met as well as the deployment one. Default `true` (the sessions this library builds do).
    */
   keyManagement?: boolean | undefined
+  /** The deploy's (or transaction's) hashes and verified approvals, when already computed: not verified again. */
+  verification?: VerifyDeployReturnType | undefined
 }
 
 /** Most missing keys for which every minimum-size completing set is listed (C(12, 6) = 924 sets at most). */
@@ -79,7 +86,7 @@ export function signatureProgress(
   const keyManagement = options.keyManagement ?? true
   const chainspec = resolveChainspec(options)
   const protocol = chainspec.authorization === 'everySignerAssociated' ? '1.5' : '2.0'
-  const report = verifyDeploy(deploy)
+  const report = options.verification ?? verifyDeploy(deploy)
   const { deployment, keyManagement: keyManagementThreshold } = account.actionThresholds
   const neededFor = keyManagement && keyManagementThreshold >= deployment ? 'key management' : 'deployment'
   const needed = neededFor === 'key management' ? keyManagementThreshold : deployment

@@ -6,7 +6,7 @@ import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { DevnetError } from './DevnetError.js'
 
-/** The protocol the devnet imitates: casper-node 1.5.8 or 2.0.0 (with its sidecar). */
+/** The protocol family the devnet imitates: casper-node 1.5.8, or 2.x with its sidecar (from its chainspec's version). */
 export type DevnetProtocol = '1.5' | '2.0'
 
 /** An account on the devnet: the key-management model, its main purse and balance in motes. */
@@ -48,6 +48,8 @@ export type DevnetItem = (
   hash: string
   /** Serialized size in bytes (`size_estimate` on 2.0). */
   size: number
+  /** 2.x: the lane it was accepted into (the key of `body.transactions` in its block). */
+  lane?: number | undefined
   receivedAt: number
   execution: DevnetExecution | null
 }
@@ -63,17 +65,27 @@ export type DevnetBlock = {
   bodyHash: string
   accumulatedSeed: string
   items: string[]
+  /**
+   * A client was told about this block (a status, a refusal text, a state query): it is kept even
+   * when empty, so every block the devnet has named can be read back.
+   */
+  named?: true | undefined
 }
 
 /** Everything the devnet knows; what `stateFile` holds (bigints as decimal strings). */
 export type DevnetState = {
   chainName: string
   protocol: DevnetProtocol
+  /**
+   * The chainspec.toml text the devnet runs (served by `info_get_chainspec`); absent in state files
+   * of older devnets, which then run their protocol's preset.
+   */
+  chainspecToml?: string | undefined
   accounts: Record<AccountHashHex, DevnetAccount>
   items: Record<string, DevnetItem>
   /** Hashes accepted but not yet in a block, in arrival order. */
   pending: string[]
-  /** Genesis, every block that holds deploys, and the latest block (empty blocks in between are not kept). */
+  /** Genesis, every block that holds items or was named to a client, and the latest block (other empty blocks are not kept). */
   blocks: DevnetBlock[]
 }
 
@@ -89,14 +101,37 @@ export function tipOf(state: DevnetState): DevnetBlock {
   return tip
 }
 
+/** The latest block, marked as named to a client so that a later block does not drop it. */
+export function namedTipOf(state: DevnetState): DevnetBlock {
+  const tip = tipOf(state)
+  tip.named = true
+  return tip
+}
+
 /** A deterministic hash of the accounts (the devnet's state root hash). */
 export function stateRootOf(state: DevnetState): string {
-  return digestOf('state-root', stateToJson({ ...state, items: {}, pending: [], blocks: [] }))
+  return digestOf(
+    'state-root',
+    stateToJson({ ...state, chainspecToml: undefined, items: {}, pending: [], blocks: [] }),
+  )
 }
 
 /** A new chain with its genesis block (height 0). */
-export function createGenesisState(chainName: string, protocol: DevnetProtocol, now: number): DevnetState {
-  const state: DevnetState = { chainName, protocol, accounts: {}, items: {}, pending: [], blocks: [] }
+export function createGenesisState(
+  chainName: string,
+  protocol: DevnetProtocol,
+  now: number,
+  chainspecToml?: string,
+): DevnetState {
+  const state: DevnetState = {
+    chainName,
+    protocol,
+    ...(chainspecToml === undefined ? {} : { chainspecToml }),
+    accounts: {},
+    items: {},
+    pending: [],
+    blocks: [],
+  }
   const stateRootHash = stateRootOf(state)
   state.blocks.push({
     hash: digestOf('block', chainName, '0', stateRootHash),

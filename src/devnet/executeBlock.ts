@@ -2,14 +2,17 @@
 //
 // 1.5: execution_engine engine_state/mod.rs `deploy` (authorization, minimum balance, standard
 // payment, session, `finalize_payment` with the chainspec's 99% refund), v1.5.8.
-// 2.0: the same preconditions; PaymentLimited / Fixed pricing with `no_refund` and cost = limit x
-// gas price (production chainspec, casper-node feat-2.0).
+// 2.x: the same preconditions; payment-limited pricing (the gas limit is the payment amount, all of
+// it available in the purse), `refund_handling = refund [75, 100]`: the cost is the gas consumed plus
+// a quarter of the unused limit, at the network's gas price (mainnet chainspec 2.2.0, casper-facts
+// section 11); `fee_handling = burn` changes nothing for the sender.
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import { decodeU512 } from '../deploy/clValueJson.js'
 import type { NamedArgJson } from '../deploy/DeployJson.js'
 import { emulateSession } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'
-import { devnetChainspec, standardPaymentAmount } from './acceptSubmission.js'
+import { isProtocol15, maxPaymentMotes15, wasmLaneBySize } from '../rules/AcceptanceLimits.js'
 import {
   type DevnetBlock,
   type DevnetExecution,
@@ -19,13 +22,10 @@ import {
   stateRootOf,
   tipOf,
 } from './DevnetState.js'
+import { devnetChainspec } from './devnetChainspec.js'
 
-/** 2.0 production chainspec `wasm_lanes`: [id, max size, max args length, gas limit], smallest first. */
-const wasmLanes = [
-  [5, 12_288, 512, 1_500_000_000n],
-  [4, 172_032, 1024, 50_000_000_000n],
-  [3, 344_064, 1024, 500_000_000_000n],
-] as const
+/** `[core] refund_handling = { type = 'refund', refund_ratio = [75, 100] }` of mainnet 2.2.0. */
+const refundRatio2x = [75n, 100n] as const
 
 /** The session a deploy or transaction carries, as the devnet can run it. */
 type Session =
@@ -62,8 +62,9 @@ export async function executeBlock(state: DevnetState, now: number): Promise<Dev
     accumulatedSeed: digestOf('seed', parent.accumulatedSeed, String(height)),
     items: hashes,
   }
-  // Empty blocks are not kept once a newer block exists: only the tip and blocks with items are.
-  if (parent.items.length === 0 && parent.height > 0) state.blocks.pop()
+  // Empty blocks are not kept once a newer block exists, unless a client was told about them: a
+  // refusal or status names the tip, and that block must stay readable after the next one is made.
+  if (parent.items.length === 0 && parent.height > 0 && !parent.named) state.blocks.pop()
   state.blocks.push(block)
   return block
 }
@@ -75,7 +76,7 @@ async function execute(
   blockHeight: number,
 ): Promise<DevnetExecution> {
   const protocol = state.protocol
-  const { accountHash, gasPrice, limit, payment } = pricing(item, protocol)
+  const { accountHash, gasPrice, limit, payment, fixed } = pricing(state, item)
   const entry = state.accounts[accountHash]
   const signers = [...new Set(item.json.approvals.map((a) => accountHashFromPublicKey(a.signer)))]
   const record = (
@@ -114,7 +115,8 @@ async function execute(
       args: session.kind === 'wasm' ? session.args : [],
       account: entry.account,
       signers,
-      protocol,
+      // The chainspec the devnet runs: its opcode, host and storage costs, limits and signer rule.
+      chainspec: devnetChainspec(state),
       gasLimit: limit,
     })
   } catch (error) {
@@ -126,13 +128,14 @@ async function execute(
   if (precondition === 'authorization' || precondition === 'deploymentAuthorization') {
     return record({ errorMessage: emulation.failure?.message ?? null, consumed: 0n, cost: 0n, charged: 0n })
   }
-  // engine_state `deploy`: the main purse must hold MAX_PAYMENT (x gas price) before payment runs.
-  const maxPaymentCost = devnetChainspec.maxPayment * BigInt(gasPrice)
-  if (entry.balance < maxPaymentCost || entry.balance < payment) {
+  // 1.5 engine_state `deploy`: the main purse must hold MAX_PAYMENT (x gas price) before payment
+  // runs; 2.x: the whole gas limit must be available (it is held while the session runs).
+  const required = protocol === '1.5' ? maxPaymentMotes15 * BigInt(gasPrice) : limit * BigInt(gasPrice)
+  if (entry.balance < required || entry.balance < payment) {
     return record({ errorMessage: 'Insufficient payment', consumed: 0n, cost: 0n, charged: 0n })
   }
   if (session.kind === 'unsupported') {
-    const cost = protocol === '1.5' ? 0n : limit * BigInt(gasPrice)
+    const cost = protocol === '1.5' ? 0n : costOf(protocol, fixed, limit, 0n, gasPrice)
     return record({
       errorMessage: session.message,
       consumed: 0n,
@@ -140,9 +143,9 @@ async function execute(
       charged: charge(protocol, payment, cost),
     })
   }
-  const consumed = emulation.gas.total
-  // 1.5: cost is the gas used; 2.0 (PaymentLimited / Fixed, no refund): the whole limit.
-  const cost = protocol === '1.5' ? consumed * BigInt(gasPrice) : limit * BigInt(gasPrice)
+  // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers)
+  const consumed = emulation.gas.total < limit ? emulation.gas.total : limit
+  const cost = costOf(protocol, fixed, limit, consumed, gasPrice)
   const charged = charge(protocol, payment, cost)
   if (!emulation.ok) {
     return record({ errorMessage: emulation.failure?.message ?? 'Unknown failure', consumed, cost, charged })
@@ -154,24 +157,51 @@ async function execute(
   }
 }
 
+/**
+ * Motes a session costs. 1.5: the gas used x gas price. 2.x payment-limited: the gas used plus
+ * the part of the unused limit that is not refunded (25% on mainnet), x gas price; fixed: the
+ * lane's whole limit.
+ */
+function costOf(
+  protocol: DevnetState['protocol'],
+  fixed: boolean,
+  limit: bigint,
+  consumed: bigint,
+  gasPrice: number,
+) {
+  const price = BigInt(gasPrice)
+  if (protocol === '1.5') return consumed * price
+  if (fixed) return limit * price
+  const [numerator, denominator] = refundRatio2x
+  const unused = limit - consumed
+  return (consumed + unused - (unused * numerator) / denominator) * price
+}
+
 /** handle_payment `finalize_payment` (1.5): the unused payment is refunded at 99/100, dust to the fee. */
 function charge(protocol: DevnetState['protocol'], payment: bigint, cost: bigint): bigint {
-  if (protocol === '2.0') return cost
+  if (protocol !== '1.5') return cost
   const unspent = payment > cost ? payment - cost : 0n
   return payment - (unspent * 99n) / 100n
 }
 
-function pricing(item: DevnetItem, protocol: DevnetState['protocol']) {
+function pricing(state: DevnetState, item: DevnetItem) {
+  const limits = devnetChainspec(state)
   if (item.kind === 'deploy') {
     const header = item.json.header
-    const gasPrice = Math.max(1, header.gas_price)
-    const amount = standardPaymentAmount(item.json.payment)
-    const payment = typeof amount === 'bigint' ? amount : 0n
+    const [variant, body] = Object.entries(item.json.payment)[0] ?? []
+    const amount = body?.args.find((arg) => arg[0] === 'amount')
+    const payment =
+      variant === 'ModuleBytes' && amount && JSON.stringify(amount[1].cl_type) === '"U512"'
+        ? decodeU512(hexToBytes(amount[1].bytes))
+        : 0n
+    // 1.5: the deploy's own gas price; 2.x: the network's (min_gas_price while blocks are not full).
+    const gasPrice = isProtocol15(limits) ? Math.max(1, header.gas_price) : limits.gasPrice.min
     return {
       accountHash: accountHashFromPublicKey(header.account),
-      gasPrice: protocol === '2.0' ? 1 : gasPrice,
+      gasPrice,
       payment,
-      limit: payment / BigInt(gasPrice),
+      limit: isProtocol15(limits) ? payment / BigInt(gasPrice) : payment,
+      fixed: false,
     }
   }
   const payload = item.json.payload as unknown as {
@@ -185,15 +215,19 @@ function pricing(item: DevnetItem, protocol: DevnetState['protocol']) {
     ? accountHashFromPublicKey(payload.initiator_addr.PublicKey)
     : accountHashOf(String(payload.initiator_addr.AccountHash))
   const limited = payload.pricing_mode.PaymentLimited
+  const gasPrice = limits.gasPrice.min
   if (limited) {
     const payment = BigInt(String(limited.payment_amount))
-    return { accountHash, gasPrice: 1, payment, limit: payment }
+    return { accountHash, gasPrice, payment: payment * BigInt(gasPrice), limit: payment, fixed: false }
   }
-  const fits = wasmLanes.findIndex(([, maxSize]) => item.size <= maxSize)
-  const factor = payload.pricing_mode.Fixed?.additional_computation_factor ?? 0
-  const lane =
-    wasmLanes[Math.min(wasmLanes.length - 1, (fits === -1 ? wasmLanes.length - 1 : fits) + factor)]!
-  return { accountHash, gasPrice: 1, payment: lane[3], limit: lane[3] }
+  const lane = wasmLaneBySize(
+    limits,
+    item.size,
+    payload.pricing_mode.Fixed?.additional_computation_factor ?? 0,
+    0,
+  )
+  const limit = lane?.maxGasLimit ?? 0n
+  return { accountHash, gasPrice, payment: limit * BigInt(gasPrice), limit, fixed: true }
 }
 
 function sessionOf(item: DevnetItem): Session {

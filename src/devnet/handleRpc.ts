@@ -7,15 +7,17 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
-import { type AcceptSubmissionReturnType, acceptSubmission, devnetChainspec } from './acceptSubmission.js'
+import { type AcceptSubmissionReturnType, acceptSubmission } from './acceptSubmission.js'
 import {
   type DevnetAccount,
   type DevnetBlock,
   type DevnetItem,
   type DevnetState,
   digestOf,
+  namedTipOf,
   tipOf,
 } from './DevnetState.js'
+import { devnetChainspec, devnetChainspecToml } from './devnetChainspec.js'
 
 /** A JSON-RPC error object as casper-node writes it. */
 export type RpcErrorObject = { code: number; message: string; data?: unknown }
@@ -44,6 +46,7 @@ export const devnetMethods = {
   '1.5': [
     'info_get_status',
     'info_get_chainspec',
+    'chain_get_state_root_hash',
     'state_get_account_info',
     'query_global_state',
     'query_balance',
@@ -55,10 +58,13 @@ export const devnetMethods = {
   '2.0': [
     'info_get_status',
     'info_get_chainspec',
+    'chain_get_state_root_hash',
+    'chain_get_block',
     'state_get_account_info',
     'state_get_entity',
     'query_global_state',
     'query_balance',
+    'query_balance_details',
     'state_get_balance',
     'account_put_deploy',
     'account_put_transaction',
@@ -125,12 +131,12 @@ const methods: Record<Method, (context: RpcContext, params: Params) => Record<st
   info_get_status(context, params) {
     only(params, [])
     const { state } = context
-    const tip = tipOf(state)
+    const tip = namedTipOf(state)
     const genesis = state.blocks[0]!
     return {
-      ...(state.protocol === '2.0' ? { protocol_version: '2.0.0' } : {}),
+      ...(state.protocol === '2.0' ? { protocol_version: devnetChainspec(state).protocolVersion } : {}),
       peers: [],
-      build_version: `${apiVersions[state.protocol]}-casper-multisig-devnet`,
+      build_version: `${devnetChainspec(state).protocolVersion}-casper-multisig-devnet`,
       chainspec_name: state.chainName,
       starting_state_root_hash: genesis.stateRootHash,
       last_added_block_info: {
@@ -158,9 +164,42 @@ const methods: Record<Method, (context: RpcContext, params: Params) => Record<st
     // Both optional files are sent (1.5.8's schema requires them as strings, though typed Option).
     return {
       chainspec_bytes: {
-        chainspec_bytes: hex(chainspecToml(context.state)),
+        chainspec_bytes: hex(devnetChainspecToml(context.state)),
         maybe_genesis_accounts_bytes: hex(accountsToml(context.state)),
         maybe_global_state_bytes: '',
+      },
+    }
+  },
+  chain_get_state_root_hash(context, params) {
+    only(params, [], ['block_identifier'])
+    const block = blockOf(context.state, params.block_identifier, true) ?? namedTipOf(context.state)
+    return { state_root_hash: block.stateRootHash }
+  },
+  chain_get_block(context, params) {
+    only(params, [], ['block_identifier'])
+    const { state } = context
+    const block = blockOf(state, params.block_identifier, true) ?? namedTipOf(state)
+    const header = blockHeaderJson(block, context) as { Version2: Record<string, unknown> }
+    // casper-types BlockBodyV2: transaction hashes by lane id, every lane present.
+    const transactions: Record<string, ({ Deploy: string } | { Version1: string })[]> = {}
+    for (const lane of devnetChainspec(state).lanes) transactions[String(lane.id)] = []
+    for (const hash of block.items) {
+      const item = state.items[hash]
+      if (!item) continue
+      const key = String(item.lane ?? 3)
+      transactions[key] ??= []
+      transactions[key].push(item.kind === 'deploy' ? { Deploy: hash } : { Version1: hash })
+    }
+    return {
+      block_with_signatures: {
+        block: {
+          Version2: {
+            hash: block.hash,
+            header: header.Version2,
+            body: { transactions, rewarded_signatures: [] },
+          },
+        },
+        proofs: [],
       },
     }
   },
@@ -208,21 +247,19 @@ const methods: Record<Method, (context: RpcContext, params: Params) => Record<st
   query_balance(context, params) {
     only(params, ['purse_identifier'], ['state_identifier'])
     stateBlockOf(context.state, params.state_identifier)
-    const purse = params.purse_identifier
-    if (!isObject(purse) || Object.keys(purse).length !== 1) {
-      throw new ParamsError(
-        'purse_identifier: expected {"main_purse_under_public_key"|"main_purse_under_account_hash"|"purse_uref": …}',
-      )
+    return { balance: purseEntry(context.state, params.purse_identifier).balance.toString() }
+  },
+  query_balance_details(context, params) {
+    only(params, ['purse_identifier'], ['state_identifier'])
+    stateBlockOf(context.state, params.state_identifier)
+    const entry = purseEntry(context.state, params.purse_identifier)
+    // Holds last only while a block executes, so none are ever visible between blocks.
+    return {
+      total_balance: entry.balance.toString(),
+      available_balance: entry.balance.toString(),
+      total_balance_proof: proofOf(entry),
+      holds: [],
     }
-    const [kind, value] = Object.entries(purse)[0]!
-    const entry =
-      kind === 'purse_uref'
-        ? purseOf(context.state, value)
-        : kind === 'main_purse_under_public_key' || kind === 'main_purse_under_account_hash'
-          ? accountOf(context.state, identifier(value, `purse_identifier.${kind}`), -32026, 'Purse not found')
-          : undefined
-    if (!entry) throw new ParamsError(`purse_identifier: unsupported variant ${kind}`)
-    return { balance: entry.balance.toString() }
   },
   state_get_balance(context, params) {
     only(params, ['state_root_hash', 'purse_uref'])
@@ -411,11 +448,12 @@ function blockHeaderJson(block: DevnetBlock, context: RpcContext) {
     era_id: 0,
     height: block.height,
   }
-  if (context.state.protocol === '1.5') return { ...common, protocol_version: '1.5.8' }
+  const protocolVersion = devnetChainspec(context.state).protocolVersion
+  if (context.state.protocol === '1.5') return { ...common, protocol_version: protocolVersion }
   return {
     Version2: {
       ...common,
-      protocol_version: '2.0.0',
+      protocol_version: protocolVersion,
       proposer: context.validator,
       current_gas_price: 1,
       last_switch_block_hash: context.state.blocks[0]!.hash,
@@ -471,6 +509,24 @@ function accountOf(
   return entry
 }
 
+/** The account whose main purse a `purse_identifier` names. */
+function purseEntry(state: DevnetState, purse: unknown): DevnetAccount {
+  if (!isObject(purse) || Object.keys(purse).length !== 1) {
+    throw new ParamsError(
+      'purse_identifier: expected {"main_purse_under_public_key"|"main_purse_under_account_hash"|"purse_uref": …}',
+    )
+  }
+  const [kind, value] = Object.entries(purse)[0]!
+  const entry =
+    kind === 'purse_uref'
+      ? purseOf(state, value)
+      : kind === 'main_purse_under_public_key' || kind === 'main_purse_under_account_hash'
+        ? accountOf(state, identifier(value, `purse_identifier.${kind}`), -32026, 'Purse not found')
+        : undefined
+  if (!entry) throw new ParamsError(`purse_identifier: unsupported variant ${kind}`)
+  return entry
+}
+
 function purseOf(state: DevnetState, uref: unknown): DevnetAccount {
   if (typeof uref !== 'string' || !/^uref-[0-9a-fA-F]{64}-0[0-7]{2}$/.test(uref)) {
     throw new NodeError(
@@ -506,24 +562,33 @@ function hashParam(value: unknown, name: string): string {
   return value.toLowerCase()
 }
 
-/** Checks a block identifier; state is served as of the latest block whatever the block. */
-function blockOf(state: DevnetState, id: unknown): DevnetBlock | undefined {
+/**
+ * Checks a block identifier; state is served as of the latest block whatever the block. With
+ * `required`, a block the devnet does not keep (an empty block no client was told about) is
+ * `-32001 No such block`.
+ */
+function blockOf(state: DevnetState, id: unknown, required = false): DevnetBlock | undefined {
   if (id === undefined || id === null) return undefined
+  const missing = (what: string) => new NodeError(-32001, 'No such block', `block ${what} not known`)
   if (isObject(id) && Object.keys(id).length === 1) {
-    if (typeof id.Hash === 'string' && /^[0-9a-fA-F]{64}$/.test(id.Hash))
-      return findBlock(state, (b) => b.hash === id.Hash)
+    if (typeof id.Hash === 'string' && /^[0-9a-fA-F]{64}$/.test(id.Hash)) {
+      const hash = id.Hash.toLowerCase()
+      const found = findBlock(state, (b) => b.hash === hash)
+      if (!found && required) throw missing(hash)
+      return found
+    }
     if (Number.isSafeInteger(id.Height) && (id.Height as number) >= 0) {
-      if ((id.Height as number) > tipOf(state).height) {
-        throw new NodeError(-32001, 'No such block', `block at height ${id.Height} not known`)
-      }
-      return findBlock(state, (b) => b.height === id.Height)
+      if ((id.Height as number) > tipOf(state).height) throw missing(`at height ${id.Height}`)
+      const found = findBlock(state, (b) => b.height === id.Height)
+      if (!found && required) throw missing(`at height ${id.Height}`)
+      return found
     }
   }
   throw new ParamsError('block_identifier: expected {"Hash": "<64 hex>"} or {"Height": <u64>}')
 }
 
 function stateBlockOf(state: DevnetState, id: unknown): DevnetBlock | undefined {
-  if (id === undefined || id === null) return tipOf(state)
+  if (id === undefined || id === null) return namedTipOf(state)
   if (isObject(id) && Object.keys(id).length === 1) {
     if ('BlockHash' in id) return blockOf(state, { Hash: id.BlockHash }) ?? tipOf(state)
     if ('BlockHeight' in id) return blockOf(state, { Height: id.BlockHeight }) ?? tipOf(state)
@@ -551,29 +616,6 @@ function only(params: Params, required: readonly string[], optional: readonly st
   if (unknown.length > 0) throw new ParamsError(`unknown field ${unknown.map((k) => `\`${k}\``).join(', ')}`)
   const missing = required.filter((key) => params[key] === undefined)
   if (missing.length > 0) throw new ParamsError(`missing field ${missing.map((k) => `\`${k}\``).join(', ')}`)
-}
-
-function chainspecToml(state: DevnetState): string {
-  const c = devnetChainspec
-  return [
-    '[protocol]',
-    `version = '${apiVersions[state.protocol]}'`,
-    '',
-    '[network]',
-    `name = '${state.chainName}'`,
-    '',
-    '[core]',
-    `max_associated_keys = ${c.maxAssociatedKeys}`,
-    '',
-    `[${state.protocol === '1.5' ? 'deploys' : 'transactions'}]`,
-    "max_ttl = '2 hours'",
-    `block_gas_limit = ${c.blockGasLimit[state.protocol]}`,
-    `session_args_max_length = ${c.sessionArgsMaxLength}`,
-    state.protocol === '1.5'
-      ? `max_dependencies = ${c.maxDependencies}\npayment_args_max_length = ${c.paymentArgsMaxLength}`
-      : "pricing_handling = { type = 'fixed' }",
-    '',
-  ].join('\n')
 }
 
 function accountsToml(state: DevnetState): string {

@@ -1,7 +1,7 @@
 // casper-multisig/devnet: a loopback Casper network for tests and demos (Node only).
 
 export type { AcceptSubmissionReturnType, SubmissionMethod } from './acceptSubmission.js'
-export { acceptSubmission, devnetChainspec } from './acceptSubmission.js'
+export { acceptSubmission, devnetTimestampLeewayMs } from './acceptSubmission.js'
 export type { DevnetErrorCode } from './DevnetError.js'
 export { DevnetError } from './DevnetError.js'
 export type {
@@ -12,6 +12,7 @@ export type {
   DevnetProtocol,
   DevnetState,
 } from './DevnetState.js'
+export { devnetChainspec } from './devnetChainspec.js'
 export { executeBlock } from './executeBlock.js'
 export type { RpcAnswer, RpcContext, RpcErrorObject } from './handleRpc.js'
 export { devnetMethods, handleRpc } from './handleRpc.js'

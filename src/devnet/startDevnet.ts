@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { ed25519 } from '@noble/curves/ed25519'
 import { createAccount as createAccountModel } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casper15 } from '../chainspec/casper15.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { parseChainspec } from '../chainspec/parseChainspec.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { chainspecToml } from './chainspecToml.js'
 import { DevnetError } from './DevnetError.js'
 import {
   createGenesisState,
@@ -14,6 +19,7 @@ import {
   type DevnetState,
   digestOf,
 } from './DevnetState.js'
+import { devnetChainspec, protocolOf } from './devnetChainspec.js'
 import { executeBlock } from './executeBlock.js'
 import { handleRpc, purseAddress, type RpcAnswer, type RpcContext } from './handleRpc.js'
 import { loadStateFile, saveStateFile } from './persistState.js'
@@ -41,9 +47,15 @@ export type StartDevnetOptions = {
   port?: number | undefined
   /** Only loopback is served. */
   host?: '127.0.0.1' | undefined
-  /** Default `'casper-devnet'`. */
+  /** Default `'casper-devnet'` (or the `[network] name` of a chainspec.toml given as text). */
   chainName?: string | undefined
-  /** Default `'1.5'`. */
+  /**
+   * The network the devnet imitates: a `Chainspec` (e.g. `casper15`), or the text of a casper-node
+   * chainspec.toml (kept byte for byte and served by `info_get_chainspec`). Default: mainnet 2.2.0
+   * (`casperMainnet`) under the devnet's chain name. Its major version chooses 1.5 or 2.x behaviour.
+   */
+  chainspec?: Chainspec | string | undefined
+  /** Shorthand for a preset chainspec: `'1.5'` is `casper15`, `'2.0'` (default) is `casperMainnet`. */
   protocol?: DevnetProtocol | undefined
   /** Milliseconds between blocks; default 500. */
   blockIntervalMs?: number | undefined
@@ -78,6 +90,8 @@ export type Devnet = {
   port: number
   chainName: string
   protocol: DevnetProtocol
+  /** The chainspec the devnet runs (`info_get_chainspec` serves its TOML text). */
+  chainspec: Chainspec
   /** Creates a fresh account (own key weight 1, thresholds 1/1); an existing one is returned unchanged. */
   createAccount(params: DevnetAccountParameters): Promise<DevnetAccountInfo>
   /** Makes the next block now (pending items executed), without waiting for the timer. */
@@ -94,20 +108,22 @@ export type Devnet = {
 export type StartDevnetErrorType = DevnetError
 
 /**
- * Starts a loopback devnet that speaks casper-node's JSON-RPC (1.5.8 or 2.0.0 shapes) on
- * `http://127.0.0.1:<port>/rpc`: it accepts deploys with the node's checks, executes them every
- * `blockIntervalMs` with the emulator (real Wasm, node gas and texts), and keeps accounts, deploys
- * and results, in `stateFile` too when given.
+ * Starts a loopback devnet on `http://127.0.0.1:<port>/rpc` that runs a chainspec (default: mainnet
+ * 2.2.0 under the chain name `casper-devnet`) and speaks its JSON-RPC: the 2.x sidecar's methods and
+ * shapes, or casper-node 1.5.8's for a 1.x chainspec. It accepts deploys and TransactionV1 with the
+ * node's acceptance rules (the same rulebook `preflight` runs), executes them every
+ * `blockIntervalMs` with the emulator (real Wasm, node gas and texts), charges and refunds as the
+ * chainspec says, and keeps accounts, deploys, transactions and results, in `stateFile` too when given.
  *
  * @throws {DevnetError} `InvalidOptions`, `InvalidAccount`, or `StateFile` (unreadable state file).
  * @example
  * ```ts
  * import { startDevnet } from 'casper-multisig/devnet'
  *
- * const devnet = await startDevnet({ protocol: '1.5', blockIntervalMs: 100 })
+ * const devnet = await startDevnet({ blockIntervalMs: 100 }) // mainnet 2.2.0 rules, chain 'casper-devnet'
  * await devnet.createAccount({ publicKey: alicePublicKey })
  * const rpc = new sdk.RpcClient(new sdk.HttpHandler(devnet.url))
- * await rpc.putDeploy(sdk.Deploy.fromJSON(signedDeploy))
+ * await rpc.putTransaction(sdk.Transaction.fromTransactionV1(signedTransactionV1))
  * await devnet.stop()
  * ```
  */
@@ -124,10 +140,26 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   }
   const now = () => Date.now()
   const loaded = options.stateFile ? loadStateFile(options.stateFile) : undefined
-  const chainName = options.chainName ?? loaded?.chainName ?? 'casper-devnet'
-  const protocol = options.protocol ?? loaded?.protocol ?? '1.5'
-  if (protocol !== '1.5' && protocol !== '2.0') throw invalidOption('protocol', "'1.5' or '2.0'", protocol)
-  if (loaded && (loaded.chainName !== chainName || loaded.protocol !== protocol)) {
+  if (options.protocol !== undefined && options.protocol !== '1.5' && options.protocol !== '2.0') {
+    throw invalidOption('protocol', "'1.5' or '2.0'", options.protocol)
+  }
+  const { toml, chainName } = chainspecText(options, loaded)
+  const protocol = protocolOf(parseChainspecOption(toml))
+  if (options.protocol !== undefined && options.protocol !== protocol) {
+    throw invalidOption(
+      'protocol',
+      `'${protocol}' (the chainspec's version) or no protocol`,
+      options.protocol,
+    )
+  }
+  if (
+    loaded &&
+    (loaded.chainName !== chainName ||
+      loaded.protocol !== protocol ||
+      (loaded.chainspecToml !== undefined &&
+        options.chainspec !== undefined &&
+        loaded.chainspecToml !== toml))
+  ) {
     throw new DevnetError('The state file belongs to another chain', {
       code: 'StateFile',
       details: {
@@ -138,7 +170,8 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       remedy: 'Start with the same chain name and protocol, or use another state file.',
     })
   }
-  const state = loaded ?? createGenesisState(chainName, protocol, now())
+  const state = loaded ?? createGenesisState(chainName, protocol, now(), toml)
+  state.chainspecToml ??= toml
   const startedAt = now()
   const validator = `01${bytesToHex(ed25519.getPublicKey(hexToBytes(digestOf('devnet-validator', chainName))))}`
   let stopped = false
@@ -265,6 +298,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     port: actualPort,
     chainName,
     protocol,
+    chainspec: devnetChainspec(state),
     state,
     async createAccount(params) {
       return accountInfo(createAccount(params.publicKey, params.balance))
@@ -410,6 +444,46 @@ function accountInfo(entry: DevnetAccount): DevnetAccountInfo {
       deployment: entry.account.actionThresholds.deployment,
       keyManagement: entry.account.actionThresholds.keyManagement,
     },
+  }
+}
+
+/**
+ * The chainspec.toml the devnet runs and its chain name: the text given (kept as is unless
+ * `chainName` renames it), a `Chainspec` value or the preset of `protocol` written out under the
+ * chain name; a state file's own text when nothing is given.
+ */
+function chainspecText(
+  options: StartDevnetOptions,
+  loaded: DevnetState | undefined,
+): { toml: string; chainName: string } {
+  const given = options.chainspec
+  if (given === undefined && loaded?.chainspecToml !== undefined && options.chainName === undefined) {
+    return { toml: loaded.chainspecToml, chainName: loaded.chainName }
+  }
+  if (typeof given === 'string') {
+    const parsed = parseChainspecOption(given)
+    const chainName = options.chainName ?? parsed.chainName
+    return {
+      toml: chainName === parsed.chainName ? given : chainspecToml({ ...parsed, chainName }),
+      chainName,
+    }
+  }
+  const chainName = options.chainName ?? loaded?.chainName ?? 'casper-devnet'
+  const protocol = options.protocol ?? loaded?.protocol ?? '2.0'
+  const preset = given ?? (protocol === '1.5' ? casper15 : casperMainnet)
+  return { toml: chainspecToml({ ...preset, chainName }), chainName }
+}
+
+function parseChainspecOption(toml: string): Chainspec {
+  try {
+    return parseChainspec(toml)
+  } catch (cause) {
+    throw new DevnetError('Invalid devnet option chainspec', {
+      code: 'InvalidOptions',
+      details: { reason: cause instanceof Error ? cause.message : String(cause) },
+      remedy: "Pass a Chainspec value or the text of casper-node's chainspec.toml.",
+      cause,
+    })
   }
 }
 

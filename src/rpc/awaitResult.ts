@@ -32,6 +32,16 @@ export type AwaitResultOptions = {
   payment?: bigint | undefined
 }
 
+/**
+ * What `submit` returns, which {@link awaitResult} takes in place of a hash: the kind (deploy or
+ * TransactionV1) and the account checked before sending then come with it.
+ */
+export type AwaitResultSubmitted = {
+  hash: string
+  kind: 'deploy' | 'transaction'
+  account?: Account | undefined
+}
+
 /** What {@link awaitResult} resolves to: the deploy executed and succeeded. */
 export type AwaitResultReturnType = {
   ok: true
@@ -83,16 +93,20 @@ function isTransient(error: unknown): error is RpcError {
  * @throws {JsonRpcError} and `MalformedResponseError`, `HttpError` 4xx (not 429) at once: NoSuchDeploy / NoSuchTransaction only keep it polling.
  * @example
  * ```ts
- * const { hash } = await submit(rpc, deploy)
- * const { cost, blockHash } = await awaitResult(rpc, hash, { timeoutMs: 180_000, account })
+ * const sent = await submit(rpc, deployOrTransaction) // a deploy or a TransactionV1
+ * const { cost, blockHash } = await awaitResult(rpc, sent, { timeoutMs: 180_000 })
  * ```
  */
 export async function awaitResult(
   rpc: Rpc,
-  hash: string,
+  submitted: string | AwaitResultSubmitted,
   options: AwaitResultOptions,
 ): Promise<AwaitResultReturnType> {
-  const kind = options.kind ?? 'deploy'
+  const hash = typeof submitted === 'string' ? submitted : submitted.hash
+  const kind = options.kind ?? (typeof submitted === 'string' ? 'deploy' : submitted.kind)
+  if (options.account === undefined && typeof submitted !== 'string' && submitted.account !== undefined) {
+    options = { ...options, account: submitted.account }
+  }
   const method = kind === 'deploy' ? 'info_get_deploy' : 'info_get_transaction'
   const { signal, timeoutMs } = options
   const pollIntervalMs = options.pollIntervalMs ?? 1000

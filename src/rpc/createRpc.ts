@@ -33,6 +33,13 @@ export type RpcMethods = {
     block_identifier?: BlockIdentifier | undefined
     include_bytecode?: boolean | undefined
   }
+  query_balance: {
+    purse_identifier:
+      | { main_purse_under_public_key: string }
+      | { main_purse_under_account_hash: string }
+      | { purse_uref: string }
+    state_identifier?: unknown
+  }
   account_put_deploy: { deploy: unknown }
   account_put_transaction: { transaction: { Version1: unknown } | { Deploy: unknown } }
   info_get_deploy: { deploy_hash: string; finalized_approvals?: boolean | undefined }

@@ -1,5 +1,8 @@
 // Sends a signed deploy or transaction, after checking it against the account as the node holds it now.
 import type { Account } from '../account/Account.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casper15 } from '../chainspec/casper15.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { DeployError } from '../deploy/DeployError.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import { PreflightError } from '../deploy/PreflightError.js'
@@ -9,12 +12,14 @@ import type { TransactionJson } from '../deploy/TransactionJson.js'
 import type { Protocol } from '../emulator/emulateSession.js'
 import type { Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { getAccountConfig } from './getAccountConfig.js'
+import { getChainspec } from './getChainspec.js'
 import { getProtocol } from './getProtocol.js'
 import {
   initiatorOf,
   type PreflightTransactionReturnType,
   preflightTransaction,
 } from './preflightTransaction.js'
+import { JsonRpcError } from './RpcError.js'
 import { responseShape } from './responseShape.js'
 
 /** Options of {@link submit}. */
@@ -23,10 +28,17 @@ export type SubmitOptions = RpcRequestOptions & {
   preflight?: boolean | undefined
   /** The account to check against; default: read now with `getAccountConfig` (header account / initiator). */
   account?: Account | undefined
-  /** The chain the deploy must be for; default: the node's `chainspec_name`. */
+  /** The network's rules for the preflight; default: the node's own chainspec (`getChainspec`). */
+  chainspec?: Chainspec | undefined
+  /** The chain the deploy must be for; default: the chainspec's. */
   chainName?: string | undefined
-  /** Default: the node's, from `info_get_status`. */
+  /**
+   * @deprecated Pass `chainspec`. Without `chainspec`, a node that does not serve
+   * `info_get_chainspec` is checked with this protocol's preset (default: the node's, from `info_get_status`).
+   */
   protocol?: Protocol | undefined
+  /** The paying purse's balance for the preflight; default: read with `query_balance` (skipped when the node cannot say). */
+  balance?: bigint | undefined
   /** For the expiry check; default now. */
   now?: Date | number | undefined
 }
@@ -76,24 +88,23 @@ export async function submit(
   let account = options.account
   let report: SubmitReturnType['preflight']
   if (options.preflight ?? true) {
-    let { protocol, chainName } = options
-    if (protocol === undefined || chainName === undefined) {
-      const status = await getProtocol(rpc, { signal, timeoutMs })
-      protocol ??= status.protocol
-      chainName ??= status.chainspecName
-    }
+    const chainspec = options.chainspec ?? (await nodeChainspec(rpc, options))
     // The public key when there is one: the node then also checks the key is the account's.
     const owner = deploy ? deploy.header.account : ownerOf(transaction!)
-    account ??= (await getAccountConfig(rpc, owner, { protocol, signal, timeoutMs })).account
-    if (deploy) {
-      const checked = await preflight(deploy, account, { chainName, protocol, now: options.now })
-      if (!checked.ready) throw new PreflightError(checked.errors)
-      report = checked
-    } else {
-      const checked = await preflightTransaction(transaction!, account, { chainName, now: options.now })
-      if (!checked.ready) throw new PreflightError(checked.errors)
-      report = checked
-    }
+    account ??= (
+      await getAccountConfig(rpc, owner, {
+        protocol: chainspec.protocolVersion.startsWith('1.') ? '1.5' : '2.0',
+        signal,
+        timeoutMs,
+      })
+    ).account
+    const balance = options.balance ?? (await balanceOf(rpc, account.accountHash, { signal, timeoutMs }))
+    const preflightOptions = { chainspec, chainName: options.chainName, now: options.now, balance }
+    const checked = deploy
+      ? await preflight(deploy, account, preflightOptions)
+      : await preflightTransaction(transaction!, account, preflightOptions)
+    if (!checked.ready) throw new PreflightError(checked.errors)
+    report = checked
   }
 
   if (deploy) {
@@ -115,6 +126,39 @@ export async function submit(
   const hash = read.hash(reported, `${path}.Version1`)
   if (hash !== own) read.fail(`${path}.Version1`, own, hash)
   return { hash, kind: 'transaction', account, preflight: report }
+}
+
+/** The node's chainspec; a node without `info_get_chainspec` gets its protocol's preset under its chain name. */
+async function nodeChainspec(rpc: Rpc, options: SubmitOptions): Promise<Chainspec> {
+  const { signal, timeoutMs } = options
+  try {
+    return await getChainspec(rpc, { signal, timeoutMs })
+  } catch (error) {
+    if (!(error instanceof JsonRpcError) || error.rpcCode !== -32601) throw error
+    const status = await getProtocol(rpc, { signal, timeoutMs })
+    const preset = (options.protocol ?? status.protocol) === '1.5' ? casper15 : casperMainnet
+    return { ...preset, chainName: status.chainspecName }
+  }
+}
+
+/** The main purse balance from `query_balance`, or `undefined` when the node cannot say. */
+async function balanceOf(
+  rpc: Rpc,
+  accountHash: string,
+  options: RpcRequestOptions,
+): Promise<bigint | undefined> {
+  try {
+    const result = await rpc.request(
+      'query_balance',
+      { purse_identifier: { main_purse_under_account_hash: `account-hash-${accountHash}` } },
+      options,
+    )
+    const balance = (result as { balance?: unknown } | null)?.balance
+    return typeof balance === 'string' && /^\d+$/.test(balance) ? BigInt(balance) : undefined
+  } catch (error) {
+    if (error instanceof JsonRpcError) return undefined
+    throw error
+  }
 }
 
 /** The initiator as the node's identifiers take it: its public key, else `account-hash-…`. */

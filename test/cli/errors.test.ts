@@ -18,7 +18,7 @@ beforeAll(async () => {
   erin = writeKey(dir, 'erin')
   frank = writeKey(dir, 'frank')
   grace = writeKey(dir, 'grace')
-  devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+  devnet = await startDevnet({ port: 0, protocol: '1.5', blockIntervalMs: 50 })
   await devnet.createAccount({ publicKey: erin.publicKey })
   node = devnet.url
 })

@@ -20,7 +20,7 @@ beforeAll(async () => {
   bob = writeKey(dir, 'bob', 'secp256k1-sec1')
   carol = writeKey(dir, 'carol', 'ed25519')
   dave = writeKey(dir, 'dave', 'secp256k1-pkcs8')
-  devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+  devnet = await startDevnet({ port: 0, protocol: '1.5', blockIntervalMs: 50 })
   await devnet.createAccount({ publicKey: alice.publicKey })
   node = devnet.url
 })

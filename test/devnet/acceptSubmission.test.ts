@@ -166,7 +166,7 @@ describe('size limit (deploy.rs is_valid_size, chainspec max_deploy_size 1_048_5
       `"invalid deploy: the provided body hash does not match the actual hash of the body"`,
     )
     expect(verdictOf(chain('2.0'), sized(1_048_577))).toMatchInlineSnapshot(
-      `"the deploy was invalid: The deploy had an excessive size"`,
+      `"the deploy was invalid: couldn't associate a transaction lane with the transaction"`,
     )
   })
 })
@@ -211,7 +211,7 @@ describe('Transfer sessions: the amount (deploy.rs is_config_compliant, native_t
   test('2.0 wording', async () => {
     const deploy = withTransferSession(await aliceDeploy(), [target])
     expect(verdictOf(chain('2.0'), deploy)).toMatchInlineSnapshot(
-      `"the deploy was invalid: The deploy sent to the network was missing a transfer amount"`,
+      `"the deploy was invalid: the deploy sent to the network was missing a transfer amount"`,
     )
   })
 })

@@ -1,5 +1,6 @@
 // The `casper-multisig devnet` command: argument parsing, and a real start + stop on SIGTERM.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { main, parseDevnetArgs } from '../../src/cli/main.js'
 import { alice, call } from './devnetKit.js'
@@ -48,6 +49,31 @@ describe('casper-multisig devnet', () => {
       await devnet?.stop()
     }
     expect((await main(['nope'], { out: () => {}, err: () => {} })).code).toBe(2)
+  })
+
+  test('--chainspec runs a casper-node chainspec.toml and serves its bytes', async () => {
+    const file = new URL('../chainspec/fixtures/testnet-2.2.2.chainspec.toml', import.meta.url).pathname
+    const lines: string[] = []
+    const { code, devnet } = await main(['devnet', '--port', '0', '--chainspec', file], {
+      out: (line) => lines.push(line),
+      err: (line) => lines.push(line),
+    })
+    try {
+      expect(code).toBe(0)
+      expect(lines[0]).toBe(
+        'casper-multisig devnet (Casper 2.2.2 rules, sidecar 2.x JSON-RPC) on casper-test',
+      )
+      const served = await call(lines[1]!, 'info_get_chainspec')
+      expect(Buffer.from(served.result.chainspec_bytes.chainspec_bytes, 'hex').toString('utf8')).toBe(
+        readFileSync(file, 'utf8'),
+      )
+    } finally {
+      await devnet?.stop()
+    }
+    expect(() => parseDevnetArgs(['--chainspec', file, '--protocol', '1.5'])).toThrow(/Invalid --protocol/)
+    expect(() => parseDevnetArgs(['--chainspec', `${file}.missing`])).toThrow(
+      /Cannot read the chainspec file/,
+    )
   })
 
   test('the process stops cleanly on SIGTERM', async () => {

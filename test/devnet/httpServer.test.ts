@@ -115,7 +115,7 @@ describe('UTF-8 bodies are decoded once, from all their bytes', () => {
     expect(JSON.parse(answer.body)).toEqual({
       jsonrpc: '2.0',
       id: 1,
-      result: { api_version: '1.5.8', deploy_hash: deploy.hash },
+      result: { api_version: '2.0.0', deploy_hash: deploy.hash },
     })
     expect(devnet.state.items[deploy.hash]?.json).toMatchObject({ header: { chain_name: 'casper-dévnet' } })
   })

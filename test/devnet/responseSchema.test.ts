@@ -47,6 +47,8 @@ for (const protocol of ['1.5', '2.0'] as const) {
       await rpc('query_global_state', { state_identifier: { BlockHeight: 0 }, key: hashKey })
       await rpc('query_balance', { purse_identifier: { main_purse_under_public_key: alice.publicKey } })
       await rpc('state_get_balance', { state_root_hash: '00'.repeat(32), purse_uref: account.mainPurse })
+      await rpc('chain_get_state_root_hash')
+      await rpc('chain_get_state_root_hash', { block_identifier: { Height: 0 } })
 
       const deploy = await twoPartyDeploy(devnet.chainName)
       await rpc('account_put_deploy', { deploy })
@@ -61,6 +63,14 @@ for (const protocol of ['1.5', '2.0'] as const) {
         await rpc('state_get_entity', { entity_identifier: { PublicKey: alice.publicKey } })
         await rpc('state_get_entity', { entity_identifier: { AccountHash: hashKey } })
         await rpc('info_get_transaction', { transaction_hash: { Deploy: deploy.hash } })
+        await rpc('query_balance_details', { purse_identifier: { main_purse_under_account_hash: hashKey } })
+        await rpc('chain_get_block')
+        const block = await rpc('chain_get_block', {
+          block_identifier: { Hash: executed.result.execution_info.block_hash },
+        })
+        expect(
+          Object.values(block.result.block_with_signatures.block.Version2.body.transactions).flat(),
+        ).toEqual([{ Deploy: deploy.hash }])
         // The account is 2-of-2 now: a transaction Alice alone signs is refused, one for a fresh
         // account goes through.
         await devnet.createAccount({ publicKey: bob.publicKey })

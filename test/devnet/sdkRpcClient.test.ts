@@ -7,7 +7,11 @@ import { alice, bob, twoPartyDeploy } from './devnetKit.js'
 describe('casper-js-sdk RpcClient against the 1.5 devnet', () => {
   let devnet: Devnet
   beforeAll(async () => {
-    devnet = await startDevnet({ blockIntervalMs: 50, accounts: [{ publicKey: alice.publicKey }] })
+    devnet = await startDevnet({
+      protocol: '1.5',
+      blockIntervalMs: 50,
+      accounts: [{ publicKey: alice.publicKey }],
+    })
   })
   afterAll(() => devnet.stop())
 

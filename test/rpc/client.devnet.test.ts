@@ -133,11 +133,8 @@ test('2.0 TransactionV1: submit with preflight (account_put_transaction) → awa
   }
   const sent = await submit(rpc, signed)
   expect(sent).toMatchObject({ hash: signed.Version1.hash, kind: 'transaction', preflight: { ready: true } })
-  const result = await awaitResult(rpc, sent.hash, {
-    timeoutMs: 10_000,
-    pollIntervalMs: 25,
-    kind: 'transaction',
-  })
+  // The submit result carries the kind: no `kind: 'transaction'` needed.
+  const result = await awaitResult(rpc, sent, { timeoutMs: 10_000, pollIntervalMs: 25 })
   expect(result.ok).toBe(true)
   expect((await getAccountConfig(rpc, alice.publicKey)).config.thresholds).toMatchObject({
     deployment: 2,

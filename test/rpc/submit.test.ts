@@ -90,9 +90,13 @@ describe('submit a deploy', () => {
     const sent = await submit(rpc, deploy)
     expect(sent).toMatchObject({ hash: deploy.hash, kind: 'deploy', preflight: { ready: true } })
     expect(sent.account?.associatedKeys).toEqual({ [alice.accountHash]: 1 })
+    // The node's chainspec (this one has no info_get_chainspec: its status picks the preset), the
+    // account, its balance (not served here: skipped), then the deploy.
     expect(node!.calls.map((c) => c.method)).toEqual([
+      'info_get_chainspec',
       'info_get_status',
       'state_get_account_info',
+      'query_balance',
       'account_put_deploy',
     ])
     expect(node!.callsOf('state_get_account_info')[0]!.params).toEqual({
@@ -106,8 +110,10 @@ describe('submit a deploy', () => {
     const deploy = await signedDeploy()
     await expect(submit(rpc, deploy)).resolves.toMatchObject({ hash: deploy.hash })
     expect(node!.calls.map((c) => c.method)).toEqual([
+      'info_get_chainspec',
       'info_get_status',
       'state_get_entity',
+      'query_balance',
       'account_put_deploy',
     ])
   })
@@ -188,8 +194,10 @@ describe('submit a transaction (2.0)', () => {
       weight: 1,
     })
     expect(node!.calls.map((c) => c.method)).toEqual([
+      'info_get_chainspec',
       'info_get_status',
       'state_get_entity',
+      'query_balance',
       'account_put_transaction',
     ])
     expect(node!.callsOf('account_put_transaction')[0]!.params).toEqual({ transaction })
@@ -206,7 +214,11 @@ describe('submit a transaction (2.0)', () => {
 
     const unsigned = { Version1: { ...transaction.Version1, approvals: [] } }
     const error2 = (await submit(rpc, unsigned).catch((e: unknown) => e)) as PreflightError
-    expect(error2.issues.map((i) => i.code)).toEqual(['NoApprovals', 'BelowDeploymentThreshold'])
+    expect(error2.issues.map((i) => i.code)).toEqual([
+      'UnassociatedSigner',
+      'BelowDeploymentThreshold',
+      'NoApprovals',
+    ])
     expect(node!.callsOf('account_put_transaction')).toHaveLength(0)
   })
 

@@ -1,4 +1,5 @@
 // `casper-multisig devnet`: starts the loopback devnet and keeps it running until a signal.
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DevnetError } from '../../devnet/DevnetError.js'
 import type { DevnetAccountParameters, StartDevnetOptions } from '../../devnet/startDevnet.js'
@@ -6,12 +7,13 @@ import { type Devnet, startDevnet } from '../../devnet/startDevnet.js'
 import type { CliIo } from '../CliIo.js'
 import { exitCodes } from '../Command.js'
 
-export const devnetUsage = `Usage: casper-multisig devnet [--port N] [--state FILE] [--protocol 1.5|2.0]
+export const devnetUsage = `Usage: casper-multisig devnet [--port N] [--state FILE] [--chainspec FILE | --protocol 1.5|2.0]
                               [--block-interval MS] [--chain-name NAME]
                               [--account PUBLIC_KEY[:BALANCE_MOTES]]...
 
-Starts a loopback devnet serving casper-node's JSON-RPC, prints its URL and runs until SIGINT or
-SIGTERM (then saves the state and exits 0).`
+Starts a loopback devnet serving the JSON-RPC of a Casper node (default: mainnet 2.2.0 rules as
+the chain casper-devnet; --chainspec runs a casper-node chainspec.toml, --protocol 1.5 the 1.5.8
+node), prints its URL and runs until SIGINT or SIGTERM (then saves the state and exits 0).`
 
 /**
  * Reads `devnet` arguments into {@link StartDevnetOptions}.
@@ -51,8 +53,23 @@ export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
       throw invalid('--account', 'a balance in motes', text)
     return { publicKey, ...(balance === undefined ? {} : { balance: BigInt(balance) }) }
   })
+  let chainspec: string | undefined
+  if (values.chainspec !== undefined) {
+    if (protocol !== undefined) throw invalid('--protocol', 'no --protocol with --chainspec', protocol)
+    try {
+      chainspec = readFileSync(values.chainspec, 'utf8')
+    } catch (cause) {
+      throw new DevnetError('Cannot read the chainspec file', {
+        code: 'InvalidOptions',
+        details: { file: values.chainspec, reason: cause instanceof Error ? cause.message : String(cause) },
+        remedy: 'Pass the path of a casper-node chainspec.toml (e.g. resources/mainnet/chainspec.toml).',
+        cause,
+      })
+    }
+  }
   return {
     ...(values.port === undefined ? {} : { port: number('--port', values.port) }),
+    ...(chainspec === undefined ? {} : { chainspec }),
     ...(values.state === undefined ? {} : { stateFile: values.state }),
     ...(protocol === undefined ? {} : { protocol }),
     ...(values['block-interval'] === undefined
@@ -72,6 +89,7 @@ function parse(args: readonly string[]) {
       port: { type: 'string' },
       state: { type: 'string' },
       protocol: { type: 'string' },
+      chainspec: { type: 'string' },
       'block-interval': { type: 'string' },
       'chain-name': { type: 'string' },
       account: { type: 'string', multiple: true },
@@ -106,8 +124,17 @@ export async function runDevnet(
     }
   }
   io.out(
-    `casper-multisig devnet (casper-node ${devnet.protocol === '1.5' ? '1.5.8' : '2.0.0'} JSON-RPC) on ${devnet.chainName}`,
+    `casper-multisig devnet (Casper ${visible(devnet.chainspec.protocolVersion)} rules, ${devnet.protocol === '1.5' ? 'casper-node 1.5.8' : 'sidecar 2.x'} JSON-RPC) on ${visible(devnet.chainName)}`,
   )
   io.out(devnet.url)
   return { code: exitCodes.ok, devnet }
+}
+
+/** A name from a chainspec file as it may be shown: control, bidi and invisible characters made visible. */
+function visible(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  )
 }

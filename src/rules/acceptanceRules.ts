@@ -1,0 +1,673 @@
+// casper-node's acceptance rules for deploys and TransactionV1, written once: an ordered table
+// that preflight runs in full and the devnet's acceptor runs to the first refusal.
+//
+// Read (search index and the fetched casper-node snapshot):
+// - 1.5: casper-node v1.5.8 `node/src/types/deploy.rs` (`is_config_compliant`, `validate_deploy`),
+//   `node/src/components/deploy_acceptor.rs` (expiry, account, authorization, balance >= MAX_PAYMENT,
+//   payment and session checks, then cryptography), `types/src/deploy/error.rs` texts.
+// - 2.x: casper-node `node/src/components/transaction_acceptor.rs` (same stages; balance against
+//   `baseline_motes_amount`), `node/src/types/transaction/meta_transaction/meta_deploy.rs` and
+//   `meta_transaction_v1.rs` (`from_transaction_v1`, `is_config_compliant`, `is_header_metadata_valid`,
+//   `is_body_metadata_valid`, `verify`), `meta_transaction/lane_id.rs` (`calculate_transaction_lane`),
+//   casper-types `transaction/deploy.rs` (feat-2.0 `is_config_compliant`, `gas_price_tolerance`:
+//   a gas price above 255 is `UnableToCalculateGasLimit`), `deploy/deploy_header.rs` (`is_valid`:
+//   dependencies, TTL, future timestamp), `chainspec/transaction_config/transaction_v1_config.rs`
+//   (lane order), and casper-binary-port `error_code.rs` (the texts the sidecar passes on).
+import { match } from 'ts-pattern'
+import type { Account } from '../account/Account.js'
+import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
+import { formatDuration } from '../deploy/duration.js'
+import {
+  type AcceptanceLimits,
+  isProtocol15,
+  minimumBalance,
+  nativeTransferMinimumMotes,
+  wasmLaneBySize,
+  wasmLaneFor,
+} from './AcceptanceLimits.js'
+import type { Submission } from './decodeSubmission.js'
+
+/** Stable codes of the node's acceptance rules (each refusal the node can answer with). */
+export type AcceptanceCode =
+  /** 2.x deploy: `gas_price` above 255 (`UnableToCalculateGasLimit`). */
+  | 'InvalidGasPrice'
+  /** No `amount` payment arg, for a session that is not a transfer (`MissingPaymentAmount`). */
+  | 'MissingPaymentAmount'
+  /** A payment `amount` that is not a U512 (`FailedToParsePaymentAmount`). */
+  | 'InvalidPaymentAmount'
+  /** 2.x: no Wasm lane fits the gas limit, size and args (`NoLaneMatch`). */
+  | 'NoLaneMatch'
+  /** 2.x TransactionV1: session Wasm with an entry point other than `Call` (`EntryPointMustBeCall`). */
+  | 'EntryPointMustBeCall'
+  /** Serialized size above the limit (1.5 `max_deploy_size`, 2.x the lane's length) (`ExcessiveSize`). */
+  | 'DeployTooLarge'
+  /** Chain name is not the network's (`InvalidChainName`). */
+  | 'WrongChain'
+  /** 2.x TransactionV1: a pricing mode the chainspec's `pricing_handling` does not take (`InvalidPricingMode`). */
+  | 'PricingModeNotAllowed'
+  /** 2.x: gas price (tolerance) below `[vacancy] min_gas_price` (`GasPriceToleranceTooLow`). */
+  | 'GasPriceTooLow'
+  /** 2.x deploy with dependencies (`DependenciesNoLongerSupported`). */
+  | 'DependenciesNotAllowed'
+  /** 1.5: more than `max_dependencies` (`ExcessiveDependencies`). */
+  | 'TooManyDependencies'
+  /** TTL above `max_ttl` (`ExcessiveTimeToLive`). */
+  | 'TtlTooLong'
+  /** Timestamp later than the node's time plus its leeway (`TimestampInFuture`). */
+  | 'FutureTimestamp'
+  /** More approvals than `max_associated_keys` (`ExcessiveApprovals`). */
+  | 'TooManyApprovals'
+  /** Gas limit (payment amount) above `block_gas_limit` (`ExceededBlockGasLimit`). */
+  | 'ExceededBlockGasLimit'
+  /** Payment args longer than `payment_args_max_length` (`ExcessivePaymentArgsLength`). */
+  | 'PaymentArgsTooLong'
+  /** Session args longer than `session_args_max_length` / the lane's args limit (`ExcessiveSessionArgsLength`). */
+  | 'SessionArgsTooLong'
+  /** A Transfer session with no `amount` (`MissingTransferAmount`). */
+  | 'MissingTransferAmount'
+  /** A Transfer `amount` that is not a U512 (`FailedToParseTransferAmount`). */
+  | 'InvalidTransferAmount'
+  /** A Transfer `amount` below `native_transfer_minimum_motes` (`InsufficientTransferAmount`). */
+  | 'TransferAmountTooLow'
+  /** Session module bytes are empty (`MissingModuleBytes` / `EmptyModuleBytes`). */
+  | 'EmptyModuleBytes'
+  /** `timestamp + ttl < now` (`Expired`). */
+  | 'Expired'
+  /** The initiator has no account (`NoSuchAccount` / `NoSuchAddressableEntity`). */
+  | 'NoSuchAccount'
+  /** 1.5: a signer that is not an associated key; 2.x: no signer is (`InvalidAssociatedKeys`). */
+  | 'UnassociatedSigner'
+  /** Signers' weight below the deployment threshold (`InsufficientSignatureWeight`). */
+  | 'BelowDeploymentThreshold'
+  /** Main purse below 1.5 `MAX_PAYMENT` / 2.x `baseline_motes_amount` (`InsufficientBalance`). */
+  | 'InsufficientBalance'
+  /** A deploy whose payment is a Transfer (`InvalidPaymentVariant`). */
+  | 'InvalidPaymentVariant'
+  /** A Transfer session with no `target` (`MissingTransferTarget`). */
+  | 'MissingTransferTarget'
+  /** No approvals (`EmptyApprovals`). */
+  | 'NoApprovals'
+  /** The body hash is not that of payment and session (`InvalidBodyHash`). */
+  | 'BodyHashMismatch'
+  /** The hash is not that of the header / payload (`InvalidDeployHash` / `InvalidTransactionHash`). */
+  | 'HashMismatch'
+  /** An approval whose signature does not verify (`InvalidApproval`). */
+  | 'InvalidApproval'
+
+/** The stage of the node's acceptor a rule belongs to (the 1.5 texts of the account stage name the block). */
+export type AcceptanceStage = 'configuration' | 'expiry' | 'account' | 'cryptography'
+
+/** What a rule found: a message with the values involved (the 1.5 node text where there is one). */
+export type AcceptanceViolation = {
+  code: AcceptanceCode
+  stage: AcceptanceStage
+  message: string
+  details?: Record<string, unknown> | undefined
+}
+
+/** What the rules read beside the submission. */
+export type AcceptanceContext = {
+  limits: AcceptanceLimits
+  /** The node's time, milliseconds since the epoch. */
+  now: number
+  /** The acceptor's `timestamp_leeway` (node config, default 2 s; the chainspec caps it). */
+  timestampLeewayMs: number
+  /** The initiator's account as the node holds it; `null`: there is none; `undefined`: not known (account rules skipped). */
+  account?: Account | null | undefined
+  /** The main purse's available balance in motes; `undefined`: not known (the balance rule is skipped). */
+  balance?: bigint | undefined
+}
+
+/** One rule of the table. */
+export type AcceptanceRule = {
+  code: AcceptanceCode
+  stage: AcceptanceStage
+  /** Every violation found (most rules find at most one; `InvalidApproval` one per bad approval). */
+  check: (submission: Submission, context: AcceptanceContext) => AcceptanceViolation[]
+}
+
+const rule = (
+  code: AcceptanceCode,
+  stage: AcceptanceStage,
+  check: (s: Submission, c: AcceptanceContext) => string | [string, Record<string, unknown>] | undefined,
+): AcceptanceRule => ({
+  code,
+  stage,
+  check: (s, c) => {
+    const found = check(s, c)
+    if (found === undefined) return []
+    const [message, details] = typeof found === 'string' ? [found, undefined] : found
+    return [{ code, stage, message, details }]
+  },
+})
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const isTransfer = (s: Submission) => s.session === 'transfer' || s.session === 'transferWithoutTarget'
+
+/**
+ * The lane a 2.x submission lands in (casper-node `meta_deploy.rs`, `lane_id.rs`): transfers in
+ * the mint lane, install/upgrade in its lane, other Wasm in the first Wasm lane that fits;
+ * `undefined` when none fits.
+ *
+ * @example
+ * ```ts
+ * laneOf(decodeSubmission({ transaction }), casperMainnet)?.id // 5
+ * ```
+ */
+export function laneOf(s: Submission, limits: AcceptanceLimits) {
+  if (isTransfer(s) || s.session === 'native') return limits.lanes.find((lane) => lane.kind === 'mint')
+  if (s.installUpgrade) return limits.lanes.find((lane) => lane.kind === 'installUpgrade')
+  // A deploy's lane is chosen by payment amount, size and payment + session args.
+  const argsLength = s.kind === 'deploy' ? s.paymentArgsLength + s.sessionArgsLength : s.sessionArgsLength
+  if (s.payment === 'fixed') return wasmLaneBySize(limits, s.size, s.additionalComputationFactor, argsLength)
+  if (typeof s.paymentAmount !== 'bigint' || s.paymentAmount >= 2n ** 64n) return undefined
+  return wasmLaneFor(limits, s.paymentAmount, s.size, argsLength)
+}
+
+/** The gas limit the node derives (payment-limited: the payment amount; fixed: the lane's limit). */
+function gasLimitOf(s: Submission, limits: AcceptanceLimits): bigint | undefined {
+  if (typeof s.paymentAmount === 'bigint' && s.payment !== 'fixed') return s.paymentAmount
+  return s.payment === 'fixed' ? laneOf(s, limits)?.maxGasLimit : undefined
+}
+
+/** Every rule, by code. */
+export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule>> = {
+  InvalidGasPrice: rule('InvalidGasPrice', 'configuration', (s) =>
+    s.kind === 'deploy' && s.gasPrice > 255
+      ? [
+          `gas price ${s.gasPrice} does not fit the u8 gas price tolerance (at most 255)`,
+          { gasPrice: s.gasPrice },
+        ]
+      : undefined,
+  ),
+  MissingPaymentAmount: rule('MissingPaymentAmount', 'configuration', (s) =>
+    s.kind === 'deploy' && !isTransfer(s) && s.paymentAmount === 'missing'
+      ? // The trailing space is in the node's text.
+        "invalid deploy: missing payment 'amount' runtime argument "
+      : undefined,
+  ),
+  InvalidPaymentAmount: rule('InvalidPaymentAmount', 'configuration', (s) =>
+    s.kind === 'deploy' && !isTransfer(s) && s.paymentAmount === 'unparsable'
+      ? "invalid deploy: failed to parse payment 'amount' as U512"
+      : undefined,
+  ),
+  NoLaneMatch: rule('NoLaneMatch', 'configuration', (s, c) => {
+    if (s.kind === 'deploy' && (isTransfer(s) || typeof s.paymentAmount !== 'bigint')) return undefined
+    if (s.kind === 'transaction' && (s.session === 'native' || s.payment === 'prepaid')) return undefined
+    if (laneOf(s, c.limits)) return undefined
+    return [
+      `no lane of the chainspec takes a gas limit of ${String(s.paymentAmount)}, ${s.size} bytes and ${s.sessionArgsLength + s.paymentArgsLength} bytes of args`,
+      { gasLimit: s.paymentAmount, size: s.size, argsLength: s.sessionArgsLength + s.paymentArgsLength },
+    ]
+  }),
+  EntryPointMustBeCall: rule('EntryPointMustBeCall', 'configuration', (s) =>
+    s.kind === 'transaction' && s.wasm !== undefined && s.runtime === 'VmCasperV1' && s.entryPoint !== 'Call'
+      ? [
+          `session Wasm must be called through the entry point Call, got ${s.entryPoint}`,
+          { entryPoint: s.entryPoint },
+        ]
+      : undefined,
+  ),
+  DeployTooLarge: rule('DeployTooLarge', 'configuration', (s, c) => {
+    const limit = isProtocol15(c.limits)
+      ? c.limits.maxTransactionLength
+      : laneOf(s, c.limits)?.maxTransactionLength
+    if (limit === undefined || s.size <= limit) return undefined
+    return [
+      `invalid deploy: deploy size too large: deploy size of ${s.size} bytes exceeds limit of ${limit}`,
+      { size: s.size, limit },
+    ]
+  }),
+  WrongChain: rule('WrongChain', 'configuration', (s, c) =>
+    s.chainName === c.limits.chainName
+      ? undefined
+      : [
+          `invalid deploy: invalid chain name: expected ${c.limits.chainName}, got ${s.chainName}`,
+          { expected: c.limits.chainName, got: s.chainName },
+        ],
+  ),
+  PricingModeNotAllowed: rule('PricingModeNotAllowed', 'configuration', (s, c) => {
+    if (s.kind !== 'transaction') return undefined
+    const mode = s.payment === 'fixed' ? 'fixed' : s.payment === 'prepaid' ? 'prepaid' : 'payment_limited'
+    if (mode !== 'prepaid' && mode === c.limits.pricingHandling.type) return undefined
+    return [
+      `the pricing mode ${mode} is not the network's pricing_handling ${c.limits.pricingHandling.type}`,
+      { mode, pricingHandling: c.limits.pricingHandling.type },
+    ]
+  }),
+  GasPriceTooLow: rule('GasPriceTooLow', 'configuration', (s, c) =>
+    s.gasPrice < c.limits.gasPrice.min
+      ? [
+          `gas price tolerance ${s.gasPrice} is below the network's min_gas_price ${c.limits.gasPrice.min}`,
+          { gasPrice: s.gasPrice, min: c.limits.gasPrice.min },
+        ]
+      : undefined,
+  ),
+  DependenciesNotAllowed: rule('DependenciesNotAllowed', 'configuration', (s) =>
+    s.dependencies > 0
+      ? [`Casper 2.x refuses deploy dependencies; got ${s.dependencies}`, { dependencies: s.dependencies }]
+      : undefined,
+  ),
+  TooManyDependencies: rule('TooManyDependencies', 'configuration', (s, c) =>
+    s.dependencies > c.limits.maxDependencies
+      ? `invalid deploy: ${s.dependencies} dependencies exceeds limit of ${c.limits.maxDependencies}`
+      : undefined,
+  ),
+  TtlTooLong: rule('TtlTooLong', 'configuration', (s, c) =>
+    s.ttlMs > c.limits.maxTtlMs
+      ? [
+          `invalid deploy: time-to-live of ${formatDuration(s.ttlMs)} exceeds limit of ${formatDuration(c.limits.maxTtlMs)}`,
+          { ttlMs: s.ttlMs, maxTtlMs: c.limits.maxTtlMs },
+        ]
+      : undefined,
+  ),
+  FutureTimestamp: rule('FutureTimestamp', 'configuration', (s, c) =>
+    s.timestamp > c.now + c.timestampLeewayMs
+      ? [
+          `invalid deploy: timestamp of ${iso(s.timestamp)} is later than node's validation timestamp of ${iso(c.now)} plus leeway of ${formatDuration(c.timestampLeewayMs)}`,
+          { timestamp: iso(s.timestamp), now: iso(c.now), leewayMs: c.timestampLeewayMs },
+        ]
+      : undefined,
+  ),
+  TooManyApprovals: rule('TooManyApprovals', 'configuration', (s, c) =>
+    s.approvals.length > c.limits.maxAssociatedKeys
+      ? [
+          `invalid deploy: number of associated keys ${s.approvals.length} exceeds the maximum ${c.limits.maxAssociatedKeys}`,
+          { approvals: s.approvals.length, max: c.limits.maxAssociatedKeys },
+        ]
+      : undefined,
+  ),
+  ExceededBlockGasLimit: rule('ExceededBlockGasLimit', 'configuration', (s, c) => {
+    if (isTransfer(s)) return undefined
+    const gasLimit = gasLimitOf(s, c.limits)
+    if (gasLimit === undefined || gasLimit <= c.limits.blockGasLimit) return undefined
+    return [
+      `invalid deploy: payment amount of ${gasLimit} exceeds the block gas limit of ${c.limits.blockGasLimit}`,
+      { gasLimit, blockGasLimit: c.limits.blockGasLimit },
+    ]
+  }),
+  PaymentArgsTooLong: rule('PaymentArgsTooLong', 'configuration', (s, c) =>
+    s.kind === 'deploy' && s.paymentArgsLength > c.limits.deploy.paymentArgsMaxLength
+      ? [
+          `invalid deploy: serialized payment code runtime args of ${s.paymentArgsLength} exceeds limit of ${c.limits.deploy.paymentArgsMaxLength}`,
+          { length: s.paymentArgsLength, maxLength: c.limits.deploy.paymentArgsMaxLength },
+        ]
+      : undefined,
+  ),
+  SessionArgsTooLong: rule('SessionArgsTooLong', 'configuration', (s, c) => {
+    const max =
+      s.kind === 'deploy' ? c.limits.deploy.sessionArgsMaxLength : laneOf(s, c.limits)?.maxArgsLength
+    if (max === undefined || s.sessionArgsLength <= max) return undefined
+    return [
+      `invalid deploy: serialized session code runtime args of ${s.sessionArgsLength} exceeds limit of ${max}`,
+      { length: s.sessionArgsLength, maxLength: max },
+    ]
+  }),
+  MissingTransferAmount: rule('MissingTransferAmount', 'configuration', (s) =>
+    s.transferAmount === 'missing' ? "invalid deploy: missing transfer 'amount' runtime argument" : undefined,
+  ),
+  InvalidTransferAmount: rule('InvalidTransferAmount', 'configuration', (s) =>
+    s.transferAmount === 'unparsable'
+      ? "invalid deploy: failed to parse transfer 'amount' as U512"
+      : undefined,
+  ),
+  TransferAmountTooLow: rule('TransferAmountTooLow', 'configuration', (s) =>
+    typeof s.transferAmount === 'bigint' && s.transferAmount < nativeTransferMinimumMotes
+      ? `invalid deploy: insufficient transfer amount; minimum: ${nativeTransferMinimumMotes} attempted: ${s.transferAmount}`
+      : undefined,
+  ),
+  EmptyModuleBytes: rule('EmptyModuleBytes', 'account', (s) =>
+    s.session === 'emptyWasm' ? 'module bytes for session code cannot be empty' : undefined,
+  ),
+  Expired: rule('Expired', 'expiry', (s, c) => {
+    const expires = s.timestamp + s.ttlMs
+    return expires < c.now
+      ? [
+          `deploy received by the node expired at ${iso(expires)} with node's time at ${iso(c.now)}`,
+          { expiredAt: iso(expires), now: iso(c.now) },
+        ]
+      : undefined
+  }),
+  NoSuchAccount: rule('NoSuchAccount', 'account', (s, c) =>
+    c.account === null ? `account with hash ${s.initiator} does not exist` : undefined,
+  ),
+  UnassociatedSigner: rule('UnassociatedSigner', 'account', (s, c) => {
+    if (!c.account || canAuthorize(c.account, s.signers, isProtocol15(c.limits) ? '1.5' : '2.0'))
+      return undefined
+    const strangers = s.signers.filter((h) => !(h in (c.account?.associatedKeys ?? {})))
+    return [
+      'account authorization invalid',
+      { unassociated: strangers.map((h) => `account-hash-${h}`), signers: s.signers.length },
+    ]
+  }),
+  BelowDeploymentThreshold: rule('BelowDeploymentThreshold', 'account', (s, c) => {
+    if (!c.account) return undefined
+    const weight = authorizationWeight(c.account, s.signers)
+    const threshold = c.account.actionThresholds.deployment
+    return weight < threshold
+      ? ['insufficient deploy signature weight', { weight, deploymentThreshold: threshold }]
+      : undefined
+  }),
+  InsufficientBalance: rule('InsufficientBalance', 'account', (s, c) => {
+    const required = minimumBalance(c.limits)
+    if (!c.account || c.balance === undefined || c.balance >= required) return undefined
+    return [`insufficient balance in account with hash ${s.initiator}`, { balance: c.balance, required }]
+  }),
+  InvalidPaymentVariant: rule('InvalidPaymentVariant', 'account', (s) =>
+    s.payment === 'transfer' ? 'transfer is not valid for payment code' : undefined,
+  ),
+  MissingTransferTarget: rule('MissingTransferTarget', 'account', (s) =>
+    s.session === 'transferWithoutTarget' ? "missing transfer 'target' runtime argument" : undefined,
+  ),
+  NoApprovals: rule('NoApprovals', 'cryptography', (s) =>
+    s.approvals.length === 0 ? 'invalid deploy: the deploy has no approvals' : undefined,
+  ),
+  BodyHashMismatch: rule('BodyHashMismatch', 'cryptography', (s) =>
+    s.bodyHashOk
+      ? undefined
+      : 'invalid deploy: the provided body hash does not match the actual hash of the body',
+  ),
+  HashMismatch: rule('HashMismatch', 'cryptography', (s) =>
+    s.hash === s.computedHash
+      ? undefined
+      : [
+          'invalid deploy: the provided hash does not match the actual hash of the deploy',
+          { hash: s.hash, computed: s.computedHash },
+        ],
+  ),
+  InvalidApproval: {
+    code: 'InvalidApproval',
+    stage: 'cryptography',
+    check: (s) =>
+      s.approvals.flatMap(({ approval, verdict }, index) =>
+        verdict.ok
+          ? []
+          : [
+              {
+                code: 'InvalidApproval' as const,
+                stage: 'cryptography' as const,
+                message: `invalid deploy: the approval at index ${index} is invalid: ${cryptoErrorText(verdict.reason, approval.signer, approval.signature)}`,
+                details: {
+                  index,
+                  signer: approval.signer,
+                  reason: verdict.reason,
+                  explanation: verdict.message,
+                },
+              },
+            ],
+      ),
+  },
+}
+
+/** casper-types `crypto::verify` error texts (asymmetric_key.rs). */
+function cryptoErrorText(reason: string, signer: string, signature: string): string {
+  const name = (tag: string) => (tag === '01' ? 'Ed25519' : 'Secp256k1')
+  if (reason === 'TagMismatch') {
+    return `asymmetric key error: type mismatch between ${name(signature.slice(0, 2))} signature and ${name(signer.slice(0, 2))} public key`
+  }
+  return signer.startsWith('01')
+    ? 'asymmetric key error: failed to verify Ed25519 signature'
+    : 'asymmetric key error: failed to verify secp256k1 signature: signature error'
+}
+
+const order15: readonly AcceptanceCode[] = [
+  'DeployTooLarge',
+  'WrongChain',
+  'TooManyDependencies',
+  'TtlTooLong',
+  'FutureTimestamp',
+  'TooManyApprovals',
+  'MissingPaymentAmount',
+  'InvalidPaymentAmount',
+  'ExceededBlockGasLimit',
+  'PaymentArgsTooLong',
+  'SessionArgsTooLong',
+  'MissingTransferAmount',
+  'InvalidTransferAmount',
+  'TransferAmountTooLow',
+  'Expired',
+  'NoSuchAccount',
+  'UnassociatedSigner',
+  'BelowDeploymentThreshold',
+  'InsufficientBalance',
+  'InvalidPaymentVariant',
+  'MissingTransferTarget',
+  'EmptyModuleBytes',
+  'NoApprovals',
+  'BodyHashMismatch',
+  'HashMismatch',
+  'InvalidApproval',
+]
+
+const orderDeploy2x: readonly AcceptanceCode[] = [
+  // MetaDeploy::from_deploy
+  'InvalidGasPrice',
+  'MissingPaymentAmount',
+  'InvalidPaymentAmount',
+  'NoLaneMatch',
+  // Deploy::is_config_compliant
+  'DeployTooLarge',
+  'WrongChain',
+  'GasPriceTooLow',
+  'DependenciesNotAllowed',
+  'TtlTooLong',
+  'FutureTimestamp',
+  'TooManyApprovals',
+  'ExceededBlockGasLimit',
+  'PaymentArgsTooLong',
+  'SessionArgsTooLong',
+  'MissingTransferAmount',
+  'InvalidTransferAmount',
+  'TransferAmountTooLow',
+  // transaction_acceptor.rs
+  'Expired',
+  'NoSuchAccount',
+  'UnassociatedSigner',
+  'BelowDeploymentThreshold',
+  'InsufficientBalance',
+  'InvalidPaymentVariant',
+  'MissingTransferTarget',
+  'EmptyModuleBytes',
+  'NoApprovals',
+  'BodyHashMismatch',
+  'HashMismatch',
+  'InvalidApproval',
+]
+
+const orderTransaction2x: readonly AcceptanceCode[] = [
+  // MetaTransactionV1::from_transaction_v1 (calculate_transaction_lane)
+  'EntryPointMustBeCall',
+  'NoLaneMatch',
+  // MetaTransactionV1::is_config_compliant
+  'DeployTooLarge',
+  'WrongChain',
+  'PricingModeNotAllowed',
+  'GasPriceTooLow',
+  'TtlTooLong',
+  'FutureTimestamp',
+  'TooManyApprovals',
+  'ExceededBlockGasLimit',
+  // is_body_metadata_valid
+  'SessionArgsTooLong',
+  'EmptyModuleBytes',
+  // transaction_acceptor.rs
+  'Expired',
+  'NoSuchAccount',
+  'UnassociatedSigner',
+  'BelowDeploymentThreshold',
+  'InsufficientBalance',
+  // MetaTransactionV1::verify
+  'NoApprovals',
+  'HashMismatch',
+  'InvalidApproval',
+]
+
+/**
+ * The rules the node applies to this submission, in its order: 1.5 deploys; 2.x deploys (legacy
+ * deploys through the 2.x acceptor); 2.x TransactionV1.
+ *
+ * @example
+ * ```ts
+ * acceptanceRules(casperMainnet, 'transaction').map((r) => r.code) // ['EntryPointMustBeCall', 'NoLaneMatch', …]
+ * ```
+ */
+export function acceptanceRules(
+  limits: Pick<AcceptanceLimits, 'protocolVersion'>,
+  kind: Submission['kind'],
+): AcceptanceRule[] {
+  const order = isProtocol15(limits) ? order15 : kind === 'deploy' ? orderDeploy2x : orderTransaction2x
+  return order.map((code) => acceptanceRuleTable[code])
+}
+
+/**
+ * Runs every rule and reports every violation, in the node's order (what `preflight` reports).
+ *
+ * @example
+ * ```ts
+ * const violations = checkAcceptance(decodeSubmission({ deploy }), { limits, now: Date.now(), timestampLeewayMs: 2000, account })
+ * ```
+ */
+export function checkAcceptance(submission: Submission, context: AcceptanceContext): AcceptanceViolation[] {
+  if (isProtocol15(context.limits) && submission.kind === 'transaction') {
+    // A 1.x node has no account_put_transaction: nothing it could accept.
+    return []
+  }
+  return acceptanceRules(context.limits, submission.kind).flatMap((r) => r.check(submission, context))
+}
+
+/**
+ * The first violation in the node's order, or `undefined` when the node accepts (what the devnet's
+ * acceptor answers, as the node stops at the first).
+ *
+ * @example
+ * ```ts
+ * const refusal = firstViolation(submission, context) // e.g. { code: 'WrongChain', … }
+ * ```
+ */
+export function firstViolation(
+  submission: Submission,
+  context: AcceptanceContext,
+): AcceptanceViolation | undefined {
+  for (const r of acceptanceRules(context.limits, submission.kind)) {
+    const [found] = r.check(submission, context)
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * The node's error text for a refusal. 1.5 (`account_put_deploy` -32008 data): the acceptor's
+ * Display text, with "at state root hash … of block … at height …" for the account stage (the
+ * caller appends it). 2.x: the binary port's `ErrorCode` text the sidecar wraps in "the deploy was
+ * invalid: …" / "the transaction was invalid: …" (casper-binary-port `error_code.rs`).
+ *
+ * @example
+ * ```ts
+ * nodeText(violation, casperMainnet, 'deploy') // 'the deploy had an invalid chain name'
+ * ```
+ */
+export function nodeText(
+  violation: AcceptanceViolation,
+  limits: Pick<AcceptanceLimits, 'protocolVersion'>,
+  kind: Submission['kind'],
+): string {
+  if (isProtocol15(limits)) return violation.message
+  const [deploy, transaction] = match(violation.code)
+    .with('InvalidGasPrice', () => [
+      'the network was unable to calculate the gas limit associated with the deploy',
+      '',
+    ])
+    .with('MissingPaymentAmount', () => ['the deploy had a missing payment amount', ''])
+    .with('InvalidPaymentAmount', () => [
+      'the deploy sent to the network had a payment amount that was unable to be parsed',
+      '',
+    ])
+    .with('NoLaneMatch', () => [
+      "couldn't associate a transaction lane with the transaction",
+      "couldn't associate a transaction lane with the transaction",
+    ])
+    .with('EntryPointMustBeCall', () => ['', "entry point must be 'call'"])
+    .with('DeployTooLarge', () => [
+      'the deploy had an excessive size',
+      'the transaction sent to the network had an excessive size',
+    ])
+    .with('WrongChain', () => [
+      'the deploy had an invalid chain name',
+      'the transaction sent to the network had an invalid chain name',
+    ])
+    .with('PricingModeNotAllowed', () => [
+      '',
+      'the transaction sent to the network had an invalid pricing mode',
+    ])
+    .with('GasPriceTooLow', () => ['gas price tolerance too low', 'gas price tolerance too low'])
+    .with('DependenciesNotAllowed', () => [
+      'the dependencies for this transaction are no longer supported',
+      '',
+    ])
+    .with('TooManyDependencies', () => [
+      'the deploy sent to the network was invalid for an unspecified reason',
+      '',
+    ])
+    .with('TtlTooLong', () => [
+      'the deploy had an excessive time to live',
+      'the transaction sent to the network had an excessive time to live',
+    ])
+    .with('FutureTimestamp', () => [
+      'the deploys timestamp is in the future',
+      'the transaction sent to the network had a timestamp that has not yet occurred',
+    ])
+    .with('TooManyApprovals', () => [
+      'the deploy sent to the network had excessive approvals',
+      'the transaction sent to the network had excessive approvals',
+    ])
+    .with('ExceededBlockGasLimit', () => [
+      'the deploy sent to the network exceeded the block gas limit',
+      'the transaction sent to the network exceeds the networks block gas limit',
+    ])
+    .with('PaymentArgsTooLong', () => ['the deploy had an excessive payment args length', ''])
+    .with('SessionArgsTooLong', () => [
+      'the deploy had an excessive session args length',
+      'the transaction sent to the network had excessive args length',
+    ])
+    .with('MissingTransferAmount', () => ['the deploy sent to the network was missing a transfer amount', ''])
+    .with('InvalidTransferAmount', () => [
+      'the deploy sent to the network had a transfer amount that was unable to be parsed',
+      '',
+    ])
+    .with('TransferAmountTooLow', () => [
+      'the deploy sent to the network had an insufficient transfer amount',
+      '',
+    ])
+    .with('EmptyModuleBytes', () => [
+      'missing module bytes for deploy',
+      'the transaction sent to the network had empty module bytes',
+    ])
+    .with('Expired', () => ['transaction has expired', 'transaction has expired'])
+    .with('NoSuchAccount', () => ['no such addressable entity', 'no such addressable entity'])
+    .with('UnassociatedSigner', () => ['invalid associated keys', 'invalid associated keys'])
+    .with('BelowDeploymentThreshold', () => [
+      'insufficient signature weight',
+      'insufficient signature weight',
+    ])
+    .with('InsufficientBalance', () => ['insufficient balance', 'insufficient balance'])
+    .with('InvalidPaymentVariant', () => ['invalid payment variant for deploy', ''])
+    .with('MissingTransferTarget', () => ['missing transfer target for deploy', ''])
+    .with('NoApprovals', () => [
+      'the deploy had no approvals',
+      'the transaction sent to the network had no approvals',
+    ])
+    .with('BodyHashMismatch', () => [
+      'the deploy had an invalid body hash',
+      'the transaction sent to the network had an invalid body hash',
+    ])
+    .with('HashMismatch', () => [
+      'the deploy had an invalid deploy hash',
+      'the transaction sent to the network had an invalid hash',
+    ])
+    .with('InvalidApproval', () => [
+      'the deploy had an invalid approval',
+      'the transaction sent to the network had an invalid approval',
+    ])
+    .exhaustive()
+  return (kind === 'deploy' ? deploy : transaction) || (deploy ?? '') || (transaction ?? '')
+}

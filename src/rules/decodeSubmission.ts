@@ -1,0 +1,424 @@
+// One decoded model of a deploy or TransactionV1: hashes, verified approvals, args, payment, sizes. Built once.
+import { blake2b } from '@noble/hashes/blake2b'
+import type { AccountHashHex } from '../account/Account.js'
+import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
+import { decodeU512 } from '../deploy/clValueJson.js'
+import { DeployError } from '../deploy/DeployError.js'
+import type {
+  ApprovalJson,
+  DeployJson,
+  ExecutableDeployItemJson,
+  NamedArgJson,
+} from '../deploy/DeployJson.js'
+import { parseDuration, parseTimestamp } from '../deploy/duration.js'
+import { parseDeployJson } from '../deploy/parseDeployJson.js'
+import { sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { isObject } from '../encoding/isObject.js'
+
+/** A named arg's value as CLValue::into_t::<U512> reads it, or why it cannot. */
+export type U512Arg = bigint | 'missing' | 'unparsable'
+
+/** One approval of the set, verified once against the submission's own `hash` field. */
+export type DecodedApproval = {
+  approval: ApprovalJson
+  /** The signer's account hash; `undefined` when the signer is not a public key. */
+  signer: AccountHashHex | undefined
+  verdict: VerifyApprovalReturnType
+}
+
+/**
+ * What pays for a submission. `standard`: a deploy's empty-module payment with `amount`, or a
+ * TransactionV1's `PaymentLimited` with `standard_payment: true`; `custom`: payment Wasm (a deploy's
+ * non-empty payment module, or `standard_payment: false`, where the session pays); `stored`: a
+ * stored payment contract; `transfer`: a deploy whose payment is a `Transfer` (never valid);
+ * `fixed` / `prepaid`: TransactionV1 pricing modes with no sender-set amount.
+ */
+export type PaymentKind = 'standard' | 'custom' | 'stored' | 'transfer' | 'fixed' | 'prepaid'
+
+/** What the session is. */
+export type SessionKind = 'wasm' | 'emptyWasm' | 'transfer' | 'transferWithoutTarget' | 'stored' | 'native'
+
+/** The model every acceptance rule reads (see {@link decodeSubmission}). */
+export type Submission = {
+  kind: 'deploy' | 'transaction'
+  /** The `hash` field, lowercase. */
+  hash: string
+  /** The hash the content implies (deploys: of the header as it is, with its own `body_hash`). */
+  computedHash: string
+  /** Deploys: the body hash payment and session imply; transactions: `''`. */
+  computedBodyHash: string
+  /** Deploys: the header's `body_hash` is that of payment and session; transactions: always true. */
+  bodyHashOk: boolean
+  initiator: AccountHashHex
+  /** The initiator's public key, when the submission names one. */
+  initiatorPublicKey: string | undefined
+  chainName: string
+  /** Milliseconds since the epoch. */
+  timestamp: number
+  ttlMs: number
+  dependencies: number
+  /** Deploy `gas_price`, TransactionV1 `gas_price_tolerance`. */
+  gasPrice: number
+  /** The approvals as the node holds them (a `BTreeSet<Approval>`: distinct, sorted), each verified once. */
+  approvals: DecodedApproval[]
+  /** Distinct signer account hashes of all approvals (the node's authorization keys). */
+  signers: AccountHashHex[]
+  payment: PaymentKind
+  /**
+   * The payment amount: a deploy payment's `amount` arg (any variant, as `is_config_compliant`
+   * reads it; `missing` / `unparsable` otherwise), a TransactionV1's `PaymentLimited.payment_amount`
+   * (`missing` for `Fixed` / `Prepaid`).
+   */
+  paymentAmount: U512Arg
+  /** TransactionV1 `Fixed.additional_computation_factor`; 0 otherwise. */
+  additionalComputationFactor: number
+  session: SessionKind
+  /** TransactionV1 `is_install_upgrade`. */
+  installUpgrade: boolean
+  /** TransactionV1 entry point (`Call`, a custom name, or a native one); deploys: `Call`. */
+  entryPoint: string
+  /** TransactionV1 runtime (`VmCasperV1`, `VmCasperV2`); deploys: `VmCasperV1`. */
+  runtime: string
+  /** Session Wasm, when the session is module bytes. */
+  wasm: Uint8Array | undefined
+  /** Session args as raw CLValue bytes. */
+  sessionArgs: { name: string; value: Uint8Array }[]
+  /** A Transfer session's `amount`; `none` otherwise. */
+  transferAmount: U512Arg | 'none'
+  /** Serialized length of the whole deploy / transaction, with the approval set. */
+  size: number
+  /** Serialized session args (deploy) / transaction args field (TransactionV1), bytes. */
+  sessionArgsLength: number
+  /** Serialized payment args (deploy); 0 for transactions. */
+  paymentArgsLength: number
+  /** The JSON, with the approvals as the node holds them. */
+  json: { deploy: DeployJson } | { transaction: TransactionJson }
+}
+
+/** Errors of {@link decodeSubmission}. */
+export type DecodeSubmissionErrorType = DeployError
+
+/**
+ * Decodes a deploy (`{ deploy }`, as `account_put_deploy` takes it) or a TransactionV1
+ * (`{ transaction: { Version1 } }`, as `account_put_transaction` takes it) into the one model the
+ * acceptance rules read: both hashes recomputed, every approval of the set verified once, args,
+ * payment and session decoded, serialized sizes measured. casper-js-sdk converts it once.
+ *
+ * @throws {DeployError} `InvalidDeployJson` / `InvalidTransactionJson` for JSON that is not one.
+ * @example
+ * ```ts
+ * const submission = decodeSubmission({ deploy })
+ * submission.approvals.every((a) => a.verdict.ok)
+ * ```
+ */
+export function decodeSubmission(
+  input: { deploy: DeployJson | unknown } | { transaction: TransactionJson | unknown },
+): Submission {
+  // As the node's JSON layer reads it: a value that does not decode (a malformed U512 amount) gets
+  // the node's own refusal from the rules, not a parse error.
+  if ('deploy' in input) return fromDeploy(parseDeployJson(input.deploy, { exactValues: false }))
+  const wrapper = input.transaction
+  if (isObject(wrapper) && Object.keys(wrapper).length === 1 && 'Deploy' in wrapper) {
+    return fromDeploy(parseDeployJson(wrapper.Deploy, { exactValues: false }))
+  }
+  if (!isObject(wrapper) || Object.keys(wrapper).length !== 1 || !isObject(wrapper.Version1)) {
+    throw invalidTransaction(
+      'transaction',
+      '{ "Version1": { hash, payload, approvals } } or { "Deploy": … }',
+      wrapper,
+    )
+  }
+  return fromTransaction(wrapper.Version1)
+}
+
+function fromDeploy(deploy: DeployJson): Submission {
+  const approvals = approvalSet(deploy.approvals)
+  const hash = deploy.hash.toLowerCase()
+  // casper-js-sdk serialises gas_price through a JS number check and throws above 2^53 - 1; the
+  // node reads any u64. The header is serialised with 0 there and the u64 written in afterwards.
+  const gasPrice = deploy.header.gas_price
+  const parsed = sdkDeployFromJson({
+    ...deploy,
+    header: { ...deploy.header, gas_price: Number.isSafeInteger(gasPrice) ? gasPrice : 0 },
+    approvals: [],
+  })
+  const payment = parsed.payment.bytes()
+  const session = parsed.session.bytes()
+  const headerBytes = () => {
+    const bytes = parsed.header.toBytes()
+    // DeployHeader bytesrepr: account (tag + key), timestamp u64, ttl u64, gas_price u64, …
+    const offset = hexToBytes(deploy.header.account).length + 16
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(
+      offset,
+      BigInt(gasPrice),
+      true,
+    )
+    return bytes
+  }
+  // Deploy::serialized_length (deploy.rs): header, hash (32), payment, session, approvals.
+  const size = headerBytes().length + 32 + payment.length + session.length + approvalsLength(approvals)
+  const body = new Uint8Array(payment.length + session.length)
+  body.set(payment)
+  body.set(session, payment.length)
+  const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
+  const computedHash = bytesToHex(blake2b(headerBytes(), { dkLen: 32 }))
+  const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
+  const wasm =
+    sessionVariant === 'ModuleBytes' && sessionBody ? hexToBytes(String(sessionBody.module_bytes)) : undefined
+  return {
+    kind: 'deploy',
+    hash,
+    computedHash,
+    computedBodyHash: bodyHash,
+    bodyHashOk: bodyHash === deploy.header.body_hash.toLowerCase(),
+    initiator: accountHashFromPublicKey(deploy.header.account),
+    initiatorPublicKey: deploy.header.account.toLowerCase(),
+    chainName: deploy.header.chain_name,
+    timestamp: parseTimestamp(deploy.header.timestamp),
+    ttlMs: parseDuration(deploy.header.ttl),
+    dependencies: deploy.header.dependencies.length,
+    gasPrice: deploy.header.gas_price,
+    ...verified(hash, approvals),
+    payment: deployPaymentKind(deploy.payment),
+    paymentAmount: u512Arg(Object.values(deploy.payment)[0]?.args ?? [], 'amount'),
+    additionalComputationFactor: 0,
+    session: deploySessionKind(deploy.session),
+    installUpgrade: false,
+    entryPoint: 'Call',
+    runtime: 'VmCasperV1',
+    wasm,
+    sessionArgs: wasm ? argsOf(sessionBody?.args ?? []) : [],
+    transferAmount: sessionVariant === 'Transfer' ? u512Arg(sessionBody?.args ?? [], 'amount') : 'none',
+    size,
+    sessionArgsLength: parsed.session.getArgs().toBytes().length,
+    paymentArgsLength: parsed.payment.getArgs().toBytes().length,
+    json: { deploy: { ...deploy, approvals: approvals } },
+  }
+}
+
+function fromTransaction(raw: Record<string, unknown>): Submission {
+  const unknownFields = Object.keys(raw).filter((key) => !['hash', 'payload', 'approvals'].includes(key))
+  if (unknownFields.length > 0) invalidTransaction(unknownFields[0] ?? '', 'no such field', raw)
+  if (typeof raw.hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(raw.hash)) {
+    invalidTransaction('Version1.hash', '64 hex digits', raw.hash)
+  }
+  if (!Array.isArray(raw.approvals)) invalidTransaction('Version1.approvals', 'an array', raw.approvals)
+  for (const [i, approval] of (raw.approvals as unknown[]).entries()) {
+    if (
+      !isObject(approval) ||
+      typeof approval.signer !== 'string' ||
+      !/^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/.test(approval.signer) ||
+      typeof approval.signature !== 'string' ||
+      !/^0[12][0-9a-fA-F]{128}$/.test(approval.signature)
+    ) {
+      invalidTransaction(
+        `Version1.approvals[${i}]`,
+        '{ signer: tagged public key hex, signature: tagged signature hex }',
+        approval,
+      )
+    }
+  }
+  const payload = raw.payload
+  if (!isObject(payload)) return invalidTransaction('Version1.payload', 'an object', payload)
+  const json = raw as TransactionJson['Version1']
+  const approvals = approvalSet(json.approvals)
+  const hash = json.hash.toLowerCase()
+  let parsed: ReturnType<typeof sdkTransactionFromJson>
+  let payloadBytes: Uint8Array
+  try {
+    parsed = sdkTransactionFromJson(json)
+    payloadBytes = parsed.payload.toBytes()
+  } catch (cause) {
+    return invalidTransaction(
+      'Version1.payload',
+      'a TransactionV1 payload casper-js-sdk can serialize',
+      String(cause),
+    )
+  }
+  const initiatorAddr = payload.initiator_addr
+  const initiatorKey =
+    isObject(initiatorAddr) && typeof initiatorAddr.PublicKey === 'string'
+      ? initiatorAddr.PublicKey
+      : undefined
+  const initiatorHash =
+    isObject(initiatorAddr) && typeof initiatorAddr.AccountHash === 'string'
+      ? initiatorAddr.AccountHash
+      : undefined
+  if (initiatorKey === undefined && initiatorHash === undefined) {
+    invalidTransaction(
+      'Version1.payload.initiator_addr',
+      '{ "PublicKey": … } or { "AccountHash": … }',
+      initiatorAddr,
+    )
+  }
+  const pricing = isObject(payload.pricing_mode) ? payload.pricing_mode : {}
+  const fields = isObject(payload.fields) ? payload.fields : {}
+  const target = fields.target
+  const session = isObject(target) && isObject(target.Session) ? target.Session : undefined
+  const moduleBytes = typeof session?.module_bytes === 'string' ? session.module_bytes : undefined
+  const runtime = session
+    ? runtimeName(session.runtime)
+    : isObject(target) && isObject(target.Stored)
+      ? runtimeName(target.Stored.runtime)
+      : 'Native'
+  const named =
+    isObject(fields.args) && Array.isArray(fields.args.Named) ? (fields.args.Named as NamedArgJson[]) : []
+  const limited = isObject(pricing.PaymentLimited) ? pricing.PaymentLimited : undefined
+  const fixed = isObject(pricing.Fixed) ? pricing.Fixed : undefined
+  const entryPoint = fields.entry_point
+  const runtimeArgsLength = parsed.payload.fields.args.toBytes().length
+  return {
+    kind: 'transaction',
+    hash,
+    computedHash: bytesToHex(blake2b(payloadBytes, { dkLen: 32 })),
+    computedBodyHash: '',
+    bodyHashOk: true,
+    initiator:
+      initiatorKey !== undefined
+        ? accountHashFromPublicKey(initiatorKey)
+        : accountHashOf(String(initiatorHash)),
+    initiatorPublicKey: initiatorKey?.toLowerCase(),
+    chainName: String(payload.chain_name),
+    timestamp: parseTimestamp(String(payload.timestamp)),
+    ttlMs: parseDuration(String(payload.ttl)),
+    dependencies: 0,
+    gasPrice: Number((limited ?? fixed)?.gas_price_tolerance ?? 0),
+    ...verified(hash, approvals),
+    payment: limited
+      ? limited.standard_payment === false
+        ? 'custom'
+        : 'standard'
+      : fixed
+        ? 'fixed'
+        : 'prepaid',
+    paymentAmount: limited ? BigInt(String(limited.payment_amount)) : 'missing',
+    additionalComputationFactor: Number(fixed?.additional_computation_factor ?? 0),
+    session:
+      moduleBytes === undefined
+        ? target === 'Native'
+          ? 'native'
+          : 'stored'
+        : moduleBytes === ''
+          ? 'emptyWasm'
+          : 'wasm',
+    installUpgrade: session?.is_install_upgrade === true,
+    entryPoint:
+      typeof entryPoint === 'string'
+        ? entryPoint
+        : isObject(entryPoint)
+          ? `Custom(${String(entryPoint.Custom)})`
+          : 'Call',
+    runtime,
+    wasm: moduleBytes ? hexToBytes(moduleBytes) : undefined,
+    sessionArgs: argsOf(named),
+    transferAmount: 'none',
+    // TransactionV1::serialized_length: the payload was serialized with no approvals (an empty set's
+    // count is in it); the approval set is added.
+    size: parsed.toBytes().length + approvalsLength(approvals) - 4,
+    // The args field as the payload holds it: `TransactionArgs::Named` in its calltable envelope
+    // (u32 field count, two (u16 index, u32 offset) entries, u32 length, the tag byte) around the
+    // runtime args (casper-types transaction_args.rs); the node measures those bytes for the lane.
+    sessionArgsLength: runtimeArgsLength + 21,
+    paymentArgsLength: 0,
+    json: { transaction: { Version1: { ...json, approvals } } },
+  }
+}
+
+function verified(hash: string, approvals: ApprovalJson[]): Pick<Submission, 'approvals' | 'signers'> {
+  const decoded = approvals.map((approval) => ({
+    approval,
+    signer: signerHash(approval.signer),
+    verdict: verifyApproval(hash, approval),
+  }))
+  const signers = [
+    ...new Set(decoded.map((a) => a.signer).filter((h): h is AccountHashHex => h !== undefined)),
+  ]
+  return { approvals: decoded, signers }
+}
+
+/**
+ * Approvals as casper-node holds them, a `BTreeSet<Approval>` (deploy.rs `approvals`): duplicates
+ * once, sorted by signer then signature. `PublicKey` and `Signature` order by tag, then raw bytes
+ * (casper-types asymmetric_key.rs), which for same-length lowercase hex is the order of the text.
+ *
+ * @example
+ * ```ts
+ * approvalSet([a, b, a]).length // 2
+ * ```
+ */
+export function approvalSet(approvals: readonly ApprovalJson[]): ApprovalJson[] {
+  const unique = new Map<string, ApprovalJson>()
+  for (const approval of approvals) {
+    const key = approvalKey(approval)
+    if (!unique.has(key)) unique.set(key, approval)
+  }
+  return [...unique.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, approval]) => approval)
+}
+
+/** bytesrepr length of a `BTreeSet<Approval>`: u32 count, then each signer and signature (tag + bytes). */
+function approvalsLength(approvals: readonly ApprovalJson[]): number {
+  return approvals.reduce((total, a) => total + a.signer.length / 2 + a.signature.length / 2, 4)
+}
+
+/**
+ * A named arg read as `CLValue::into_t::<U512>()`: the CLType must be U512 and the bytes exactly
+ * one length byte (at most 64) and that many bytes (bytesrepr refuses leftovers).
+ */
+function u512Arg(args: readonly NamedArgJson[], name: string): U512Arg {
+  const arg = args.find((a) => a[0] === name)
+  if (!arg) return 'missing'
+  if (JSON.stringify(arg[1].cl_type) !== '"U512"') return 'unparsable'
+  let bytes: Uint8Array
+  try {
+    bytes = hexToBytes(arg[1].bytes)
+  } catch {
+    return 'unparsable'
+  }
+  const length = bytes[0]
+  if (length === undefined || length > 64 || bytes.length !== 1 + length) return 'unparsable'
+  return decodeU512(bytes)
+}
+
+function deployPaymentKind(payment: ExecutableDeployItemJson): PaymentKind {
+  const [variant, body] = Object.entries(payment)[0] ?? []
+  if (variant === 'Transfer') return 'transfer'
+  if (variant === 'ModuleBytes') return body?.module_bytes === '' ? 'standard' : 'custom'
+  return 'stored'
+}
+
+function deploySessionKind(session: ExecutableDeployItemJson): SessionKind {
+  const [variant, body] = Object.entries(session)[0] ?? []
+  if (variant === 'ModuleBytes') return body?.module_bytes === '' ? 'emptyWasm' : 'wasm'
+  if (variant === 'Transfer')
+    return body?.args.some((arg) => arg[0] === 'target') ? 'transfer' : 'transferWithoutTarget'
+  return 'stored'
+}
+
+function runtimeName(runtime: unknown): string {
+  if (typeof runtime === 'string') return runtime
+  return isObject(runtime) ? (Object.keys(runtime)[0] ?? 'unknown') : 'unknown'
+}
+
+function argsOf(args: readonly NamedArgJson[]): { name: string; value: Uint8Array }[] {
+  return args.map(([name, value]) => ({ name, value: hexToBytes(value.bytes) }))
+}
+
+function signerHash(signer: string): AccountHashHex | undefined {
+  try {
+    return accountHashFromPublicKey(signer)
+  } catch {
+    return undefined
+  }
+}
+
+function invalidTransaction(field: string, expected: string, got: unknown): never {
+  throw new DeployError(`Malformed transaction JSON: ${field}`, {
+    code: 'InvalidTransactionJson',
+    details: { field, expected, got: JSON.stringify(got)?.slice(0, 80) ?? 'nothing' },
+  })
+}
