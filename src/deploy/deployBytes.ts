@@ -2,7 +2,7 @@
 import { hexToBytes } from '../encoding/hex.js'
 import { checkClType } from './checkClValue.js'
 import { DeployError } from './DeployError.js'
-import type { DeployHeaderJson, ExecutableDeployItemJson } from './DeployJson.js'
+import type { DeployHeaderJson, ExecutableDeployItemJson, NamedArgJson } from './DeployJson.js'
 import { parseDuration, parseTimestamp } from './duration.js'
 
 /** A growable little-endian byte writer for casper-types `bytesrepr`. */
@@ -86,11 +86,25 @@ export function executableItemBytes(item: ExecutableDeployItemJson, path = 'item
     else out.u8(1).u32(fields.version as number)
   }
   if (typeof fields.entry_point === 'string') out.string(fields.entry_point)
-  out.u32(body.args.length)
-  body.args.forEach(([name, value], i) => {
-    const bytes = hexToBytes(value.bytes)
-    const { clTypeBytes } = checkClType(value.cl_type, `${path}.${variant}.args[${i}][1].cl_type`)
-    out.string(name).sized(bytes).bytes(clTypeBytes)
+  return out.bytes(runtimeArgsBytes(body.args, `${path}.${variant}.args`)).done()
+}
+
+/**
+ * `RuntimeArgs` bytes (casper-types `runtime_args.rs`): u32 count, then per arg the name String and
+ * the CLValue (its bytes as `Bytes`, then its CLType, `cl_value.rs`). Their length is what the node
+ * compares with `session_args_max_length` / `payment_args_max_length`.
+ *
+ * @throws {DeployError} `InvalidClType` for an arg whose type the node would read otherwise.
+ * @example
+ * ```ts
+ * runtimeArgsBytes([]) // Uint8Array [0, 0, 0, 0]
+ * ```
+ */
+export function runtimeArgsBytes(args: readonly NamedArgJson[], path = 'args'): Uint8Array {
+  const out = new Writer().u32(args.length)
+  args.forEach(([name, value], i) => {
+    const { clTypeBytes } = checkClType(value.cl_type, `${path}[${i}][1].cl_type`)
+    out.string(name).sized(hexToBytes(value.bytes)).bytes(clTypeBytes)
   })
   return out.done()
 }

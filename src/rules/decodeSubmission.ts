@@ -1,4 +1,5 @@
 // One decoded model of a deploy or TransactionV1: hashes, verified approvals, args, payment, sizes. Built once.
+
 import { blake2b } from '@noble/hashes/blake2b'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
@@ -11,9 +12,10 @@ import type {
   ExecutableDeployItemJson,
   NamedArgJson,
 } from '../deploy/DeployJson.js'
+import { deployHeaderBytes, executableItemBytes, runtimeArgsBytes } from '../deploy/deployBytes.js'
 import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
-import { sdkDeployFromJson, sdkTransactionFromJson } from '../deploy/sdk.js'
+import { sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
@@ -137,34 +139,17 @@ export function decodeSubmission(
 function fromDeploy(deploy: DeployJson): Submission {
   const approvals = approvalSet(deploy.approvals)
   const hash = deploy.hash.toLowerCase()
-  // casper-js-sdk serialises gas_price through a JS number check and throws above 2^53 - 1; the
-  // node reads any u64. The header is serialised with 0 there and the u64 written in afterwards.
-  const gasPrice = deploy.header.gas_price
-  const parsed = sdkDeployFromJson({
-    ...deploy,
-    header: { ...deploy.header, gas_price: Number.isSafeInteger(gasPrice) ? gasPrice : 0 },
-    approvals: [],
-  })
-  const payment = parsed.payment.bytes()
-  const session = parsed.session.bytes()
-  const headerBytes = () => {
-    const bytes = parsed.header.toBytes()
-    // DeployHeader bytesrepr: account (tag + key), timestamp u64, ttl u64, gas_price u64, …
-    const offset = hexToBytes(deploy.header.account).length + 16
-    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(
-      offset,
-      BigInt(gasPrice),
-      true,
-    )
-    return bytes
-  }
+  // The library's own bytes (deployBytes.ts): any u64 gas price, no third-party conversion.
+  const payment = executableItemBytes(deploy.payment, 'payment')
+  const session = executableItemBytes(deploy.session, 'session')
+  const header = deployHeaderBytes(deploy.header)
   // Deploy::serialized_length (deploy.rs): header, hash (32), payment, session, approvals.
-  const size = headerBytes().length + 32 + payment.length + session.length + approvalsLength(approvals)
+  const size = header.length + 32 + payment.length + session.length + approvalsLength(approvals)
   const body = new Uint8Array(payment.length + session.length)
   body.set(payment)
   body.set(session, payment.length)
   const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
-  const computedHash = bytesToHex(blake2b(headerBytes(), { dkLen: 32 }))
+  const computedHash = bytesToHex(blake2b(header, { dkLen: 32 }))
   const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
   const wasm =
     sessionVariant === 'ModuleBytes' && sessionBody ? hexToBytes(String(sessionBody.module_bytes)) : undefined
@@ -193,8 +178,8 @@ function fromDeploy(deploy: DeployJson): Submission {
     sessionArgs: wasm ? argsOf(sessionBody?.args ?? []) : [],
     transferAmount: sessionVariant === 'Transfer' ? u512Arg(sessionBody?.args ?? [], 'amount') : 'none',
     size,
-    sessionArgsLength: parsed.session.getArgs().toBytes().length,
-    paymentArgsLength: parsed.payment.getArgs().toBytes().length,
+    sessionArgsLength: runtimeArgsBytes(Object.values(deploy.session)[0]?.args ?? []).length,
+    paymentArgsLength: runtimeArgsBytes(Object.values(deploy.payment)[0]?.args ?? []).length,
     json: { deploy: { ...deploy, approvals: approvals } },
   }
 }
