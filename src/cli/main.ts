@@ -6,19 +6,26 @@ import type { Devnet } from '../devnet/startDevnet.js'
 import { type CliIo, processIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
 import { accountCommand } from './commands/account.js'
+import { accountAddressCommand } from './commands/accountAddress.js'
 import { describeCommand } from './commands/describe.js'
 import { devnetUsage, runDevnet } from './commands/devnet.js'
+import { fundCommand } from './commands/fund.js'
+import { keygenCommand } from './commands/keygen.js'
 import { mergeCommand } from './commands/merge.js'
 import { planCommand } from './commands/plan.js'
 import { sendCommand } from './commands/send.js'
 import { signCommand } from './commands/sign.js'
 import { statusCommand } from './commands/status.js'
+import { waitCommand } from './commands/wait.js'
 import { runCommand, wantsHelp } from './runCommand.js'
+import { packageVersion } from './version.js'
 
 export type { CliIo } from './CliIo.js'
 export { parseDevnetArgs } from './commands/devnet.js'
 
 const commands: readonly Command[] = [
+  keygenCommand,
+  accountAddressCommand,
   accountCommand,
   planCommand,
   describeCommand,
@@ -26,6 +33,8 @@ const commands: readonly Command[] = [
   mergeCommand,
   statusCommand,
   sendCommand,
+  waitCommand,
+  fundCommand,
 ]
 
 const usage = `Usage: casper-multisig <command> [arguments]
@@ -35,11 +44,16 @@ ${[
   ...commands.map((c) => [c.name, c.summary] as const),
   ['devnet', 'start a loopback devnet for tests and demos'] as const,
 ]
-  .map(([name, summary]) => `  ${name.padEnd(10)}${summary}`)
+  .map(([name, summary]) => `  ${name.padEnd(17)}${summary}`)
   .join('\n')}
 
-Run casper-multisig <command> --help for its flags. Exit codes: 0 done (status: ready),
-1 failed (the error is printed with its values and a remedy), 2 usage error (status: not ready).
+Run casper-multisig <command> --help for its flags; --version prints the version.
+The node: --node URL, --node-address URL or -n URL (http://HOST:7777; /rpc is added), else
+the CASPER_NODE_ADDRESS environment variable. A FILE of - is standard input (-o -: standard output).
+
+Exit codes: 0 done (status: ready to send or executed; describe: safe to sign),
+1 failed (the error is printed with its values and a remedy; describe: DO NOT SIGN),
+2 usage error, 3 status: not ready to send, 4 status: sent, not executed yet.
 Documentation: docs/cli.md`
 
 /** What {@link main} returns: the exit code, and the running devnet when `devnet` started one. */
@@ -63,6 +77,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (name === undefined) {
     io.err(usage)
     return { code: exitCodes.usage }
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`casper-multisig ${packageVersion()}`)
+    return { code: exitCodes.ok }
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0])

@@ -20,6 +20,7 @@ export type {
   Devnet,
   DevnetAccountInfo,
   DevnetAccountParameters,
+  DevnetEvent,
   StartDevnetErrorType,
   StartDevnetOptions,
 } from './startDevnet.js'
