@@ -94,3 +94,13 @@ export function writeKey(
   const { publicKeyHex, accountHash } = parsePrivateKey(pem)
   return { path, publicKey: publicKeyHex, accountHash }
 }
+
+/** A loopback port nothing listens on (taken from the system, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((done) => server.close(() => done()))
+  return port
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Devnet, startDevnet } from '../../src/devnet/index.js'
 
-import { run, writeKey } from './cliKit.js'
+import { closedPort, run, writeKey } from './cliKit.js'
 
 let devnet: Devnet
 let dir: string
@@ -43,7 +43,9 @@ describe('casper-multisig: usage errors exit 2 and print the usage', () => {
     expect(unknownFlag.err).toContain('Usage: casper-multisig account')
     const missingFlag = await run('status', 'deploy.json')
     expect(missingFlag.code).toBe(2)
-    expect(missingFlag.err).toMatch(/^Missing --node\n {2}expected: --node URL\n/)
+    expect(missingFlag.err).toMatch(
+      /^Missing --node\n {2}expected: --node URL \(or --node-address URL, -n URL, or CASPER_NODE_ADDRESS\)\n/,
+    )
     expect((await run('merge', '--out', 'x.json')).err).toMatch(
       /^Missing FILE\n {2}expected: at least 1 FILE/,
     )
@@ -88,9 +90,18 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     const bad = await run('plan', '--node', node, '--account', erin.publicKey, '--target', badTarget)
     expect(bad.code).toBe(1)
     expect(bad.err).toMatch(/is not a target configuration\n {2}field: threshold\n/)
-    const unreachable = await run('account', '--node', 'http://127.0.0.1:9/rpc', '--account', erin.publicKey)
+    const port = await closedPort()
+    const unreachable = await run(
+      'account',
+      '--node',
+      `http://127.0.0.1:${port}`,
+      '--account',
+      erin.publicKey,
+    )
     expect(unreachable.code).toBe(1)
-    expect(unreachable.err).toContain('Cannot reach http://127.0.0.1:9/rpc')
+    expect(unreachable.err).toContain(`Cannot reach http://127.0.0.1:${port}/rpc`)
+    expect(unreachable.err).toContain('  reason: ECONNREFUSED')
+    expect(unreachable.err).toMatch(/\nRemedy: Check that the node is running and that --node/)
   })
 
   test('plan refuses an invalid target and signers that cannot authorize it', async () => {
