@@ -62,17 +62,31 @@ describe('casper-multisig: usage errors exit 2 and print the usage', () => {
   })
 
   test('--help for every command, and the command list', async () => {
-    for (const name of ['account', 'plan', 'describe', 'sign', 'merge', 'status', 'send', 'devnet']) {
-      const help = await run(name, '--help')
-      expect(help.code).toBe(0)
-      expect(help.out).toMatch(new RegExp(`^Usage: casper-multisig ${name}`))
-      expect((await run('help', name)).out).toBe(help.out)
-    }
+    const names = [
+      'keygen',
+      'account-address',
+      'account',
+      'plan',
+      'describe',
+      'sign',
+      'merge',
+      'status',
+      'send',
+      'wait',
+      'fund',
+      'devnet',
+    ]
+    const helps = await Promise.all(names.map((name) => run(name, '--help')))
+    const viaHelp = await Promise.all(names.map((name) => run('help', name)))
+    names.forEach((name, i) => {
+      expect(helps[i]!.code).toBe(0)
+      expect(helps[i]!.out).toMatch(new RegExp(`^Usage: casper-multisig ${name} `))
+      expect(helps[i]!.out).toMatch(/\nExit codes: 0 /)
+      expect(viaHelp[i]!.out).toBe(helps[i]!.out)
+    })
     const list = await run('--help')
     expect(list.code).toBe(0)
-    for (const name of ['account', 'plan', 'describe', 'sign', 'merge', 'status', 'send', 'devnet']) {
-      expect(list.out).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'))
-    }
+    for (const name of names) expect(list.out).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'))
     expect((await run()).code).toBe(2)
   })
 })
