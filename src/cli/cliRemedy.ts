@@ -17,6 +17,24 @@ const libraryToCli: readonly (readonly [RegExp, string])[] = [
   [/; validateConfig reports every duplicate/g, ''],
   [/\(planReconfiguration orders[^)]*\)/g, '(`casper-multisig plan` orders the steps so each succeeds)'],
   [/checkSessionWasm\(\)/g, '`casper-multisig describe`'],
+  [
+    /This is a secret key: use parsePrivateKey\(…\)\.publicKeyHex, and keep the file private\./g,
+    'This is a secret key: pass its public_key.pem or public_key_hex instead, and keep the secret key private.',
+  ],
+  [
+    /This is a public key: use parsePublicKey, or pass secret_key\.pem to sign\./g,
+    'This is a public key: pass secret_key.pem to --key.',
+  ],
+  [/pass \{ algorithm: 'secp256k1' \}/g, 'pass --algorithm secp256k1'],
+  [
+    /Raw secret keys do not say their algorithm; pass it,/g,
+    'Raw secret keys do not say their algorithm; pass --algorithm,',
+  ],
+  [
+    /Pass the contents of the \.pem file \(secret_key\.pem or public_key\.pem\), not its path\./g,
+    'Pass the key file as keygen or casper-client keygen wrote it.',
+  ],
+  [/; wrap wallets with walletSigner/g, ''],
 ]
 
 /**

@@ -59,36 +59,8 @@ describe('casper-multisig: usage errors exit 2 and print the usage', () => {
     expect((await run('account', '--node', node, '--account', erin.publicKey, '--label', 'bob')).err).toMatch(
       /^Invalid --label\n {2}expected: KEY=NAME/,
     )
-  })
-
-  test('--help for every command, and the command list', async () => {
-    const names = [
-      'keygen',
-      'account-address',
-      'account',
-      'plan',
-      'describe',
-      'sign',
-      'merge',
-      'status',
-      'send',
-      'wait',
-      'fund',
-      'devnet',
-    ]
-    const helps = await Promise.all(names.map((name) => run(name, '--help')))
-    const viaHelp = await Promise.all(names.map((name) => run('help', name)))
-    names.forEach((name, i) => {
-      expect(helps[i]!.code).toBe(0)
-      expect(helps[i]!.out).toMatch(new RegExp(`^Usage: casper-multisig ${name} `))
-      expect(helps[i]!.out).toMatch(/\nExit codes: 0 /)
-      expect(viaHelp[i]!.out).toBe(helps[i]!.out)
-    })
-    const list = await run('--help')
-    expect(list.code).toBe(0)
-    for (const name of names) expect(list.out).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'))
     expect((await run()).code).toBe(2)
-  })
+  }, 180_000)
 })
 
 describe('casper-multisig: failures exit 1 with the typed error message', () => {
@@ -116,7 +88,7 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     expect(unreachable.err).toContain(`Cannot reach http://127.0.0.1:${port}/rpc`)
     expect(unreachable.err).toContain('  reason: ECONNREFUSED')
     expect(unreachable.err).toMatch(/\nRemedy: Check that the node is running and that --node/)
-  })
+  }, 180_000)
 
   test('plan refuses an invalid target and signers that cannot authorize it', async () => {
     const keys = [
@@ -169,7 +141,7 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     )
     expect(byHash.code).toBe(2)
     expect(byHash.err).toContain("The account's public key is needed")
-  })
+  }, 180_000)
 
   test('merge of different deploys names the field; an execution failure is explained', async () => {
     const keys = [
@@ -242,5 +214,5 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     expect(failed.err).toMatch(/^Execution failed: ApiError::DuplicateKey \[22\]\n/)
     expect(failed.err).toContain('explanation: ')
     expect(failed.err).toContain('Remedy: ')
-  })
+  }, 180_000)
 })
