@@ -214,5 +214,19 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     expect(failed.err).toMatch(/^Execution failed: ApiError::DuplicateKey \[22\]\n/)
     expect(failed.err).toContain('explanation: ')
     expect(failed.err).toContain('Remedy: ')
+    expect(failed.err).not.toContain('getAccountConfig')
+    // Once it ran, status and send say so: executed, with the failure; exit 1.
+    const [status, resend] = await Promise.all([
+      run('status', join(b, 'deploy-1.json'), '--node', node),
+      run('send', join(b, 'deploy-1.json'), '--node', node),
+    ])
+    expect(status.code).toBe(1)
+    expect(status.out).toMatch(
+      /\nStatus: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]\)\n/,
+    )
+    expect(resend.code).toBe(1)
+    expect(resend.out).toMatch(
+      /was already sent: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]\)$/,
+    )
   }, 180_000)
 })

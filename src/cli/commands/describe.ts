@@ -43,7 +43,7 @@ export const describeCommand: Command = {
     const deploy = readDeployFile(file)
     const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
     const description = await describeDeploy(deploy, {
-      ...(onChain ? { account: onChain.account, protocol: onChain.status.protocol } : {}),
+      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
     })
     const output = createOutput(io, values)
     output.json(describeJson(description, labels))

@@ -79,7 +79,7 @@ export const planCommand: Command = {
       if (label && hash) labels.set(hash, label)
     }
 
-    const { account, status } = await readNodeAccount(node, identifier)
+    const { account, status, network } = await readNodeAccount(node, identifier)
     const header = headerAccount(identifier, account.accountHash, [
       ...target.associatedKeys.map((k) => String(k.key)),
       ...(signers ?? []),
@@ -87,7 +87,7 @@ export const planCommand: Command = {
     const chainName = values['chain-name'] ?? status.chainspecName
     const plan = await planReconfiguration(account, target, {
       ...(signers ? { signers } : {}),
-      protocol: status.protocol,
+      ...network,
     })
     const known = [
       ...Object.keys(account.associatedKeys),

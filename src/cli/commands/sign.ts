@@ -116,7 +116,7 @@ export const signCommand: Command = {
 
     const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
     const description = await describeDeploy(deploy, {
-      ...(onChain ? { account: onChain.account, protocol: onChain.status.protocol } : {}),
+      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
     })
     for (const line of describeLines(description, labels)) output.info(line)
     if (!force) {
@@ -140,9 +140,7 @@ export const signCommand: Command = {
         `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
       )
     }
-    const progress = onChain
-      ? signatureProgress(signed, onChain.account, { protocol: onChain.status.protocol })
-      : undefined
+    const progress = onChain ? signatureProgress(signed, onChain.account, onChain.network) : undefined
     if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
     output.json({
       hash: signed.hash,

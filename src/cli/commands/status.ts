@@ -3,6 +3,7 @@ import { preflight } from '../../deploy/preflight.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
+import { cliMessage } from '../cliRemedy.js'
 import { expandHashes } from '../expandHashes.js'
 import { readDeployFile } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
@@ -46,14 +47,16 @@ export const statusCommand: Command = {
     const labels = loadLabels(values, file)
     const deploy = readDeployFile(file)
     const output = createOutput(io, values)
-    const { account, status } = await readNodeAccount(node, deploy.header.account)
+    const { account, status, network } = await readNodeAccount(node, deploy.header.account)
     const execution = await readExecution(createRpc(node), deploy.hash, { account })
     output.info(
       `Deploy ${deploy.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
     )
     if (execution.state !== 'unknown') {
       output.info(`Status: ${safeText(executionText(execution))}`)
-      if (execution.state === 'failed') output.info(safeText(execution.error.message))
+      if (execution.state === 'failed') {
+        for (const line of cliMessage(execution.error).split('\n')) output.info(safeText(line))
+      }
       output.json({ hash: deploy.hash, execution: executionJson(execution) })
       return execution.state === 'succeeded'
         ? exitCodes.ok
@@ -63,7 +66,7 @@ export const statusCommand: Command = {
     }
     const report = await preflight(deploy, account, {
       chainName: status.chainspecName,
-      protocol: status.protocol,
+      ...network,
     })
     const known = [
       ...Object.keys(account.associatedKeys),
