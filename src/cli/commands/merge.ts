@@ -62,8 +62,13 @@ export const mergeCommand: Command = {
       throw error
     }
     const { deploy, added, rejected } = merged
-    const signer = (publicKey: string) =>
-      `${keyName(accountHashFromPublicKey(publicKey), labels)} (public key ${publicKey})`
+    // A rejected approval may carry a signer that is no public key at all: show it as it is.
+    const signer = (publicKey: string) => {
+      const hash = accountHashOrUndefined(publicKey)
+      return hash
+        ? `${keyName(hash, labels)} (public key ${publicKey})`
+        : `${safeText(publicKey)} (not a public key)`
+    }
     const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
     output.info(
       `Merged ${files.length} cop${files.length === 1 ? 'y' : 'ies'} of deploy ${deploy.hash}: ${deploy.approvals.length} approval${deploy.approvals.length === 1 ? '' : 's'}`,
@@ -93,4 +98,12 @@ export const mergeCommand: Command = {
     })
     return exitCodes.ok
   },
+}
+
+function accountHashOrUndefined(publicKey: string): string | undefined {
+  try {
+    return accountHashFromPublicKey(publicKey)
+  } catch {
+    return undefined
+  }
 }

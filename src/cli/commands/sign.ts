@@ -28,8 +28,8 @@ const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE |
 
 Shows what the deploy in FILE (- for standard input) does, every key in full, then signs it with
 the secret key and writes the signed copy: by default next to FILE as
-<FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json; -o - writes it to
-standard output (the messages then go to standard error).
+<FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json (standard output
+when FILE is -); -o - writes it to standard output (the messages then go to standard error).
 
 It refuses, writing nothing, unless --force:
   - an expired deploy (timestamp + ttl in the past);
