@@ -93,6 +93,11 @@ export function loadLabels(
   values: { label?: readonly string[] | undefined; labels?: string | undefined },
   deployFile?: string | undefined,
 ): Map<AccountHashHex, string> {
+  if (values.labels === '-' && deployFile === '-') {
+    throw new CliError('Standard input can hold the deploy or the address book, not both', {
+      code: 'UsageError',
+    })
+  }
   const candidates =
     values.labels !== undefined
       ? [values.labels]

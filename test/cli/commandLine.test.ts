@@ -105,7 +105,7 @@ describe('casper-multisig keygen and account-address', () => {
     expect(refused.code).toBe(1)
     expect(refused.err).toContain('Not a public key PEM')
     expect(refused.err).not.toContain('parsePrivateKey')
-  })
+  }, 180_000)
 })
 
 describe('casper-multisig: the node address as casper-client users give it', () => {
@@ -122,12 +122,23 @@ describe('casper-multisig: the node address as casper-client users give it', () 
     const erin = writeKey(dir, 'erin')
     await devnet.createAccount({ publicKey: erin.publicKey })
     const base = devnet.url.replace(/\/rpc$/, '')
-    const [byEnv, byShort, both, bad] = await Promise.all([
+    const [byEnv, byShort, both, bad, labelled] = await Promise.all([
       cli(['account', '--account', erin.publicKey, '--json'], { env: { CASPER_NODE_ADDRESS: base } }),
       cli(['account', '-n', base, '--account', erin.publicKey, '-q']),
       cli(['account', '-n', base, '--node-address', base, '--account', erin.publicKey]),
       cli(['account', '--account', erin.publicKey], { env: { CASPER_NODE_ADDRESS: 'localhost:7777' } }),
+      cli([
+        'account',
+        '-n',
+        base,
+        '--account',
+        erin.publicKey,
+        '--label',
+        `${erin.publicKey}=ev\u202eil\u001b[2J`,
+      ]),
     ])
+    // A name is shown with its control and bidi characters made visible, never obeyed.
+    expect(labelled.out).toContain(`account-hash-${erin.accountHash} (ev\\u{202e}il\\u{1b}[2J) weight 1`)
     expect(JSON.parse(byEnv.out)).toMatchObject({
       account: `account-hash-${erin.accountHash}`,
       chainName: 'casper-devnet',
@@ -139,5 +150,5 @@ describe('casper-multisig: the node address as casper-client users give it', () 
     expect(bad.err).toMatch(
       /^Invalid CASPER_NODE_ADDRESS\n {2}expected: http:\/\/HOST:PORT or http:\/\/HOST:PORT\/rpc\n {2}got: localhost:7777\n/,
     )
-  })
+  }, 180_000)
 })

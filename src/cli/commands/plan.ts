@@ -12,7 +12,14 @@ import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { expandHashes } from '../expandHashes.js'
 import { writeDeployFile } from '../files.js'
-import { addressBookJson, addressBookName, keyName, labelOptions, loadLabels } from '../labels.js'
+import {
+  addressBookJson,
+  addressBookName,
+  keyName,
+  labelOptions,
+  loadLabels,
+  readAddressBook,
+} from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
@@ -74,6 +81,11 @@ export const planCommand: Command = {
     const signers = values.signer
     const outDir = values['out-dir'] ?? '.'
     const labels = loadLabels(values)
+    // Names already in DIR/labels.json stay: a second plan into the same directory adds to them.
+    const book = join(outDir, addressBookName)
+    if (existsSync(book)) {
+      for (const [hash, name] of readAddressBook(book)) if (!labels.has(hash)) labels.set(hash, name)
+    }
     for (const { key, label } of target.associatedKeys) {
       const hash = tryAccountHash(String(key))
       if (label && hash) labels.set(hash, label)
@@ -138,7 +150,6 @@ export const planCommand: Command = {
       output.info(`  wrote ${safeText(paths[i]!)} (deploy ${deploys[i]!.hash}, unsigned)`)
     })
     if (labels.size > 0) {
-      const book = join(outDir, addressBookName)
       writeFileSync(book, addressBookJson(labels))
       output.info(
         `  wrote ${safeText(book)} (names of ${labels.size} key${labels.size === 1 ? '' : 's'}; send it with the deploys)`,
@@ -155,7 +166,7 @@ export const planCommand: Command = {
         signersWeight: planned.signersWeight,
         steps: planned.steps.map((step) => expandHashes(step, known, new Map())),
       })),
-      ...(labels.size > 0 ? { addressBook: join(outDir, addressBookName) } : {}),
+      ...(labels.size > 0 ? { addressBook: book } : {}),
     })
     return exitCodes.ok
   },
