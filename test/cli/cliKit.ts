@@ -1,15 +1,22 @@
 // Shared by the command-line tests: the built CLI run as a subprocess, and PEM key files.
 import { spawn } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
+import { afterAll } from 'vitest'
 import { parsePrivateKey } from '../../src/index.js'
 
 export type Run = { code: number; out: string; err: string }
 
 const root = resolve(import.meta.dirname, '../..')
 let built: Promise<string> | undefined
+let builtDir: string | undefined
+
+// The bundle goes when the test file is done (after the file's own afterAll hooks).
+afterAll(() => {
+  if (builtDir) rmSync(builtDir, { recursive: true, force: true })
+})
 
 /**
  * The CLI built as the package builds its bin (tsup's esbuild: one ESM file for node18, the
@@ -17,8 +24,15 @@ let built: Promise<string> | undefined
  */
 export function builtCli(): Promise<string> {
   built ??= (async () => {
-    const dir = join(root, 'node_modules', '.cache', 'casper-multisig-cli', `${process.pid}-${Date.now()}`)
+    const dir = join(
+      root,
+      'node_modules',
+      '.cache',
+      'casper-multisig-cli',
+      `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    )
     mkdirSync(dir, { recursive: true })
+    builtDir = dir
     const outfile = join(dir, 'main.js')
     await build({
       entryPoints: [join(root, 'src/cli/main.ts')],
