@@ -18,8 +18,6 @@ export const exitCodes = {
 /** One subcommand: its help text and what it runs. `run` returns the exit code. */
 export type Command = {
   name: string
-  /** One line for the command list. */
-  summary: string
   /** The `--help` text. */
   usage: string
   run(args: readonly string[], io: CliIo): Promise<number>

@@ -5,36 +5,70 @@ import { pathToFileURL } from 'node:url'
 import type { Devnet } from '../devnet/startDevnet.js'
 import { type CliIo, processIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
-import { accountCommand } from './commands/account.js'
-import { accountAddressCommand } from './commands/accountAddress.js'
-import { describeCommand } from './commands/describe.js'
-import { devnetUsage, runDevnet } from './commands/devnet.js'
-import { fundCommand } from './commands/fund.js'
-import { keygenCommand } from './commands/keygen.js'
-import { mergeCommand } from './commands/merge.js'
-import { planCommand } from './commands/plan.js'
-import { sendCommand } from './commands/send.js'
-import { signCommand } from './commands/sign.js'
-import { statusCommand } from './commands/status.js'
-import { waitCommand } from './commands/wait.js'
 import { runCommand, wantsHelp } from './runCommand.js'
 import { packageVersion } from './version.js'
 
 export type { CliIo } from './CliIo.js'
-export { parseDevnetArgs } from './commands/devnet.js'
 
-const commands: readonly Command[] = [
-  keygenCommand,
-  accountAddressCommand,
-  accountCommand,
-  planCommand,
-  describeCommand,
-  signCommand,
-  mergeCommand,
-  statusCommand,
-  sendCommand,
-  waitCommand,
-  fundCommand,
+/** A command in the list, loaded only when it runs: most need casper-js-sdk, which is slow to load. */
+type CommandEntry = { name: string; summary: string; load: () => Promise<Command> }
+
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'keygen',
+    summary: 'make a key pair: secret_key.pem, public_key.pem, public_key_hex',
+    load: async () => (await import('./commands/keygen.js')).keygenCommand,
+  },
+  {
+    name: 'account-address',
+    summary: "print a public key's account hash",
+    load: async () => (await import('./commands/accountAddress.js')).accountAddressCommand,
+  },
+  {
+    name: 'account',
+    summary: "print an account's keys and thresholds",
+    load: async () => (await import('./commands/account.js')).accountCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'plan a change of keys and thresholds; write the unsigned deploys',
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
+  {
+    name: 'describe',
+    summary: 'show what a deploy file does, every key in full (exit 1: do not sign)',
+    load: async () => (await import('./commands/describe.js')).describeCommand,
+  },
+  {
+    name: 'sign',
+    summary: 'sign a copy of a deploy file (refuses expired, wrong-chain, unassociated)',
+    load: async () => (await import('./commands/sign.js')).signCommand,
+  },
+  {
+    name: 'merge',
+    summary: 'merge the approvals of signed copies of a deploy',
+    load: async () => (await import('./commands/merge.js')).mergeCommand,
+  },
+  {
+    name: 'status',
+    summary: 'executed, pending, or signature progress and preflight (exit 0 ready, 3 not, 4 pending)',
+    load: async () => (await import('./commands/status.js')).statusCommand,
+  },
+  {
+    name: 'send',
+    summary: 'send a signed deploy file; --wait for its result',
+    load: async () => (await import('./commands/send.js')).sendCommand,
+  },
+  {
+    name: 'wait',
+    summary: "wait for a sent deploy's execution (elapsed time and block height on a terminal)",
+    load: async () => (await import('./commands/wait.js')).waitCommand,
+  },
+  {
+    name: 'fund',
+    summary: 'devnet only: create or fund an account on a running devnet',
+    load: async () => (await import('./commands/fund.js')).fundCommand,
+  },
 ]
 
 const usage = `Usage: casper-multisig <command> [arguments]
@@ -84,22 +118,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0])
-    io.out(rest[0] === 'devnet' ? devnetUsage : (topic?.usage ?? usage))
+    io.out(
+      rest[0] === 'devnet'
+        ? (await import('./commands/devnet.js')).devnetUsage
+        : topic
+          ? (await topic.load()).usage
+          : usage,
+    )
     return { code: exitCodes.ok }
   }
   if (name === 'devnet') {
+    const { devnetUsage, runDevnet } = await import('./commands/devnet.js')
     if (wantsHelp(rest)) {
       io.out(devnetUsage)
       return { code: exitCodes.ok }
     }
     return runDevnet(rest, io)
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     io.err(`Unknown command ${name}\n\n${usage}`)
     return { code: exitCodes.usage }
   }
-  return { code: await runCommand(command, rest, io) }
+  return { code: await runCommand(await entry.load(), rest, io) }
 }
 
 /** True when this file is the process entry (the package bin), not imported. */

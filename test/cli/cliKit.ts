@@ -19,8 +19,8 @@ afterAll(() => {
 })
 
 /**
- * The CLI built as the package builds its bin (tsup's esbuild: one ESM file for node18, the
- * dependencies left to node_modules), once per test file, under node_modules/.cache.
+ * The CLI built as the package builds its bin (tsup's esbuild: ESM for node18 with code splitting,
+ * the dependencies left to node_modules), once per test file, under node_modules/.cache.
  */
 export function builtCli(): Promise<string> {
   built ??= (async () => {
@@ -33,7 +33,6 @@ export function builtCli(): Promise<string> {
     )
     mkdirSync(dir, { recursive: true })
     builtDir = dir
-    const outfile = join(dir, 'main.js')
     await build({
       entryPoints: [join(root, 'src/cli/main.ts')],
       bundle: true,
@@ -41,10 +40,12 @@ export function builtCli(): Promise<string> {
       format: 'esm',
       target: 'node18',
       packages: 'external',
-      outfile,
+      // As tsup builds the bin: ESM with code splitting, so a command loads only what it uses.
+      splitting: true,
+      outdir: dir,
       logLevel: 'silent',
     })
-    return outfile
+    return join(dir, 'main.js')
   })()
   return built
 }

@@ -1,7 +1,8 @@
 // The `casper-multisig devnet` command: argument parsing, and a real start + stop on SIGTERM.
 import { spawn } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { main, parseDevnetArgs } from '../../src/cli/main.js'
+import { parseDevnetArgs } from '../../src/cli/commands/devnet.js'
+import { main } from '../../src/cli/main.js'
 import { alice, call } from './devnetKit.js'
 
 describe('casper-multisig devnet', () => {

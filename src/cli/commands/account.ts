@@ -23,7 +23,6 @@ Exit codes: 0 read, 1 failed (unreachable node, no such account), 2 usage error.
 
 export const accountCommand: Command = {
   name: 'account',
-  summary: "print an account's keys and thresholds",
   usage,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {

@@ -20,7 +20,6 @@ const hexKey = /^\s*0[12][0-9a-fA-F]+\s*$/
 
 export const accountAddressCommand: Command = {
   name: 'account-address',
-  summary: "print a public key's account hash",
   usage,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {

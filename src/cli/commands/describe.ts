@@ -29,7 +29,6 @@ Exit codes: 0 safe to sign, 1 DO NOT SIGN or failed (unreadable file, node error
 
 export const describeCommand: Command = {
   name: 'describe',
-  summary: 'show what a deploy file does, every key in full (exit 1: do not sign)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(

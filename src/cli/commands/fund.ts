@@ -25,7 +25,6 @@ Exit codes: 0 funded, 1 failed (not a devnet, unreachable), 2 usage error.`
 
 export const fundCommand: Command = {
   name: 'fund',
-  summary: 'devnet only: create or fund an account on a running devnet',
   usage,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {

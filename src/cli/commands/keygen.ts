@@ -27,7 +27,6 @@ Exit codes: 0 written, 1 a key file exists or cannot be written, 2 usage error.`
 
 export const keygenCommand: Command = {
   name: 'keygen',
-  summary: 'make a key pair: secret_key.pem, public_key.pem, public_key_hex',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(

@@ -29,7 +29,6 @@ Exit codes: 0 merged, 1 failed (different deploys, unreadable file), 2 usage err
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'merge the approvals of signed copies of a deploy',
   usage,
   async run(args, io) {
     const { values, positionals: files } = parseCommandArgs(

@@ -58,7 +58,6 @@ const maxTtlMs = 2 * 60 * 60 * 1000
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'plan a change of keys and thresholds; write the unsigned deploys',
   usage,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {

@@ -37,7 +37,6 @@ Exit codes: 0 sent (with --wait: executed successfully; or it had already execut
 
 export const sendCommand: Command = {
   name: 'send',
-  summary: 'send a signed deploy file; --wait for its result',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(

@@ -55,7 +55,6 @@ Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usa
 
 export const signCommand: Command = {
   name: 'sign',
-  summary: 'sign a copy of a deploy file (refuses expired, wrong-chain, unassociated)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(

@@ -34,7 +34,6 @@ Exit codes: 0 ready to send, or executed successfully; 1 executed and failed, or
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'executed, pending, or signature progress and preflight (exit 0 ready, 3 not, 4 pending)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(

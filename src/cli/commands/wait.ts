@@ -28,7 +28,6 @@ const hashPattern = /^[0-9a-fA-F]{64}$/
 
 export const waitCommand: Command = {
   name: 'wait',
-  summary: "wait for a sent deploy's execution (elapsed time and block height on a terminal)",
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
