@@ -88,7 +88,7 @@ describe('casper-multisig keygen and account-address', () => {
     expect(again.code).toBe(1)
     expect(again.err).toContain('already exist\nRemedy: Choose another directory, or pass --force')
     expect(readFileSync(join(keyDir, 'secret_key.pem'), 'utf8')).toBe(secret)
-    const forced = await cli(['keygen', keyDir, '--force', '-a', 'secp256k1', '--quiet'])
+    const forced = await cli(['keygen', keyDir, '-f', '-a', 'secp256k1', '--quiet'])
     expect(forced).toEqual({ code: 0, out: '', err: '' })
     expect(readFileSync(join(keyDir, 'secret_key.pem'), 'utf8')).toMatch(
       /^-----BEGIN EC PRIVATE KEY-----\r\n/,

@@ -19,7 +19,7 @@ secret_key.pem (mode 0600), public_key.pem and public_key_hex. Prints the public
 account hash. Existing key files are never replaced unless --force.
 
   -a, --algorithm ALG   ed25519 (default) or secp256k1
-  --force               replace existing key files in DIR (the old secret key is lost)
+  -f, --force           replace existing key files in DIR (the old secret key is lost)
   --json                print { directory, algorithm, publicKey, accountHash, files }
   -q, --quiet           print nothing
 
@@ -31,7 +31,7 @@ export const keygenCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { algorithm: { type: 'string', short: 'a' }, force: { type: 'boolean' }, ...outputOptions },
+      { algorithm: { type: 'string', short: 'a' }, force: { type: 'boolean', short: 'f' }, ...outputOptions },
       { name: 'DIR', min: 1, max: 1 },
     )
     const dir = positionals[0]!
