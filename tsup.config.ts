@@ -21,8 +21,10 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    // The command line (ESM, top-level await).
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The command line (ESM, top-level await). Each command is a chunk loaded when it runs, so the
+    // chunks live beside the bin in dist/cli/.
+    entry: { main: 'src/cli/main.ts' },
+    outDir: 'dist/cli',
     format: ['esm'],
     target: 'node18',
     platform: 'node',

@@ -4,9 +4,12 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
 /**
  * Why a command could not start or read its input:
  * - `UsageError`: an unknown or missing flag, command or argument (exit code 2);
- * - `FileError`: a file that cannot be read or written, or is not what the command needs (exit code 1).
+ * - `FileError`: a file that cannot be read or written, or is not what the command needs (exit code 1);
+ * - `SignRefused`: `sign` would approve an expired deploy, one for another chain, or sign with a key
+ *   the account does not hold (exit code 1; `--force` signs anyway);
+ * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1).
  */
-export type CliErrorCode = 'UsageError' | 'FileError'
+export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'NotDevnet'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

@@ -22,15 +22,15 @@ import { secretKeyModeWarning } from '../keys/secretKeyModeWarning.js'
 import { CliError } from './CliError.js'
 
 /**
- * A file's bytes.
+ * A file's bytes; `-` reads standard input to its end.
  *
  * @throws {CliError} code `FileError` naming the file and the system's reason.
  */
 export function readBytes(path: string, what: string): Uint8Array {
   try {
-    return readFileSync(path)
+    return readFileSync(path === '-' ? 0 : path)
   } catch (cause) {
-    throw new CliError(`Cannot read ${what} ${path}`, {
+    throw new CliError(`Cannot read ${what} ${path === '-' ? 'from standard input' : path}`, {
       code: 'FileError',
       details: { reason: cause instanceof Error ? cause.message : String(cause) },
     })
@@ -53,11 +53,14 @@ export function readDeployFile(path: string): DeployJson {
     return parseDeployJson(text)
   } catch (error) {
     if (!(error instanceof BaseError)) throw error
-    throw new CliError(`${path} is not a deploy file: ${error.shortMessage}`, {
-      code: 'FileError',
-      details: error.details,
-      remedy: error.remedy,
-    })
+    throw new CliError(
+      `${path === '-' ? 'Standard input' : path} is not a deploy file: ${error.shortMessage}`,
+      {
+        code: 'FileError',
+        details: error.details,
+        remedy: error.remedy,
+      },
+    )
   }
 }
 

@@ -5,27 +5,70 @@ import { pathToFileURL } from 'node:url'
 import type { Devnet } from '../devnet/startDevnet.js'
 import { type CliIo, processIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
-import { accountCommand } from './commands/account.js'
-import { describeCommand } from './commands/describe.js'
-import { devnetUsage, runDevnet } from './commands/devnet.js'
-import { mergeCommand } from './commands/merge.js'
-import { planCommand } from './commands/plan.js'
-import { sendCommand } from './commands/send.js'
-import { signCommand } from './commands/sign.js'
-import { statusCommand } from './commands/status.js'
 import { runCommand, wantsHelp } from './runCommand.js'
+import { packageVersion } from './version.js'
 
 export type { CliIo } from './CliIo.js'
-export { parseDevnetArgs } from './commands/devnet.js'
 
-const commands: readonly Command[] = [
-  accountCommand,
-  planCommand,
-  describeCommand,
-  signCommand,
-  mergeCommand,
-  statusCommand,
-  sendCommand,
+/** A command in the list, loaded only when it runs: most need casper-js-sdk, which is slow to load. */
+type CommandEntry = { name: string; summary: string; load: () => Promise<Command> }
+
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'keygen',
+    summary: 'make a key pair: secret_key.pem, public_key.pem, public_key_hex',
+    load: async () => (await import('./commands/keygen.js')).keygenCommand,
+  },
+  {
+    name: 'account-address',
+    summary: "print a public key's account hash",
+    load: async () => (await import('./commands/accountAddress.js')).accountAddressCommand,
+  },
+  {
+    name: 'account',
+    summary: "print an account's keys and thresholds",
+    load: async () => (await import('./commands/account.js')).accountCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'plan a change of keys and thresholds; write the unsigned deploys',
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
+  {
+    name: 'describe',
+    summary: 'show what a deploy file does, every key in full (exit 1: do not sign)',
+    load: async () => (await import('./commands/describe.js')).describeCommand,
+  },
+  {
+    name: 'sign',
+    summary: 'sign a copy of a deploy file (refuses expired, wrong-chain, unassociated)',
+    load: async () => (await import('./commands/sign.js')).signCommand,
+  },
+  {
+    name: 'merge',
+    summary: 'merge the approvals of signed copies of a deploy',
+    load: async () => (await import('./commands/merge.js')).mergeCommand,
+  },
+  {
+    name: 'status',
+    summary: 'executed, pending, or signature progress and preflight (exit 0 ready, 3 not, 4 pending)',
+    load: async () => (await import('./commands/status.js')).statusCommand,
+  },
+  {
+    name: 'send',
+    summary: 'send a signed deploy file; --wait for its result',
+    load: async () => (await import('./commands/send.js')).sendCommand,
+  },
+  {
+    name: 'wait',
+    summary: "wait for a sent deploy's execution (elapsed time and block height on a terminal)",
+    load: async () => (await import('./commands/wait.js')).waitCommand,
+  },
+  {
+    name: 'fund',
+    summary: 'devnet only: create or fund an account on a running devnet',
+    load: async () => (await import('./commands/fund.js')).fundCommand,
+  },
 ]
 
 const usage = `Usage: casper-multisig <command> [arguments]
@@ -35,11 +78,16 @@ ${[
   ...commands.map((c) => [c.name, c.summary] as const),
   ['devnet', 'start a loopback devnet for tests and demos'] as const,
 ]
-  .map(([name, summary]) => `  ${name.padEnd(10)}${summary}`)
+  .map(([name, summary]) => `  ${name.padEnd(17)}${summary}`)
   .join('\n')}
 
-Run casper-multisig <command> --help for its flags. Exit codes: 0 done (status: ready),
-1 failed (the error is printed with its values and a remedy), 2 usage error (status: not ready).
+Run casper-multisig <command> --help for its flags; --version prints the version.
+The node: --node URL, --node-address URL or -n URL (http://HOST:7777; /rpc is added), else
+the CASPER_NODE_ADDRESS environment variable. A FILE of - is standard input (-o -: standard output).
+
+Exit codes: 0 done (status: ready to send or executed; describe: safe to sign),
+1 failed (the error is printed with its values and a remedy; describe: DO NOT SIGN),
+2 usage error, 3 status: not ready to send, 4 status: sent, not executed yet.
 Documentation: docs/cli.md`
 
 /** What {@link main} returns: the exit code, and the running devnet when `devnet` started one. */
@@ -64,24 +112,35 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(usage)
     return { code: exitCodes.usage }
   }
+  if (name === '--version' || name === '-V') {
+    io.out(`casper-multisig ${packageVersion()}`)
+    return { code: exitCodes.ok }
+  }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0])
-    io.out(rest[0] === 'devnet' ? devnetUsage : (topic?.usage ?? usage))
+    io.out(
+      rest[0] === 'devnet'
+        ? (await import('./commands/devnet.js')).devnetUsage
+        : topic
+          ? (await topic.load()).usage
+          : usage,
+    )
     return { code: exitCodes.ok }
   }
   if (name === 'devnet') {
+    const { devnetUsage, runDevnet } = await import('./commands/devnet.js')
     if (wantsHelp(rest)) {
       io.out(devnetUsage)
       return { code: exitCodes.ok }
     }
     return runDevnet(rest, io)
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     io.err(`Unknown command ${name}\n\n${usage}`)
     return { code: exitCodes.usage }
   }
-  return { code: await runCommand(command, rest, io) }
+  return { code: await runCommand(await entry.load(), rest, io) }
 }
 
 /** True when this file is the process entry (the package bin), not imported. */

@@ -4,10 +4,15 @@ import { createRpc, type Rpc } from '../rpc/createRpc.js'
 import { type GetAccountConfigReturnType, getAccountConfig } from '../rpc/getAccountConfig.js'
 import { type GetProtocolReturnType, getProtocol } from '../rpc/getProtocol.js'
 
-/** What {@link readNodeAccount} returns: the RPC client, the node's status and the account. */
+/**
+ * What {@link readNodeAccount} returns: the RPC client, the node's status, the account, and
+ * `network`: the options that tell the library which network rules apply (the one place the
+ * commands take them from, so a change of those options is made here).
+ */
 export type ReadNodeAccountReturnType = GetAccountConfigReturnType & {
   rpc: Rpc
   status: GetProtocolReturnType
+  network: { protocol: GetProtocolReturnType['protocol'] }
 }
 
 /**
@@ -21,6 +26,7 @@ export async function readNodeAccount(
 ): Promise<ReadNodeAccountReturnType> {
   const rpc = createRpc(url)
   const status = await getProtocol(rpc)
-  const read = await getAccountConfig(rpc, account, { protocol: status.protocol })
-  return { ...read, rpc, status }
+  const network = { protocol: status.protocol }
+  const read = await getAccountConfig(rpc, account, network)
+  return { ...read, rpc, status, network }
 }

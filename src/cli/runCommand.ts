@@ -1,7 +1,10 @@
 // Runs one subcommand: `--help`, then the command, with every error printed and mapped to an exit code.
+import { BaseError } from '../errors/BaseError.js'
+import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import type { CliIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
+import { cliMessage } from './cliRemedy.js'
 
 /** True when `--help` / `-h` comes before any `--` terminator. */
 export function wantsHelp(args: readonly string[]): boolean {
@@ -12,8 +15,9 @@ export function wantsHelp(args: readonly string[]): boolean {
 
 /**
  * Runs `command` with `args` and returns its exit code. Typed errors (`BaseError`: the library's
- * and `CliError`) are printed as their message, which already lists the values involved and a
- * remedy; usage errors are followed by the command's usage and exit 2, everything else exits 1.
+ * and `CliError`) are printed as their message, which lists the values involved, with a remedy in
+ * the command line's words; usage errors are followed by the command's usage and exit 2, everything
+ * else exits 1.
  *
  * @example
  * ```ts
@@ -34,22 +38,27 @@ export async function runCommand(command: Command, args: readonly string[], io: 
 
 /**
  * Prints an error the way every command does and returns its exit code: a usage error is followed
- * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`.
+ * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`. Every line
+ * is rendered with `safeText`: messages carry file names and node texts.
  */
-function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
+export function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
+  const print = (text: string) => io.err(text.split('\n').map(safeText).join('\n'))
   if (error instanceof CliError && error.code === 'UsageError') {
-    io.err(error.message)
+    print(error.message)
     if (command) {
       io.err(`\n${command.usage.split('\n\n')[0]}`)
       io.err(`Run 'casper-multisig ${command.name} --help' for every flag.`)
     }
     return exitCodes.usage
   }
-  if (error instanceof Error) {
-    // BaseError messages are complete (values, remedy); others get their class name for context.
-    io.err(error.name === 'Error' || 'code' in error ? error.message : `${error.name}: ${error.message}`)
+  if (error instanceof BaseError) {
+    print(cliMessage(error))
     return exitCodes.failed
   }
-  io.err(String(error))
+  if (error instanceof Error) {
+    print('code' in error ? error.message : `${error.name}: ${error.message}`)
+    return exitCodes.failed
+  }
+  print(String(error))
   return exitCodes.failed
 }

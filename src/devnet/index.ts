@@ -21,6 +21,7 @@ export type {
   Devnet,
   DevnetAccountInfo,
   DevnetAccountParameters,
+  DevnetEvent,
   StartDevnetErrorType,
   StartDevnetOptions,
 } from './startDevnet.js'

@@ -70,7 +70,29 @@ export type StartDevnetOptions = {
    * message is written to `process.stderr`. The devnet keeps running either way.
    */
   onError?: ((error: DevnetError) => void) | undefined
+  /** Receives each submission accepted or refused and each block made with its items, for a log. */
+  onEvent?: ((event: DevnetEvent) => void) | undefined
 }
+
+/** What {@link StartDevnetOptions.onEvent} receives. */
+export type DevnetEvent =
+  | { type: 'accepted'; method: string; hash: string }
+  | { type: 'refused'; method: string; code: number; message: string; data?: unknown }
+  | {
+      type: 'block'
+      height: number
+      hash: string
+      /** Each executed item with its outcome: `errorMessage` null on success. */
+      items: { hash: string; errorMessage: string | null; cost: string }[]
+    }
+  | {
+      type: 'funded'
+      accountHash: string
+      publicKey: string
+      amount: bigint
+      balance: bigint
+      created: boolean
+    }
 
 /** A devnet account as `createAccount` returns it. */
 export type DevnetAccountInfo = {
@@ -94,6 +116,15 @@ export type Devnet = {
   chainspec: Chainspec
   /** Creates a fresh account (own key weight 1, thresholds 1/1); an existing one is returned unchanged. */
   createAccount(params: DevnetAccountParameters): Promise<DevnetAccountInfo>
+  /**
+   * Adds `amount` motes to the account's main purse, creating the account first (own key weight 1,
+   * thresholds 1/1, balance 0) when it does not exist. Also served as the devnet-only JSON-RPC
+   * method `devnet_fund_account` `{ public_key, amount }` (amount in motes, a decimal string).
+   */
+  fundAccount(params: {
+    publicKey: string
+    amount: bigint
+  }): Promise<DevnetAccountInfo & { created: boolean }>
   /** Makes the next block now (pending items executed), without waiting for the timer. */
   produceBlock(): Promise<{ hash: string; height: number; items: string[] }>
   /** Resolves once the deploy or transaction with this hash has been executed. */
@@ -187,6 +218,14 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     }
   }
 
+  const emit = (event: DevnetEvent) => {
+    try {
+      options.onEvent?.(event)
+    } catch {
+      // A throwing onEvent must not take the devnet down with it.
+    }
+  }
+
   const createAccount = (publicKey: string, balance: bigint | undefined): DevnetAccount => {
     if (stopped) throw new DevnetError('The devnet is stopped', { code: 'Stopped' })
     let accountHash: string
@@ -225,6 +264,34 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   }
   for (const account of options.accounts ?? []) createAccount(account.publicKey, account.balance)
 
+  const fundAccount = (publicKey: string, amount: bigint) => {
+    if (typeof amount !== 'bigint' || amount < 0n) {
+      throw new DevnetError('Invalid amount', {
+        code: 'InvalidAccount',
+        details: { expected: 'motes as a non-negative integer', got: String(amount) },
+      })
+    }
+    const before = state.accounts[accountHashFromPublicKeySafe(publicKey)]
+    const entry = createAccount(publicKey, before ? undefined : 0n)
+    entry.balance += amount
+    try {
+      save()
+    } catch (error) {
+      entry.balance -= amount
+      throw error
+    }
+    const info = { ...accountInfo(entry), created: !before }
+    emit({
+      type: 'funded',
+      accountHash: info.accountHash,
+      publicKey: info.publicKey,
+      amount,
+      balance: entry.balance,
+      created: !before,
+    })
+    return info
+  }
+
   const waiters = new Set<() => void>()
   // Blocks are made one at a time: a block started by the timer finishes before the next starts.
   let producing: Promise<unknown> = Promise.resolve()
@@ -233,6 +300,21 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const produceBlock = () => {
     const run = producing.then(async () => {
       const block = await executeBlock(state, now())
+      if (block.items.length > 0) {
+        emit({
+          type: 'block',
+          height: block.height,
+          hash: block.hash,
+          items: block.items.map((hash) => {
+            const execution = state.items[hash]?.execution
+            return {
+              hash,
+              errorMessage: execution?.errorMessage ?? null,
+              cost: String(execution?.cost ?? 0n),
+            }
+          }),
+        })
+      }
       for (const wake of waiters) wake()
       if (block.items.length > 0) save()
       return { hash: block.hash, height: block.height, items: [...block.items] }
@@ -271,7 +353,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const server = createServer((request, response) => {
     // Every failure of a request stays with that request: a client that aborts mid-body makes the
     // body iterator reject (ECONNRESET), which unhandled would end the whole process.
-    serve(context, request, response).catch((error: unknown) => {
+    serve(context, { emit, fundAccount }, request, response).catch((error: unknown) => {
       if (!isClientAbort(error)) {
         report(asDevnetError(error, 'RequestFailed', 'A request to the devnet failed'))
       }
@@ -302,6 +384,9 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     state,
     async createAccount(params) {
       return accountInfo(createAccount(params.publicKey, params.balance))
+    },
+    async fundAccount(params) {
+      return fundAccount(params.publicKey, params.amount)
     },
     produceBlock,
     waitForExecution(hash, timeoutMs = 10_000) {
@@ -344,11 +429,23 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   }
 }
 
-async function serve(context: RpcContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** What {@link serve} adds around handleRpc: the event log and the devnet-only method. */
+type ServeHooks = {
+  emit: (event: DevnetEvent) => void
+  fundAccount: (publicKey: string, amount: bigint) => DevnetAccountInfo & { created: boolean }
+}
+
+async function serve(
+  context: RpcContext,
+  hooks: ServeHooks,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const send = (status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   }
-  if (request.method !== 'POST' || (request.url !== '/rpc' && request.url !== '/')) {
+  // A node serves JSON-RPC on /rpc only (casper-node `rpc_server` `RPC_API_PATH`).
+  if (request.method !== 'POST' || request.url !== '/rpc') {
     response
       .writeHead(request.method === 'POST' ? 404 : 405, { 'content-type': 'text/plain' })
       .end('POST /rpc')
@@ -376,7 +473,20 @@ async function serve(context: RpcContext, request: IncomingMessage, response: Se
     send(200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Invalid Request' } })
     return
   }
-  const answer: RpcAnswer = await handleRpc(context, envelope.method, envelope.params)
+  const answer: RpcAnswer =
+    envelope.method === 'devnet_fund_account'
+      ? fundAnswer(hooks, envelope.params)
+      : await handleRpc(context, envelope.method, envelope.params)
+  if (envelope.method === 'account_put_deploy' || envelope.method === 'account_put_transaction') {
+    if ('result' in answer) {
+      const result = answer.result as { deploy_hash?: string; transaction_hash?: Record<string, string> }
+      const hash = result.deploy_hash ?? Object.values(result.transaction_hash ?? {})[0] ?? ''
+      hooks.emit({ type: 'accepted', method: envelope.method, hash })
+    } else {
+      const { code, message, data } = answer.error as { code: number; message: string; data?: unknown }
+      hooks.emit({ type: 'refused', method: envelope.method, code, message, data })
+    }
+  }
   send(200, { jsonrpc: '2.0', id, ...answer })
 }
 
@@ -416,6 +526,49 @@ function readBody(request: IncomingMessage, response: ServerResponse): Promise<s
       if (!request.complete) reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
     })
   })
+}
+
+/** The devnet-only `devnet_fund_account { public_key, amount }`: -32602 for bad params, like the node. */
+function fundAnswer(hooks: ServeHooks, params: unknown): RpcAnswer {
+  const { public_key: publicKey, amount } = (params ?? {}) as { public_key?: unknown; amount?: unknown }
+  if (typeof publicKey !== 'string' || typeof amount !== 'string' || !/^\d+$/.test(amount)) {
+    return {
+      error: {
+        code: -32602,
+        message: 'Invalid params',
+        data: 'expected { public_key: tagged public key hex, amount: motes as a decimal string }',
+      },
+    }
+  }
+  try {
+    const info = hooks.fundAccount(publicKey, BigInt(amount))
+    return {
+      result: {
+        account_hash: info.accountHash,
+        public_key: info.publicKey,
+        main_purse: info.mainPurse,
+        balance: info.balance.toString(),
+        created: info.created,
+      },
+    }
+  } catch (error) {
+    return {
+      error: {
+        code: -32602,
+        message: 'Invalid params',
+        data: error instanceof Error ? error.message : String(error),
+      },
+    }
+  }
+}
+
+/** The account hash of a public key, or '' when the key is malformed (createAccount then refuses it). */
+function accountHashFromPublicKeySafe(publicKey: string): string {
+  try {
+    return accountHashFromPublicKey(publicKey)
+  } catch {
+    return ''
+  }
 }
 
 /** What a client that goes away mid-request makes node:http throw. */

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { main, parseDevnetArgs } from '../../src/cli/main.js'
+import { parseDevnetArgs } from '../../src/cli/commands/devnet.js'
+import { main } from '../../src/cli/main.js'
 import { alice, call } from './devnetKit.js'
 
 describe('casper-multisig devnet', () => {

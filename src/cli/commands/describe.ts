@@ -1,40 +1,52 @@
-// `casper-multisig describe`: what a deploy file does, in plain words, before anyone signs it.
+// `casper-multisig describe`: what a deploy file does, in plain words and full hashes, before anyone signs it.
 import { describeDeploy } from '../../deploy/describeDeploy.js'
 import { type Command, exitCodes } from '../Command.js'
+import { describeJson, describeLines } from '../describeText.js'
 import { readDeployFile } from '../files.js'
-import { parseLabels } from '../labels.js'
+import { inputOptions, inputPath } from '../inputPath.js'
+import { labelOptions, loadLabels } from '../labels.js'
+import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 
-const usage = `Usage: casper-multisig describe FILE [--node URL] [--label KEY=NAME]...
+const usage = `Usage: casper-multisig describe FILE [--node URL] [--label KEY=NAME]... [--labels FILE] [--json]
 
-Prints what the deploy in FILE does: whose account, each key and threshold change, the session
-Wasm (bundled or unknown), payment, expiry and who has signed. With --node, the account is read
-from the node and the session is emulated against it to show the resulting keys and thresholds.
-Exits 1, after the description, when the file's hashes or approvals do not check out (DO NOT SIGN).
+Prints what the deploy in FILE (- for standard input) does: its hash, whose account, each key and
+threshold change with every key as its full account-hash-… and label, the session Wasm (bundled or
+unknown), payment, expiry and who has signed. With a node, the account is read and the session is
+emulated against it to show the resulting keys and thresholds. When the file's hashes or
+approvals do not check out, the first line is DO NOT SIGN and the exit code is 1.
 
-  --node URL          the node's JSON-RPC endpoint
-  --label KEY=NAME    a name to show for a key (repeatable; KEY: public key hex or account-hash-…)`
+  -i, --input FILE      the deploy file (instead of FILE)
+  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
+  --label KEY=NAME      a name to show for a key (repeatable; KEY: public key hex or account-hash-…)
+  --labels FILE         an address book (default: labels.json beside FILE, or in the current directory)
+  --json                print the description as JSON (safeToSign, changes, result, signers, …)
+  -q, --quiet           print nothing; the exit code says whether it is safe to sign
+
+Exit codes: 0 safe to sign, 1 DO NOT SIGN or failed (unreadable file, node error), 2 usage error.`
 
 export const describeCommand: Command = {
   name: 'describe',
-  summary: 'show what a deploy file does (and its result, with --node)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { node: { type: 'string' }, label: { type: 'string', multiple: true } },
-      { name: 'FILE', min: 1, max: 1 },
+      { ...inputOptions, ...nodeOptions, ...labelOptions, ...outputOptions },
+      { name: 'FILE', min: 0, max: 1 },
     )
-    const labels = parseLabels(values.label)
-    const deploy = readDeployFile(positionals[0]!)
-    const onChain = values.node ? await readNodeAccount(values.node, deploy.header.account) : undefined
+    const file = inputPath(values, positionals)
+    const node = nodeAddress(values, io.env)
+    const labels = loadLabels(values, file)
+    const deploy = readDeployFile(file)
+    const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
     const description = await describeDeploy(deploy, {
-      labels: Object.fromEntries([...labels].map(([hash, name]) => [`account-hash-${hash}`, name])),
-      ...(onChain ? { account: onChain.account, protocol: onChain.status.protocol } : {}),
+      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
     })
-    io.out(description.text)
-    // A deploy whose hashes or approvals do not check out must not be signed.
+    const output = createOutput(io, values)
+    output.json(describeJson(description, labels))
+    for (const line of describeLines(description, labels)) output.info(line)
     return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }

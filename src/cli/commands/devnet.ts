@@ -1,19 +1,35 @@
-// `casper-multisig devnet`: starts the loopback devnet and keeps it running until a signal.
+// `casper-multisig devnet`: starts the loopback devnet, logs what it accepts, refuses and executes, until a signal.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { accountHashFromPublicKey } from '../../account/accountHash.js'
 import { DevnetError } from '../../devnet/DevnetError.js'
-import type { DevnetAccountParameters, StartDevnetOptions } from '../../devnet/startDevnet.js'
+import type { DevnetAccountParameters, DevnetEvent, StartDevnetOptions } from '../../devnet/startDevnet.js'
 import { type Devnet, startDevnet } from '../../devnet/startDevnet.js'
+import { safeText } from '../../text/safeText.js'
 import type { CliIo } from '../CliIo.js'
 import { exitCodes } from '../Command.js'
 
 export const devnetUsage = `Usage: casper-multisig devnet [--port N] [--state FILE] [--chainspec FILE | --protocol 1.5|2.0]
                               [--block-interval MS] [--chain-name NAME]
-                              [--account PUBLIC_KEY[:BALANCE_MOTES]]...
+                              [--account PUBLIC_KEY[=MOTES]]... [--quiet]
 
-Starts a loopback devnet serving the JSON-RPC of a Casper node (default: mainnet 2.2.0 rules as
-the chain casper-devnet; --chainspec runs a casper-node chainspec.toml, --protocol 1.5 the 1.5.8
-node), prints its URL and runs until SIGINT or SIGTERM (then saves the state and exits 0).`
+Starts a loopback devnet (default: mainnet 2.2.0 rules, chain casper-devnet) serving a Casper
+node's JSON-RPC on http://127.0.0.1:PORT/rpc (only /rpc, like a node), prints its URL and the
+accounts with their balances, then one line for each deploy or transaction it accepts or refuses
+and each block it makes, until SIGINT or SIGTERM (then it saves the state and exits 0). Add or fund
+accounts later with casper-multisig fund.
+
+  --port N                 TCP port (default: a free one)
+  --state FILE             load the state from FILE and save it there after every change
+  --chainspec FILE         run a casper-node chainspec.toml (default: mainnet 2.2.0 rules)
+  --protocol 1.5|2.0       shorthand for the 1.5.8 or mainnet 2.x presets
+  --block-interval MS      milliseconds between blocks (default 500)
+  --chain-name NAME        default casper-devnet
+  --account KEY[=MOTES]    an account to create (repeatable): a public key hex (01…, 02…), with a
+                           balance in motes (default 1000000 CSPR); KEY:MOTES is accepted too
+  -q, --quiet              print only the URL
+
+Exit codes: 0 stopped by a signal, 1 failed to start (e.g. the port is in use), 2 usage error.`
 
 /**
  * Reads `devnet` arguments into {@link StartDevnetOptions}.
@@ -21,7 +37,7 @@ node), prints its URL and runs until SIGINT or SIGTERM (then saves the state and
  * @throws {DevnetError} code `InvalidOptions` naming the argument.
  * @example
  * ```ts
- * parseDevnetArgs(['--port', '7777', '--account', '01d9bf…900c:5000000000'])
+ * parseDevnetArgs(['--port', '7777', '--account', '01d9bf…900c=5000000000'])
  * // { port: 7777, accounts: [{ publicKey: '01d9bf…900c', balance: 5000000000n }] }
  * ```
  */
@@ -45,9 +61,9 @@ export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
   if (protocol !== undefined && protocol !== '1.5' && protocol !== '2.0')
     throw invalid('--protocol', '1.5 or 2.0', protocol)
   const accounts: DevnetAccountParameters[] = (values.account ?? []).map((text) => {
-    const [publicKey = '', balance] = text.split(':')
+    const [publicKey = '', balance] = text.split(/[=:]/)
     if (!/^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/.test(publicKey)) {
-      throw invalid('--account', 'PUBLIC_KEY[:BALANCE] with a tagged public key hex', text)
+      throw invalid('--account', 'PUBLIC_KEY[=MOTES] with a tagged public key hex', text)
     }
     if (balance !== undefined && !/^\d+$/.test(balance))
       throw invalid('--account', 'a balance in motes', text)
@@ -93,6 +109,7 @@ function parse(args: readonly string[]) {
       'block-interval': { type: 'string' },
       'chain-name': { type: 'string' },
       account: { type: 'string', multiple: true },
+      quiet: { type: 'boolean', short: 'q' },
     },
   })
 }
@@ -105,36 +122,98 @@ function invalid(argument: string, expected: string, got: string): DevnetError {
   })
 }
 
+/** One log line per devnet event, every text from a client rendered with `safeText`. */
+export function devnetEventLine(event: DevnetEvent): string {
+  const time = new Date().toISOString().slice(11, 23)
+  switch (event.type) {
+    case 'accepted':
+      return `${time} accepted ${event.method === 'account_put_deploy' ? 'deploy' : 'transaction'} ${safeText(event.hash)}`
+    case 'refused':
+      return `${time} refused ${safeText(event.method)}: ${event.code} ${safeText(event.message)}${
+        event.data === undefined
+          ? ''
+          : `: ${safeText(typeof event.data === 'string' ? event.data : JSON.stringify(event.data))}`
+      }`
+    case 'block':
+      return [
+        `${time} block ${event.height} ${event.hash}: ${event.items.length} item${event.items.length === 1 ? '' : 's'}`,
+        ...event.items.map(
+          (item) =>
+            `  ${item.hash} ${item.errorMessage === null ? 'success' : `failure: ${safeText(item.errorMessage)}`} (cost ${item.cost} motes)`,
+        ),
+      ].join('\n')
+    case 'funded':
+      return `${time} ${event.created ? 'created' : 'funded'} ${event.accountHash} (${event.publicKey}): +${event.amount} motes, balance ${event.balance}`
+  }
+}
+
 /**
- * Starts the devnet and prints its URL; returns the running devnet with exit code 0, or the exit
- * code of the failure (2 for invalid options).
+ * Starts the devnet and prints its URL and accounts; returns the running devnet with exit code 0,
+ * or the exit code of the failure (2 for invalid options, 1 for a port in use or an unreadable state).
  */
 export async function runDevnet(
   args: readonly string[],
   io: CliIo,
 ): Promise<{ code: number; devnet?: Devnet }> {
   let devnet: Devnet
+  let quiet = false
   try {
-    devnet = await startDevnet(parseDevnetArgs(args))
+    const options = parseDevnetArgs(args)
+    quiet = args.includes('--quiet') || args.includes('-q')
+    devnet = await startDevnet({
+      ...options,
+      ...(quiet ? {} : { onEvent: (event) => io.out(devnetEventLine(event)) }),
+      onError: (error) => io.err(`devnet: ${error.message.split('\n').map(safeText).join('\n')}`),
+    })
   } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error))
+    io.err(startFailure(error))
     return {
       code:
-        error instanceof DevnetError && error.code === 'InvalidOptions' ? exitCodes.usage : exitCodes.failed,
+        error instanceof DevnetError && error.code === 'InvalidOptions' && !isListenError(error)
+          ? exitCodes.usage
+          : exitCodes.failed,
     }
   }
+  if (quiet) {
+    io.out(devnet.url)
+    return { code: exitCodes.ok, devnet }
+  }
   io.out(
-    `casper-multisig devnet (Casper ${visible(devnet.chainspec.protocolVersion)} rules, ${devnet.protocol === '1.5' ? 'casper-node 1.5.8' : 'sidecar 2.x'} JSON-RPC) on ${visible(devnet.chainName)}`,
+    `casper-multisig devnet (Casper ${safeText(devnet.chainspec.protocolVersion)} rules, ${devnet.protocol === '1.5' ? 'casper-node 1.5.8' : 'sidecar 2.x'} JSON-RPC) on ${safeText(devnet.chainName)}`,
   )
   io.out(devnet.url)
+  const accounts = Object.values(devnet.state.accounts)
+  io.out(accounts.length === 0 ? 'Accounts: none (add them with casper-multisig fund)' : 'Accounts:')
+  for (const entry of accounts) {
+    io.out(
+      `  account-hash-${accountHashFromPublicKey(entry.publicKey)} (${entry.publicKey}) balance ${entry.balance} motes`,
+    )
+  }
   return { code: exitCodes.ok, devnet }
 }
 
-/** A name from a chainspec file as it may be shown: control, bidi and invisible characters made visible. */
-function visible(text: string): string {
-  return text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  )
+/** A listen failure (`Cannot listen`) is not a usage error: the port is taken or not allowed. */
+function isListenError(error: DevnetError): boolean {
+  return error.shortMessage === 'Cannot listen'
+}
+
+/** The start failure, with the system's reason (EADDRINUSE, EACCES) and what to do about it. */
+function startFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  if (error instanceof DevnetError && isListenError(error)) {
+    const code = (error.cause as { code?: unknown } | undefined)?.code
+    const { port } = error.details as { port?: unknown }
+    const reason =
+      code === 'EADDRINUSE'
+        ? `EADDRINUSE: port ${port} is already in use`
+        : code === 'EACCES'
+          ? `EACCES: not allowed to listen on port ${port}`
+          : String(code ?? (error.cause instanceof Error ? error.cause.message : 'unknown'))
+    return [
+      `Cannot start the devnet on 127.0.0.1:${port}`,
+      `  reason: ${reason}`,
+      `Remedy: ${code === 'EADDRINUSE' ? 'Stop what uses the port, or choose another with --port N (--port 0 picks a free one).' : 'Choose another port with --port N (above 1023).'}`,
+    ].join('\n')
+  }
+  return error.message.split('\n').map(safeText).join('\n')
 }

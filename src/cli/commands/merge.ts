@@ -2,30 +2,49 @@
 import { accountHashFromPublicKey } from '../../account/accountHash.js'
 import { MergeError } from '../../approvals/MergeError.js'
 import { mergeApprovals } from '../../approvals/mergeApprovals.js'
+import { safeText } from '../../text/safeText.js'
+import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
-import { readDeployFile, writeDeployFile } from '../files.js'
+import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
+import { readDeployFile } from '../files.js'
+import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 
-const usage = `Usage: casper-multisig merge FILE FILE... --out FILE [--force]
+const usage = `Usage: casper-multisig merge FILE FILE... -o FILE [--force] [--json]
 
 Merges the approvals of signed copies of one deploy into one file. Every signature is verified;
 each approval left out is printed with its reason (invalid signature, wrong tag, a second
 signature by the same key). Copies of different deploys are refused, naming the field that differs.
+One FILE may be - (standard input).
 
-  --out FILE          where to write the merged deploy (may be one of the inputs)
-  --force             replace an existing --out file that is not one of the inputs`
+  -o, --out FILE      where to write the merged deploy: may be one of the inputs; - for standard
+                      output (the messages then go to standard error); also --output
+  --force             replace an existing output file that is not one of the inputs
+  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside the first FILE)
+  --json              print { hash, approvals, added, rejected, out }
+  -q, --quiet         print only errors
+
+Exit codes: 0 merged, 1 failed (different deploys, unreadable file), 2 usage error.`
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'merge the approvals of signed copies of a deploy',
   usage,
   async run(args, io) {
     const { values, positionals: files } = parseCommandArgs(
       args,
-      { out: { type: 'string' }, force: { type: 'boolean' } },
+      { ...outOptions, force: { type: 'boolean' }, ...labelOptions, ...outputOptions },
       { name: 'FILE', min: 1, max: Number.POSITIVE_INFINITY },
     )
-    const out = required(values.out, '--out', 'FILE')
+    const out = required(outPath(values), '--out', 'FILE')
+    if (files.filter((f) => f === '-').length > 1) {
+      throw new CliError('Standard input (-) can be read once', { code: 'UsageError' })
+    }
+    if (out === '-' && values.json) {
+      throw new CliError('-o - and --json both write to standard output: give one', { code: 'UsageError' })
+    }
+    checkOutputPath(out, { overwrite: Boolean(values.force) || files.includes(out) })
+    const labels = loadLabels(values, files[0])
     const copies = files.map(readDeployFile)
     let merged: ReturnType<typeof mergeApprovals>
     try {
@@ -42,16 +61,48 @@ export const mergeCommand: Command = {
       throw error
     }
     const { deploy, added, rejected } = merged
-    const signer = (publicKey: string) => `account-hash-${accountHashFromPublicKey(publicKey)} (${publicKey})`
-    io.out(
+    // A rejected approval may carry a signer that is no public key at all: show it as it is.
+    const signer = (publicKey: string) => {
+      const hash = accountHashOrUndefined(publicKey)
+      return hash
+        ? `${keyName(hash, labels)} (public key ${publicKey})`
+        : `${safeText(publicKey)} (not a public key)`
+    }
+    const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
+    output.info(
       `Merged ${files.length} cop${files.length === 1 ? 'y' : 'ies'} of deploy ${deploy.hash}: ${deploy.approvals.length} approval${deploy.approvals.length === 1 ? '' : 's'}`,
     )
-    for (const approval of added) io.out(`  added: ${signer(approval.signer)}`)
+    for (const approval of added) output.info(`  added: ${signer(approval.signer)}`)
     for (const { approval, from, reason, message } of rejected) {
-      io.out(`  rejected: approval by ${signer(approval.signer)} in ${files[from]}: ${reason}: ${message}`)
+      output.info(
+        `  rejected: approval by ${signer(approval.signer)} in ${safeText(files[from] ?? '?')}: ${reason}: ${safeText(message)}`,
+      )
     }
-    writeDeployFile(out, deploy, { overwrite: Boolean(values.force) || files.includes(out) })
-    io.out(`Wrote ${out}`)
+    writeDeployOutput(out, deploy, { overwrite: true }, io)
+    if (out !== '-') output.info(`Wrote ${safeText(out)}`)
+    output.json({
+      hash: deploy.hash,
+      approvals: deploy.approvals.length,
+      added: added.map((a) => ({
+        ...keyJson(accountHashFromPublicKey(a.signer), labels),
+        publicKey: a.signer,
+      })),
+      rejected: rejected.map(({ approval, from, reason, message }) => ({
+        publicKey: approval.signer,
+        file: files[from],
+        reason,
+        message,
+      })),
+      out,
+    })
     return exitCodes.ok
   },
+}
+
+function accountHashOrUndefined(publicKey: string): string | undefined {
+  try {
+    return accountHashFromPublicKey(publicKey)
+  } catch {
+    return undefined
+  }
 }

@@ -1,44 +1,67 @@
 // `casper-multisig plan`: the deploys that take an account to a target configuration, written unsigned.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AccountHashHex } from '../../account/Account.js'
 import { accountHashOf } from '../../account/accountHash.js'
 import { planReconfiguration } from '../../account/planReconfiguration.js'
 import { buildConfigureDeploy } from '../../deploy/buildConfigureDeploy.js'
+import { parseDuration } from '../../deploy/duration.js'
+import { BaseError } from '../../errors/BaseError.js'
+import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { expandHashes } from '../expandHashes.js'
 import { writeDeployFile } from '../files.js'
+import {
+  addressBookJson,
+  addressBookName,
+  keyName,
+  labelOptions,
+  loadLabels,
+  readAddressBook,
+} from '../labels.js'
+import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readTargetFile } from '../readTargetFile.js'
 
 const usage = `Usage: casper-multisig plan --node URL --account KEY --target FILE [--signer KEY]...
-                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--force]
+                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--force] [--json]
 
 Plans the change from the account's keys and thresholds now (read from the node) to the target,
 proves it in the emulator, prints the warnings and steps, and writes one unsigned deploy per
-planned deploy: DIR/deploy-1.json, deploy-2.json, … (casper-client JSON).
+planned deploy: DIR/deploy-1.json, deploy-2.json, … (casper-client JSON), and the target's labels
+as the address book DIR/labels.json, which the other commands read to name keys.
 
-  --node URL          the node's JSON-RPC endpoint
+  -n, --node URL      the node (also --node-address; default: CASPER_NODE_ADDRESS)
   --account KEY       the account to change: its public key hex, or account-hash-… when the
                       target or a --signer gives its public key (the deploy header needs it)
   --target FILE       { "associatedKeys": [{ "key": "01…", "weight": 1, "label": "bob" }],
-                        "thresholds": { "deployment": 2, "keyManagement": 2 } }
+                        "thresholds": { "deployment": 2, "keyManagement": 2 } } (- for standard input)
   --signer KEY        a key that will sign (repeatable); default: every associated key now
-  --out-dir DIR       where to write the deploy files (default: .)
+  --out-dir DIR       where to write the deploy files and labels.json (default: .)
   --chain-name NAME   default: the node's chain name
-  --ttl DURATION      how long co-signers have to sign and send, e.g. 30m (default and most: 2h)
-  --force             replace existing deploy-N.json files`
+  --ttl DURATION      how long co-signers have to sign and send, e.g. 30m, 1h (default and most: 2h)
+  --force             replace existing deploy-N.json files
+  --label KEY=NAME, --labels FILE   more names for keys (added to labels.json)
+  --json              print { account, chainName, warnings, deploys: [{ file, hash, steps, … }] }
+  -q, --quiet         print only errors
+
+Exit codes: 0 planned (or nothing to do), 1 failed (invalid target, signers that cannot authorize
+it, node error, a deploy file exists), 2 usage error.`
 
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
 
+/** casper-node chainspec `[transactions] max_ttl = '2 hours'` (mainnet, 1.5 `[deploys]` the same). */
+const maxTtlMs = 2 * 60 * 60 * 1000
+
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'plan a change of keys and thresholds; write the unsigned deploys',
   usage,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
-      node: { type: 'string' },
+      ...nodeOptions,
       account: { type: 'string' },
       target: { type: 'string' },
       signer: { type: 'string', multiple: true },
@@ -46,14 +69,28 @@ export const planCommand: Command = {
       'chain-name': { type: 'string' },
       ttl: { type: 'string' },
       force: { type: 'boolean' },
+      ...labelOptions,
+      ...outputOptions,
     })
-    const node = required(values.node, '--node', 'URL')
+    const node = requiredNodeAddress(values, io.env)
     const identifier = required(values.account, '--account', 'KEY')
-    const target = readTargetFile(required(values.target, '--target', 'FILE'))
+    const targetFile = required(values.target, '--target', 'FILE')
+    if (values.ttl !== undefined) checkTtl(values.ttl)
+    const target = readTargetFile(targetFile)
     const signers = values.signer
     const outDir = values['out-dir'] ?? '.'
+    const labels = loadLabels(values)
+    // Names already in DIR/labels.json stay: a second plan into the same directory adds to them.
+    const book = join(outDir, addressBookName)
+    if (existsSync(book)) {
+      for (const [hash, name] of readAddressBook(book)) if (!labels.has(hash)) labels.set(hash, name)
+    }
+    for (const { key, label } of target.associatedKeys) {
+      const hash = tryAccountHash(String(key))
+      if (label && hash) labels.set(hash, label)
+    }
 
-    const { account, status } = await readNodeAccount(node, identifier)
+    const { account, status, network } = await readNodeAccount(node, identifier)
     const header = headerAccount(identifier, account.accountHash, [
       ...target.associatedKeys.map((k) => String(k.key)),
       ...(signers ?? []),
@@ -61,15 +98,30 @@ export const planCommand: Command = {
     const chainName = values['chain-name'] ?? status.chainspecName
     const plan = await planReconfiguration(account, target, {
       ...(signers ? { signers } : {}),
-      protocol: status.protocol,
+      ...network,
     })
+    const known = [
+      ...Object.keys(account.associatedKeys),
+      ...target.associatedKeys.flatMap((k) => tryAccountHash(String(k.key)) ?? []),
+    ]
+    const full = (text: string) => expandHashes(safeText(text), known, labels)
+    const output = createOutput(io, values)
 
-    io.out(
-      `Plan for account account-hash-${account.accountHash} on ${chainName} (protocol ${status.protocol})`,
+    output.info(
+      `Plan for account ${keyName(account.accountHash, labels)} on ${safeText(chainName)} (protocol ${status.protocol})`,
     )
-    for (const warning of plan.warnings) io.out(`Warning [${warning.code}]: ${warning.message}`)
+    for (const warning of plan.warnings) output.info(`Warning [${warning.code}]: ${full(warning.message)}`)
+    const json = {
+      account: `account-hash-${account.accountHash}`,
+      chainName,
+      warnings: plan.warnings.map(({ code, message }) => ({
+        code,
+        message: expandHashes(message, known, new Map()),
+      })),
+    }
     if (plan.deploys.length === 0) {
-      io.out('Nothing to do: the account already has the target configuration.')
+      output.info('Nothing to do: the account already has the target configuration.')
+      output.json({ ...json, deploys: [] })
       return exitCodes.ok
     }
     const deploys = plan.deploys.map((planned) =>
@@ -89,16 +141,61 @@ export const planCommand: Command = {
     }
     mkdirSync(outDir, { recursive: true })
     plan.deploys.forEach((planned, i) => {
-      io.out(
+      output.info(
         `Deploy ${i + 1} of ${plan.deploys.length}: needs key-management weight ${planned.requiredWeight}; the signers hold ${planned.signersWeight}`,
       )
-      for (const step of planned.steps) io.out(`  - ${step}`)
+      for (const step of planned.steps) output.info(`  - ${full(step)}`)
       writeDeployFile(paths[i]!, deploys[i]!, { overwrite: true })
-      io.out(`  wrote ${paths[i]} (deploy ${deploys[i]!.hash}, unsigned)`)
+      output.info(`  wrote ${safeText(paths[i]!)} (deploy ${deploys[i]!.hash}, unsigned)`)
     })
-    if (deploys.length > 1) io.out('Send the deploys in order, each after the previous one has executed.')
+    if (labels.size > 0) {
+      writeFileSync(book, addressBookJson(labels))
+      output.info(
+        `  wrote ${safeText(book)} (names of ${labels.size} key${labels.size === 1 ? '' : 's'}; send it with the deploys)`,
+      )
+    }
+    if (deploys.length > 1)
+      output.info('Send the deploys in order, each after the previous one has executed.')
+    output.json({
+      ...json,
+      deploys: plan.deploys.map((planned, i) => ({
+        file: paths[i],
+        hash: deploys[i]!.hash,
+        requiredWeight: planned.requiredWeight,
+        signersWeight: planned.signersWeight,
+        steps: planned.steps.map((step) => expandHashes(step, known, new Map())),
+      })),
+      ...(labels.size > 0 ? { addressBook: book } : {}),
+    })
     return exitCodes.ok
   },
+}
+
+/**
+ * `--ttl`: a duration casper-node reads (humantime) of at most 2 hours.
+ *
+ * @throws {CliError} code `UsageError` with the value and what is expected.
+ */
+function checkTtl(text: string): void {
+  let ms: number
+  try {
+    ms = parseDuration(text)
+  } catch (error) {
+    throw new CliError('Invalid --ttl', {
+      code: 'UsageError',
+      details: {
+        expected: 'a duration with a unit, e.g. 30m, 90min, 1h 30m (at most 2h)',
+        got: text,
+        reason: error instanceof BaseError ? error.details.reason : undefined,
+      },
+    })
+  }
+  if (ms <= 0 || ms > maxTtlMs) {
+    throw new CliError('Invalid --ttl', {
+      code: 'UsageError',
+      details: { expected: 'more than 0 and at most 2h (the network refuses longer)', got: text },
+    })
+  }
 }
 
 /** The public key the deploy header names: `--account` itself, or a given key with its account hash. */
@@ -116,4 +213,12 @@ function headerAccount(
     remedy:
       'A deploy names its account by public key. Pass --account as the public key hex, or list that key in the target or as a --signer.',
   })
+}
+
+function tryAccountHash(key: string): AccountHashHex | undefined {
+  try {
+    return accountHashOf(key)
+  } catch {
+    return undefined
+  }
 }

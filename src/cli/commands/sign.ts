@@ -1,52 +1,96 @@
-// `casper-multisig sign`: adds one approval to a copy of a deploy file with a local secret key.
+// `casper-multisig sign`: adds one approval to a copy of a deploy file with a local secret key, after its guard rails.
 import { basename, dirname, join } from 'node:path'
+import type { AccountHashHex } from '../../account/Account.js'
 import { localSigner } from '../../approvals/localSigner.js'
 import { signatureProgress } from '../../approvals/signatureProgress.js'
 import { signDeploy } from '../../approvals/signDeploy.js'
+import type { DeployJson } from '../../deploy/DeployJson.js'
+import { describeDeploy } from '../../deploy/describeDeploy.js'
+import { parseDuration, parseTimestamp } from '../../deploy/duration.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
 import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKey.js'
+import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
-import { readBytes, readDeployFile, writeDeployFile } from '../files.js'
+import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
+import { describeLines } from '../describeText.js'
+import { readBytes, readDeployFile } from '../files.js'
+import { inputOptions, inputPath } from '../inputPath.js'
+import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
+import { progressJson, progressText } from '../progressText.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 
-const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [--out FILE | --in-place] [--force]
-                            [--algorithm ed25519|secp256k1] [--node URL]
+const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
+                            [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]
 
-Signs the deploy in FILE with the secret key and writes the signed copy, by default next to FILE
-as <FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json. Prints the
-signer's account hash and, with --node, the signature progress against the account now.
+Shows what the deploy in FILE (- for standard input) does, every key in full, then signs it with
+the secret key and writes the signed copy: by default next to FILE as
+<FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json (standard output
+when FILE is -); -o - writes it to standard output (the messages then go to standard error).
 
-  --key FILE          secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex
-                      digits with --algorithm)
-  --out FILE          where to write the signed copy
-  --in-place          replace FILE with the signed copy
-  --force             replace an existing --out file
-  --algorithm ALG     the key's algorithm, needed only for a raw hex key
-  --node URL          the node's JSON-RPC endpoint, to print the progress`
+It refuses, writing nothing, unless --force:
+  - an expired deploy (timestamp + ttl in the past);
+  - a deploy whose chain name differs from --chain-name, or from the node's;
+  - with a node, a key the account does not hold (the node would refuse the whole deploy).
+The output path is checked before signing: an existing file is not replaced without --force.
+
+  -i, --input FILE         the deploy file (instead of FILE)
+  -k, --key FILE           secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex
+                           digits with --algorithm); also --secret-key
+  -o, --out FILE           where to write the signed copy (- for standard output); also --output
+  --in-place               replace FILE with the signed copy
+  -n, --node URL           the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the
+                           chain and the key, and prints the signature progress
+  --chain-name NAME        the chain the deploy must be for
+  --force                  sign despite the checks above, and replace an existing output file
+  --algorithm ALG          the key's algorithm, needed only for a raw hex key
+  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside FILE)
+  --json                   print { hash, signer, alreadySigned, out, approvals, progress }
+  -q, --quiet              print only errors
+
+Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usage error.`
 
 export const signCommand: Command = {
   name: 'sign',
-  summary: 'sign a copy of a deploy file with a secret key file',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
-        key: { type: 'string' },
-        out: { type: 'string' },
+        ...inputOptions,
+        key: { type: 'string', short: 'k' },
+        'secret-key': { type: 'string' },
+        ...outOptions,
         'in-place': { type: 'boolean' },
         force: { type: 'boolean' },
         algorithm: { type: 'string' },
-        node: { type: 'string' },
+        'chain-name': { type: 'string' },
+        ...nodeOptions,
+        ...labelOptions,
+        ...outputOptions,
       },
-      { name: 'FILE', min: 1, max: 1 },
+      { name: 'FILE', min: 0, max: 1 },
     )
-    const file = positionals[0]!
-    const keyFile = required(values.key, '--key', 'SECRET_KEY_FILE')
-    if (values.out !== undefined && values['in-place']) {
+    const file = inputPath(values, positionals)
+    if (values.key !== undefined && values['secret-key'] !== undefined) {
+      throw new CliError('--key and --secret-key name the same thing: give one', { code: 'UsageError' })
+    }
+    const keyFile = required(values.key ?? values['secret-key'], '--key', 'SECRET_KEY_FILE')
+    const explicitOut = outPath(values)
+    if (explicitOut !== undefined && values['in-place']) {
       throw new CliError('--out and --in-place exclude each other', { code: 'UsageError' })
+    }
+    if (file === '-' && keyFile === '-') {
+      throw new CliError('Standard input can hold the deploy or the key, not both', { code: 'UsageError' })
+    }
+    if (file === '-' && values['in-place']) {
+      throw new CliError('--in-place needs a FILE, not standard input', { code: 'UsageError' })
+    }
+    if (explicitOut === '-' && values.json) {
+      throw new CliError('-o - and --json both write to standard output: give one', { code: 'UsageError' })
     }
     const algorithm = values.algorithm
     if (algorithm !== undefined && algorithm !== 'ed25519' && algorithm !== 'secp256k1') {
@@ -55,26 +99,106 @@ export const signCommand: Command = {
         details: { expected: 'ed25519 or secp256k1', got: algorithm },
       })
     }
+    const node = nodeAddress(values, io.env)
+    const labels = loadLabels(values, file)
     const deploy = readDeployFile(file)
     const key = parsePrivateKey(keyInput(readBytes(keyFile, 'secret key file')), {
       ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
     })
     const signer = localSigner(key)
-    const signed = await signDeploy(deploy, signer)
-    const out = values['in-place'] ? file : (values.out ?? signedCopyPath(file, signer.accountHash))
+    const out = values['in-place']
+      ? file
+      : (explicitOut ?? (file === '-' ? '-' : signedCopyPath(file, signer.accountHash)))
+    const force = Boolean(values.force)
+    checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
+    const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
 
-    const already = signed.approvals.length === deploy.approvals.length
-    io.out(
-      `${already ? 'Already signed' : 'Signed'} deploy ${signed.hash} by account-hash-${signer.accountHash} (${signer.publicKey})`,
-    )
-    writeDeployFile(out, signed, { overwrite: Boolean(values['in-place'] || values.force) })
-    io.out(`Wrote ${out} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`)
-    if (values.node) {
-      const { account, status } = await readNodeAccount(values.node, signed.header.account)
-      io.out(`Progress: ${signatureProgress(signed, account, { protocol: status.protocol }).summary}`)
+    const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
+    const description = await describeDeploy(deploy, {
+      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
+    })
+    for (const line of describeLines(description, labels)) output.info(line)
+    if (!force) {
+      refuseIfUnsafe(deploy, signer.accountHash, {
+        chainName: values['chain-name'],
+        node: onChain
+          ? { chainName: onChain.status.chainspecName, holds: onChain.account.associatedKeys }
+          : undefined,
+        labels,
+      })
     }
+
+    const signed = await signDeploy(deploy, signer)
+    const already = signed.approvals.length === deploy.approvals.length
+    writeDeployOutput(out, signed, { overwrite: true }, io)
+    output.info(
+      `${already ? 'Already signed' : 'Signed'} deploy ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
+    )
+    if (out !== '-') {
+      output.info(
+        `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
+      )
+    }
+    const progress = onChain ? signatureProgress(signed, onChain.account, onChain.network) : undefined
+    if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
+    output.json({
+      hash: signed.hash,
+      signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
+      alreadySigned: already,
+      out,
+      approvals: signed.approvals.length,
+      ...(progress ? { progress: progressJson(progress, labels) } : {}),
+    })
     return exitCodes.ok
   },
+}
+
+/**
+ * The guard rails of `sign`: an expired deploy, another chain, a key the account does not hold.
+ *
+ * @throws {CliError} code `SignRefused` naming the values and `--force`.
+ */
+function refuseIfUnsafe(
+  deploy: DeployJson,
+  signer: AccountHashHex,
+  context: {
+    chainName?: string | undefined
+    node?: { chainName: string; holds: Readonly<Record<string, number>> } | undefined
+    labels: ReadonlyMap<AccountHashHex, string>
+  },
+): void {
+  const refuse = (message: string, details: Record<string, unknown>, remedy: string): never => {
+    throw new CliError(message, { code: 'SignRefused', details, remedy: `${remedy} Nothing was written.` })
+  }
+  const expiresAt = parseTimestamp(deploy.header.timestamp) + parseDuration(deploy.header.ttl)
+  if (expiresAt <= Date.now()) {
+    refuse(
+      'Not signed: the deploy has expired',
+      { expiredAt: new Date(expiresAt).toISOString(), now: new Date().toISOString() },
+      'The node refuses an expired deploy: ask for a new one (casper-multisig plan makes it). --force signs anyway.',
+    )
+  }
+  const expected = context.chainName ?? context.node?.chainName
+  if (expected !== undefined && deploy.header.chain_name !== expected) {
+    refuse(
+      'Not signed: the deploy is for another chain',
+      {
+        deploy: deploy.header.chain_name,
+        expected: `${expected} (${context.chainName !== undefined ? '--chain-name' : "the node's chain"})`,
+      },
+      'Check which network you mean: a deploy for another chain never runs on this one. --force signs anyway.',
+    )
+  }
+  if (context.node && !(signer in context.node.holds)) {
+    refuse(
+      'Not signed: the account does not hold this key',
+      {
+        key: keyName(signer, context.labels),
+        associatedKeys: Object.keys(context.node.holds).map((hash) => keyName(hash, context.labels)),
+      },
+      'The node refuses a deploy carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway.',
+    )
+  }
 }
 
 /** `dir/deploy-1.json` → `dir/deploy-1.signed-by-83b0df3b.json`. */

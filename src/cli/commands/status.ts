@@ -1,63 +1,98 @@
-// `casper-multisig status`: how far a deploy file is from being accepted and executed, against the node's state.
+// `casper-multisig status`: whether a deploy ran, or how far it is from being accepted, against the node's state.
 import { preflight } from '../../deploy/preflight.js'
+import { createRpc } from '../../rpc/createRpc.js'
+import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
+import { cliMessage } from '../cliRemedy.js'
+import { expandHashes } from '../expandHashes.js'
 import { readDeployFile } from '../files.js'
-import { parseCommandArgs, required } from '../parseCommandArgs.js'
+import { inputOptions, inputPath } from '../inputPath.js'
+import { keyName, labelOptions, loadLabels } from '../labels.js'
+import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { createOutput, outputOptions } from '../Output.js'
+import { parseCommandArgs } from '../parseCommandArgs.js'
+import { progressJson, progressText } from '../progressText.js'
+import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 
-const usage = `Usage: casper-multisig status FILE --node URL [--json]
+const usage = `Usage: casper-multisig status FILE --node URL [--label KEY=NAME]... [--labels FILE] [--json]
 
-Reads the deploy's account from the node and prints the signature progress (weight collected,
-thresholds, which keys are still needed) and every preflight error and warning: what the node
-would refuse or fail. Exit code 0 when ready to send, 3 when not ready.
+First asks the node whether it already has the deploy in FILE (- for standard input): then prints
+"executed in block … (success)" or "(failure: …)", or "pending". Otherwise reads the deploy's
+account and prints the signature progress (weight collected, the thresholds, the smallest sets of
+keys still needed, every key in full) and every preflight error and warning: what the node would
+refuse or fail.
 
-  --node URL          the node's JSON-RPC endpoint
-  --json              print { ready, summary, errors, warnings } as JSON`
+  -i, --input FILE      the deploy file (instead of FILE)
+  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
+  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside FILE)
+  --json                print { hash, execution, ready, progress, errors, warnings } as JSON
+  -q, --quiet           print nothing; the exit code says it all
+
+Exit codes: 0 ready to send, or executed successfully; 1 executed and failed, or the check failed
+(unreadable file, node error); 2 usage error; 3 not ready to send; 4 sent and not executed yet.`
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'signature progress and preflight of a deploy file (exit 0 ready, 3 not)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { node: { type: 'string' }, json: { type: 'boolean' } },
-      { name: 'FILE', min: 1, max: 1 },
+      { ...inputOptions, ...nodeOptions, ...labelOptions, ...outputOptions },
+      { name: 'FILE', min: 0, max: 1 },
     )
-    const node = required(values.node, '--node', 'URL')
-    const deploy = readDeployFile(positionals[0]!)
-    const { account, status } = await readNodeAccount(node, deploy.header.account)
+    const file = inputPath(values, positionals)
+    const node = requiredNodeAddress(values, io.env)
+    const labels = loadLabels(values, file)
+    const deploy = readDeployFile(file)
+    const output = createOutput(io, values)
+    const { account, status, network } = await readNodeAccount(node, deploy.header.account)
+    const execution = await readExecution(createRpc(node), deploy.hash, { account })
+    output.info(
+      `Deploy ${deploy.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
+    )
+    if (execution.state !== 'unknown') {
+      output.info(`Status: ${safeText(executionText(execution))}`)
+      if (execution.state === 'failed') {
+        for (const line of cliMessage(execution.error).split('\n')) output.info(safeText(line))
+      }
+      output.json({ hash: deploy.hash, execution: executionJson(execution) })
+      return execution.state === 'succeeded'
+        ? exitCodes.ok
+        : execution.state === 'failed'
+          ? exitCodes.failed
+          : exitCodes.pending
+    }
     const report = await preflight(deploy, account, {
       chainName: status.chainspecName,
-      protocol: status.protocol,
+      ...network,
     })
-    const code = report.ready ? exitCodes.ok : exitCodes.notReady
-    if (values.json) {
-      const issue = ({ code, message }: { code: string; message: string }) => ({ code, message })
-      io.out(
-        JSON.stringify(
-          {
-            hash: deploy.hash,
-            ready: report.ready,
-            summary: report.progress.summary,
-            errors: report.errors.map(issue),
-            warnings: report.warnings.map(issue),
-          },
-          null,
-          2,
-        ),
-      )
-      return code
-    }
-    io.out(`Deploy ${deploy.hash} for account-hash-${account.accountHash} on ${status.chainspecName}`)
-    io.out(`Signatures: ${report.progress.summary}`)
-    for (const error of report.errors) io.out(`Error [${error.code}]: ${error.message}`)
-    for (const warning of report.warnings) io.out(`Warning [${warning.code}]: ${warning.message}`)
-    io.out(
+    const known = [
+      ...Object.keys(account.associatedKeys),
+      ...report.progress.signed.map((s) => s.accountHash),
+      ...report.progress.unassociated.map((s) => s.accountHash),
+    ]
+    const full = (text: string) => expandHashes(safeText(text), known, labels)
+    const issue = ({ code, message }: { code: string; message: string }) => ({
+      code,
+      message: expandHashes(message, known, new Map()),
+    })
+    output.json({
+      hash: deploy.hash,
+      execution: { state: 'unknown' },
+      ready: report.ready,
+      progress: progressJson(report.progress, labels),
+      errors: report.errors.map(issue),
+      warnings: report.warnings.map(issue),
+    })
+    output.info(`Signatures: ${progressText(report.progress, labels)}`)
+    for (const error of report.errors) output.info(`Error [${error.code}]: ${full(error.message)}`)
+    for (const warning of report.warnings) output.info(`Warning [${warning.code}]: ${full(warning.message)}`)
+    output.info(
       report.ready
         ? 'Ready to send.'
         : `Not ready: ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}.`,
     )
-    return code
+    return report.ready ? exitCodes.ok : exitCodes.notReady
   },
 }

@@ -1,0 +1,59 @@
+// `casper-multisig wait`: waits for a sent deploy's execution, with visible progress on a terminal.
+import { createRpc } from '../../rpc/createRpc.js'
+import { type Command, exitCodes } from '../Command.js'
+import { readDeployFile } from '../files.js'
+import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { createOutput, outputOptions } from '../Output.js'
+import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
+import { executionJson } from '../readExecution.js'
+import { readNodeAccount } from '../readNodeAccount.js'
+import { waitExecution } from '../waitExecution.js'
+
+const usage = `Usage: casper-multisig wait HASH|FILE --node URL [--timeout SECONDS] [--poll-interval MS] [--json]
+
+Waits until the node has executed the deploy (its 64-hex hash, or a deploy file; - for standard
+input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
+line shows the seconds waited, whether the node has seen the deploy and its latest block height;
+nothing is drawn when standard error is not a terminal.
+
+  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
+  --timeout SECONDS     give up after this long (default 300)
+  --poll-interval MS    how often to ask the node (default 1000)
+  --json                print { hash, execution }
+  -q, --quiet           print only errors
+
+Exit codes: 0 executed successfully, 1 executed and failed, or timed out, 2 usage error.`
+
+const hashPattern = /^[0-9a-fA-F]{64}$/
+
+export const waitCommand: Command = {
+  name: 'wait',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...nodeOptions, timeout: { type: 'string' }, 'poll-interval': { type: 'string' }, ...outputOptions },
+      { name: 'HASH or FILE', min: 1, max: 1 },
+    )
+    const node = requiredNodeAddress(values, io.env)
+    const timeoutSeconds = positiveNumber(values.timeout, '--timeout') ?? 300
+    const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
+    const given = positionals[0]!
+    const deploy = hashPattern.test(given) ? undefined : readDeployFile(given)
+    const hash = (deploy?.hash ?? given).toLowerCase()
+    // With the deploy at hand, a failure is explained against the account's keys and thresholds.
+    const account = deploy ? (await readNodeAccount(node, deploy.header.account)).account : undefined
+    const execution = await waitExecution(createRpc(node), hash, io, {
+      timeoutMs: timeoutSeconds * 1000,
+      pollIntervalMs,
+      account,
+    })
+    const output = createOutput(io, values)
+    output.json({ hash, execution: executionJson(execution) })
+    if (execution.state === 'failed') throw execution.error
+    output.info(
+      `Executed in block ${execution.blockHash}${execution.blockHeight === undefined ? '' : ` at height ${execution.blockHeight}`}, cost ${execution.cost} motes`,
+    )
+    return exitCodes.ok
+  },
+}
