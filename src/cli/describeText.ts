@@ -1,6 +1,6 @@
 // What a co-signer approves, in full: every key as its whole account hash (and label), every hash whole.
 import type { AccountHashHex } from '../account/Account.js'
-import type { DeployChange, DeployDescription } from '../deploy/describeDeploy.js'
+import { type DeployChange, type DeployDescription, paymentLine } from '../deploy/describeDeploy.js'
 import { safeText } from '../text/safeText.js'
 import { keyJson, keyName } from './labels.js'
 
@@ -21,9 +21,8 @@ export function describeLines(
 ): string[] {
   const name = (hash: string) => keyName(hash, labels)
   const { result, payment, session } = description
-  const doNotSign = doNotSignReasons(description)
   return [
-    ...(doNotSign.length > 0 ? [`DO NOT SIGN: ${doNotSign.join('; ')}.`] : []),
+    ...(description.doNotSign.length > 0 ? [`DO NOT SIGN: ${description.doNotSign.join('; ')}.`] : []),
     `Deploy ${description.hash}`,
     `Account: ${name(description.account.accountHash)}`,
     `Chain: ${safeText(description.chainName)}`,
@@ -40,9 +39,7 @@ export function describeLines(
           ]
         : [`Result: would fail: ${safeText(result.failure?.message ?? 'unknown failure')}`]
       : []),
-    'motes' in payment
-      ? `Payment: ${formatMotes(payment.motes)} CSPR (${payment.motes} motes)`
-      : 'Payment: custom payment code',
+    paymentLine(payment),
     `Expires: ${description.expiresAt.toISOString()}${description.expired ? ' (expired)' : ''}`,
     description.signers.length > 0 ? 'Signed by:' : 'Signed by: nobody yet',
     ...description.signers.map((s) => `  ${name(s.accountHash)}`),
@@ -57,33 +54,13 @@ export function describeLines(
   ]
 }
 
-/** The reasons not to sign: content that does not match the hash, or approvals that do not verify. */
-export function doNotSignReasons(description: DeployDescription): string[] {
-  const mismatch = description.verification.problems.filter(
-    (p) => p.code === 'BodyHashMismatch' || p.code === 'HashMismatch',
-  )
-  const invalid = description.invalidApprovals.length
-  return [
-    ...(mismatch.length > 0
-      ? [
-          `the content does not match the hash being signed (${mismatch.map((p) => p.code).join(', ')}): what is shown here is not what a signature approves`,
-        ]
-      : []),
-    ...(invalid > 0
-      ? [
-          `${invalid} approval${invalid === 1 ? ' does' : 's do'} not verify, and the node refuses a deploy carrying any invalid approval`,
-        ]
-      : []),
-  ]
-}
-
 /** The description for `--json`: full hashes, labels, changes, result, signers. */
 export function describeJson(description: DeployDescription, labels: ReadonlyMap<AccountHashHex, string>) {
   const { result } = description
   return {
     hash: description.hash,
     safeToSign: description.safeToSign,
-    doNotSign: doNotSignReasons(description),
+    doNotSign: description.doNotSign,
     account: {
       ...keyJson(description.account.accountHash, labels),
       publicKey: description.account.publicKey,
@@ -108,7 +85,9 @@ export function describeJson(description: DeployDescription, labels: ReadonlyMap
           }
         : { ok: false, failure: result.failure?.message }
       : undefined,
-    payment: 'motes' in description.payment ? { motes: String(description.payment.motes) } : { custom: true },
+    payment: Object.fromEntries(
+      Object.entries(description.payment).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
+    ),
     expiresAt: description.expiresAt.toISOString(),
     expired: description.expired,
     signers: description.signers.map((s) => ({ ...keyJson(s.accountHash, labels), publicKey: s.publicKey })),
@@ -133,11 +112,4 @@ function changeText(change: DeployChange, name: (hash: string) => string): strin
     case 'setThreshold':
       return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
-}
-
-/** Motes as CSPR (1 CSPR = 1e9 motes), trailing zeros trimmed. */
-function formatMotes(motes: bigint): string {
-  const whole = motes / 1_000_000_000n
-  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  return fraction ? `${whole}.${fraction}` : `${whole}`
 }

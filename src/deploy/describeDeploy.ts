@@ -5,6 +5,8 @@ import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.
 import { missingSigners } from '../account/missingSigners.js'
 import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyApproval.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
+import { estimateCost } from '../chainspec/estimateCost.js'
+import { resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { hasUnsafeText, safeText } from '../text/safeText.js'
@@ -51,6 +53,11 @@ export type DeployPayment =
       motes: bigint
       /** The emulated cost (gas × gas price), when the session was emulated. */
       need?: bigint | undefined
+      /**
+       * What the account is expected to be charged under the chainspec's pricing and refund handling
+       * ({@link estimateCost}), when the session was emulated. The purse must hold all of `motes`.
+       */
+      expectedCharge?: bigint | undefined
       /** More than `maxPaymentRatio` times the need (or above the ceiling when the need is unknown). */
       excessive: boolean
     }
@@ -106,6 +113,8 @@ export type DeployDescription = {
    * `text` starts with `DO NOT SIGN:`.
    */
   safeToSign: boolean
+  /** Why not to sign (empty when `safeToSign`), each rendered inert. */
+  doNotSign: string[]
   warnings: string[]
   text: string
 }
@@ -244,7 +253,7 @@ export async function describeDeploy(
     doNotSign.push(
       need === undefined
         ? `the payment of ${formatMotes(payment.motes)} CSPR is above ${formatMotes(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
-        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the emulated cost of ${formatMotes(need)} CSPR; the node keeps a quarter of what is unused`,
+        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the emulated cost of ${formatMotes(need)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
     )
   }
   // Text from the file is shown inert below; text built to hide itself is a reason not to sign.
@@ -305,6 +314,7 @@ export async function describeDeploy(
     invalidApprovals,
     verification,
     safeToSign: doNotSign.length === 0,
+    doNotSign: doNotSign.map(safeText),
     warnings: warnings.map(safeText),
     // Every line rendered inert: arg names, chain name, labels and node text come from outside.
     text: lines.map(safeText).join('\n'),
@@ -502,17 +512,38 @@ function describePayment(
     (need === undefined
       ? motes > (options.paymentCeilingMotes ?? defaultCeiling)
       : motes * 1000n > need * BigInt(Math.round(ratio * 1000)))
-  return { kind: 'standard', motes, need, excessive }
+  const expectedCharge =
+    need === undefined
+      ? undefined
+      : estimateCost(
+          {
+            gas: need / BigInt(Math.max(deploy.header.gas_price, 1)),
+            paymentAmount: motes,
+            gasPrice: deploy.header.gas_price,
+          },
+          { chainspec: resolveChainspec(options) },
+        ).charged
+  return { kind: 'standard', motes, need, expectedCharge, excessive }
 }
 
-function paymentLine(payment: DeployPayment): string {
+/**
+ * The payment as a co-signer reads it: kind, amount, emulated cost and expected charge.
+ *
+ * @example
+ * ```ts
+ * paymentLine(description.payment) // 'Payment: 0.6 CSPR standard payment (emulated cost 0.48 CSPR, expected charge 0.51 CSPR)'
+ * ```
+ */
+export function paymentLine(payment: DeployPayment): string {
   if (payment.kind !== 'standard') {
     const claimed =
       payment.claimedMotes === undefined ? '' : `, amount arg ${formatMotes(payment.claimedMotes)} CSPR`
     return `Payment: ${payment.kind} (not standard payment${claimed})`
   }
   const need =
-    payment.need === undefined ? 'cost not emulated' : `emulated cost ${formatMotes(payment.need)} CSPR`
+    payment.need === undefined
+      ? 'cost not emulated'
+      : `emulated cost ${formatMotes(payment.need)} CSPR, expected charge ${formatMotes(payment.expectedCharge ?? payment.need)} CSPR`
   return `Payment: ${formatMotes(payment.motes)} CSPR standard payment (${need})${payment.excessive ? ', excessive' : ''}`
 }
 

@@ -86,14 +86,14 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
     const waited = await waiting
     expect(waited.code).toBe(0)
     expect(waited.out).toBe(
-      `Executed in block ${block.hash}, cost ${waited.out.match(/cost (\d+)/)![1]} motes`,
+      `Executed in block ${block.hash} at height ${block.height}, cost ${waited.out.match(/cost (\d+)/)![1]} motes`,
     )
     expect(waited.progress[0]).toMatch(new RegExp(`^Waiting for ${hash}: 0 s, pending, block height \\d+$`))
     expect(waited.progress.at(-1)).toBe('')
 
     const ran = await cli(['status', signed, '-n', node])
     expect(ran.code).toBe(0)
-    expect(ran.out).toContain(`Status: executed in block ${block.hash} (success, cost `)
+    expect(ran.out).toContain(`Status: executed in block ${block.hash} at height ${block.height} (success, cost `)
   }, 180_000)
 
   test('wait gives up after --timeout with a remedy in command-line words', async () => {

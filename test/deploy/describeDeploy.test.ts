@@ -46,7 +46,7 @@ describe('describeDeploy', () => {
         set the key-management threshold to 2
         set the deployment threshold to 2
       Result: keys alice (account-hash-83b0df3b…)=1, bob (account-hash-4483ce57…)=1; thresholds deployment 2, key management 2
-      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR)
+      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.513875485 CSPR)
       Expires: 2024-01-01T02:00:00.000Z
       Signed by: nobody yet"
     `)
@@ -130,7 +130,7 @@ describe('describeDeploy', () => {
         set the key-management threshold to 2
         set the deployment threshold to 2
       Result: keys alice (account-hash-83b0df3b…)=1, bob (account-hash-4dd66853…)=1; thresholds deployment 2, key management 2
-      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR)
+      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.513875485 CSPR)
       Expires: 2024-01-01T02:00:00.000Z
       Signed by: alice (account-hash-83b0df3b…)
       Invalid approval by bob (account-hash-4dd66853…) (approvals[1]): InvalidSignature: expected an ed25519 signature of hash 29c9b14b…d274 by account-hash-4dd66853…, got one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)

@@ -44,12 +44,14 @@ describe('payment', () => {
       kind: 'standard',
       motes: 3_000_000_000_000n,
       need: 483_446_387n,
+      // consumed + 25% of the unused limit (mainnet refund_handling 75/100)
+      expectedCharge: 750_362_584_791n,
       excessive: true,
     })
     expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
       [
-        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.483446387 CSPR; the node keeps a quarter of what is unused.",
-        "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR), excessive",
+        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.483446387 CSPR; it would be charged 750.362584791 CSPR.",
+        "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 750.362584791 CSPR), excessive",
       ]
     `)
   })
