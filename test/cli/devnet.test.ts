@@ -58,7 +58,9 @@ afterAll(async () => {
 
 describe('casper-multisig devnet', () => {
   test('prints its URL and the accounts with their balances; answers JSON-RPC on /rpc only', async () => {
-    expect(log).toMatch(/^casper-multisig devnet \(Casper 2\.2\.0 rules, sidecar 2\.x JSON-RPC\) on casper-devnet\n/)
+    expect(log).toMatch(
+      /^casper-multisig devnet \(Casper 2\.2\.0 rules, sidecar 2\.x JSON-RPC\) on casper-devnet\n/,
+    )
     expect(log).toContain(
       `Accounts:\n  account-hash-${erin.accountHash} (${erin.publicKey}) balance 7000000000000 motes\n`,
     )

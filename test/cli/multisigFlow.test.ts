@@ -151,10 +151,14 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     // A deploy that ran is reported as executed, not as "not ready".
     const ran = await cli(['status', signedFile], { env })
     expect(ran.code).toBe(0)
-    expect(ran.out).toMatch(/\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/)
+    expect(ran.out).toMatch(
+      /\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/,
+    )
     const again = await cli(['send', signedFile, '-n', base])
     expect(again.code).toBe(0)
-    expect(again.out).toMatch(/was already sent: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/)
+    expect(again.out).toMatch(
+      /was already sent: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/,
+    )
 
     // 2. Replace carol with dave: bob and carol sign on their own machines.
     const target2 = join(dir, 'target2.json')

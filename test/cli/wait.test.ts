@@ -93,7 +93,9 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
 
     const ran = await cli(['status', signed, '-n', node])
     expect(ran.code).toBe(0)
-    expect(ran.out).toContain(`Status: executed in block ${block.hash} at height ${block.height} (success, cost `)
+    expect(ran.out).toContain(
+      `Status: executed in block ${block.hash} at height ${block.height} (success, cost `,
+    )
   }, 180_000)
 
   test('wait gives up after --timeout with a remedy in command-line words', async () => {
