@@ -1,7 +1,9 @@
 // The node's protocol and chain, and an account as the node holds it now, for the commands that take --node.
 import type { AccountIdentifier } from '../account/accountHash.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
 import { createRpc, type Rpc } from '../rpc/createRpc.js'
 import { type GetAccountConfigReturnType, getAccountConfig } from '../rpc/getAccountConfig.js'
+import { getChainspec } from '../rpc/getChainspec.js'
 import { type GetProtocolReturnType, getProtocol } from '../rpc/getProtocol.js'
 
 /**
@@ -12,13 +14,15 @@ import { type GetProtocolReturnType, getProtocol } from '../rpc/getProtocol.js'
 export type ReadNodeAccountReturnType = GetAccountConfigReturnType & {
   rpc: Rpc
   status: GetProtocolReturnType
-  network: { protocol: GetProtocolReturnType['protocol'] }
+  /** The node's own chainspec (`info_get_chainspec`): every rule the commands apply reads it. */
+  network: { chainspec: Chainspec }
 }
 
 /**
- * `getProtocol` then `getAccountConfig` against the node's JSON-RPC endpoint `url`.
+ * `getProtocol`, `getChainspec` and `getAccountConfig` against the node's JSON-RPC endpoint `url`.
  *
- * @throws the errors of `getProtocol` and `getAccountConfig` (`JsonRpcError` NoSuchAccount, `UnreachableError`, …).
+ * @throws the errors of `getProtocol`, `getChainspec` and `getAccountConfig` (`JsonRpcError`
+ * NoSuchAccount, `UnreachableError`, `ChainspecError`, …).
  */
 export async function readNodeAccount(
   url: string,
@@ -26,7 +30,10 @@ export async function readNodeAccount(
 ): Promise<ReadNodeAccountReturnType> {
   const rpc = createRpc(url)
   const status = await getProtocol(rpc)
-  const network = { protocol: status.protocol }
-  const read = await getAccountConfig(rpc, account, network)
+  const network = { chainspec: await getChainspec(rpc) }
+  const read = await getAccountConfig(rpc, account, {
+    protocol: status.protocol,
+    maxAssociatedKeys: network.chainspec.maxAssociatedKeys,
+  })
   return { ...read, rpc, status, network }
 }
