@@ -1,0 +1,151 @@
+// casper-types bytesrepr as micro-packed coders: the building blocks the deploy and transaction layouts are declared with.
+import * as P from 'micro-packed'
+import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+
+/** u32 little-endian, the length and count prefix of every bytesrepr collection. */
+export const u32 = P.U32LE
+/** u64 little-endian, as bigint. */
+export const u64 = P.U64LE
+/** 32 raw bytes (hashes, account hashes, URef addresses). */
+export const hash32 = P.bytes(32)
+/** `Bytes` / `Vec<u8>`: u32 length, then the bytes. */
+export const bytes = P.bytes(u32)
+/** `String`: u32 length, then UTF-8. */
+export const string = P.string(u32)
+/** bytesrepr `bool`: one byte, 0 or 1 (anything else is refused). */
+export const bool = P.bool
+
+/** `Option<T>`: 0, or 1 then the value. */
+export function option<T>(inner: P.CoderType<T>): P.CoderType<T | undefined> {
+  return P.optional(P.bool, inner)
+}
+
+/**
+ * `Vec<T>`: u32 count, then the items. The count is checked against the bytes left before any
+ * item is read (each item takes at least `minItemBytes`), so a forged count cannot make the reader
+ * loop; a count of zero-sized items above `maxItems` is refused for the same reason.
+ */
+export function list<T>(inner: P.CoderType<T>, minItemBytes: number, maxItems = 1 << 20): P.CoderType<T[]> {
+  return P.wrap({
+    encodeStream(w, items: T[]) {
+      u32.encodeStream(w, items.length)
+      for (const item of items) inner.encodeStream(w, item)
+    },
+    decodeStream(r) {
+      const count = u32.decodeStream(r)
+      if (count > maxItems || count * minItemBytes > r.leftBytes) {
+        throw r.err(`count ${count} exceeds what the ${r.leftBytes} bytes left can hold`)
+      }
+      const items: T[] = []
+      for (let i = 0; i < count; i++) items.push(inner.decodeStream(r))
+      return items
+    },
+  })
+}
+
+/**
+ * A public key as tagged hex (`01` + 32 bytes ed25519, `02` + 33 bytes secp256k1, `00` the system
+ * key), serialized as casper-types `PublicKey`: the tag byte, then the raw key.
+ */
+export const publicKey: P.CoderType<string> = P.apply(
+  P.mappedTag(P.U8, {
+    system: [0, P.bytes(0)],
+    ed25519: [1, P.bytes(32)],
+    secp256k1: [2, P.bytes(33)],
+  }),
+  {
+    encode: ({ TAG, data }) => `${TAG === 'system' ? '00' : TAG === 'ed25519' ? '01' : '02'}${bytesToHex(data)}`,
+    decode: (hex) => {
+      const tag = hex.slice(0, 2)
+      const data = hexToBytes(hex.slice(2))
+      return tag === '00'
+        ? { TAG: 'system' as const, data }
+        : tag === '01'
+          ? { TAG: 'ed25519' as const, data }
+          : { TAG: 'secp256k1' as const, data }
+    },
+  },
+)
+
+/** The fields of one calltable record: index → coder; a field whose value is `undefined` is left out. */
+export type CalltableFields = readonly P.CoderType<any>[]
+
+/**
+ * casper-types 2.0 "calltable" serialization (`bytesrepr/calltable` / casper-js-sdk
+ * `CalltableSerialization`): u32 field count, then per field its u16 index and u32 offset into the
+ * payload, then the payload's u32 length and the fields' bytes. Decoding requires indexes
+ * 0, 1, 2… ascending, offsets that rise within the payload, and every field read exactly.
+ */
+export function calltable<const T extends readonly unknown[]>(fields: {
+  readonly [K in keyof T]: P.CoderType<T[K]>
+}): P.CoderType<T> {
+  return P.wrap({
+    encodeStream(w, values: T) {
+      const encoded: Uint8Array[] = []
+      for (let i = 0; i < fields.length; i++) {
+        if (values[i] !== undefined) encoded.push((fields[i] as P.CoderType<unknown>).encode(values[i]))
+      }
+      u32.encodeStream(w, encoded.length)
+      let offset = 0
+      let index = 0
+      for (const field of encoded) {
+        P.U16LE.encodeStream(w, index++)
+        u32.encodeStream(w, offset)
+        offset += field.length
+      }
+      u32.encodeStream(w, offset)
+      for (const field of encoded) w.bytes(field)
+    },
+    decodeStream(r) {
+      const count = u32.decodeStream(r)
+      if (count > fields.length || count * 6 + 4 > r.leftBytes) {
+        throw r.err(`calltable of ${count} fields, expected at most ${fields.length}`)
+      }
+      const offsets: number[] = []
+      for (let i = 0; i < count; i++) {
+        if (P.U16LE.decodeStream(r) !== i) throw r.err(`calltable field ${i} out of order`)
+        offsets.push(u32.decodeStream(r))
+      }
+      const total = u32.decodeStream(r)
+      if (total > r.leftBytes) throw r.err(`calltable payload of ${total} bytes, ${r.leftBytes} left`)
+      offsets.push(total)
+      const values: unknown[] = []
+      for (let i = 0; i < count; i++) {
+        const start = offsets[i]!
+        const end = offsets[i + 1]!
+        if ((i === 0 && start !== 0) || end < start) throw r.err('calltable offsets not rising from 0')
+        values.push((fields[i] as P.CoderType<unknown>).decode(r.bytes(end - start)))
+      }
+      return values as unknown as T
+    },
+  })
+}
+
+/**
+ * A calltable enum (casper-types 2.0 `TransactionTarget`, `PricingMode`, …): field 0 is the u8 tag,
+ * the variant's fields follow from index 1. Values are `{ TAG, data }` with `data` the variant's
+ * fields in order.
+ */
+export function calltableEnum<V extends Record<string, readonly [tag: number, fields: readonly P.CoderType<any>[]]>>(
+  variants: V,
+): P.CoderType<{ [K in keyof V]: { TAG: K; data: unknown[] } }[keyof V]> {
+  const names = Object.keys(variants)
+  const byTag = new Map(names.map((name) => [variants[name]![0], name]))
+  return P.wrap({
+    encodeStream(w, value: { TAG: keyof V; data: unknown[] }) {
+      const variant = variants[value.TAG as string]
+      if (!variant) throw w.err(`unknown variant ${String(value.TAG)}`)
+      calltable([P.U8, ...variant[1]] as P.CoderType<unknown>[]).encodeStream(w, [variant[0], ...value.data])
+    },
+    decodeStream(r) {
+      // Peek the tag: the first field's offset is 0, so the tag byte sits right after the table.
+      const count = u32.decode(r.bytes(4, true))
+      if (count === 0 || count * 6 + 8 > r.leftBytes) throw r.err('calltable enum without a tag')
+      const tag = r.bytes(4 + count * 6 + 4 + 1, true).at(-1)!
+      const name = byTag.get(tag)
+      if (name === undefined) throw r.err(`unknown variant tag ${tag}`)
+      const [, ...data] = calltable([P.U8, ...variants[name]![1]] as P.CoderType<unknown>[]).decodeStream(r)
+      return { TAG: name, data } as never
+    },
+  })
+}
