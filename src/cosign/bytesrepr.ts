@@ -67,23 +67,25 @@ export const publicKey: P.CoderType<string> = P.apply(
   },
 )
 
-/** The fields of one calltable record: index → coder; a field whose value is `undefined` is left out. */
-export type CalltableFields = readonly P.CoderType<any>[]
 
 /**
  * casper-types 2.0 "calltable" serialization (`bytesrepr/calltable` / casper-js-sdk
  * `CalltableSerialization`): u32 field count, then per field its u16 index and u32 offset into the
  * payload, then the payload's u32 length and the fields' bytes. Decoding requires indexes
- * 0, 1, 2… ascending, offsets that rise within the payload, and every field read exactly.
+ * 0, 1, 2… ascending, offsets that rise within the payload, and every field read exactly. Fields
+ * from index `optionalFrom` on may be absent (written only when not `undefined`).
  */
-export function calltable<const T extends readonly unknown[]>(fields: {
-  readonly [K in keyof T]: P.CoderType<T[K]>
-}): P.CoderType<T> {
+export function calltable<const T extends readonly unknown[]>(
+  fields: { readonly [K in keyof T]: P.CoderType<T[K]> },
+  optionalFrom: number = fields.length,
+): P.CoderType<T> {
   return P.wrap({
     encodeStream(w, values: T) {
       const encoded: Uint8Array[] = []
       for (let i = 0; i < fields.length; i++) {
-        if (values[i] !== undefined) encoded.push((fields[i] as P.CoderType<unknown>).encode(values[i]))
+        if (i < optionalFrom || values[i] !== undefined) {
+          encoded.push((fields[i] as P.CoderType<unknown>).encode(values[i]))
+        }
       }
       u32.encodeStream(w, encoded.length)
       let offset = 0
@@ -98,7 +100,7 @@ export function calltable<const T extends readonly unknown[]>(fields: {
     },
     decodeStream(r) {
       const count = u32.decodeStream(r)
-      if (count > fields.length || count * 6 + 4 > r.leftBytes) {
+      if (count > fields.length || count < optionalFrom || count * 6 + 4 > r.leftBytes) {
         throw r.err(`calltable of ${count} fields, expected at most ${fields.length}`)
       }
       const offsets: number[] = []
@@ -124,18 +126,22 @@ export function calltable<const T extends readonly unknown[]>(fields: {
 /**
  * A calltable enum (casper-types 2.0 `TransactionTarget`, `PricingMode`, …): field 0 is the u8 tag,
  * the variant's fields follow from index 1. Values are `{ TAG, data }` with `data` the variant's
- * fields in order.
+ * fields in order; `optionalFrom` (an index into those fields) marks trailing fields that may be absent.
  */
-export function calltableEnum<V extends Record<string, readonly [tag: number, fields: readonly P.CoderType<any>[]]>>(
+export function calltableEnum<
+  V extends Record<string, readonly [tag: number, fields: readonly P.CoderType<any>[], optionalFrom?: number]>,
+>(
   variants: V,
 ): P.CoderType<{ [K in keyof V]: { TAG: K; data: unknown[] } }[keyof V]> {
   const names = Object.keys(variants)
   const byTag = new Map(names.map((name) => [variants[name]![0], name]))
+  const coder = ([, fields, optionalFrom]: readonly [number, readonly P.CoderType<any>[], number?]) =>
+    calltable([P.U8, ...fields] as P.CoderType<unknown>[], optionalFrom === undefined ? undefined : optionalFrom + 1)
   return P.wrap({
     encodeStream(w, value: { TAG: keyof V; data: unknown[] }) {
       const variant = variants[value.TAG as string]
       if (!variant) throw w.err(`unknown variant ${String(value.TAG)}`)
-      calltable([P.U8, ...variant[1]] as P.CoderType<unknown>[]).encodeStream(w, [variant[0], ...value.data])
+      coder(variant).encodeStream(w, [variant[0], ...value.data])
     },
     decodeStream(r) {
       // Peek the tag: the first field's offset is 0, so the tag byte sits right after the table.
@@ -144,7 +150,7 @@ export function calltableEnum<V extends Record<string, readonly [tag: number, fi
       const tag = r.bytes(4 + count * 6 + 4 + 1, true).at(-1)!
       const name = byTag.get(tag)
       if (name === undefined) throw r.err(`unknown variant tag ${tag}`)
-      const [, ...data] = calltable([P.U8, ...variants[name]![1]] as P.CoderType<unknown>[]).decodeStream(r)
+      const [, ...data] = coder(variants[name]!).decodeStream(r)
       return { TAG: name, data } as never
     },
   })

@@ -82,8 +82,9 @@ const runtime = calltableEnum({ VmCasperV1: [0, []], VmCasperV2: [1, []] })
 const invocationTarget = calltableEnum({
   ByHash: [0, [hash32]],
   ByName: [1, [string]],
-  ByPackageHash: [2, [hash32, option(u32), u32]],
-  ByPackageName: [3, [string, option(u32), u32]],
+  // `protocol_version_major` (the third field) is written only when set.
+  ByPackageHash: [2, [hash32, option(u32), u32], 2],
+  ByPackageName: [3, [string, option(u32), u32], 2],
 })
 
 /** Where a transaction's code lives (casper-types 2.0 `TransactionTarget`). */

@@ -322,8 +322,10 @@ function invocationTarget(value: StrictJson | undefined, path: string): Invocati
   const at = `${path}.${name}`
   if (name === 'ByHash') return { TAG: 'ByHash', data: [hex(inner, at, 32)] }
   if (name === 'ByName') return { TAG: 'ByName', data: [string(inner, at)] }
-  const f = object(inner, at, [name === 'ByPackageHash' ? 'addr' : 'name', 'version'], ['protocol_version_major'])
-  const version = f.version === null ? undefined : integer(f.version, `${at}.version`, 0xffff_ffff)
+  // casper-node writes `"version": null`; casper-js-sdk leaves it out when there is none.
+  const f = object(inner, at, [name === 'ByPackageHash' ? 'addr' : 'name'], ['version', 'protocol_version_major'])
+  const version =
+    f.version === undefined || f.version === null ? undefined : integer(f.version, `${at}.version`, 0xffff_ffff)
   const major =
     f.protocol_version_major === undefined || f.protocol_version_major === null
       ? undefined
