@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : `${root}dist/cosign.html`
+const out = process.argv.includes('--out')
+  ? process.argv[process.argv.indexOf('--out') + 1]!
+  : `${root}dist/cosign.html`
 const bundle = await build({
   entryPoints: [`${root}src/page/cosignPage.ts`],
   bundle: true,

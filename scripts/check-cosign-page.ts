@@ -15,9 +15,9 @@ import {
   parseCosignFile,
   signFile,
   stringifyCosignFile,
+  testnet,
   transactionHash,
   verifyFile,
-  testnet,
 } from '../src/cosign/index.js'
 import { sdk } from '../src/deploy/sdk.js'
 import { bytesToHex, hexToBytes } from '../src/encoding/hex.js'
@@ -39,9 +39,13 @@ function check(name: string, ok: boolean, detail = ''): void {
 }
 
 /** A fresh, unsigned copy of a vector: the bundled two-party-multi-sig session, timestamped now. */
-function fresh(kind: 'deploy' | 'transaction', edit?: (json: any) => void): string {
+function fresh(kind: 'deploy' | 'transaction', edit?: (json: Record<string, unknown>) => void): string {
   const json = JSON.parse(
-    vector(kind === 'deploy' ? 'SYNTHETIC_deploy_multisig_modulebytes_2approvals.json' : 'SYNTHETIC_transaction_v1_session_2approvals.json'),
+    vector(
+      kind === 'deploy'
+        ? 'SYNTHETIC_deploy_multisig_modulebytes_2approvals.json'
+        : 'SYNTHETIC_transaction_v1_session_2approvals.json',
+    ),
   )
   const inner = json.Version1 ?? json.deploy ?? json
   const now = new Date(Date.now() - 60_000).toISOString()
@@ -71,12 +75,18 @@ function write(name: string, text: string): string {
 
 /** PKCS#8 PEM of an ed25519 secret key, as casper-client keygen writes secret_key.pem. */
 function ed25519Pem(secret: string): string {
-  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(secret, 'hex')])
+  const der = Buffer.concat([
+    Buffer.from('302e020100300506032b657004220420', 'hex'),
+    Buffer.from(secret, 'hex'),
+  ])
   return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64')}\n-----END PRIVATE KEY-----\n`
 }
 
 async function downloadOf(page: Page, button: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ])
   return readFileSync((await download.path())!, 'utf8')
 }
 
@@ -91,14 +101,25 @@ const secpPublicKey = `02${bytesToHex(secp256k1.getPublicKey(hexToBytes(secpSecr
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 try {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } })
   // Casper Wallet's provider API (casper-facts 12): sign(json, publicKeyHex) → { cancelled, signature }
   // with the raw 64-byte signature and no tag. The key stays in Node, as a wallet keeps it outside the page.
   await context.exposeBinding('walletSign', (_source, hashHex: string) =>
-    bytesToHex(secp256k1.sign(sha256(hexToBytes(hashHex)), hexToBytes(secpSecret), { prehash: false, lowS: true }).toBytes('compact')),
+    bytesToHex(
+      secp256k1
+        .sign(sha256(hexToBytes(hashHex)), hexToBytes(secpSecret), { prehash: false, lowS: true })
+        .toBytes('compact'),
+    ),
   )
   // A string, not a function: tsx's helpers (__name) do not exist in the page.
   await context.addInitScript(`
@@ -119,7 +140,8 @@ try {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))
   page.on('request', (request) => {
-    if (!request.url().startsWith('file:') && !request.url().startsWith('blob:')) errors.push(`network request ${request.url()}`)
+    if (!request.url().startsWith('file:') && !request.url().startsWith('blob:'))
+      errors.push(`network request ${request.url()}`)
   })
   const url = `file://${root}dist/cosign.html`
   await page.goto(url)
@@ -167,11 +189,15 @@ try {
   const walletApproval = parsedTransaction.approvals[0]
   check(
     'transaction: wallet approval tagged and verifies outside the browser',
-    walletApproval?.signer === secpPublicKey && walletApproval.signature.startsWith('02') && verifyApproval(parsedTransaction.hash, walletApproval).ok,
+    walletApproval?.signer === secpPublicKey &&
+      walletApproval.signature.startsWith('02') &&
+      verifyApproval(parsedTransaction.hash, walletApproval).ok,
   )
   let sdkTxOk = false
   try {
-    sdkTxOk = sdk.TransactionV1.fromJSON(JSON.parse(signedTransaction).Version1 ?? JSON.parse(signedTransaction)).validate()
+    sdkTxOk = sdk.TransactionV1.fromJSON(
+      JSON.parse(signedTransaction).Version1 ?? JSON.parse(signedTransaction),
+    ).validate()
   } catch (error) {
     errors.push(`casper-js-sdk refused the signed transaction: ${error}`)
   }
@@ -187,31 +213,49 @@ try {
     await page.getByLabel('Secret key file', { exact: true }).setInputFiles(keyPath)
     const signDisabled = await page.getByRole('button', { name: 'Sign', exact: true }).isDisabled()
     const walletDisabled = await page.getByRole('button', { name: 'Sign with Casper Wallet' }).isDisabled()
-    check(`${name}: DO NOT SIGN, Sign disabled`, text.includes('DO NOT SIGN') && text.includes(reason) && signDisabled && walletDisabled, reason)
+    check(
+      `${name}: DO NOT SIGN, Sign disabled`,
+      text.includes('DO NOT SIGN') && text.includes(reason) && signDisabled && walletDisabled,
+      reason,
+    )
   }
   const tampered = JSON.parse(readFileSync(deployPath, 'utf8'))
   tampered.session.ModuleBytes.args[0][1].bytes = 'ab'.repeat(32)
   await refused('tampered deploy', write('tampered.json', JSON.stringify(tampered)), 'HashMismatch')
   await shot(page, 'cosign-do-not-sign')
-  await refused('expired deploy', `${root}test/vectors/SYNTHETIC_deploy_multisig_modulebytes_2approvals.json`, 'Expired')
+  await refused(
+    'expired deploy',
+    `${root}test/vectors/SYNTHETIC_deploy_multisig_modulebytes_2approvals.json`,
+    'Expired',
+  )
   await refused('wrong-chain deploy', deployPath, 'WrongChain', 'casper')
   const duplicate = readFileSync(deployPath, 'utf8').replace('"hash":', '"hash": "00", "hash":')
   await refused('duplicate-key file', write('duplicate.json', duplicate), 'duplicate key')
 
   // Merge: the key-file copy, a copy signed elsewhere, and a forged approval.
-  const secpCopy = stringifyCosignFile(await signFile(parseCosignFile(readFileSync(deployPath, 'utf8')), localSigner(secpSecret, { algorithm: 'secp256k1' })))
+  const secpCopy = stringifyCosignFile(
+    await signFile(
+      parseCosignFile(readFileSync(deployPath, 'utf8')),
+      localSigner(secpSecret, { algorithm: 'secp256k1' }),
+    ),
+  )
   const forged = JSON.parse(readFileSync(deployPath, 'utf8'))
   forged.approvals = [{ signer: `01${'5a'.repeat(32)}`, signature: deployApproval.signature }]
   await page.reload()
   await network.selectOption('casper-test')
-  await page.getByLabel('Signed copies', { exact: true }).setInputFiles([
-    write('alice.signed.json', signedDeploy),
-    write('bob.signed.json', secpCopy),
-    write('forged.signed.json', JSON.stringify(forged)),
-  ])
+  await page
+    .getByLabel('Signed copies', { exact: true })
+    .setInputFiles([
+      write('alice.signed.json', signedDeploy),
+      write('bob.signed.json', secpCopy),
+      write('forged.signed.json', JSON.stringify(forged)),
+    ])
   await page.getByText('valid approval(s) kept').waitFor()
   const report = (await page.locator('#merge-report').textContent()) ?? ''
-  check('merge: forged approval rejected with a reason', /forged\.signed\.json.*rejected: (InvalidSignature|MalformedSigner)/.test(report))
+  check(
+    'merge: forged approval rejected with a reason',
+    /forged\.signed\.json.*rejected: (InvalidSignature|MalformedSigner)/.test(report),
+  )
   check('merge: two valid approvals kept', report.includes('2 valid approval(s) kept'))
   await shot(page, 'cosign-merge')
   const merged = parseCosignFile(await downloadOf(page, 'Download merged'))

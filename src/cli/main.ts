@@ -9,6 +9,7 @@ import { accountCommand } from './commands/account.js'
 import { describeCommand } from './commands/describe.js'
 import { devnetUsage, runDevnet } from './commands/devnet.js'
 import { mergeCommand } from './commands/merge.js'
+import { pageCommand } from './commands/page.js'
 import { planCommand } from './commands/plan.js'
 import { sendCommand } from './commands/send.js'
 import { signCommand } from './commands/sign.js'
@@ -26,6 +27,7 @@ const commands: readonly Command[] = [
   mergeCommand,
   statusCommand,
   sendCommand,
+  pageCommand,
 ]
 
 const usage = `Usage: casper-multisig <command> [arguments]

@@ -54,7 +54,8 @@ export const publicKey: P.CoderType<string> = P.apply(
     secp256k1: [2, P.bytes(33)],
   }),
   {
-    encode: ({ TAG, data }) => `${TAG === 'system' ? '00' : TAG === 'ed25519' ? '01' : '02'}${bytesToHex(data)}`,
+    encode: ({ TAG, data }) =>
+      `${TAG === 'system' ? '00' : TAG === 'ed25519' ? '01' : '02'}${bytesToHex(data)}`,
     decode: (hex) => {
       const tag = hex.slice(0, 2)
       const data = hexToBytes(hex.slice(2))
@@ -66,7 +67,6 @@ export const publicKey: P.CoderType<string> = P.apply(
     },
   },
 )
-
 
 /**
  * casper-types 2.0 "calltable" serialization (`bytesrepr/calltable` / casper-js-sdk
@@ -123,20 +123,24 @@ export function calltable<const T extends readonly unknown[]>(
   })
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a variant's fields are coders of different value types
+type AnyCoder = P.CoderType<any>
+
 /**
  * A calltable enum (casper-types 2.0 `TransactionTarget`, `PricingMode`, …): field 0 is the u8 tag,
  * the variant's fields follow from index 1. Values are `{ TAG, data }` with `data` the variant's
  * fields in order; `optionalFrom` (an index into those fields) marks trailing fields that may be absent.
  */
 export function calltableEnum<
-  V extends Record<string, readonly [tag: number, fields: readonly P.CoderType<any>[], optionalFrom?: number]>,
->(
-  variants: V,
-): P.CoderType<{ [K in keyof V]: { TAG: K; data: unknown[] } }[keyof V]> {
+  V extends Record<string, readonly [tag: number, fields: readonly AnyCoder[], optionalFrom?: number]>,
+>(variants: V): P.CoderType<{ [K in keyof V]: { TAG: K; data: unknown[] } }[keyof V]> {
   const names = Object.keys(variants)
   const byTag = new Map(names.map((name) => [variants[name]![0], name]))
-  const coder = ([, fields, optionalFrom]: readonly [number, readonly P.CoderType<any>[], number?]) =>
-    calltable([P.U8, ...fields] as P.CoderType<unknown>[], optionalFrom === undefined ? undefined : optionalFrom + 1)
+  const coder = ([, fields, optionalFrom]: readonly [number, readonly AnyCoder[], number?]) =>
+    calltable(
+      [P.U8, ...fields] as P.CoderType<unknown>[],
+      optionalFrom === undefined ? undefined : optionalFrom + 1,
+    )
   return P.wrap({
     encodeStream(w, value: { TAG: keyof V; data: unknown[] }) {
       const variant = variants[value.TAG as string]

@@ -5,8 +5,8 @@ import { decodeArgValue, decodeU512, type KnownArgType, knownArgType } from '../
 import { bytesToHex } from '../encoding/hex.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import { clTypeText } from './clType.js'
 import type { CosignFile } from './CosignFile.js'
+import { clTypeText } from './clType.js'
 import type { CosignOptions } from './cosignNetwork.js'
 import type { NamedArg } from './layouts.js'
 import { type VerifyFileReturnType, verifyFile } from './verifyFile.js'
@@ -88,7 +88,10 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
         : undefined
     if (amount && knownArgType(amount.clType) === 'U512') paymentMotes = decodeU512(amount.bytes)
     pricing = amount ? 'standard payment' : `custom payment code (${payment.TAG})`
-    if (!amount) warnings.push('The payment is custom code, not the standard payment: it can do anything the account can.')
+    if (!amount)
+      warnings.push(
+        'The payment is custom code, not the standard payment: it can do anything the account can.',
+      )
   } else {
     const p = file.payload
     account =
@@ -96,13 +99,19 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
         ? { publicKey: p.initiator.data[0], accountHash: accountHashFromPublicKey(p.initiator.data[0]) }
         : { accountHash: bytesToHex(p.initiator.data[0]) }
     const target = p.fields.target
-    const entryPoint = p.fields.entryPoint.TAG === 'Custom' ? p.fields.entryPoint.data[0] : p.fields.entryPoint.TAG
+    const entryPoint =
+      p.fields.entryPoint.TAG === 'Custom' ? p.fields.entryPoint.data[0] : p.fields.entryPoint.TAG
     args = p.fields.args
     if (target.TAG === 'Session') code = wasm(target.data[2])
-    else if (target.TAG === 'Native') code = { kind: entryPoint === 'Transfer' ? 'transfer' : 'native', entryPoint }
+    else if (target.TAG === 'Native')
+      code = { kind: entryPoint === 'Transfer' ? 'transfer' : 'native', entryPoint }
     else {
       const id = target.data[0]
-      code = { kind: 'stored', target: typeof id.data[0] === 'string' ? id.data[0] : bytesToHex(id.data[0]), entryPoint }
+      code = {
+        kind: 'stored',
+        target: typeof id.data[0] === 'string' ? id.data[0] : bytesToHex(id.data[0]),
+        entryPoint,
+      }
     }
     const mode = p.pricingMode
     if (mode.TAG === 'PaymentLimited') {
@@ -119,7 +128,9 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
         ? configureChanges(args, warnings)
         : []
   if (code.kind === 'unknown-wasm') {
-    warnings.push('UNKNOWN WASM: the session is code casper-multisig does not know; it can do anything the account can.')
+    warnings.push(
+      'UNKNOWN WASM: the session is code casper-multisig does not know; it can do anything the account can.',
+    )
   }
   const doNotSign: string[] = []
   for (const problem of verification.problems) {
@@ -127,7 +138,9 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
   }
   const rejected = verification.approvals.filter((a) => !a.ok)
   if (rejected.length > 0) {
-    doNotSign.push(`${rejected.length} approval(s) do not verify; the node refuses a file carrying any invalid approval`)
+    doNotSign.push(
+      `${rejected.length} approval(s) do not verify; the node refuses a file carrying any invalid approval`,
+    )
   }
   const timestamp = Number(file.kind === 'deploy' ? file.header.timestamp : file.payload.timestamp)
   return {
@@ -165,8 +178,10 @@ function wasm(bytes: Uint8Array): CodeDescription {
  */
 function twoPartyChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   const arg = args.find((a) => a.name === 'deployment-account')
-  if (!arg || arg.bytes.length !== 32) {
-    warnings.push('Arg deployment-account is missing or not 32 bytes: the session will revert and change nothing.')
+  if (arg?.bytes.length !== 32) {
+    warnings.push(
+      'Arg deployment-account is missing or not 32 bytes: the session will revert and change nothing.',
+    )
     return []
   }
   return [
@@ -196,12 +211,15 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
     if (!arg) return undefined
     const decoded = decodeArgValue(configureArgTypes.get(name)!, arg.bytes)
     if (decoded.ok) return decoded.value
-    warnings.push(`Arg ${name} is malformed (${decoded.message}): the session will revert and change nothing.`)
+    warnings.push(
+      `Arg ${name} is malformed (${decoded.message}): the session will revert and change nothing.`,
+    )
     reverts = true
     return undefined
   }
   for (const arg of args) {
-    if (!configureArgTypes.has(arg.name)) warnings.push(`Arg ${arg.name}: configure-account does not read it.`)
+    if (!configureArgTypes.has(arg.name))
+      warnings.push(`Arg ${arg.name}: configure-account does not read it.`)
   }
   const keyed = (keys: string, weights: string, kind: 'addKey' | 'updateKey'): KeyChange[] => {
     const hashes = read(keys) as string[] | undefined
@@ -221,6 +239,7 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   if (typeof km === 'number') changes.push({ kind: 'setThreshold', action: 'keyManagement', value: km })
   changes.push(...keyed('lower', 'lower_w', 'updateKey'))
   const rm = read('rm')
-  if (Array.isArray(rm)) for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
+  if (Array.isArray(rm))
+    for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
   return reverts ? [] : changes
 }

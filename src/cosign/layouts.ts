@@ -152,7 +152,10 @@ const scheduling = calltableEnum({ Standard: [0, []], FutureEra: [1, [u64]], Fut
 
 /** How a transaction pays (casper-types 2.0 `PricingMode`). */
 export type PricingMode =
-  | { TAG: 'PaymentLimited'; data: [paymentAmount: bigint, gasPriceTolerance: number, standardPayment: boolean] }
+  | {
+      TAG: 'PaymentLimited'
+      data: [paymentAmount: bigint, gasPriceTolerance: number, standardPayment: boolean]
+    }
   | { TAG: 'Fixed'; data: [gasPriceTolerance: number, additionalComputationFactor: number] }
   | { TAG: 'Prepaid'; data: [receipt: Uint8Array] }
 
@@ -163,7 +166,9 @@ const pricingMode = calltableEnum({
 })
 
 /** Who sends a transaction (casper-types 2.0 `InitiatorAddr`): a tagged public key hex, or an account hash. */
-export type InitiatorAddr = { TAG: 'PublicKey'; data: [publicKey: string] } | { TAG: 'AccountHash'; data: [hash: Uint8Array] }
+export type InitiatorAddr =
+  | { TAG: 'PublicKey'; data: [publicKey: string] }
+  | { TAG: 'AccountHash'; data: [hash: Uint8Array] }
 
 const initiatorAddr = calltableEnum({ PublicKey: [0, [publicKey]], AccountHash: [1, [hash32]] })
 

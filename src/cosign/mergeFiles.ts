@@ -1,6 +1,7 @@
 // Combines signed copies of one deploy or transaction: every approval verified, the valid ones kept once.
-import type { Approval, CosignFile } from './CosignFile.js'
+
 import { CosignError } from './CosignError.js'
+import type { Approval, CosignFile } from './CosignFile.js'
 import type { CosignOptions } from './cosignNetwork.js'
 import { withApprovals } from './stringifyCosignFile.js'
 import { type ApprovalVerdict, verifyFile } from './verifyFile.js'
@@ -26,10 +27,16 @@ export type MergeFilesReturnType<F extends CosignFile> = {
  * approvals.filter((a) => !a.ok) // forged or broken approvals, with reasons
  * ```
  */
-export function mergeFiles<F extends CosignFile>(files: F[], options: CosignOptions = {}): MergeFilesReturnType<F> {
+export function mergeFiles<F extends CosignFile>(
+  files: F[],
+  options: CosignOptions = {},
+): MergeFilesReturnType<F> {
   const first = files[0]
   if (!first) {
-    throw new CosignError('Nothing to merge', { code: 'DifferentContent', details: { expected: 'at least one copy', got: '0' } })
+    throw new CosignError('Nothing to merge', {
+      code: 'DifferentContent',
+      details: { expected: 'at least one copy', got: '0' },
+    })
   }
   const approvals: MergeFilesReturnType<F>['approvals'] = []
   const kept: Approval[] = []

@@ -1,12 +1,12 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
-import { type ClType, parseClType } from './clType.js'
-import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { CosignError } from './CosignError.js'
+import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+import { type ClType, parseClType } from './clType.js'
 import {
-  entryPointTags,
   type ExecutableItem,
+  entryPointTags,
   type InvocationTarget,
   type NamedArg,
   type PricingMode,
@@ -51,7 +51,8 @@ const maxApprovals = 100
  * ```
  */
 export function parseCosignFile(text: string): CosignFile {
-  if (text.length > maxFileBytes) throw invalidShape('(file)', `at most ${maxFileBytes} characters`, `${text.length}`)
+  if (text.length > maxFileBytes)
+    throw invalidShape('(file)', `at most ${maxFileBytes} characters`, `${text.length}`)
   const root = parseStrictJson(text)
   let value: StrictJson = root
   let path = ''
@@ -127,19 +128,29 @@ function executableItem(value: StrictJson | undefined, path: string): Executable
   const f = object(inner, at, required, optional)
   const args = namedArgs(f.args, `${at}.args`)
   const version = () =>
-    f.version === undefined || f.version === null ? undefined : integer(f.version, `${at}.version`, 0xffff_ffff)
+    f.version === undefined || f.version === null
+      ? undefined
+      : integer(f.version, `${at}.version`, 0xffff_ffff)
   switch (name as ExecutableItem['TAG']) {
     case 'ModuleBytes':
       return { TAG: 'ModuleBytes', data: { module_bytes: hex(f.module_bytes, `${at}.module_bytes`), args } }
     case 'StoredContractByHash':
       return {
         TAG: 'StoredContractByHash',
-        data: { hash: hex(f.hash, `${at}.hash`, 32), entry_point: string(f.entry_point, `${at}.entry_point`), args },
+        data: {
+          hash: hex(f.hash, `${at}.hash`, 32),
+          entry_point: string(f.entry_point, `${at}.entry_point`),
+          args,
+        },
       }
     case 'StoredContractByName':
       return {
         TAG: 'StoredContractByName',
-        data: { name: string(f.name, `${at}.name`), entry_point: string(f.entry_point, `${at}.entry_point`), args },
+        data: {
+          name: string(f.name, `${at}.name`),
+          entry_point: string(f.entry_point, `${at}.entry_point`),
+          args,
+        },
       }
     case 'StoredVersionedContractByHash':
       return {
@@ -170,7 +181,8 @@ function executableItem(value: StrictJson | undefined, path: string): Executable
 function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
   return array(value, path).map((arg, i) => {
     const at = `${path}[${i}]`
-    if (!Array.isArray(arg) || arg.length !== 2) throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
+    if (!Array.isArray(arg) || arg.length !== 2)
+      throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
     const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`)
     return { name: string(arg[0], `${at}[0]`), bytes: hex(clValue.bytes, `${at}[1].bytes`), clType }
@@ -179,7 +191,8 @@ function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
 
 function approvals(value: StrictJson | undefined, path: string): Approval[] {
   const list = array(value, path)
-  if (list.length > maxApprovals * 4) throw invalidShape(path, `at most ${maxApprovals} approvals`, `${list.length}`)
+  if (list.length > maxApprovals * 4)
+    throw invalidShape(path, `at most ${maxApprovals} approvals`, `${list.length}`)
   return list.map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
     // Any hex is kept: verification says why a malformed signer or signature is refused.
@@ -197,7 +210,9 @@ function humantime(text: string, path: string, parse: (text: string) => number):
       code: 'InvalidShape',
       details: {
         field: path,
-        expected: path.endsWith('ttl') ? 'a duration such as "30m" or "1h 30m"' : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
+        expected: path.endsWith('ttl')
+          ? 'a duration such as "30m" or "1h 30m"'
+          : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
         got: JSON.stringify(text.slice(0, 60)),
       },
       cause,
@@ -221,7 +236,10 @@ function parseTransaction(value: StrictJson, at: string, json: JsonObject): Cosi
   const fields = object(payload.fields, `${p}.fields`, ['args', 'target', 'entry_point', 'scheduling'])
   const [argsKind, named] = variant(fields.args, `${p}.fields.args`, ['Named'])
   void argsKind
-  const [initiatorKind, initiator] = variant(payload.initiator_addr, `${p}.initiator_addr`, ['PublicKey', 'AccountHash'])
+  const [initiatorKind, initiator] = variant(payload.initiator_addr, `${p}.initiator_addr`, [
+    'PublicKey',
+    'AccountHash',
+  ])
   return {
     kind: 'transaction',
     hash: bytesToHex(hex(transaction.hash, `${at}hash`, 32)),
@@ -233,7 +251,12 @@ function parseTransaction(value: StrictJson, at: string, json: JsonObject): Cosi
               TAG: 'AccountHash',
               data: [
                 hex(
-                  string(initiator, `${p}.initiator_addr.AccountHash`, /^account-hash-[0-9a-fA-F]{64}$/, 'account-hash- + 32 bytes as hex').slice(13),
+                  string(
+                    initiator,
+                    `${p}.initiator_addr.AccountHash`,
+                    /^account-hash-[0-9a-fA-F]{64}$/,
+                    'account-hash- + 32 bytes as hex',
+                  ).slice(13),
                   `${p}.initiator_addr.AccountHash`,
                   32,
                 ),
@@ -301,7 +324,11 @@ function target(value: StrictJson | undefined, path: string): TransactionTarget 
     if (f.runtime !== 'VmCasperV1') {
       throw new CosignError('Unsupported transaction', {
         code: 'UnsupportedTransaction',
-        details: { field: `${at}.runtime`, expected: 'VmCasperV1 (the runtime mainnet runs)', got: JSON.stringify(f.runtime) },
+        details: {
+          field: `${at}.runtime`,
+          expected: 'VmCasperV1 (the runtime mainnet runs)',
+          got: JSON.stringify(f.runtime),
+        },
       })
     }
     return {
@@ -323,9 +350,16 @@ function invocationTarget(value: StrictJson | undefined, path: string): Invocati
   if (name === 'ByHash') return { TAG: 'ByHash', data: [hex(inner, at, 32)] }
   if (name === 'ByName') return { TAG: 'ByName', data: [string(inner, at)] }
   // casper-node writes `"version": null`; casper-js-sdk leaves it out when there is none.
-  const f = object(inner, at, [name === 'ByPackageHash' ? 'addr' : 'name'], ['version', 'protocol_version_major'])
+  const f = object(
+    inner,
+    at,
+    [name === 'ByPackageHash' ? 'addr' : 'name'],
+    ['version', 'protocol_version_major'],
+  )
   const version =
-    f.version === undefined || f.version === null ? undefined : integer(f.version, `${at}.version`, 0xffff_ffff)
+    f.version === undefined || f.version === null
+      ? undefined
+      : integer(f.version, `${at}.version`, 0xffff_ffff)
   const major =
     f.protocol_version_major === undefined || f.protocol_version_major === null
       ? undefined
@@ -350,5 +384,8 @@ function scheduling(value: StrictJson | undefined, path: string): TransactionSch
   }
   if (name === 'FutureEra') return { TAG: 'FutureEra', data: [u64(inner, `${path}.FutureEra`)] }
   const text = string(inner, `${path}.FutureTimestamp`)
-  return { TAG: 'FutureTimestamp', data: [BigInt(humantime(text, `${path}.FutureTimestamp`, parseTimestamp))] }
+  return {
+    TAG: 'FutureTimestamp',
+    data: [BigInt(humantime(text, `${path}.FutureTimestamp`, parseTimestamp))],
+  }
 }

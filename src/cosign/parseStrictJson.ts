@@ -2,7 +2,14 @@
 import { CosignError } from './CosignError.js'
 
 /** A JSON value as {@link parseStrictJson} returns it: integers beyond 2^53 stay exact as bigint. */
-export type StrictJson = null | boolean | number | bigint | string | StrictJson[] | { [key: string]: StrictJson }
+export type StrictJson =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | StrictJson[]
+  | { [key: string]: StrictJson }
 
 /** Options of {@link parseStrictJson}. */
 export type ParseStrictJsonOptions = {
@@ -92,9 +99,12 @@ export function parseStrictJson(text: string, options: ParseStrictJsonOptions = 
       }
     }
     if (c === '"') return string()
-    if (text.startsWith('true', i)) return (i += 4), true
-    if (text.startsWith('false', i)) return (i += 5), false
-    if (text.startsWith('null', i)) return (i += 4), null
+    for (const [word, literal] of literals) {
+      if (text.startsWith(word, i)) {
+        i += word.length
+        return literal
+      }
+    }
     return number()
   }
   const string = (): string => {
@@ -158,6 +168,12 @@ export function parseStrictJson(text: string, options: ParseStrictJsonOptions = 
   if (i !== text.length) fail('the end of the text after the JSON value')
   return result
 }
+
+const literals = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const
 
 const escapes: Record<string, string> = {
   '"': '"',

@@ -8,7 +8,8 @@ export type JsonObject = { [key: string]: StrictJson }
 
 /** The `InvalidShape` error for a field. */
 export function invalidShape(field: string, expected: string, got: unknown): CosignError {
-  const text = typeof got === 'bigint' ? `${got}` : typeof got === 'string' ? JSON.stringify(got) : stringify(got)
+  const text =
+    typeof got === 'bigint' ? `${got}` : typeof got === 'string' ? JSON.stringify(got) : stringify(got)
   return new CosignError('Invalid deploy or transaction file', {
     code: 'InvalidShape',
     details: { field, expected, got: text.length > 120 ? `${text.slice(0, 120)}…` : text },
@@ -21,12 +22,22 @@ function stringify(value: unknown): string {
 }
 
 /** An object with exactly the `required` fields and at most the `optional` ones. */
-export function object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []) {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidShape(path, 'an object', value)
+export function object(
+  value: unknown,
+  path: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidShape(path, 'an object', value)
   const keys = Object.keys(value)
   const unknown = keys.filter((k) => !required.includes(k) && !optional.includes(k))
   if (unknown.length > 0) {
-    throw invalidShape(path, `only the fields ${[...required, ...optional].join(', ')}`, `the field ${unknown[0]}`)
+    throw invalidShape(
+      path,
+      `only the fields ${[...required, ...optional].join(', ')}`,
+      `the field ${unknown[0]}`,
+    )
   }
   const missing = required.filter((k) => !keys.includes(k))
   if (missing.length > 0) throw invalidShape(path, `the field ${missing[0]}`, `no ${missing[0]}`)
@@ -36,7 +47,12 @@ export function object(value: unknown, path: string, required: readonly string[]
 /** An object with exactly one key (an externally tagged Rust enum); returns the key and its value. */
 export function variant(value: unknown, path: string, names: readonly string[]): [string, StrictJson] {
   if (typeof value === 'string' && names.includes(value)) return [value, null]
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length !== 1) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    Object.keys(value).length !== 1
+  ) {
     throw invalidShape(path, `one of ${names.join(', ')}`, value)
   }
   const [name, inner] = Object.entries(value)[0]!
@@ -51,7 +67,8 @@ export function array(value: unknown, path: string): StrictJson[] {
 
 export function string(value: unknown, path: string, pattern?: RegExp, expected?: string): string {
   if (typeof value !== 'string') throw invalidShape(path, 'a string', value)
-  if (pattern && !pattern.test(value)) throw invalidShape(path, expected ?? `text matching ${pattern.source}`, value)
+  if (pattern && !pattern.test(value))
+    throw invalidShape(path, expected ?? `text matching ${pattern.source}`, value)
   return value
 }
 
@@ -77,7 +94,8 @@ export function integer(value: unknown, path: string, max: number): number {
 /** A u64 (a JSON number, exact as `parseStrictJson` keeps it). */
 export function u64(value: unknown, path: string): bigint {
   const n = typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value
-  if (typeof n !== 'bigint' || n < 0n || n >= 1n << 64n) throw invalidShape(path, 'an integer from 0 to 2^64 - 1', value)
+  if (typeof n !== 'bigint' || n < 0n || n >= 1n << 64n)
+    throw invalidShape(path, 'an integer from 0 to 2^64 - 1', value)
   return n
 }
 

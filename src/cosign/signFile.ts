@@ -1,9 +1,10 @@
 // Adds the co-signer's approval to a file: with a key held in the page, or through Casper Wallet.
-import { verifyApproval } from '../approvals/verifyApproval.js'
+
 import type { Signer } from '../approvals/Signer.js'
+import { verifyApproval } from '../approvals/verifyApproval.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
-import type { CosignFile } from './CosignFile.js'
 import { CosignError } from './CosignError.js'
+import type { CosignFile } from './CosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
 /**
@@ -42,7 +43,9 @@ export type CasperWalletProvider = {
   sign(
     json: string,
     signingPublicKeyHex: string,
-  ): Promise<{ cancelled: true; message?: string } | { cancelled: false; signature: Uint8Array; signatureHex?: string }>
+  ): Promise<
+    { cancelled: true; message?: string } | { cancelled: false; signature: Uint8Array; signatureHex?: string }
+  >
 }
 
 /**
@@ -70,7 +73,8 @@ export async function signWithCasperWallet<F extends CosignFile>(
       details: { signer, message: result.message },
     })
   }
-  const raw = result.signature instanceof Uint8Array ? result.signature : hexToBytes(String(result.signatureHex))
+  const raw =
+    result.signature instanceof Uint8Array ? result.signature : hexToBytes(String(result.signatureHex))
   if (raw.length !== 64) {
     throw new CosignError('The wallet returned an unusable signature', {
       code: 'SigningFailed',

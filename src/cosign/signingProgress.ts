@@ -4,8 +4,8 @@ import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
 import type { CosignFile } from './CosignFile.js'
 import type { CosignOptions } from './cosignNetwork.js'
 import { describeFile } from './describeFile.js'
-import { invalidShape, object, array, integer, string } from './readShape.js'
 import { parseStrictJson, type StrictJson } from './parseStrictJson.js'
+import { array, integer, invalidShape, object, string } from './readShape.js'
 
 /** What {@link signingProgress} returns. */
 export type SigningProgress = {
@@ -29,7 +29,11 @@ export type SigningProgress = {
  * signingProgress(file, account).summary // 'weight 1 of 2 (key management); still needed: account-hash-…'
  * ```
  */
-export function signingProgress(file: CosignFile, account: Account, options: CosignOptions = {}): SigningProgress {
+export function signingProgress(
+  file: CosignFile,
+  account: Account,
+  options: CosignOptions = {},
+): SigningProgress {
   const description = describeFile(file, options)
   const signers = [
     ...new Set(description.verification.approvals.flatMap((a) => (a.ok ? [a.accountHash] : []))),
@@ -39,13 +43,18 @@ export function signingProgress(file: CosignFile, account: Account, options: Cos
   const neededFor = keyManagement && km >= deployment ? 'key management' : 'deployment'
   const needed = neededFor === 'key management' ? km : deployment
   const weight = authorizationWeight(account, signers)
-  const entries = Object.entries(account.associatedKeys).map(([accountHash, w]) => ({ accountHash, weight: w }))
+  const entries = Object.entries(account.associatedKeys).map(([accountHash, w]) => ({
+    accountHash,
+    weight: w,
+  }))
   const signed = entries.filter((e) => signers.includes(e.accountHash))
   const missing = entries.filter((e) => !signers.includes(e.accountHash))
   const complete =
     weight >= needed && canAuthorize(account, signers, '2.0') && description.doNotSign.length === 0
   const summary = `weight ${weight} of ${needed} (${neededFor}); ${
-    complete ? 'ready to send' : `still missing: ${missing.map((m) => `account-hash-${m.accountHash} (weight ${m.weight})`).join(', ') || 'nobody left to sign'}`
+    complete
+      ? 'ready to send'
+      : `still missing: ${missing.map((m) => `account-hash-${m.accountHash} (weight ${m.weight})`).join(', ') || 'nobody left to sign'}`
   }`
   return { weight, needed, neededFor, signed, missing, complete, summary }
 }
@@ -65,7 +74,12 @@ export function parseAccountJson(text: string): Account {
   for (const key of ['result', 'account', 'Account']) {
     if (value && typeof value === 'object' && !Array.isArray(value) && key in value) value = value[key]!
   }
-  const account = object(value, 'account', ['account_hash', 'associated_keys', 'action_thresholds'], ['named_keys', 'main_purse'])
+  const account = object(
+    value,
+    'account',
+    ['account_hash', 'associated_keys', 'action_thresholds'],
+    ['named_keys', 'main_purse'],
+  )
   const hash = (v: unknown, path: string) =>
     string(v, path, /^account-hash-[0-9a-f]{64}$/, 'account-hash- + 64 lowercase hex').slice(13)
   const associatedKeys: Record<string, number> = {}
@@ -75,7 +89,12 @@ export function parseAccountJson(text: string): Account {
     if (h in associatedKeys) throw invalidShape(`account.associated_keys[${i}]`, 'each key once', h)
     associatedKeys[h] = integer(key.weight, `account.associated_keys[${i}].weight`, 255)
   })
-  const t = object(account.action_thresholds, 'account.action_thresholds', ['deployment', 'key_management'], ['upgrade_management'])
+  const t = object(
+    account.action_thresholds,
+    'account.action_thresholds',
+    ['deployment', 'key_management'],
+    ['upgrade_management'],
+  )
   return {
     accountHash: hash(account.account_hash, 'account.account_hash'),
     associatedKeys,

@@ -41,7 +41,9 @@ function write(value: StrictJson, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value)
   const inner = `${indent}  `
   if (Array.isArray(value)) {
-    return value.length === 0 ? '[]' : `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`
+    return value.length === 0
+      ? '[]'
+      : `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`
   }
   const entries = Object.entries(value)
   return entries.length === 0

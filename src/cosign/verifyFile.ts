@@ -88,13 +88,22 @@ export function verifyDeploy(deploy: CosignDeploy, options: CosignOptions = {}):
  * verifyTransaction(transaction, { network: testnet }).problems
  * ```
  */
-export function verifyTransaction(transaction: CosignTransaction, options: CosignOptions = {}): VerifyFileReturnType {
+export function verifyTransaction(
+  transaction: CosignTransaction,
+  options: CosignOptions = {},
+): VerifyFileReturnType {
   const p = transaction.payload
-  return common(transaction, transactionHash(transaction), [], {
-    chain_name: p.chainName,
-    timestamp: p.timestamp,
-    ttl: p.ttl,
-  }, options)
+  return common(
+    transaction,
+    transactionHash(transaction),
+    [],
+    {
+      chain_name: p.chainName,
+      timestamp: p.timestamp,
+      ttl: p.ttl,
+    },
+    options,
+  )
 }
 
 function common(
@@ -107,7 +116,10 @@ function common(
 ): VerifyFileReturnType {
   const { network, now } = resolveCosignOptions(options)
   if (hash !== file.hash) {
-    problems.push({ code: 'HashMismatch', message: `expected hash ${hash} (blake2b of the content), got ${file.hash}` })
+    problems.push({
+      code: 'HashMismatch',
+      message: `expected hash ${hash} (blake2b of the content), got ${file.hash}`,
+    })
   }
   if (header.chain_name !== network.chainName) {
     problems.push({
@@ -118,7 +130,10 @@ function common(
   const timestamp = Number(header.timestamp)
   const expiresAt = timestamp + Number(header.ttl)
   if (header.ttl > BigInt(network.maxTtl)) {
-    problems.push({ code: 'TtlTooLong', message: `expected a TTL of at most ${network.maxTtl} ms, got ${header.ttl} ms` })
+    problems.push({
+      code: 'TtlTooLong',
+      message: `expected a TTL of at most ${network.maxTtl} ms, got ${header.ttl} ms`,
+    })
   }
   if (expiresAt <= now) {
     problems.push({ code: 'Expired', message: `expired at ${new Date(expiresAt).toISOString()}` })

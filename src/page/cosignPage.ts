@@ -59,7 +59,8 @@ function network(): CosignNetwork {
 }
 
 function provider(): CasperWalletProvider | undefined {
-  const make = (window as unknown as { CasperWalletProvider?: () => CasperWalletProvider }).CasperWalletProvider
+  const make = (window as unknown as { CasperWalletProvider?: () => CasperWalletProvider })
+    .CasperWalletProvider
   return typeof make === 'function' ? make() : undefined
 }
 
@@ -101,13 +102,22 @@ function render(): void {
   const list = el('dl')
   row(list, d.kind === 'deploy' ? 'Deploy hash' : 'Transaction hash', d.hash)
   row(list, 'Chain', d.chainName)
-  row(list, 'Account', ...(d.account.publicKey ? [`public key ${d.account.publicKey}`] : []), `account-hash-${d.account.accountHash}`)
+  row(
+    list,
+    'Account',
+    ...(d.account.publicKey ? [`public key ${d.account.publicKey}`] : []),
+    `account-hash-${d.account.accountHash}`,
+  )
   const code = d.code
   row(
     list,
     'Session',
     code.kind === 'unknown-wasm'
-      ? el('strong', `UNKNOWN WASM (${code.bytes} bytes, sha256 ${code.sha256}): it can do anything the account can`, 'danger-text')
+      ? el(
+          'strong',
+          `UNKNOWN WASM (${code.bytes} bytes, sha256 ${code.sha256}): it can do anything the account can`,
+          'danger-text',
+        )
       : 'sha256' in code
         ? `${code.kind} (bundled module, ${code.bytes} bytes, sha256 ${code.sha256})`
         : code.kind === 'stored'
@@ -136,13 +146,19 @@ function render(): void {
   row(
     list,
     'Payment',
-    d.paymentMotes !== undefined ? `up to ${formatMotes(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}` : d.pricing,
+    d.paymentMotes !== undefined
+      ? `up to ${formatMotes(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
+      : d.pricing,
     d.paymentMotes !== undefined
       ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR.`
       : '',
   )
   row(list, 'Created', new Date(d.timestamp).toISOString())
-  row(list, 'Expires', `${new Date(d.expiresAt).toISOString()}${d.expiresAt <= Date.now() ? ' (EXPIRED)' : ''}`)
+  row(
+    list,
+    'Expires',
+    `${new Date(d.expiresAt).toISOString()}${d.expiresAt <= Date.now() ? ' (EXPIRED)' : ''}`,
+  )
   const signers = el('ul')
   for (const a of d.verification.approvals) {
     signers.append(
@@ -194,10 +210,17 @@ async function loadDeploy(): Promise<void> {
     try {
       file = parseCosignFile(await chosen.text())
       render()
-      say((description as FileDescription | undefined)?.doNotSign.length ? 'Loaded: DO NOT SIGN this file.' : 'Loaded: check every line above before signing.')
+      say(
+        (description as FileDescription | undefined)?.doNotSign.length
+          ? 'Loaded: DO NOT SIGN this file.'
+          : 'Loaded: check every line above before signing.',
+      )
     } catch (error) {
       verdict.className = 'danger'
-      verdict.replaceChildren(el('h2', 'DO NOT SIGN'), el('p', `The file cannot be read: ${errorText(error)}`))
+      verdict.replaceChildren(
+        el('h2', 'DO NOT SIGN'),
+        el('p', `The file cannot be read: ${errorText(error)}`),
+      )
       details.replaceChildren()
     }
   }
@@ -232,7 +255,11 @@ async function loadCopies(): Promise<void> {
     for (const a of result.approvals) {
       const tr = el('tr')
       tr.append(el('td', files[a.copy]!.name), el('td', a.approval.signer))
-      tr.append(a.ok ? el('td', `verified (account-hash-${a.accountHash})`) : el('td', `rejected: ${a.reason}: ${a.message}`, 'danger-text'))
+      tr.append(
+        a.ok
+          ? el('td', `verified (account-hash-${a.accountHash})`)
+          : el('td', `rejected: ${a.reason}: ${a.message}`, 'danger-text'),
+      )
       table.append(tr)
     }
     mergeReport.append(table)
@@ -240,7 +267,9 @@ async function loadCopies(): Promise<void> {
     const accountText = accountInput.value.trim()
     if (accountText) {
       const account: Account = parseAccountJson(accountText)
-      mergeReport.append(el('p', `Progress: ${signingProgress(result.merged, account, { network: network() }).summary}`))
+      mergeReport.append(
+        el('p', `Progress: ${signingProgress(result.merged, account, { network: network() }).summary}`),
+      )
     }
   } catch (error) {
     mergeReport.append(el('p', `Cannot merge: ${errorText(error)}`, 'danger-text'))
@@ -262,7 +291,12 @@ signButton.addEventListener('click', () => {
   void sign(async () => signFile(current, localSigner(await key.text())))
 })
 walletButton.addEventListener('click', () => {
-  const wallet = provider() as (CasperWalletProvider & { getActivePublicKey?: () => Promise<string>; requestConnection?: () => Promise<boolean> }) | undefined
+  const wallet = provider() as
+    | (CasperWalletProvider & {
+        getActivePublicKey?: () => Promise<string>
+        requestConnection?: () => Promise<boolean>
+      })
+    | undefined
   if (!file || !wallet) return
   const current = file
   void sign(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import * as P from 'micro-packed'
 import fc from 'fast-check'
+import * as P from 'micro-packed'
 import { describe, expect, test } from 'vitest'
 import { calltable, list, publicKey, string, u32 } from '../../src/cosign/bytesrepr.js'
 import { type ClType, clTypeCoder, parseClType } from '../../src/cosign/clType.js'
@@ -12,7 +12,23 @@ import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
 const clType: fc.Arbitrary<ClType> = fc.letrec<{ t: ClType }>((tie) => ({
   t: fc.oneof(
     { maxDepth: 4 },
-    fc.constantFrom<ClType>('Bool', 'I32', 'I64', 'U8', 'U32', 'U64', 'U128', 'U256', 'U512', 'Unit', 'String', 'Key', 'URef', 'Any', 'PublicKey'),
+    fc.constantFrom<ClType>(
+      'Bool',
+      'I32',
+      'I64',
+      'U8',
+      'U32',
+      'U64',
+      'U128',
+      'U256',
+      'U512',
+      'Unit',
+      'String',
+      'Key',
+      'URef',
+      'Any',
+      'PublicKey',
+    ),
     fc.nat().map((n) => ({ ByteArray: n }) as ClType),
     tie('t').map((t) => ({ Option: t }) as ClType),
     tie('t').map((t) => ({ List: t }) as ClType),
@@ -54,7 +70,9 @@ describe('bytesrepr coders', () => {
 
   test('a list count beyond the bytes left is refused before any item is read', () => {
     const bytes = hexToBytes('ffffffff00')
-    expect(() => list(P.U8, 1).decode(bytes)).toThrow(/count 4294967295 exceeds what the 1 bytes left can hold/)
+    expect(() => list(P.U8, 1).decode(bytes)).toThrow(
+      /count 4294967295 exceeds what the 1 bytes left can hold/,
+    )
     expect(() => list(P.bytes(0), 0).decode(hexToBytes('00000001'))).toThrow(/count 16777216 exceeds/)
     expect(list(P.U8, 1).decode(hexToBytes('020000000102'))).toEqual([1, 2])
   })
@@ -62,7 +80,9 @@ describe('bytesrepr coders', () => {
   test('calltable: indexes, offsets and the payload length are checked', () => {
     const record = calltable([u32, string] as const)
     const bytes = record.encode([7, 'hi'])
-    expect(bytesToHex(bytes)).toBe('02000000000000000000010004000000' + '0a000000' + '07000000' + '020000006869')
+    expect(bytesToHex(bytes)).toBe(
+      '02000000000000000000010004000000' + '0a000000' + '07000000' + '020000006869',
+    )
     expect(record.decode(bytes)).toEqual([7, 'hi'])
     const outOfOrder = bytes.slice()
     outOfOrder[10] = 5
@@ -81,7 +101,10 @@ describe('bytesrepr coders', () => {
 
   test('a TransactionV1 payload decodes from its bytes to the model it was encoded from', () => {
     const file = parseCosignFile(
-      readFileSync(new URL('../vectors/SYNTHETIC_transaction_v1_session_2approvals.json', import.meta.url), 'utf8'),
+      readFileSync(
+        new URL('../vectors/SYNTHETIC_transaction_v1_session_2approvals.json', import.meta.url),
+        'utf8',
+      ),
     )
     if (file.kind !== 'transaction') throw new Error('expected a transaction')
     const bytes = transactionPayload.encode(file.payload)

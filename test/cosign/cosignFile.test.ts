@@ -33,7 +33,11 @@ describe('parseCosignFile', () => {
     for (const wrapped of [deploy, { deploy }, { Deploy: deploy }, { transaction: { Deploy: deploy } }]) {
       expect(parseCosignFile(JSON.stringify(wrapped)).kind).toBe('deploy')
     }
-    for (const wrapped of [transaction, { Version1: transaction }, { transaction: { Version1: transaction } }]) {
+    for (const wrapped of [
+      transaction,
+      { Version1: transaction },
+      { transaction: { Version1: transaction } },
+    ]) {
       expect(parseCosignFile(JSON.stringify(wrapped)).kind).toBe('transaction')
     }
   })
@@ -50,7 +54,9 @@ describe('parseCosignFile', () => {
     `)
     const variant = JSON.parse(transactionText)
     variant.Version1.payload.fields.target = { Sessions: {} }
-    expect(() => parseCosignFile(JSON.stringify(variant))).toThrow(/payload.fields.target[\s\S]*the variant Sessions/)
+    expect(() => parseCosignFile(JSON.stringify(variant))).toThrow(
+      /payload.fields.target[\s\S]*the variant Sessions/,
+    )
     const hex = JSON.parse(deployText)
     hex.session.ModuleBytes.args[0][1].bytes = 'abc'
     expect(() => parseCosignFile(JSON.stringify(hex))).toThrow(/session.ModuleBytes.args\[0\]\[1\].bytes/)
@@ -72,7 +78,8 @@ describe('verifyFile', () => {
   test('tampered content, another chain and expiry are each reported', () => {
     const tampered = JSON.parse(deployText)
     tampered.session.ModuleBytes.args[0][1].bytes = 'ab'.repeat(32)
-    const codes = (t: string, options = at) => verifyFile(parseCosignFile(t), options).problems.map((p) => p.code)
+    const codes = (t: string, options = at) =>
+      verifyFile(parseCosignFile(t), options).problems.map((p) => p.code)
     expect(codes(JSON.stringify(tampered))).toEqual(['BodyHashMismatch', 'HashMismatch'])
     expect(codes(deployText, { ...at, network: { ...testnet, chainName: 'casper' } })).toEqual(['WrongChain'])
     expect(codes(transactionText, { ...at, now: Date.parse('2024-01-02T00:00:00Z') })).toEqual(['Expired'])
@@ -94,16 +101,20 @@ describe('signing and merging', () => {
       async sign(json) {
         shown = json
         const tagged = await secp256k1.sign(hexToBytes(file.hash))
-        return { cancelled: false, signature: tagged.subarray(1), signatureHex: bytesToHex(tagged.subarray(1)) }
+        return {
+          cancelled: false,
+          signature: tagged.subarray(1),
+          signatureHex: bytesToHex(tagged.subarray(1)),
+        }
       },
     }
     const signed = await signWithCasperWallet(file, provider, secp256k1.publicKey)
     expect(parseCosignFile(shown).hash).toBe(file.hash)
     expect(signed.approvals[0]!.signature.slice(0, 2)).toBe('02')
     expect(verifyFile(signed, at).ok).toBe(true)
-    await expect(signWithCasperWallet(file, { sign: async () => ({ cancelled: true }) }, secp256k1.publicKey)).rejects.toThrow(
-      /cancelled/,
-    )
+    await expect(
+      signWithCasperWallet(file, { sign: async () => ({ cancelled: true }) }, secp256k1.publicKey),
+    ).rejects.toThrow(/cancelled/)
   })
 
   test('mergeFiles keeps each valid approval once and reports a forged one with its reason', async () => {
@@ -114,10 +125,14 @@ describe('signing and merging', () => {
     const forged = withApprovals(unsigned, [{ signer: other, signature: a.approvals[0]!.signature }])
     const { merged, approvals } = mergeFiles([a, b, forged, a], at)
     expect(merged.approvals).toHaveLength(2)
-    expect(approvals.filter((x) => !x.ok).map((x) => x.ok === false && [x.copy, x.reason])).toEqual([[2, 'InvalidSignature']])
+    expect(approvals.filter((x) => !x.ok).map((x) => x.ok === false && [x.copy, x.reason])).toEqual([
+      [2, 'InvalidSignature'],
+    ])
     const changed = JSON.parse(deployText)
     changed.header.gas_price = 2
-    expect(() => mergeFiles([a, parseCosignFile(JSON.stringify(changed))], at)).toThrow(/not the same deploy or transaction/)
+    expect(() => mergeFiles([a, parseCosignFile(JSON.stringify(changed))], at)).toThrow(
+      /not the same deploy or transaction/,
+    )
   })
 })
 
@@ -127,7 +142,11 @@ describe('describeFile and signingProgress', () => {
     expect(d.code.kind).toBe('unknown-wasm')
     expect(d.warnings[0]).toMatch(/^UNKNOWN WASM/)
     expect(d.args).toEqual([
-      { name: 'deployment-account', type: 'ByteArray(32)', hex: 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234' },
+      {
+        name: 'deployment-account',
+        type: 'ByteArray(32)',
+        hex: 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234',
+      },
     ])
     expect(d.paymentMotes).toBe(2_500_000_000n)
     expect(d.doNotSign).toEqual([])
@@ -145,14 +164,19 @@ describe('describeFile and signingProgress', () => {
             named_keys: [],
             main_purse: 'uref-0000000000000000000000000000000000000000000000000000000000000000-007',
             associated_keys: [
-              { account_hash: 'account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2', weight: 1 },
+              {
+                account_hash: 'account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2',
+                weight: 1,
+              },
               { account_hash: `account-hash-${'77'.repeat(32)}`, weight: 1 },
             ],
             action_thresholds: { deployment: 1, key_management: 3 },
           },
           merkle_proof: '',
         },
-      }).replace('"api_version":"2.0.0",', '').replace(',"merkle_proof":""', ''),
+      })
+        .replace('"api_version":"2.0.0",', '')
+        .replace(',"merkle_proof":""', ''),
     )
     const progress = signingProgress(parseCosignFile(deployText), account, at)
     expect(progress.neededFor).toBe('key management')

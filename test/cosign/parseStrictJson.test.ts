@@ -33,7 +33,10 @@ describe('parseStrictJson', () => {
   })
 
   test('integers beyond 2^53 stay exact; __proto__ is an ordinary key', () => {
-    const value = parseStrictJson('{"amount":18446744073709551615,"__proto__":{"x":1}}') as Record<string, unknown>
+    const value = parseStrictJson('{"amount":18446744073709551615,"__proto__":{"x":1}}') as Record<
+      string,
+      unknown
+    >
     expect(value.amount).toBe(18446744073709551615n)
     expect(Object.getPrototypeOf(value)).toBe(null)
     expect(Object.keys(value)).toEqual(['amount', '__proto__'])

@@ -7,7 +7,23 @@ import { bytesToHex } from '../../src/encoding/hex.js'
 
 /** A CLType as a tree; built into one casper-js-sdk `CLType` object so that Map entries share it. */
 export type TypeTree =
-  | { t: 'Bool' | 'I32' | 'I64' | 'U8' | 'U32' | 'U64' | 'U128' | 'U256' | 'U512' | 'Unit' | 'String' | 'Key' | 'URef' | 'PublicKey' }
+  | {
+      t:
+        | 'Bool'
+        | 'I32'
+        | 'I64'
+        | 'U8'
+        | 'U32'
+        | 'U64'
+        | 'U128'
+        | 'U256'
+        | 'U512'
+        | 'Unit'
+        | 'String'
+        | 'Key'
+        | 'URef'
+        | 'PublicKey'
+    }
   | { t: 'Option' | 'List'; inner: TypeTree }
   | { t: 'ByteArray'; size: number }
   | { t: 'Result'; ok: TypeTree; err: TypeTree }
@@ -16,7 +32,22 @@ export type TypeTree =
   | { t: 'Tuple2'; items: [TypeTree, TypeTree] }
   | { t: 'Tuple3'; items: [TypeTree, TypeTree, TypeTree] }
 
-const simple = ['Bool', 'I32', 'I64', 'U8', 'U32', 'U64', 'U128', 'U256', 'U512', 'Unit', 'String', 'Key', 'URef', 'PublicKey'] as const
+const simple = [
+  'Bool',
+  'I32',
+  'I64',
+  'U8',
+  'U32',
+  'U64',
+  'U128',
+  'U256',
+  'U512',
+  'Unit',
+  'String',
+  'Key',
+  'URef',
+  'PublicKey',
+] as const
 
 /** Every CLType but `Any` (casper-js-sdk cannot build an `Any` value from JSON), nested up to 3 deep. */
 export const typeTree: fc.Arbitrary<TypeTree> = fc.letrec<{ tree: TypeTree }>((tie) => ({
@@ -27,9 +58,9 @@ export const typeTree: fc.Arbitrary<TypeTree> = fc.letrec<{ tree: TypeTree }>((t
     tie('tree').map((inner) => ({ t: 'Option', inner }) as TypeTree),
     tie('tree').map((inner) => ({ t: 'List', inner }) as TypeTree),
     fc.tuple(tie('tree'), tie('tree')).map(([ok, err]) => ({ t: 'Result', ok, err }) as TypeTree),
-    fc.tuple(fc.constantFrom<TypeTree>({ t: 'String' }, { t: 'U64' }, { t: 'Key' }, { t: 'U8' }), tie('tree')).map(
-      ([key, value]) => ({ t: 'Map', key, value }) as TypeTree,
-    ),
+    fc
+      .tuple(fc.constantFrom<TypeTree>({ t: 'String' }, { t: 'U64' }, { t: 'Key' }, { t: 'U8' }), tie('tree'))
+      .map(([key, value]) => ({ t: 'Map', key, value }) as TypeTree),
     tie('tree').map((a) => ({ t: 'Tuple1', items: [a] }) as TypeTree),
     fc.tuple(tie('tree'), tie('tree')).map((items) => ({ t: 'Tuple2', items }) as TypeTree),
     fc.tuple(tie('tree'), tie('tree'), tie('tree')).map((items) => ({ t: 'Tuple3', items }) as TypeTree),
@@ -118,7 +149,18 @@ export function sdkValue(tree: TypeTree, type: CLType): fc.Arbitrary<CLValue> {
       return fc.string({ maxLength: 12, unit: 'grapheme' }).map((v) => C.newCLString(v))
     case 'Key':
       return fc
-        .tuple(fc.constantFrom('account-hash-', 'hash-', 'transfer-', 'balance-', 'bid-', 'withdraw-', 'dictionary-'), hex32)
+        .tuple(
+          fc.constantFrom(
+            'account-hash-',
+            'hash-',
+            'transfer-',
+            'balance-',
+            'bid-',
+            'withdraw-',
+            'dictionary-',
+          ),
+          hex32,
+        )
         .map(([prefix, hex]) => C.newCLKey(sdk.Key.newKey(`${prefix}${hex}`)))
     case 'URef':
       return fc
@@ -127,14 +169,18 @@ export function sdkValue(tree: TypeTree, type: CLType): fc.Arbitrary<CLValue> {
     case 'PublicKey':
       return publicKeyHex.map((hex) => C.newCLPublicKey(sdk.PublicKey.fromHex(hex)))
     case 'ByteArray':
-      return fc.uint8Array({ minLength: tree.size, maxLength: tree.size }).map((v) => typed(C.newCLByteArray(v)))
+      return fc
+        .uint8Array({ minLength: tree.size, maxLength: tree.size })
+        .map((v) => typed(C.newCLByteArray(v)))
     case 'Option': {
       const inner = (type as InstanceType<typeof sdk.CLTypeOption>).inner
       return fc.option(sdkValue(tree.inner, inner), { nil: null }).map((v) => typed(C.newCLOption(v, inner)))
     }
     case 'List': {
       const inner = (type as InstanceType<typeof sdk.CLTypeList>).elementsType
-      return fc.array(sdkValue(tree.inner, inner), { maxLength: 3 }).map((items) => typed(C.newCLList(inner, items)))
+      return fc
+        .array(sdkValue(tree.inner, inner), { maxLength: 3 })
+        .map((items) => typed(C.newCLList(inner, items)))
     }
     case 'Result': {
       const t = type as InstanceType<typeof sdk.CLTypeResult>
@@ -166,12 +212,18 @@ export function sdkValue(tree: TypeTree, type: CLType): fc.Arbitrary<CLValue> {
     }
     case 'Tuple2': {
       const t = type as InstanceType<typeof sdk.CLTypeTuple2>
-      return fc.tuple(sdkValue(tree.items[0], t.inner1), sdkValue(tree.items[1], t.inner2)).map(([a, b]) => typed(C.newCLTuple2(a, b)))
+      return fc
+        .tuple(sdkValue(tree.items[0], t.inner1), sdkValue(tree.items[1], t.inner2))
+        .map(([a, b]) => typed(C.newCLTuple2(a, b)))
     }
     case 'Tuple3': {
       const t = type as InstanceType<typeof sdk.CLTypeTuple3>
       return fc
-        .tuple(sdkValue(tree.items[0], t.inner1), sdkValue(tree.items[1], t.inner2), sdkValue(tree.items[2], t.inner3))
+        .tuple(
+          sdkValue(tree.items[0], t.inner1),
+          sdkValue(tree.items[1], t.inner2),
+          sdkValue(tree.items[2], t.inner3),
+        )
         .map(([a, b, c]) => typed(C.newCLTuple3(a, b, c)))
     }
   }
@@ -179,9 +231,14 @@ export function sdkValue(tree: TypeTree, type: CLType): fc.Arbitrary<CLValue> {
 
 /** Named args of random types and values, as casper-js-sdk `Args`. */
 export const sdkArgs = fc
-  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), typeTree), { maxLength: 4, selector: ([name]) => name })
+  .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), typeTree), {
+    maxLength: 4,
+    selector: ([name]) => name,
+  })
   .chain((entries) =>
-    fc.tuple(...entries.map(([name, tree]) => sdkValue(tree, sdkType(tree)).map((value) => [name, value] as const))),
+    fc.tuple(
+      ...entries.map(([name, tree]) => sdkValue(tree, sdkType(tree)).map((value) => [name, value] as const)),
+    ),
   )
   .map((entries) => {
     const args = new sdk.Args(new Map())
@@ -189,32 +246,49 @@ export const sdkArgs = fc
     return args
   })
 
-const timestamp = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new sdk.Timestamp(new Date(ms)))
+const timestamp = fc
+  .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
+  .map((ms) => new sdk.Timestamp(new Date(ms)))
 const ttl = fc.integer({ min: 1, max: 2 * 60 * 60 }).map((s) => new sdk.Duration(s * 1000))
 const chainName = fc.constantFrom('casper', 'casper-test', 'casper-net-1', 'ünïcode-chain')
 const entryPoint = fc.string({ minLength: 1, maxLength: 16 })
 // casper-js-sdk 5.0.12 writes a calltable String's length in UTF-16 code units, not UTF-8 bytes
 // (pinned in cosign.test.ts); casper-node uses bytes, so transactions use ASCII text here.
 const asciiChainName = fc.constantFrom('casper', 'casper-test', 'casper-net-1')
-const asciiEntryPoint = fc.string({ minLength: 1, maxLength: 16, unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) })
+const asciiEntryPoint = fc.string({
+  minLength: 1,
+  maxLength: 16,
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+})
 const bytes = fc.uint8Array({ maxLength: 64 })
 // casper-js-sdk writes version 0 of a package as None (`this.version ? Some : None`); the node writes Some(0).
 const version = fc.option(fc.integer({ min: 1, max: 0xffff_ffff }), { nil: undefined })
 
 /** Every `ExecutableDeployItem` variant. */
 export const sdkExecutableItem = fc.oneof(
-  fc.tuple(bytes, sdkArgs).map(([wasm, args]) => Object.assign(new sdk.ExecutableDeployItem(), { moduleBytes: new sdk.ModuleBytes(wasm, args) })),
+  fc
+    .tuple(bytes, sdkArgs)
+    .map(([wasm, args]) =>
+      Object.assign(new sdk.ExecutableDeployItem(), { moduleBytes: new sdk.ModuleBytes(wasm, args) }),
+    ),
   fc.tuple(hex32, entryPoint, sdkArgs).map(([hash, ep, args]) =>
     Object.assign(new sdk.ExecutableDeployItem(), {
       storedContractByHash: new sdk.StoredContractByHash(sdk.ContractHash.newContract(hash), ep, args),
     }),
   ),
   fc.tuple(fc.string({ maxLength: 12 }), entryPoint, sdkArgs).map(([name, ep, args]) =>
-    Object.assign(new sdk.ExecutableDeployItem(), { storedContractByName: new sdk.StoredContractByName(name, ep, args) }),
+    Object.assign(new sdk.ExecutableDeployItem(), {
+      storedContractByName: new sdk.StoredContractByName(name, ep, args),
+    }),
   ),
   fc.tuple(hex32, entryPoint, sdkArgs, version).map(([hash, ep, args, v]) =>
     Object.assign(new sdk.ExecutableDeployItem(), {
-      storedVersionedContractByHash: new sdk.StoredVersionedContractByHash(sdk.ContractHash.newContract(hash), ep, args, v),
+      storedVersionedContractByHash: new sdk.StoredVersionedContractByHash(
+        sdk.ContractHash.newContract(hash),
+        ep,
+        args,
+        v,
+      ),
     }),
   ),
   fc.tuple(fc.string({ maxLength: 12 }), entryPoint, sdkArgs, version).map(([name, ep, args, v]) =>
@@ -222,14 +296,32 @@ export const sdkExecutableItem = fc.oneof(
       storedVersionedContractByName: new sdk.StoredVersionedContractByName(name, ep, args, v),
     }),
   ),
-  sdkArgs.map((args) => Object.assign(new sdk.ExecutableDeployItem(), { transfer: new sdk.TransferDeployItem(args) })),
+  sdkArgs.map((args) =>
+    Object.assign(new sdk.ExecutableDeployItem(), { transfer: new sdk.TransferDeployItem(args) }),
+  ),
 )
 
 /** A deploy casper-js-sdk builds and hashes (`Deploy.makeDeploy`). */
 export const sdkDeploy = fc
-  .tuple(publicKeyHex, timestamp, ttl, fc.integer({ min: 1, max: 1_000_000 }), chainName, fc.array(hex32, { maxLength: 2 }), sdkExecutableItem, sdkExecutableItem)
+  .tuple(
+    publicKeyHex,
+    timestamp,
+    ttl,
+    fc.integer({ min: 1, max: 1_000_000 }),
+    chainName,
+    fc.array(hex32, { maxLength: 2 }),
+    sdkExecutableItem,
+    sdkExecutableItem,
+  )
   .map(([account, ts, t, gasPrice, chain, deps, payment, session]) => {
-    const header = new sdk.DeployHeader(chain, deps.map((d) => sdk.Hash.fromHex(d)), gasPrice, ts, t, sdk.PublicKey.fromHex(account))
+    const header = new sdk.DeployHeader(
+      chain,
+      deps.map((d) => sdk.Hash.fromHex(d)),
+      gasPrice,
+      ts,
+      t,
+      sdk.PublicKey.fromHex(account),
+    )
     return sdk.Deploy.makeDeploy(header, payment, session)
   })
 
@@ -239,7 +331,10 @@ const invocationTarget = fc.oneof(
   asciiEntryPoint.map((n) => Object.assign(new sdk.TransactionInvocationTarget(), { byName: n })),
   fc.tuple(hex32, version).map(([h, v]) =>
     Object.assign(new sdk.TransactionInvocationTarget(), {
-      byPackageHash: Object.assign(new sdk.ByPackageHashInvocationTarget(), { addr: sdk.Hash.fromHex(h), version: v }),
+      byPackageHash: Object.assign(new sdk.ByPackageHashInvocationTarget(), {
+        addr: sdk.Hash.fromHex(h),
+        version: v,
+      }),
     }),
   ),
   fc.tuple(asciiEntryPoint, version).map(([n, v]) =>
@@ -250,35 +345,79 @@ const invocationTarget = fc.oneof(
 )
 const target = fc.oneof(
   fc.constant(null).map(() => new sdk.TransactionTarget({})),
-  fc.tuple(invocationTarget, runtime).map(([id, rt]) => new sdk.TransactionTarget(undefined, Object.assign(new sdk.StoredTarget(), { id, runtime: rt }))),
+  fc
+    .tuple(invocationTarget, runtime)
+    .map(
+      ([id, rt]) =>
+        new sdk.TransactionTarget(undefined, Object.assign(new sdk.StoredTarget(), { id, runtime: rt })),
+    ),
   fc.tuple(bytes, fc.boolean(), runtime).map(
     ([wasm, install, rt]) =>
-      new sdk.TransactionTarget(undefined, undefined, Object.assign(new sdk.SessionTarget(), { moduleBytes: wasm, isInstallUpgrade: install, runtime: rt })),
+      new sdk.TransactionTarget(
+        undefined,
+        undefined,
+        Object.assign(new sdk.SessionTarget(), {
+          moduleBytes: wasm,
+          isInstallUpgrade: install,
+          runtime: rt,
+        }),
+      ),
   ),
 )
-const named = ['Call', 'Transfer', 'AddBid', 'WithdrawBid', 'Delegate', 'Undelegate', 'Redelegate', 'ActivateBid', 'ChangeBidPublicKey', 'AddReservations', 'CancelReservations'] as const
+const named = [
+  'Call',
+  'Transfer',
+  'AddBid',
+  'WithdrawBid',
+  'Delegate',
+  'Undelegate',
+  'Redelegate',
+  'ActivateBid',
+  'ChangeBidPublicKey',
+  'AddReservations',
+  'CancelReservations',
+] as const
 const transactionEntryPoint = fc.oneof(
   fc.constantFrom(...named).map((n) => new sdk.TransactionEntryPoint(n as never)),
   asciiEntryPoint.map((n) => new sdk.TransactionEntryPoint('Custom' as never, n)),
 )
 const scheduling = fc.oneof(
   fc.constant(null).map(() => new sdk.TransactionScheduling({})),
-  fc.integer({ min: 0, max: 1_000_000 }).map((era) => new sdk.TransactionScheduling(undefined, new sdk.FutureEraScheduling(era))),
-  timestamp.map((ts) => new sdk.TransactionScheduling(undefined, undefined, new sdk.FutureTimestampScheduling(ts))),
+  fc
+    .integer({ min: 0, max: 1_000_000 })
+    .map((era) => new sdk.TransactionScheduling(undefined, new sdk.FutureEraScheduling(era))),
+  timestamp.map(
+    (ts) => new sdk.TransactionScheduling(undefined, undefined, new sdk.FutureTimestampScheduling(ts)),
+  ),
 )
 const pricingMode = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 255 }), fc.boolean()).map(([amount, tolerance, standard]) =>
-    Object.assign(new sdk.PricingMode(), {
-      paymentLimited: Object.assign(new sdk.PaymentLimitedMode(), { paymentAmount: amount, gasPriceTolerance: tolerance, standardPayment: standard }),
-    }),
-  ),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 0, max: 255 }),
+      fc.boolean(),
+    )
+    .map(([amount, tolerance, standard]) =>
+      Object.assign(new sdk.PricingMode(), {
+        paymentLimited: Object.assign(new sdk.PaymentLimitedMode(), {
+          paymentAmount: amount,
+          gasPriceTolerance: tolerance,
+          standardPayment: standard,
+        }),
+      }),
+    ),
   fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([tolerance, factor]) =>
     Object.assign(new sdk.PricingMode(), {
-      fixed: Object.assign(new sdk.FixedMode(), { gasPriceTolerance: tolerance, additionalComputationFactor: factor }),
+      fixed: Object.assign(new sdk.FixedMode(), {
+        gasPriceTolerance: tolerance,
+        additionalComputationFactor: factor,
+      }),
     }),
   ),
   hex32.map((receipt) =>
-    Object.assign(new sdk.PricingMode(), { prepaid: Object.assign(new sdk.PrepaidMode(), { receipt: sdk.Hash.fromHex(receipt) }) }),
+    Object.assign(new sdk.PricingMode(), {
+      prepaid: Object.assign(new sdk.PrepaidMode(), { receipt: sdk.Hash.fromHex(receipt) }),
+    }),
   ),
 )
 const initiator = fc.oneof(
@@ -288,7 +427,17 @@ const initiator = fc.oneof(
 
 /** A TransactionV1 casper-js-sdk builds and hashes (`TransactionV1.makeTransactionV1`). */
 export const sdkTransaction = fc
-  .tuple(initiator, sdkArgs, ttl, transactionEntryPoint, pricingMode, timestamp, target, scheduling, asciiChainName)
+  .tuple(
+    initiator,
+    sdkArgs,
+    ttl,
+    transactionEntryPoint,
+    pricingMode,
+    timestamp,
+    target,
+    scheduling,
+    asciiChainName,
+  )
   .map(([initiatorAddr, args, t, ep, pricing, ts, tgt, sched, chain]) =>
     sdk.TransactionV1.makeTransactionV1(
       sdk.TransactionV1Payload.build({
