@@ -240,9 +240,28 @@ try {
     ),
   )
   const forged = JSON.parse(readFileSync(deployPath, 'utf8'))
-  forged.approvals = [{ signer: `01${'5a'.repeat(32)}`, signature: deployApproval.signature }]
+  // A real key's approval moved onto another signer: it does not verify.
+  forged.approvals = [
+    {
+      signer: localSigner('22'.repeat(32), { algorithm: 'ed25519' }).publicKey,
+      signature: deployApproval.signature,
+    },
+  ]
   await page.reload()
   await network.selectOption('casper-test')
+  const aliceHash = '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
+  await page.getByLabel(/^Account JSON/).fill(
+    JSON.stringify({
+      account: {
+        account_hash: `account-hash-${aliceHash}`,
+        associated_keys: [
+          { account_hash: `account-hash-${aliceHash}`, weight: 1 },
+          { account_hash: `account-hash-${bobHash}`, weight: 1 },
+        ],
+        action_thresholds: { deployment: 2, key_management: 2 },
+      },
+    }),
+  )
   await page
     .getByLabel('Signed copies', { exact: true })
     .setInputFiles([
@@ -254,7 +273,11 @@ try {
   const report = (await page.locator('#merge-report').textContent()) ?? ''
   check(
     'merge: forged approval rejected with a reason',
-    /forged\.signed\.json.*rejected: (InvalidSignature|MalformedSigner)/.test(report),
+    /forged\.signed\.json.*rejected: InvalidSignature/.test(report),
+  )
+  check(
+    'merge: progress against the pasted account',
+    report.includes('weight 2 of 2 (key management); ready to send'),
   )
   check('merge: two valid approvals kept', report.includes('2 valid approval(s) kept'))
   await shot(page, 'cosign-merge')

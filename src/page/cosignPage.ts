@@ -239,13 +239,18 @@ async function sign(how: () => Promise<CosignFile>): Promise<void> {
   updateButtons()
 }
 
+/** Each change starts a new merge; an older one still reading its files is dropped. */
+let mergeRun = 0
+
 async function loadCopies(): Promise<void> {
+  const run = ++mergeRun
   merged = undefined
   mergeReport.replaceChildren()
   const files = Array.from(copiesInput.files ?? [])
   if (files.length === 0) return updateButtons()
   try {
     const copies = await Promise.all(files.map(async (f) => parseCosignFile(await f.text())))
+    if (run !== mergeRun) return
     const result = mergeFiles(copies, { network: network() })
     merged = result.merged
     const table = el('table')
@@ -272,6 +277,7 @@ async function loadCopies(): Promise<void> {
       )
     }
   } catch (error) {
+    if (run !== mergeRun) return
     mergeReport.append(el('p', `Cannot merge: ${errorText(error)}`, 'danger-text'))
   }
   updateButtons()
@@ -310,7 +316,7 @@ downloadButton.addEventListener('click', () => {
   if (signed) download(stringifyCosignFile(signed), signedName(fileName))
 })
 copiesInput.addEventListener('change', () => void loadCopies())
-accountInput.addEventListener('change', () => void loadCopies())
+accountInput.addEventListener('input', () => void loadCopies())
 mergeButton.addEventListener('click', () => {
   if (merged) download(stringifyCosignFile(merged), 'merged.json')
 })
