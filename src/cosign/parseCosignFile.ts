@@ -33,8 +33,12 @@ import {
 /** Files larger than this are refused before parsing (a deploy's Wasm is limited to ~1 MB by the node). */
 export const maxFileBytes = 4 * 1024 * 1024
 
-/** The most approvals a file may carry (`core.max_associated_keys`, and casper-node's limit per deploy). */
-const maxApprovals = 100
+/**
+ * The most approvals read from one file. The node accepts at most `core.max_associated_keys` (100)
+ * distinct ones, which `verifyFile` reports; this bound only keeps a hostile file from costing
+ * thousands of signature checks.
+ */
+const maxApprovalsRead = 1000
 
 /**
  * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
@@ -191,8 +195,9 @@ function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
 
 function approvals(value: StrictJson | undefined, path: string): Approval[] {
   const list = array(value, path)
-  if (list.length > maxApprovals * 4)
-    throw invalidShape(path, `at most ${maxApprovals} approvals`, `${list.length}`)
+  if (list.length > maxApprovalsRead) {
+    throw invalidShape(path, `at most ${maxApprovalsRead} approvals`, `${list.length}`)
+  }
   return list.map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
     // Any hex is kept: verification says why a malformed signer or signature is refused.

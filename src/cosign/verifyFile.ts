@@ -1,5 +1,4 @@
 // Checks a co-signer file as casper-node would before accepting it: hashes, approvals, chain, expiry.
-import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { type RejectionCode, verifyApproval } from '../approvals/verifyApproval.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
@@ -164,14 +163,5 @@ function common(
     problems,
     approvals,
     expiresAt,
-  }
-}
-
-/** The account hash of a signer key, or undefined when it is not a key. */
-export function signerAccountHash(signer: string): string | undefined {
-  try {
-    return accountHashFromPublicKey(signer)
-  } catch {
-    return undefined
   }
 }
