@@ -112,7 +112,14 @@ function describe(value: unknown): string {
   return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 60)}…` : text
 }
 
-/** A CLType as casper-node writes it in messages: `List<ByteArray(32)>`, `Map<String, U512>`. */
+/**
+ * A CLType as casper-node writes it in messages: `List<ByteArray(32)>`, `Map<String, U512>`.
+ *
+ * @example
+ * ```ts
+ * clTypeText({ List: { ByteArray: 32 } }) // 'List<ByteArray(32)>'
+ * ```
+ */
 export function clTypeText(type: ClType): string {
   if (typeof type === 'string') return type
   if ('Option' in type) return `Option<${clTypeText(type.Option)}>`
@@ -138,6 +145,11 @@ const none = P.magic(P.bytes(0), new Uint8Array(0)) as unknown as P.CoderType<un
 /**
  * bytesrepr of a CLType (casper-types `cl_type.rs` `append_bytes`): the tag byte, then the
  * parameters: inner types, a `ByteArray`'s u32 length, `Result` ok then err, `Map` key then value.
+ *
+ * @example
+ * ```ts
+ * clTypeCoder.encode({ List: { ByteArray: 32 } }) // Uint8Array [14, 15, 32, 0, 0, 0]
+ * ```
  */
 export const clTypeCoder: P.CoderType<ClType> = P.apply(
   P.mappedTag(P.U8, {

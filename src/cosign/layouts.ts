@@ -18,7 +18,14 @@ import { type ClType, clTypeCoder } from './clType.js'
 /** One named arg: its name, the CLValue's bytes as given in the file, and its CLType. */
 export type NamedArg = { name: string; bytes: Uint8Array; clType: ClType }
 
-/** casper-types `RuntimeArgs`: u32 count, then per arg String name + CLValue (Bytes, then CLType). */
+/**
+ * casper-types `RuntimeArgs`: u32 count, then per arg String name + CLValue (Bytes, then CLType).
+ *
+ * @example
+ * ```ts
+ * runtimeArgs.encode([{ name: 'km', bytes: Uint8Array.of(2), clType: 'U8' }]).length // 4 + 6 + 5 + 1 = 16
+ * ```
+ */
 export const runtimeArgs: P.CoderType<NamedArg[]> = list(
   P.struct({ name: string, bytes, clType: clTypeCoder }) as P.CoderType<NamedArg>,
   4 + 4 + 1,
@@ -39,7 +46,14 @@ export type ExecutableItem =
     }
   | { TAG: 'Transfer'; data: { args: NamedArg[] } }
 
-/** casper-types `executable_deploy_item.rs` `ToBytes`: the variant tag, then its fields in order. */
+/**
+ * casper-types `executable_deploy_item.rs` `ToBytes`: the variant tag, then its fields in order.
+ *
+ * @example
+ * ```ts
+ * executableItem.encode({ TAG: 'Transfer', data: { args: [] } }) // Uint8Array [5, 0, 0, 0, 0]
+ * ```
+ */
 export const executableItem = P.mappedTag(P.U8, {
   ModuleBytes: [0, P.struct({ module_bytes: bytes, args: runtimeArgs })],
   StoredContractByHash: [1, P.struct({ hash: hash32, entry_point: string, args: runtimeArgs })],
@@ -66,7 +80,14 @@ export type DeployHeader = {
   chain_name: string
 }
 
-/** casper-types `deploy/deploy_header.rs` `ToBytes`, the bytes the deploy hash is taken of. */
+/**
+ * casper-types `deploy/deploy_header.rs` `ToBytes`, the bytes the deploy hash is taken of.
+ *
+ * @example
+ * ```ts
+ * const hash = blake2b(deployHeader.encode(deploy.header), { dkLen: 32 })
+ * ```
+ */
 export const deployHeader = P.struct({
   account: publicKey,
   timestamp: u64,
@@ -212,6 +233,12 @@ export type TransactionPayload = {
  * casper-types 2.0 `TransactionV1Payload` in the calltable layout (casper-js-sdk 5.0.12
  * `TransactionV1Payload.toBytes`, which reproduces real 2.0 vectors): 0 initiator, 1 timestamp,
  * 2 TTL, 3 chain name, 4 pricing mode, 5 fields. The transaction hash is blake2b-256 of these bytes.
+ *
+ * @example
+ * ```ts
+ * const hash = blake2b(transactionPayload.encode(transaction.payload), { dkLen: 32 })
+ * transactionPayload.decode(bytes) // the same model back; trailing or missing bytes throw
+ * ```
  */
 export const transactionPayload: P.CoderType<TransactionPayload> = P.apply(
   calltable([initiatorAddr, u64, u64, string, pricingMode, fields] as const),

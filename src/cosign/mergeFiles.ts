@@ -6,6 +6,9 @@ import type { CosignOptions } from './cosignNetwork.js'
 import { withApprovals } from './stringifyCosignFile.js'
 import { type ApprovalVerdict, verifyFile } from './verifyFile.js'
 
+/** Errors {@link mergeFiles} throws. */
+export type MergeFilesErrorType = CosignError
+
 /** What {@link mergeFiles} returns. */
 export type MergeFilesReturnType<F extends CosignFile> = {
   /** The file with every distinct valid approval, in the order first seen. */

@@ -30,6 +30,9 @@ import {
   variant,
 } from './readShape.js'
 
+/** Errors {@link parseCosignFile} throws. */
+export type ParseCosignFileErrorType = CosignError
+
 /** Files larger than this are refused before parsing (a deploy's Wasm is limited to ~1 MB by the node). */
 export const maxFileBytes = 4 * 1024 * 1024
 

@@ -7,6 +7,9 @@ import { CosignError } from './CosignError.js'
 import type { CosignFile } from './CosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
+/** Errors {@link signFile} and {@link signWithCasperWallet} throw: {@link CosignError}, or what the signer throws. */
+export type SignFileErrorType = CosignError
+
 /**
  * Signs `file.hash` with `signer` and returns the file with the approval added. The signature is
  * checked against the hash before it is added; a signer that already has an approval that
