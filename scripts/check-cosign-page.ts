@@ -30,6 +30,15 @@ const vector = (name: string) => readFileSync(`${root}test/vectors/${name}`, 'ut
 const ed25519Secret = '0f'.repeat(32)
 const secpSecret = '11'.repeat(32)
 const bobHash = 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234'
+const aliceHash = '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
+/** The account before the two-party change, as state_get_account_info returns it. */
+const accountJson = JSON.stringify({
+  account: {
+    account_hash: `account-hash-${aliceHash}`,
+    associated_keys: [{ account_hash: `account-hash-${aliceHash}`, weight: 1 }],
+    action_thresholds: { deployment: 1, key_management: 1 },
+  },
+})
 const results: string[] = []
 let failures = 0
 
@@ -148,7 +157,8 @@ try {
   const network = page.getByLabel('Network')
   await network.selectOption('casper-test')
 
-  // A deploy signed with a key file.
+  // A deploy signed with a key file, reviewed against the account as it is now.
+  await page.getByLabel(/^Account JSON/).fill(accountJson)
   await page.getByLabel('Deploy file', { exact: true }).setInputFiles(deployPath)
   await page.locator('#verdict h2').waitFor()
   const verdict = page.getByRole('alert')
@@ -156,6 +166,18 @@ try {
   const details = (await page.locator('#details').textContent()) ?? ''
   check('deploy: full key change shown', details.includes(`add key account-hash-${bobHash} with weight 1`))
   check('deploy: module named', details.includes('two-party-multi-sig (bundled module'))
+  await page
+    .locator('#outcome')
+    .getByText(/^thresholds:/)
+    .waitFor()
+  const outcome = (await page.locator('#outcome').textContent()) ?? ''
+  check(
+    'deploy: emulated result and expected charge',
+    outcome.includes(`account-hash-${bobHash} weight 1`) &&
+      outcome.includes('thresholds: deployment 2, key management 2') &&
+      /Expected charge: [0-9.]+ CSPR/.test(outcome),
+    outcome.slice(-120),
+  )
   check('deploy: full hash shown', details.includes(JSON.parse(readFileSync(deployPath, 'utf8')).hash))
   await shot(page, 'cosign-review')
   await page.getByLabel('Secret key file', { exact: true }).setInputFiles(keyPath)
@@ -249,19 +271,7 @@ try {
   ]
   await page.reload()
   await network.selectOption('casper-test')
-  const aliceHash = '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
-  await page.getByLabel(/^Account JSON/).fill(
-    JSON.stringify({
-      account: {
-        account_hash: `account-hash-${aliceHash}`,
-        associated_keys: [
-          { account_hash: `account-hash-${aliceHash}`, weight: 1 },
-          { account_hash: `account-hash-${bobHash}`, weight: 1 },
-        ],
-        action_thresholds: { deployment: 2, key_management: 2 },
-      },
-    }),
-  )
+  await page.getByLabel(/^Account JSON/).fill(accountJson)
   await page
     .getByLabel('Signed copies', { exact: true })
     .setInputFiles([
@@ -277,7 +287,7 @@ try {
   )
   check(
     'merge: progress against the pasted account',
-    report.includes('weight 2 of 2 (key management); ready to send'),
+    report.includes('weight 1 of 1 (key management); ready to send'),
   )
   check('merge: two valid approvals kept', report.includes('2 valid approval(s) kept'))
   await shot(page, 'cosign-merge')

@@ -18,6 +18,7 @@ import {
   stringifyCosignFile,
   testnet,
 } from '../cosign/index.js'
+import { expectedOutcome } from './expectedOutcome.js'
 
 const networks: Record<string, CosignNetwork> = { casper: mainnet, 'casper-test': testnet }
 
@@ -153,6 +154,19 @@ function render(): void {
       ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR.`
       : '',
   )
+  const account = pastedAccount()
+  if (account) {
+    const dd = el('dd', 'emulating…')
+    dd.id = 'outcome'
+    list.append(el('dt', 'Result (emulated against the pasted account)'), dd)
+    const run = ++renderRun
+    void expectedOutcomeText(file, d, account).then((lines) => {
+      if (run !== renderRun) return
+      dd.replaceChildren(
+        ...(lines ?? ['The session is not Wasm: nothing to emulate.']).map((line) => el('div', line)),
+      )
+    })
+  }
   row(list, 'Created', new Date(d.timestamp).toISOString())
   row(
     list,
@@ -178,6 +192,47 @@ function render(): void {
     row(list, 'Warnings', warnings)
   }
   details.append(list)
+}
+
+/** The account pasted under Account JSON, or undefined (a malformed one is reported in the merge view). */
+function pastedAccount(): Account | undefined {
+  const text = accountInput.value.trim()
+  if (!text) return undefined
+  try {
+    return parseAccountJson(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Each render starts a new emulation; a late result of an older one is dropped. */
+let renderRun = 0
+
+async function expectedOutcomeText(
+  current: CosignFile,
+  d: FileDescription,
+  account: Account,
+): Promise<string[] | undefined> {
+  let outcome: Awaited<ReturnType<typeof expectedOutcome>>
+  try {
+    outcome = await expectedOutcome(current, d, account)
+  } catch (error) {
+    return [`Cannot emulate: ${errorText(error)}`]
+  }
+  if (!outcome) return undefined
+  if (!outcome.ok) return [`THE SESSION WOULD FAIL: ${outcome.failure}`]
+  const keys = Object.entries(outcome.account.associatedKeys).map(
+    ([hash, weight]) => `account-hash-${hash} weight ${weight}`,
+  )
+  return [
+    ...keys,
+    `thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
+    ...(outcome.chargeMotes !== undefined
+      ? [
+          `Expected charge: ${formatMotes(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit)`,
+        ]
+      : []),
+  ]
 }
 
 function formatMotes(motes: bigint): string {
@@ -316,7 +371,10 @@ downloadButton.addEventListener('click', () => {
   if (signed) download(stringifyCosignFile(signed), signedName(fileName))
 })
 copiesInput.addEventListener('change', () => void loadCopies())
-accountInput.addEventListener('input', () => void loadCopies())
+accountInput.addEventListener('input', () => {
+  if (file) render()
+  void loadCopies()
+})
 mergeButton.addEventListener('click', () => {
   if (merged) download(stringifyCosignFile(merged), 'merged.json')
 })
