@@ -22,6 +22,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     noExternal: ['micro-packed'],
+    // micro-packed's @scure/base is replaced by the platform's TextEncoder/TextDecoder (src/cosign/scureBase.ts).
+    esbuildOptions(options) {
+      options.alias = { '@scure/base': './src/cosign/scureBase.ts' }
+    },
   },
   {
     // casper-multisig/devnet: the loopback network (Node only).

@@ -17,6 +17,8 @@ const bundle = await build({
   write: false,
   legalComments: 'none',
   logLevel: 'error',
+  // As in the cosign entry (tsup.config.ts): micro-packed's hex and utf8 on the platform's coders.
+  alias: { '@scure/base': `${root}src/cosign/scureBase.ts` },
 })
 // `</script` inside the bundle would end the inline script early; escape it.
 const script = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1')
