@@ -85,6 +85,34 @@ export type {
   WalletSignRequest,
 } from './approvals/walletSigner.js'
 export { walletSigner } from './approvals/walletSigner.js'
+export type {
+  AuthorizationRule,
+  BrTableCost,
+  Chainspec,
+  ControlFlowCosts,
+  FeeHandling,
+  HostFunctionCost,
+  HostFunctionCosts,
+  OpcodeCosts,
+  PricingHandling,
+  Ratio,
+  RefundHandling,
+  TransactionLane,
+  TransactionLaneKind,
+} from './chainspec/Chainspec.js'
+export type { ChainspecErrorCode, ChainspecErrorParameters } from './chainspec/ChainspecError.js'
+export { ChainspecError } from './chainspec/ChainspecError.js'
+export { casper15 } from './chainspec/casper15.js'
+export { casperMainnet } from './chainspec/casperMainnet.js'
+export { casperTestnet } from './chainspec/casperTestnet.js'
+export type { PaymentChoice } from './chainspec/choosePayment.js'
+export type {
+  EstimateCostOptions,
+  EstimateCostParameters,
+  EstimateCostReturnType,
+} from './chainspec/estimateCost.js'
+export { estimateCost } from './chainspec/estimateCost.js'
+export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
 export type {
@@ -121,6 +149,7 @@ export { describeDeploy } from './deploy/describeDeploy.js'
 export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
+export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
 export type {
   PreflightCode,
@@ -136,27 +165,13 @@ export { apiError, apiErrorCode } from './emulator/apiError.js'
 export type {
   EmulateSessionParameters,
   EmulateSessionReturnType,
-  GasCosts,
   HostCall,
   NamedArgs,
   Protocol,
   SessionFailure,
   SessionGas,
 } from './emulator/emulateSession.js'
-export { defaultGasCosts, emulateSession } from './emulator/emulateSession.js'
-export type { HostFunctionCost, HostFunctionCosts } from './emulator/hostFunctionCosts.js'
-export {
-  hostFunctionGas,
-  mainnetHostFunctionCosts,
-  mainnetStorageGasPerByte,
-} from './emulator/hostFunctionCosts.js'
-export type { BrTableCost, ControlFlowCosts, OpcodeCosts } from './emulator/injectGasCounter.js'
-export { GasInjectionError, injectGasCounter, mainnetOpcodeCosts } from './emulator/injectGasCounter.js'
-export {
-  injectStackLimiter,
-  mainnetMaxStackHeight,
-  StackLimiterError,
-} from './emulator/injectStackLimiter.js'
+export { emulateSession } from './emulator/emulateSession.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
@@ -200,6 +215,8 @@ export type {
   GetAccountConfigReturnType,
 } from './rpc/getAccountConfig.js'
 export { getAccountConfig } from './rpc/getAccountConfig.js'
+export type { GetChainspecErrorType, GetChainspecOptions } from './rpc/getChainspec.js'
+export { getChainspec } from './rpc/getChainspec.js'
 export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'
 export { getProtocol } from './rpc/getProtocol.js'
 export type {

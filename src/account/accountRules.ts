@@ -4,9 +4,11 @@
 // `account/action_thresholds.rs` and the callers in execution_engine `runtime_context/mod.rs`
 // (casper-node v1.5.8). The emulator, validation and the planner all use these functions, so the
 // three can never disagree.
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import type { LegacyProtocol } from '../chainspec/resolveChainspec.js'
 import type { Account, AccountHashHex, ActionThresholds } from './Account.js'
 
-/** Maximum associated keys per account (`core.max_associated_keys` in the mainnet chainspec). */
+/** Maximum associated keys per account (`core.max_associated_keys` of the mainnet chainspec); rules read `chainspec.maxAssociatedKeys`. */
 export const maxAssociatedKeys = 100
 
 /** `casper_set_action_threshold`'s action type: 0 Deployment, 1 KeyManagement, 2 UpgradeManagement (2.0). */
@@ -55,17 +57,30 @@ export function authorizationWeight(account: Account, authorizationKeys: Iterabl
 }
 
 /**
- * `Account::can_authorize`: at least one key, and on 1.5 every key associated; on 2.0
- * (`RuntimeFootprint::can_authorize`, feat-2.0) at least one associated.
+ * Whether the signers may act for the account at all, by the chainspec's `authorization` rule
+ * (default `casperMainnet`'s): at least one key, and 1.5 `Account::can_authorize` every key
+ * associated; 2.x `RuntimeFootprint::can_authorize` (types/src/runtime_footprint.rs) at least one.
+ * The weights are checked separately ({@link canDeployWith}, {@link canManageKeysWith}).
+ *
+ * @param rules A chainspec (its `authorization`), or the legacy protocol name `'1.5'` / `'2.0'`.
+ * @example
+ * ```ts
+ * canAuthorize(account, [owner, stranger], casperMainnet) // true: the stranger weighs 0
+ * canAuthorize(account, [owner, stranger], casper15) // false
+ * ```
  */
 export function canAuthorize(
   account: Account,
   authorizationKeys: Iterable<AccountHashHex>,
-  protocol: '1.5' | '2.0' = '1.5',
+  rules: Pick<Chainspec, 'authorization'> | LegacyProtocol = { authorization: 'anySignerAssociated' },
 ): boolean {
+  const rule =
+    rules === '1.5' ? 'everySignerAssociated' : rules === '2.0' ? 'anySignerAssociated' : rules.authorization
   const keys = [...authorizationKeys]
   const associated = (hash: AccountHashHex) => hash in account.associatedKeys
-  return keys.length > 0 && (protocol === '1.5' ? keys.every(associated) : keys.some(associated))
+  return (
+    keys.length > 0 && (rule === 'everySignerAssociated' ? keys.every(associated) : keys.some(associated))
+  )
 }
 
 /** `Account::can_deploy_with`: the keys reach the deployment threshold. */

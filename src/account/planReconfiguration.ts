@@ -1,10 +1,14 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
 import {
-  type EmulateSessionReturnType,
-  emulateSession,
-  type Protocol,
-  type SessionGas,
-} from '../emulator/emulateSession.js'
+  type ChainspecOption,
+  maxSessionGas,
+  resolveChainspec,
+  ruleGeneration,
+} from '../chainspec/resolveChainspec.js'
+import { wasmLanes } from '../chainspec/selectLane.js'
+import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
   type ConfigureAccountOperations,
@@ -24,7 +28,6 @@ import {
   type AccountRuleResult,
   authorizationWeight,
   canAuthorize,
-  maxAssociatedKeys as defaultMaxAssociatedKeys,
   removeAssociatedKey,
   setActionThreshold,
   updateAssociatedKey,
@@ -33,21 +36,20 @@ import { missingSigners } from './missingSigners.js'
 import { PlanError } from './PlanError.js'
 import { type Finding, validateConfig } from './validateConfig.js'
 
-/** Options of {@link planReconfiguration}. */
-export type PlanReconfigurationOptions = {
+/**
+ * Options of {@link planReconfiguration}. `chainspec` (default `casperMainnet`) gives the signer
+ * rule, `max_associated_keys`, the session-args limit, the lanes a deploy must fit and the prices.
+ */
+export type PlanReconfigurationOptions = ChainspecOption & {
   /**
    * The keys that will approve the deploys. Each deploy is checked against the account as it is
-   * when that deploy starts: every signer associated (1.5), their weight at least the
-   * key-management threshold. A key an earlier deploy removes does not sign the later ones
+   * when that deploy starts: their weight at least the key-management threshold, and on 1.5 every
+   * signer associated. A key an earlier deploy removes does not sign the later ones
    * (`PlannedDeploy.signers` says who signs which). Default: every associated key of the current account.
    */
   signers?: readonly AccountIdentifier[] | undefined
-  /** Default `'1.5'`. */
-  protocol?: Protocol | undefined
-  /** `deploys.session_args_max_length`; default 1024 (mainnet). */
-  maxSessionArgsLength?: number | undefined
-  /** `core.max_associated_keys`; default 100 (mainnet). */
-  maxAssociatedKeys?: number | undefined
+  /** The margin over the emulated gas each deploy's payment carries; default `defaultPaymentMargin` (5%). */
+  paymentMargin?: PaymentMargin | undefined
 }
 
 /** One deploy of a plan: the configure-account args, what it does, and its emulated run. */
@@ -68,6 +70,11 @@ export type PlannedDeploy = {
   /** Weight the planned signers hold as the deploy starts. */
   signersWeight: number
   gas: SessionGas
+  /**
+   * The payment: emulated gas plus the explicit margin, the lane the deploy lands in and the
+   * expected charge (`buildConfigureDeploy` uses `payment.amount`).
+   */
+  payment: PaymentChoice
 }
 
 /** A proven plan: every deploy ran in the emulator through the real Wasm and the end equals the target. */
@@ -80,6 +87,8 @@ export type ReconfigurationPlan = {
   steps: string[]
   /** Total session gas of all deploys. */
   gas: bigint
+  /** Total expected charge of all deploys, in motes, if each uses exactly its emulated gas. */
+  expectedCharge: bigint
   /** Validation warnings about the target (legal but risky); errors refuse the plan instead. */
   warnings: Finding[]
 }
@@ -120,9 +129,13 @@ export async function planReconfiguration(
   target: AccountConfigInput,
   options: PlanReconfigurationOptions = {},
 ): Promise<ReconfigurationPlan> {
-  const protocol = options.protocol ?? '1.5'
-  const maxArgs = options.maxSessionArgsLength ?? 1024
-  const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const chainspec = resolveChainspec(options)
+  // The largest args any Wasm lane takes, and never more than a deploy may carry.
+  const maxArgs = Math.min(
+    chainspec.deploy.sessionArgsMaxLength,
+    Math.max(...wasmLanes(chainspec).map((lane) => lane.maxArgsLength)),
+  )
+  const maxKeys = chainspec.maxAssociatedKeys
   const normalized = normalizeConfig(target)
   const labels = new Map(
     normalized.associatedKeys.flatMap((k) => (k.label ? [[k.accountHash, k.label] as const] : [])),
@@ -132,7 +145,7 @@ export async function planReconfiguration(
 
   const validation = validateConfig(normalized, {
     current: configFromAccount(current),
-    maxAssociatedKeys: maxKeys,
+    chainspec,
     ...(options.signers?.[0] !== undefined ? { deployer: options.signers[0] } : {}),
   })
   if (!validation.ok) {
@@ -159,12 +172,18 @@ export async function planReconfiguration(
   if (from === undefined) delete targetAccount.actionThresholds.upgradeManagement
 
   const items = diff(current, targetAccount)
-  const batches = batch(current, items, maxKeys, maxArgs, name)
+  // casper-node 2.x (execution_engine/src/runtime_context/mod.rs `remove_associated_key`, Account
+  // branch) refuses a removal while the account holds `max_associated_keys` keys.
+  const removalNeedsRoom = ruleGeneration(chainspec) === '2.0'
+  const batches = batch(current, items, maxKeys, maxArgs, name, removalNeedsRoom)
   const signers = options.signers?.map(accountHashOf)
 
   const deploys: PlannedDeploy[] = []
   let before = current
-  for (const [index, batchItems] of batches.entries()) {
+  // A batch whose deploy fits no lane (its gas, size or args) is split in two and tried again.
+  const queue = [...batches]
+  for (let index = 0; queue.length > 0; index++) {
+    const batchItems = queue.shift()!
     const operations = operationsOf(batchItems)
     const args = configureAccountArgs(operations)
     // A key removed by an earlier deploy no longer signs: on 1.5 its approval would void the deploy.
@@ -172,20 +191,47 @@ export async function planReconfiguration(
       index === 0 || !signers
         ? (signers ?? Object.keys(before.associatedKeys))
         : signers.filter((s) => s in before.associatedKeys)
-    assertSigners(before, deploySigners, protocol, index, batches.length, name)
+    assertSigners(before, deploySigners, chainspec, index, index + 1 + queue.length, name)
     const result = await emulateSession({
       wasm: configureAccountWasm,
       args: args.map((a) => ({ name: a.name, value: a.bytes })),
       account: before,
       signers: deploySigners,
-      protocol,
-      maxAssociatedKeys: maxKeys,
+      chainspec,
     })
-    if (!result.ok) throw notProven(result, index)
+    // Out of gas at the largest lane's limit: the batch cannot fit any lane, like a payment too large.
+    const tooLarge = !result.ok && result.failure?.kind === 'outOfGas'
+    if (tooLarge && batchItems.length > 1) {
+      const half = Math.ceil(batchItems.length / 2)
+      queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
+      index--
+      continue
+    }
+    if (!result.ok && !tooLarge) throw notProven(result, index)
+    const argsLength = sessionArgsLength(args)
+    const payment = choosePayment(
+      {
+        gas: result.gas.total,
+        writes: result.calls.filter((call) => call.bytesWritten > 0).length,
+        argsLength,
+        transactionLength: deployLengthBound(argsLength, deploySigners.length),
+      },
+      chainspec,
+      options.paymentMargin,
+    )
+    if (payment.lane === undefined || tooLarge) {
+      if (batchItems.length > 1) {
+        const half = Math.ceil(batchItems.length / 2)
+        queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
+        index--
+        continue
+      }
+      throw noLane(chainspec, payment, argsLength, index)
+    }
     deploys.push({
       operations,
       args,
-      argsLength: sessionArgsLength(args),
+      argsLength,
       steps: inExecutionOrder(batchItems).map((item) => describe(item, before, name)),
       accountBefore: before,
       accountAfter: result.account,
@@ -193,6 +239,7 @@ export async function planReconfiguration(
       signers: [...deploySigners],
       signersWeight: authorizationWeight(before, deploySigners),
       gas: result.gas,
+      payment,
     })
     before = result.account
   }
@@ -209,6 +256,7 @@ export async function planReconfiguration(
     deploys,
     steps: deploys.flatMap((d) => d.steps),
     gas: deploys.reduce((sum, d) => sum + d.gas.total, 0n),
+    expectedCharge: deploys.reduce((sum, d) => sum + (d.payment.expected?.charged ?? d.payment.amount), 0n),
     warnings: validation.warnings,
   }
 }
@@ -259,6 +307,7 @@ function batch(
   maxKeys: number,
   maxArgs: number,
   name: (hash: AccountHashHex) => string,
+  removalNeedsRoom: boolean,
 ): Item[][] {
   const thresholds = items.find((i) => i.kind === 'thresholds')
   const now = current.actionThresholds
@@ -271,7 +320,22 @@ function batch(
     (thresholds.deployment ?? now.deployment) >= now.deployment &&
     (thresholds.keyManagement ?? now.keyManagement) >= now.keyManagement
   const adds = items.filter((i) => i.kind === 'add').length
-  let excess = Object.keys(current.associatedKeys).length + adds - maxKeys
+  const keyCount = Object.keys(current.associatedKeys).length
+  const removes = items.some((i) => i.kind === 'remove')
+  if (removalNeedsRoom && removes && keyCount >= maxKeys) {
+    throw new PlanError(
+      'casper-node refuses to remove a key from an account holding the maximum number of keys',
+      {
+        code: 'KeyLimit',
+        details: { currentKeys: keyCount, limit: maxKeys },
+        remedy:
+          'On Casper 2.x a removal fails (MaxKeysLimit) while the account holds max_associated_keys keys, so no key can be removed from this account.',
+      },
+    )
+  }
+  // On 2.x every removal needs the account below the limit when it runs: removals go first when
+  // the adds would fill the account.
+  let excess = keyCount + adds - (removalNeedsRoom && removes ? maxKeys - 1 : maxKeys)
   const early: Item[] = []
   if (excess > 0) {
     let account = current
@@ -399,14 +463,14 @@ function describe(item: Item, before: Account, name: (hash: AccountHashHex) => s
 function assertSigners(
   account: Account,
   signers: readonly AccountHashHex[],
-  protocol: Protocol,
+  chainspec: Chainspec,
   index: number,
   count: number,
   name: (hash: AccountHashHex) => string,
 ): void {
   const deploy = count > 1 ? `deploy ${index + 1} of ${count}` : 'the deploy'
   const unassociated = signers.filter((s) => !(s in account.associatedKeys))
-  if (protocol === '1.5' && !canAuthorize(account, signers)) {
+  if (chainspec.authorization === 'everySignerAssociated' && !canAuthorize(account, signers, chainspec)) {
     throw new PlanError(`A signer of ${deploy} is not an associated key`, {
       code: 'InsufficientSigners',
       details: { deploy: index + 1, unassociated: unassociated.map(name) },
@@ -431,6 +495,28 @@ function assertSigners(
     remedy: missing
       ? `Key management needs weight ${needed}; the signers hold ${weight}. Also collect signatures from: ${missing.map(name).join(', ')}.`
       : 'No set of current keys reaches the threshold.',
+  })
+}
+
+/**
+ * An upper bound of a configure-account deploy's serialized length: the Wasm, its args, at most 300
+ * bytes of header, payment and framing, and 99 bytes per approval (34-byte key, 65-byte signature).
+ */
+function deployLengthBound(argsLength: number, approvals: number): number {
+  return configureAccountWasm.length + argsLength + 300 + 99 * Math.max(1, approvals)
+}
+
+function noLane(chainspec: Chainspec, payment: PaymentChoice, argsLength: number, index: number): PlanError {
+  return new PlanError('A single step of the change fits no lane of the network', {
+    code: 'LaneLimit',
+    details: {
+      deploy: index + 1,
+      gasLimit: payment.amount,
+      argsLength,
+      largestLaneGasLimit: maxSessionGas(chainspec),
+      chainspec: `${chainspec.chainName} ${chainspec.protocolVersion}`,
+    },
+    remedy: "The network's lanes cannot carry this step; it needs a chainspec with a larger Wasm lane.",
   })
 }
 

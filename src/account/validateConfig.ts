@@ -4,6 +4,9 @@
 // `account/associated_keys.rs` and execution_engine `runtime_context/mod.rs` (casper-node v1.5.8),
 // through the same functions the emulator uses (./accountRules.ts), plus the library's own refusal
 // of thresholds of 0. Warnings are configurations the node accepts that are easy to regret.
+
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { AccountHashHex } from './Account.js'
 import {
   type AccountConfigInput,
@@ -13,7 +16,7 @@ import {
 } from './AccountConfig.js'
 import type { AccountError } from './AccountError.js'
 import { type AccountIdentifier, accountHashOf } from './accountHash.js'
-import { maxAssociatedKeys as defaultMaxAssociatedKeys, saturatingWeightSum } from './accountRules.js'
+import { saturatingWeightSum } from './accountRules.js'
 
 /** A threshold of an `AccountConfig`: `deployment`, `keyManagement` or (Casper 2.0) `upgradeManagement`. */
 export type ThresholdName = 'deployment' | 'keyManagement' | 'upgradeManagement'
@@ -97,10 +100,10 @@ export type Finding<code extends FindingCode = FindingCode> = {
   }
 }[code]
 
-/** Options of {@link validateConfig}. */
+/** Options of {@link validateConfig}. `chainspec` (default `casperMainnet`) gives `max_associated_keys`. */
 export type ValidateConfigOptions = {
-  /** Most associated keys an account may hold (`core.max_associated_keys`). Default 100 (mainnet). */
-  maxAssociatedKeys?: number | undefined
+  /** The network whose limits apply; default `casperMainnet`. */
+  chainspec?: Chainspec | undefined
   /** The key that will sign and send the change; enables `DeployerRemoved` and `DeployerLosesKeyManagement`. */
   deployer?: AccountIdentifier | undefined
   /** The account's configuration before the change, e.g. `configFromAccount(account)`. */
@@ -142,7 +145,7 @@ const thresholdNames: Record<ThresholdName, string> = {
  * | Code | Severity | Meaning | What to do | Mirrors |
  * | --- | --- | --- | --- | --- |
  * | `NoKeys` | error | No associated keys: nothing can ever reach a threshold. | Add a key. | `account.rs` `can_set_threshold` (total weight 0) |
- * | `TooManyKeys` | error | More distinct keys than `maxAssociatedKeys` (100). | Remove keys. | `runtime_context` `add_associated_key` `MaxKeysLimit` |
+ * | `TooManyKeys` | error | More distinct keys than the chainspec's `max_associated_keys` (100 on mainnet). | Remove keys. | `runtime_context` `add_associated_key` `MaxKeysLimit` |
  * | `DuplicateKey` | error | The same account hash twice, in any text form. | Keep one entry. | `associated_keys.rs` `add_key` `DuplicateKey` |
  * | `WeightOutOfRange` | error | A weight that is not an integer 0..255. | Use 0..255. | `Weight(u8)` |
  * | `ThresholdOutOfRange` | error | A threshold that is not an integer 0..255. | Use 1..255. | `Weight(u8)` |
@@ -179,7 +182,7 @@ export function validateConfig(
   const entries = normalized.associatedKeys
   const errors: Finding<ErrorFindingCode>[] = []
   const warnings: Finding<WarningFindingCode>[] = []
-  const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const maxKeys = (options.chainspec ?? casperMainnet).maxAssociatedKeys
 
   // The first entry of each account hash: the keys the account would hold.
   const distinct = new Map<AccountHashHex, number>()

@@ -1,18 +1,20 @@
 // How far a deploy's approvals are from authorizing it on an account, and which keys would finish the job.
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
+import { type ChainspecOption, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { type DeployProblemCode, type RejectionCode, verifyDeploy } from './verifyApproval.js'
 
-/** Options of {@link signatureProgress}. */
-export type SignatureProgressOptions = {
+/**
+ * Options of {@link signatureProgress}. `chainspec` (default `casperMainnet`) gives the signer rule:
+ * on 1.5 one unassociated signer voids the deploy; on 2.x it counts 0.
+ */
+export type SignatureProgressOptions = ChainspecOption & {
   /**
    * Whether the deploy's session changes keys or thresholds, so the key-management threshold must be
    * met as well as the deployment one. Default `true` (the sessions this library builds do).
    */
   keyManagement?: boolean | undefined
-  /** Node version: on 1.5 one unassociated signer voids the deploy; on 2.0 it counts 0. Default `'1.5'`. */
-  protocol?: '1.5' | '2.0' | undefined
 }
 
 /** Most missing keys for which every minimum-size completing set is listed (C(12, 6) = 924 sets at most). */
@@ -75,7 +77,8 @@ export function signatureProgress(
   options: SignatureProgressOptions = {},
 ): SignatureProgress {
   const keyManagement = options.keyManagement ?? true
-  const protocol = options.protocol ?? '1.5'
+  const chainspec = resolveChainspec(options)
+  const protocol = chainspec.authorization === 'everySignerAssociated' ? '1.5' : '2.0'
   const report = verifyDeploy(deploy)
   const { deployment, keyManagement: keyManagementThreshold } = account.actionThresholds
   const neededFor = keyManagement && keyManagementThreshold >= deployment ? 'key management' : 'deployment'
@@ -112,7 +115,7 @@ export function signatureProgress(
     report.problems.length === 0 &&
     invalid.length === 0 &&
     weight >= needed &&
-    canAuthorize(account, signers, protocol)
+    canAuthorize(account, signers, chainspec)
 
   return {
     weight,

@@ -7,20 +7,18 @@ import { buildSessionTransaction } from './buildSessionTransaction.js'
 import { namedArgJson } from './clValueJson.js'
 import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
-import { paymentFor } from './paymentFor.js'
 import type { TransactionJson } from './TransactionJson.js'
 
-/** Parameters of {@link buildConfigureDeploy}: the header, and payment overrides. */
+/** Parameters of {@link buildConfigureDeploy}: the header, and a payment override. */
 export type BuildConfigureDeployParameters = DeployHeaderParameters & {
-  /** Motes; default: the plan's emulated gas plus `paymentMargin`. */
+  /** Motes; default `planned.payment.amount` (the plan's emulated gas plus its explicit margin). */
   payment?: bigint | undefined
-  /** Default 0.25. */
-  paymentMargin?: number | undefined
 }
 
 /**
  * Builds the unsigned deploy for one planned deploy (`plan.deploys[i]`): the bundled
- * configure-account Wasm with the plan's typed args, priced from the plan's emulated gas.
+ * configure-account Wasm with the plan's typed args and the plan's payment (`planned.payment`:
+ * emulated gas plus the margin, chosen for the chainspec the plan was made for).
  *
  * @throws {DeployError} `AccountMismatch` when the header account is not the planned account.
  * @example
@@ -40,15 +38,13 @@ export function buildConfigureDeploy(
     ...parameters,
     wasm: configureAccountWasm,
     args: planned.args.map((arg) => namedArgJson(arg.name, arg.clType, arg.bytes)),
-    payment:
-      parameters.payment ??
-      paymentFor(planned.gas.total, { gasPrice: parameters.gasPrice, margin: parameters.paymentMargin }),
+    payment: parameters.payment ?? planned.payment.amount,
   })
 }
 
 /**
- * The Casper 2.0 form of {@link buildConfigureDeploy}: a TransactionV1 carrying the configure-account
- * Wasm and the plan's args (plan with `protocol: '2.0'` so the emulated run used 2.0 rules).
+ * The TransactionV1 form of {@link buildConfigureDeploy} (Casper 2.x): the configure-account Wasm,
+ * the plan's args and the plan's payment.
  *
  * @example
  * ```ts
@@ -64,7 +60,7 @@ export function buildConfigureTransaction(
     ...parameters,
     wasm: configureAccountWasm,
     args: planned.args.map((arg) => ({ name: arg.name, type: arg.clType, bytes: arg.bytes })),
-    payment: parameters.payment ?? paymentFor(planned.gas.total, { margin: parameters.paymentMargin }),
+    payment: parameters.payment ?? planned.payment.amount,
   })
 }
 

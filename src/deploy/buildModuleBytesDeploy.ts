@@ -1,4 +1,6 @@
 // Builds a deploy whose session is Wasm module bytes, in the JSON form casper-client reads.
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { encodeU512, namedArgJson } from './clValueJson.js'
 import { DeployError } from './DeployError.js'
@@ -6,25 +8,26 @@ import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { deployHashes } from './deployHashes.js'
 import { formatDuration, parseDuration } from './duration.js'
 
-/** casper-node's mainnet `deploys.max_ttl` (v1.5.8 chainspec): 2 hours. */
-export const maxDeployTtl = 2 * 3_600_000
+/** The mainnet `[transactions] max_ttl` (2 hours); rules read `chainspec.maxTtlMs`. */
+export const maxDeployTtl = casperMainnet.maxTtlMs
 
 /**
- * A TTL in milliseconds from milliseconds or humantime text; default and maximum 2 hours.
+ * A TTL in milliseconds from milliseconds or humantime text; default and maximum the chainspec's
+ * `max_ttl` (2 hours on mainnet).
  *
- * @throws {DeployError} `TtlTooLong` above 2 hours (or not positive).
+ * @throws {DeployError} `TtlTooLong` above `max_ttl` (or not positive).
  */
-export function checkedTtl(ttl: number | string | undefined): number {
-  const ms = typeof ttl === 'string' ? parseDuration(ttl) : (ttl ?? maxDeployTtl)
-  if (!Number.isSafeInteger(ms) || ms > maxDeployTtl || ms <= 0) {
+export function checkedTtl(ttl: number | string | undefined, chainspec: Chainspec = casperMainnet): number {
+  const max = chainspec.maxTtlMs
+  const ms = typeof ttl === 'string' ? parseDuration(ttl) : (ttl ?? max)
+  if (!Number.isSafeInteger(ms) || ms > max || ms <= 0) {
     throw new DeployError('TTL out of range', {
       code: 'TtlTooLong',
       details: {
-        expected: 'more than 0 and at most 2h (deploys.max_ttl)',
+        expected: `more than 0 and at most ${formatDuration(max)} (max_ttl)`,
         got: Number.isSafeInteger(ms) && ms >= 0 ? formatDuration(ms) : `${ms} ms`,
       },
-      remedy:
-        'The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.',
+      remedy: `The node refuses a deploy whose TTL exceeds ${formatDuration(max)}; co-signers must sign and send within the TTL.`,
     })
   }
   return ms
@@ -44,12 +47,14 @@ export type DeployHeaderParameters = {
   chainName: string
   /** Default: now. */
   timestamp?: Date | number | undefined
-  /** Milliseconds or humantime text (`'30m'`); default and maximum 2 hours. */
+  /** Milliseconds or humantime text (`'30m'`); default and maximum the chainspec's `max_ttl` (2 hours). */
   ttl?: number | string | undefined
   /** Default 1. */
   gasPrice?: number | undefined
-  /** Deploy hashes this one waits for (Casper 1.x only; at most 10). */
+  /** Deploy hashes this one waits for (1.5 only, at most `max_dependencies`; 2.x accepts none). */
   dependencies?: readonly string[] | undefined
+  /** The network whose limits apply; default `casperMainnet`. */
+  chainspec?: Chainspec | undefined
 }
 
 /** Parameters of {@link buildModuleBytesDeploy}. */
@@ -78,7 +83,8 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
  * ```
  */
 export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParameters): DeployJson {
-  const ttl = checkedTtl(parameters.ttl)
+  const chainspec = parameters.chainspec ?? casperMainnet
+  const ttl = checkedTtl(parameters.ttl, chainspec)
   if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
     throw new DeployError('Invalid account public key', {
       code: 'InvalidHeader',
@@ -87,11 +93,15 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
     })
   }
   const dependencies = [...(parameters.dependencies ?? [])]
-  if (dependencies.length > 10 || dependencies.some((d) => !/^[0-9a-f]{64}$/i.test(d))) {
+  const maxDependencies = chainspec.maxDependencies
+  if (dependencies.length > maxDependencies || dependencies.some((d) => !/^[0-9a-f]{64}$/i.test(d))) {
     throw new DeployError('Invalid dependencies', {
       code: 'InvalidHeader',
       details: {
-        expected: 'at most 10 deploy hashes (deploys.max_dependencies)',
+        expected:
+          maxDependencies === 0
+            ? `no dependencies (casper-node ${chainspec.protocolVersion} refuses them)`
+            : `at most ${maxDependencies} deploy hashes (deploys.max_dependencies)`,
         got: dependencies.join(', '),
       },
     })

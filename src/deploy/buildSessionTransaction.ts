@@ -64,7 +64,7 @@ const fieldOrder = [
  * ```
  */
 export function buildSessionTransaction(parameters: BuildSessionTransactionParameters): TransactionJson {
-  const ttl = checkedTtl(parameters.ttl)
+  const ttl = checkedTtl(parameters.ttl, parameters.chainspec)
   const args = new sdk.Args(new Map())
   for (const arg of parameters.args) args.insert(arg.name, clValue(arg.type, arg.bytes))
   const transaction = new sdk.SessionBuilder()

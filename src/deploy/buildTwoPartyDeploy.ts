@@ -1,7 +1,9 @@
 // A deploy of the bundled two-party-multi-sig session, emulated before it is returned.
 import { type Account, createAccount } from '../account/Account.js'
 import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
-import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
+import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
+import { type LegacyProtocol, resolveChainspec } from '../chainspec/resolveChainspec.js'
+import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
 import { twoPartyMultiSigWasm } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import { twoPartyMultiSigArgs } from '../wasm/twoPartyMultiSigArgs.js'
 import { buildModuleBytesDeploy, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
@@ -9,7 +11,6 @@ import { buildSessionTransaction } from './buildSessionTransaction.js'
 import { namedArgJson } from './clValueJson.js'
 import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
-import { paymentFor } from './paymentFor.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 /** Parameters of {@link buildTwoPartyDeploy}. */
@@ -20,18 +21,22 @@ export type BuildTwoPartyDeployParameters = DeployHeaderParameters & {
   current?: Account | undefined
   /** Who will sign; default: the header account's own key. Used for the emulated run. */
   signers?: readonly AccountIdentifier[] | undefined
-  /** Motes; default: emulated gas plus `paymentMargin`. */
+  /** Motes; default: emulated gas plus `paymentMargin` (`pricing.amount`). */
   payment?: bigint | undefined
-  /** Default 0.25. */
-  paymentMargin?: number | undefined
-  protocol?: Protocol | undefined
+  /** Default `defaultPaymentMargin` (5% of the gas). */
+  paymentMargin?: PaymentMargin | undefined
+  /** @deprecated Pass `chainspec` (`casper15` for `'1.5'`). */
+  protocol?: LegacyProtocol | undefined
 }
 
 /** A built deploy with the emulated run that priced and checked it. */
 export type BuildDeployReturnType = {
   deploy: DeployJson
   emulation: EmulateSessionReturnType
+  /** The payment amount the deploy carries, in motes. */
   payment: bigint
+  /** How the payment was chosen: emulated gas, margin, lane, expected charge. */
+  pricing: PaymentChoice
 }
 
 /**
@@ -52,14 +57,16 @@ export type BuildDeployReturnType = {
 export async function buildTwoPartyDeploy(
   parameters: BuildTwoPartyDeployParameters,
 ): Promise<BuildDeployReturnType> {
-  const { args, emulation, payment } = await priceTwoParty(parameters)
+  const { args, emulation, pricing, chainspec } = await priceTwoParty(parameters)
+  const payment = parameters.payment ?? pricing.amount
   const deploy = buildModuleBytesDeploy({
     ...parameters,
+    chainspec,
     wasm: twoPartyMultiSigWasm,
     args: [namedArgJson('deployment-account', 'ByteArray(32)', args['deployment-account'])],
     payment,
   })
-  return { deploy, emulation, payment }
+  return { deploy, emulation, payment, pricing }
 }
 
 /** Parameters of {@link buildTwoPartyTransaction}: as for the deploy, without dependencies. */
@@ -69,42 +76,59 @@ export type BuildTwoPartyTransactionParameters = Omit<
 >
 
 /**
- * The Casper 2.0 form of {@link buildTwoPartyDeploy}: a TransactionV1 with the bundled Wasm as its
- * session target, `PaymentLimited` from the emulated gas, emulated under 2.0 rules by default.
+ * The TransactionV1 form of {@link buildTwoPartyDeploy} (Casper 2.x): the bundled Wasm as its
+ * session target, `PaymentLimited` from the emulated gas.
  *
  * @example
  * ```ts
  * const { transaction } = await buildTwoPartyTransaction({ account: alice, chainName: 'casper', deploymentAccount: bob })
  * ```
  */
-export async function buildTwoPartyTransaction(
-  parameters: BuildTwoPartyTransactionParameters,
-): Promise<{ transaction: TransactionJson; emulation: EmulateSessionReturnType; payment: bigint }> {
-  const { args, emulation, payment } = await priceTwoParty({ protocol: '2.0', ...parameters })
+export async function buildTwoPartyTransaction(parameters: BuildTwoPartyTransactionParameters): Promise<{
+  transaction: TransactionJson
+  emulation: EmulateSessionReturnType
+  payment: bigint
+  pricing: PaymentChoice
+}> {
+  const { args, emulation, pricing, chainspec } = await priceTwoParty({ protocol: '2.0', ...parameters })
+  const payment = parameters.payment ?? pricing.amount
   const transaction = buildSessionTransaction({
     ...parameters,
+    chainspec,
     wasm: twoPartyMultiSigWasm,
     args: [{ name: 'deployment-account', type: 'ByteArray(32)', bytes: args['deployment-account'] }],
     payment,
   })
-  return { transaction, emulation, payment }
+  return { transaction, emulation, payment, pricing }
 }
 
 async function priceTwoParty(parameters: BuildTwoPartyDeployParameters) {
+  const chainspec = resolveChainspec(parameters)
   const current = parameters.current ?? createAccount(accountHashOf(parameters.account))
   const args = twoPartyMultiSigArgs(parameters.deploymentAccount)
+  const signers = (parameters.signers ?? [parameters.account]).map(accountHashOf)
   const emulation = await emulateSession({
     wasm: twoPartyMultiSigWasm,
     args,
     account: current,
-    signers: (parameters.signers ?? [parameters.account]).map(accountHashOf),
-    protocol: parameters.protocol,
+    signers,
+    chainspec,
   })
   assertSucceeds(emulation)
-  const payment =
-    parameters.payment ??
-    paymentFor(emulation.gas.total, { gasPrice: parameters.gasPrice, margin: parameters.paymentMargin })
-  return { args, emulation, payment }
+  // RuntimeArgs bytes: count, then name (u32 + 18), value (u32 + 32) and CLType ByteArray(32) (1 + u32).
+  const argsLength = 4 + 4 + 18 + 4 + 32 + 5
+  const pricing = choosePayment(
+    {
+      gas: emulation.gas.total,
+      writes: emulation.calls.filter((call) => call.bytesWritten > 0).length,
+      argsLength,
+      // Wasm, args, at most 300 bytes of header and payment, 99 bytes per approval.
+      transactionLength: twoPartyMultiSigWasm.length + argsLength + 300 + 99 * signers.length,
+    },
+    chainspec,
+    parameters.paymentMargin,
+  )
+  return { args, emulation, pricing, chainspec }
 }
 
 /** Refuses to build a deploy whose session would fail. */

@@ -4,6 +4,7 @@ import type { Account } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { missingSigners } from '../account/missingSigners.js'
 import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyApproval.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
@@ -18,6 +19,9 @@ export type DescribeDeployOptions = {
   account?: Account | undefined
   /** Names for keys, e.g. `{ [bobPublicKey]: 'bob' }`. */
   labels?: Readonly<Record<string, string>> | undefined
+  /** The network whose rules the emulated run follows; default `casperMainnet`. */
+  chainspec?: Chainspec | undefined
+  /** @deprecated Pass `chainspec`. */
   protocol?: Protocol | undefined
   /** Default: now. */
   now?: Date | number | undefined
@@ -189,6 +193,7 @@ export async function describeDeploy(
       args: args.map((arg) => ({ name: arg[0], value: argBytes(arg) })),
       account: options.account,
       signers: [...signed, ...completing],
+      chainspec: options.chainspec,
       protocol: options.protocol,
     })
   }

@@ -1,21 +1,36 @@
-// Standard payment from emulated gas, with a safety margin.
+// The payment for a session from its emulated gas: the gas plus an explicit margin.
 
-/** Default margin over the emulated gas: 25%. On 1.5, 99% of unused payment is refunded. */
-export const defaultPaymentMargin = 0.25
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { choosePayment, defaultPaymentMargin, type PaymentMargin } from '../chainspec/choosePayment.js'
+
+export type { PaymentMargin }
+export { defaultPaymentMargin }
+
+/** Options of {@link paymentFor}. */
+export type PaymentForOptions = {
+  /** Default `casperMainnet`. */
+  chainspec?: Chainspec | undefined
+  /** Default {@link defaultPaymentMargin}: 5% of the gas. */
+  margin?: PaymentMargin | undefined
+  /** Account writes the session makes, for `margin.accountGrowthBytes`; default 0. */
+  writes?: number | undefined
+}
 
 /**
- * Motes to pay for a session that uses `gas`: gas × gas price × (1 + margin), rounded up. The
- * margin covers state that changes between building and execution (each named key or associated
- * key added meanwhile makes every account write dearer); casper-node 1.5 refunds 99% of what is
- * not used, so the margin costs about 1% of itself.
+ * Motes to pay (the gas limit under `payment_limited`) for a session that uses `gas`: the gas plus
+ * `margin`, rounded up. The builders use it with the emulated gas; see `PaymentMargin` for what the
+ * margin is for and what it costs.
  *
  * @example
  * ```ts
- * paymentFor(484_130_222n) // 605_162_778n
+ * paymentFor(484_130_222n) // 508_336_734n (5% margin)
  * ```
  */
-export function paymentFor(gas: bigint, options: { gasPrice?: number; margin?: number } = {}): bigint {
-  const margin = options.margin ?? defaultPaymentMargin
-  const scaled = gas * BigInt(options.gasPrice ?? 1) * BigInt(Math.round((1 + margin) * 10_000))
-  return (scaled + 9_999n) / 10_000n
+export function paymentFor(gas: bigint, options: PaymentForOptions = {}): bigint {
+  return choosePayment(
+    { gas, writes: options.writes ?? 0, argsLength: 0, transactionLength: 0 },
+    options.chainspec ?? casperMainnet,
+    options.margin,
+  ).amount
 }

@@ -8,45 +8,38 @@ import {
   canAuthorize,
   canDeployWith,
   canManageKeysWith,
-  maxAssociatedKeys as defaultMaxAssociatedKeys,
   removeAssociatedKey,
   setActionThreshold,
   updateAssociatedKey,
 } from '../account/accountRules.js'
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
+import {
+  type ChainspecOption,
+  type LegacyProtocol,
+  maxSessionGas,
+  resolveChainspec,
+  ruleGeneration,
+} from '../chainspec/resolveChainspec.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { nodeRejection } from '../wasm/checkSessionWasm.js'
 import { type ApiError, apiError } from './apiError.js'
 import { externalizeMemory, hostMemoryLimits } from './externalizeMemory.js'
-import {
-  type HostFunctionCosts,
-  hostFunctionGas,
-  mainnetHostFunctionCosts,
-  mainnetStorageGasPerByte,
-} from './hostFunctionCosts.js'
-import {
-  GasInjectionError,
-  injectGasCounter,
-  mainnetOpcodeCosts,
-  type OpcodeCosts,
-} from './injectGasCounter.js'
-import { injectStackLimiter, mainnetMaxStackHeight, StackLimiterError } from './injectStackLimiter.js'
+import { type HostFunctionCosts, hostFunctionGas } from './hostFunctionCosts.js'
+import { GasInjectionError, injectGasCounter } from './injectGasCounter.js'
+import { injectStackLimiter, StackLimiterError } from './injectStackLimiter.js'
 
-/** The Casper protocol whose rules apply. */
-export type Protocol = '1.5' | '2.0'
+/** @deprecated The protocol names before chainspecs; pass a `Chainspec` (`casper15`, `casperMainnet`). */
+export type Protocol = LegacyProtocol
 
 /** Named session args: each value is the CLValue's inner bytes (what `casper_get_named_arg` copies). */
 export type NamedArgs = Readonly<Record<string, Uint8Array>> | readonly { name: string; value: Uint8Array }[]
 
-/** Gas schedule: opcode, host-function and storage costs. Defaults to casper-node's mainnet chainspec. */
-export type GasCosts = {
-  opcodes: OpcodeCosts
-  hostFunctions: HostFunctionCosts
-  storageGasPerByte: number
-}
-
-/** Parameters of {@link emulateSession}. */
-export type EmulateSessionParameters = {
+/**
+ * Parameters of {@link emulateSession}. `chainspec` (default `casperMainnet`) gives the gas
+ * schedule (opcode, host-function and storage costs), `max_associated_keys`, `max_stack_height`,
+ * `max_memory`, and by its version the signer rule and the 1.x / 2.x host-function behaviour.
+ */
+export type EmulateSessionParameters = ChainspecOption & {
   /** Session module bytes (ModuleBytes). */
   wasm: Uint8Array
   args?: NamedArgs | undefined
@@ -54,16 +47,11 @@ export type EmulateSessionParameters = {
   account: Account
   /** Account hashes of the keys that signed the deploy (its authorization keys). */
   signers: readonly AccountHashHex[]
-  /** Default `'1.5'`: every signer must be an associated key. `'2.0'` accepts others with weight 0. */
-  protocol?: Protocol | undefined
-  /** Gas limit of the session; default: the 1.5 mainnet block gas limit, 4e12. */
+  /**
+   * Gas limit of the session (a deploy's payment amount at gas price 1); default: the largest the
+   * chainspec allows (2.x: the largest Wasm lane's gas limit; 1.5: the block gas limit).
+   */
   gasLimit?: bigint | undefined
-  /** Default: the mainnet chainspec of `protocol` ({@link defaultGasCosts}). */
-  costs?: GasCosts | undefined
-  /** Default 500 (`[wasm] max_stack_height`). */
-  maxStackHeight?: number | undefined
-  /** Default 100 (`core.max_associated_keys`). */
-  maxAssociatedKeys?: number | undefined
 }
 
 /** One host-function call the session made, in order. */
@@ -111,24 +99,9 @@ export type EmulateSessionReturnType = {
 }
 
 /**
- * The mainnet gas schedule of a protocol: casper-node v1.5.8 `resources/production/chainspec.toml`
- * for 1.5; for 2.0 the same opcode and host-function costs plus `[wasm.v1.opcode_costs] sign = 300`
- * (feat-2.0 chainspec), which prices the sign-extension opcodes 2.0 accepts.
- *
- * @example
- * ```ts
- * defaultGasCosts('2.0').opcodes.sign // 300
- * ```
+ * Node error texts: 1.5 from execution_engine `engine_state/error.rs`, `execution/error.rs` (v1.5.8);
+ * 2.x authorization texts from the pre-release feat-2.0 tracking copy (no released text was available).
  */
-export function defaultGasCosts(protocol: Protocol = '1.5'): GasCosts {
-  return {
-    opcodes: protocol === '2.0' ? { ...mainnetOpcodeCosts, sign: 300 } : mainnetOpcodeCosts,
-    hostFunctions: mainnetHostFunctionCosts,
-    storageGasPerByte: mainnetStorageGasPerByte,
-  }
-}
-
-/** Node error texts (execution_engine `engine_state/error.rs`, `execution/error.rs`, v1.5.8). */
 const messages = {
   '1.5': {
     authorization: 'Authorization failure: not authorized.',
@@ -188,10 +161,16 @@ class OutOfGas {}
 export async function emulateSession(
   parameters: EmulateSessionParameters,
 ): Promise<EmulateSessionReturnType> {
-  const { wasm, account, signers, protocol = '1.5' } = parameters
-  const costs = parameters.costs ?? defaultGasCosts(protocol)
-  const gasLimit = parameters.gasLimit ?? 4_000_000_000_000n
-  const maxKeys = parameters.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const { wasm, account, signers } = parameters
+  const chainspec = resolveChainspec(parameters)
+  const protocol = ruleGeneration(chainspec)
+  const costs = {
+    opcodes: chainspec.wasm.opcodeCosts,
+    hostFunctions: chainspec.wasm.hostFunctionCosts,
+    storageGasPerByte: chainspec.wasm.storageGasPerByte,
+  }
+  const gasLimit = parameters.gasLimit ?? maxSessionGas(chainspec)
+  const maxKeys = chainspec.maxAssociatedKeys
   const args = namedArgs(parameters.args)
   const gas = { opcodes: 0n, hostFunctions: 0n, storage: 0n }
   const calls: HostCall[] = []
@@ -206,10 +185,11 @@ export async function emulateSession(
     calls,
   })
 
-  // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key; on 2.0
-  // (RuntimeFootprint::can_authorize) at least one must be, the others count for nothing.
+  // engine_state `get_authorized_account`: on 1.5 every signer must be an associated key; on 2.x
+  // (types/src/runtime_footprint.rs `RuntimeFootprint::can_authorize`) at least one must be, the
+  // others count for nothing.
   const text = messages[protocol]
-  if (!canAuthorize(account, signers, protocol))
+  if (!canAuthorize(account, signers, chainspec))
     return finish({ kind: 'authorization', message: text.authorization })
   if (!canDeployWith(account, signers)) {
     return finish({ kind: 'deploymentAuthorization', message: text.deploymentAuthorization })
@@ -217,13 +197,13 @@ export async function emulateSession(
   // runtime/mod.rs `execute_module_bytes`: `wasm_prep::preprocess` (deserialize, checks, externalize
   // the memory, gas, stack limiter), then `instance_and_memory` (load, link, no start), then invoke
   // `call`. The node stops at the first problem; so does this.
-  const rejection = nodeRejection(wasm, { protocol })
+  const rejection = nodeRejection(wasm, { chainspec })
   if (rejection?.stage === 'deserialize' || rejection?.stage === 'preprocess')
     return finish({ kind: 'preprocessing', message: rejection.message })
   let prepared: Uint8Array<ArrayBuffer>
   try {
     const metered = injectGasCounter(wasm, costs.opcodes)
-    prepared = injectStackLimiter(metered, parameters.maxStackHeight ?? mainnetMaxStackHeight)
+    prepared = injectStackLimiter(metered, chainspec.wasm.maxStackHeight)
   } catch (error) {
     if (error instanceof GasInjectionError)
       return finish({ kind: 'preprocessing', message: forbiddenByGasRules })
@@ -369,7 +349,8 @@ export async function emulateSession(
       (call, ptr: number, len: number) => {
         const hash = accountHash(ptr, len)
         if (!canManageKeys) return permissionDenied.remove
-        // casper-node 2.0 (feat-2.0 runtime_context) checks the add-key limit on removal too, as a trap.
+        // casper-node 2.x (execution_engine/src/runtime_context/mod.rs `remove_associated_key`, the
+        // `Account` branch) checks the add-key limit on removal too; the ExecError traps.
         if (protocol === '2.0' && Object.keys(current.associatedKeys).length >= maxKeys) {
           throw new HostTrap('Unable to add new associated key because maximum amount of keys is reached')
         }
@@ -392,9 +373,9 @@ export async function emulateSession(
   }
 
   try {
-    memory = new WebAssembly.Memory(hostMemoryLimits(wasm))
+    memory = new WebAssembly.Memory(hostMemoryLimits(wasm, chainspec.wasm.maxMemoryPages))
     env.memory = memory
-    const module = await WebAssembly.compile(externalizeMemory(prepared))
+    const module = await WebAssembly.compile(externalizeMemory(prepared, chainspec.wasm.maxMemoryPages))
     const instance = await WebAssembly.instantiate(module, { env })
     ;(instance.exports.call as () => void)()
   } catch (error) {
@@ -442,7 +423,7 @@ function trapCode(error: Error): string {
  * `ActionType::try_from(u32)`: 0 and 1; on 2.0, 2 (UpgradeManagement) is valid only for addressable
  * entities and traps with `Invalid context` on legacy accounts. Other values trap as Unreachable.
  */
-function actionTypeOf(value: number, protocol: Protocol, account: Account): ActionType {
+function actionTypeOf(value: number, protocol: LegacyProtocol, account: Account): ActionType {
   if (value === 0) return 'deployment'
   if (value === 1) return 'keyManagement'
   if (value === 2 && protocol === '2.0') {

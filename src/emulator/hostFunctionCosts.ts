@@ -1,32 +1,8 @@
-// Host-function and storage gas costs from casper-node's mainnet chainspec.
+// Host-function gas as casper-node computes it from the chainspec's `host_function_costs`.
 
-/** `{ cost, arguments }`: gas = cost + sum(arguments[i] * argument value i). */
-export type HostFunctionCost = { cost: number; arguments: readonly number[] }
+import type { HostFunctionCost, HostFunctionCosts } from '../chainspec/Chainspec.js'
 
-/** Costs of the host functions the emulator provides, by import name without the `casper_` prefix. */
-export type HostFunctionCosts = {
-  get_named_arg_size: HostFunctionCost
-  get_named_arg: HostFunctionCost
-  add_associated_key: HostFunctionCost
-  update_associated_key: HostFunctionCost
-  remove_associated_key: HostFunctionCost
-  set_action_threshold: HostFunctionCost
-  revert: HostFunctionCost
-}
-
-/** `[wasm.host_function_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml`. */
-export const mainnetHostFunctionCosts: HostFunctionCosts = {
-  get_named_arg_size: { cost: 200, arguments: [0, 0, 0] },
-  get_named_arg: { cost: 200, arguments: [0, 120_000, 0, 120_000] },
-  add_associated_key: { cost: 1_200_000, arguments: [0, 0, 0] },
-  update_associated_key: { cost: 4_200, arguments: [0, 0, 0] },
-  remove_associated_key: { cost: 4_200, arguments: [0, 0] },
-  set_action_threshold: { cost: 74_000, arguments: [0, 0] },
-  revert: { cost: 500, arguments: [0] },
-}
-
-/** `[wasm.storage_costs] gas_per_byte` of casper-node v1.5.8 `resources/production/chainspec.toml`. */
-export const mainnetStorageGasPerByte = 1_117_587
+export type { HostFunctionCost, HostFunctionCosts }
 
 /** `HostFunction::calculate_gas_cost`: the fixed cost plus each argument times its weight. */
 export function hostFunctionGas(cost: HostFunctionCost, args: readonly number[]): bigint {

@@ -7,6 +7,7 @@
 // instructions it adds (the preamble/postamble around calls to non-imported functions and the thunks
 // for exported/table/start functions) are never charged gas. This file ports the metering pass;
 // `injectStackLimiter.ts` ports the limiter.
+import type { BrTableCost, ControlFlowCosts, OpcodeCosts } from '../chainspec/Chainspec.js'
 import { BaseError } from '../errors/BaseError.js'
 import { decodeFunctionBody, type Instruction } from '../wasm/instructions.js'
 import { encodeVarS32, encodeVarU32, parseModule, type SectionInfo } from '../wasm/parseModule.js'
@@ -19,82 +20,7 @@ import {
   sizePrefixed,
 } from '../wasm/rewriteModule.js'
 
-/** Costs of the `br_table` opcode: `cost + size_multiplier * number of targets (default excluded)`. */
-export type BrTableCost = { cost: number; size_multiplier: number }
-
-/** `[wasm.opcode_costs.control_flow]` of the chainspec. */
-export type ControlFlowCosts = {
-  block: number
-  loop: number
-  if: number
-  else: number
-  end: number
-  br: number
-  br_if: number
-  return: number
-  select: number
-  call: number
-  call_indirect: number
-  drop: number
-  br_table: BrTableCost
-}
-
-/** `[wasm.opcode_costs]` of the chainspec (names as in the TOML). */
-export type OpcodeCosts = {
-  bit: number
-  add: number
-  mul: number
-  div: number
-  load: number
-  store: number
-  const: number
-  local: number
-  global: number
-  integer_comparison: number
-  conversion: number
-  unreachable: number
-  nop: number
-  current_memory: number
-  /** Per 64 KiB page, charged dynamically by the injected grow function; 0 turns that off. */
-  grow_memory: number
-  /** Sign-extension opcodes (2.0 chainspec `sign = 300`); absent in 1.5, where they are refused. */
-  sign?: number | undefined
-  control_flow: ControlFlowCosts
-}
-
-/** `[wasm.opcode_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml` (mainnet). */
-export const mainnetOpcodeCosts: OpcodeCosts = {
-  bit: 300,
-  add: 210,
-  mul: 240,
-  div: 320,
-  load: 2_500,
-  store: 4_700,
-  const: 110,
-  local: 390,
-  global: 390,
-  integer_comparison: 250,
-  conversion: 420,
-  unreachable: 270,
-  nop: 200,
-  current_memory: 290,
-  grow_memory: 240_000,
-  control_flow: {
-    block: 440,
-    loop: 440,
-    if: 440,
-    else: 440,
-    end: 440,
-    br: 35_000,
-    br_if: 35_000,
-    return: 440,
-    select: 440,
-    call: 68_000,
-    call_indirect: 68_000,
-    drop: 440,
-    br_table: { cost: 35_000, size_multiplier: 100 },
-  },
-}
+export type { BrTableCost, ControlFlowCosts, OpcodeCosts }
 
 /** Errors thrown by {@link injectGasCounter}. */
 export class GasInjectionError extends BaseError {
@@ -111,7 +37,7 @@ const checkedU32 = (value: number): number | undefined => (value <= u32Max ? val
  *
  * @example
  * ```ts
- * opcodeCost(decodeInstruction({ bytes: new Uint8Array([0x6a]), offset: 0 }), mainnetOpcodeCosts) // 210 (i32.add)
+ * opcodeCost(decodeInstruction({ bytes: new Uint8Array([0x6a]), offset: 0 }), casper15.wasm.opcodeCosts) // 210 (i32.add)
  * ```
  */
 function opcodeCost(instruction: Instruction, costs: OpcodeCosts): number | undefined {
@@ -219,7 +145,7 @@ const forbidden = (instruction: Instruction, reason: string): never => {
  *
  * @example
  * ```ts
- * determineMeteredBlocks(decodeFunctionBody(module, module.bodies[0]!), mainnetOpcodeCosts)
+ * determineMeteredBlocks(decodeFunctionBody(module, module.bodies[0]!), casperMainnet.wasm.opcodeCosts)
  * // [{ start: 0, cost: 330 }]
  * ```
  */
@@ -337,7 +263,7 @@ function determineMeteredBlocks(instructions: readonly Instruction[], costs: Opc
  *
  * @example
  * ```ts
- * const metered = injectGasCounter(wasm, mainnetOpcodeCosts)
+ * const metered = injectGasCounter(wasm, casperMainnet.wasm.opcodeCosts)
  * let gas = 0
  * await WebAssembly.instantiate(metered, { env: { gas: (n: number) => { gas += n >>> 0 } } })
  * ```

@@ -28,9 +28,6 @@ import {
   sizePrefixed,
 } from '../wasm/rewriteModule.js'
 
-/** chainspec `[wasm] max_stack_height` of casper-node v1.5.8 and 2.0 (mainnet). */
-export const mainnetMaxStackHeight = 500
-
 /**
  * casper-wasm-utils' `stack_height::Error`, which casper-node reports as
  * `Wasm preprocessing error: Stack limiter error` (`PreprocessingError::StackLimiter`).
@@ -280,13 +277,10 @@ function instrumentedCall(callee: number, cost: number, global: number, limit: n
  *
  * @example
  * ```ts
- * const limited = injectStackLimiter(injectGasCounter(wasm, mainnetOpcodeCosts), 500)
+ * const limited = injectStackLimiter(injectGasCounter(wasm, chainspec.wasm.opcodeCosts), chainspec.wasm.maxStackHeight)
  * ```
  */
-export function injectStackLimiter(
-  bytes: Uint8Array,
-  limit = mainnetMaxStackHeight,
-): Uint8Array<ArrayBuffer> {
+export function injectStackLimiter(bytes: Uint8Array, limit: number): Uint8Array<ArrayBuffer> {
   const module = parseModule(bytes)
   const find = (name: SectionInfo['name']) => module.sections.find((s) => s.name === name)
   const costs = stackCosts(module)

@@ -25,6 +25,7 @@ export type BlockIdentifier = { Hash: string } | { Height: number }
  */
 export type RpcMethods = {
   info_get_status: undefined
+  info_get_chainspec: undefined
   state_get_account_info: { account_identifier: string; block_identifier?: BlockIdentifier | undefined }
   state_get_entity: {
     entity_identifier: { PublicKey: string } | { AccountHash: string }

@@ -1,5 +1,6 @@
 // Checks session Wasm against every rule casper-node applies before running it, reporting all violations.
 
+import { type ChainspecOption, resolveChainspec, ruleGeneration } from '../chainspec/resolveChainspec.js'
 import { decodeFunctionBody, type Instruction, type InstructionFeature } from './instructions.js'
 import { type FunctionType, parseModule, type ValueType, type WasmModule } from './parseModule.js'
 import { SessionWasmError } from './SessionWasmError.js'
@@ -8,11 +9,12 @@ import { WasmParseError } from './WasmParseError.js'
 /** The casper-node protocol whose rules apply: 1.5.x or 2.0 (Condor). */
 export type SessionWasmProtocol = '1.5' | '2.0'
 
-/** Options of {@link checkSessionWasm}. */
-export type CheckSessionWasmOptions = {
-  /** Defaults to `'1.5'`, the stricter set (no sign-extension opcodes). */
-  protocol?: SessionWasmProtocol | undefined
-}
+/**
+ * Options of {@link checkSessionWasm}: the network whose rules apply (default `casperMainnet`). Its
+ * version selects the host functions and whether sign-extension opcodes are accepted (2.x); its
+ * `wasm.maxMemoryPages` bounds the memory.
+ */
+export type CheckSessionWasmOptions = ChainspecOption
 
 /** Stable identifiers of the rules; where casper-node names the error, the code is that name. */
 export type SessionWasmViolationCode =
@@ -278,7 +280,7 @@ const describe = (i: Instruction): string =>
  *
  * @example
  * ```ts
- * const { ok, violations } = checkSessionWasm(bytes, { protocol: '1.5' })
+ * const { ok, violations } = checkSessionWasm(bytes, { chainspec: casperMainnet })
  * if (!ok) for (const v of violations) console.log(`${v.code}: ${v.message}`)
  * ```
  */
@@ -286,7 +288,7 @@ export function checkSessionWasm(
   bytes: Uint8Array,
   options: CheckSessionWasmOptions = {},
 ): CheckSessionWasmReturnType {
-  const violations = analyze(bytes, options.protocol ?? '1.5').map((r) => r.violation)
+  const violations = analyze(bytes, rulesOf(options)).map((r) => r.violation)
   return { ok: violations.length === 0, violations }
 }
 
@@ -312,7 +314,7 @@ export function nodeRejection(
   bytes: Uint8Array,
   options: CheckSessionWasmOptions = {},
 ): SessionWasmNodeRejection | undefined {
-  const ranked = analyze(bytes, options.protocol ?? '1.5')
+  const ranked = analyze(bytes, rulesOf(options))
   const key = (r: Ranked) => [stageIndex[r.stage], ...r.rank]
   const first = ranked.reduce<Ranked | undefined>((best, r) => {
     if (best === undefined) return r
@@ -326,7 +328,14 @@ export function nodeRejection(
   return first && { stage: first.stage, message: first.message, violation: first.violation }
 }
 
-function analyze(bytes: Uint8Array, protocol: SessionWasmProtocol): Ranked[] {
+type Rules = { protocol: SessionWasmProtocol; maxMemoryPages: number }
+
+function rulesOf(options: CheckSessionWasmOptions): Rules {
+  const chainspec = resolveChainspec(options)
+  return { protocol: ruleGeneration(chainspec), maxMemoryPages: chainspec.wasm.maxMemoryPages }
+}
+
+function analyze(bytes: Uint8Array, { protocol, maxMemoryPages }: Rules): Ranked[] {
   let module: WasmModule
   try {
     module = parseModule(bytes)
@@ -832,10 +841,10 @@ function analyze(bytes: Uint8Array, protocol: SessionWasmProtocol): Ranked[] {
  *
  * @example
  * ```ts
- * assertSessionWasm(twoPartyMultiSigWasm, { protocol: '2.0' })
+ * assertSessionWasm(twoPartyMultiSigWasm, { chainspec: casper15 })
  * ```
  */
 export function assertSessionWasm(bytes: Uint8Array, options: CheckSessionWasmOptions = {}): void {
   const { violations } = checkSessionWasm(bytes, options)
-  if (violations.length > 0) throw new SessionWasmError({ violations, protocol: options.protocol ?? '1.5' })
+  if (violations.length > 0) throw new SessionWasmError({ violations, protocol: rulesOf(options).protocol })
 }

@@ -6,6 +6,7 @@ import { createAccount } from '../../src/account/Account.js'
 import type { AccountConfig } from '../../src/account/AccountConfig.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import { hashOf } from '../arbitraries.js'
 
 const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(hashOf) as [string, string, string, string, string]
@@ -120,8 +121,28 @@ describe('planReconfiguration: the cases users hit', () => {
     const full = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1]))
     const { [d]: _d, [e]: _e, ...kept } = full
     const target = { ...kept, [hashOf(200)]: 1, [hashOf(201)]: 1 }
-    const plan = await planReconfiguration(account(full, 2, 3), config(target, 2, 3), { signers: [a, b, c] })
+    const plan = await planReconfiguration(account(full, 2, 3), config(target, 2, 3), {
+      signers: [a, b, c],
+      chainspec: casper15,
+    })
     expect(plan.deploys[0]!.steps).toEqual([`remove account-hash-${d}`, `remove account-hash-${e}`])
+    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
+  })
+
+  test('on 2.x a full account cannot lose a key (casper-node refuses the removal), so the plan is refused', async () => {
+    const full = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1]))
+    const { [d]: _d, ...kept } = full
+    await expect(
+      planReconfiguration(account(full, 2, 3), config(kept, 2, 3), { signers: [a, b, c] }),
+    ).rejects.toMatchObject({ code: 'KeyLimit' })
+  })
+
+  test('on 2.x removals go first when the adds would fill the account, so each runs below the limit', async () => {
+    const many = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [hashOf(i + 1), 1]))
+    const { [d]: _d, ...kept } = many
+    const target = { ...kept, [hashOf(200)]: 1 }
+    const plan = await planReconfiguration(account(many, 2, 3), config(target, 2, 3), { signers: [a, b, c] })
+    expect(plan.deploys[0]!.steps).toEqual([`remove account-hash-${d}`])
     expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
   })
 })
@@ -163,23 +184,24 @@ describe('planReconfiguration: laws', () => {
   })
 
   test('with a small key limit and small deploys, every plan is split and still ends exactly at the target', async () => {
+    // 100 bytes of session args carry about two keys per deploy.
+    const small = {
+      ...casper15,
+      maxAssociatedKeys: 6,
+      deploy: { ...casper15.deploy, sessionArgsMaxLength: 100 },
+    }
     await fc.assert(
       fc.asyncProperty(arbitraryConfig, arbitraryConfig, async (from, to) => {
         const [cd, ck] = thresholdsWithin(from)
         const [td, tk] = thresholdsWithin(to)
         const target = config(to.keys, td, tk)
         fc.pre(
-          total(from.keys) >= ck &&
-            total(to.keys) >= tk &&
-            validateConfig(target, { maxAssociatedKeys: 6 }).ok,
+          total(from.keys) >= ck && total(to.keys) >= tk && validateConfig(target, { chainspec: small }).ok,
         )
         const current = account(from.keys, cd, ck)
         try {
           // 100 bytes of session args carry about two keys per deploy.
-          const plan = await planReconfiguration(current, target, {
-            maxAssociatedKeys: 6,
-            maxSessionArgsLength: 100,
-          })
+          const plan = await planReconfiguration(current, target, { chainspec: small })
           for (const deploy of plan.deploys) expect(deploy.argsLength).toBeLessThanOrEqual(100)
           expect(plan.deploys.at(-1)?.accountAfter.associatedKeys ?? current.associatedKeys).toEqual(to.keys)
         } catch (error) {
@@ -200,7 +222,7 @@ describe('planReconfiguration: refusals only when the node would refuse', () => 
       config({ [a]: 3, [d]: 1 }, 3, 3),
       {
         signers: [a, b, c],
-        maxAssociatedKeys: 3,
+        chainspec: { ...casper15, maxAssociatedKeys: 3 },
       },
     )
     expect(plan.deploys.map((x) => x.steps.map((s) => s.split(' ')[0]))).toEqual([

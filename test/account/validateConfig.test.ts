@@ -17,6 +17,7 @@ import { type ActionType, setActionThreshold } from '../../src/account/accountRu
 import { assertValidConfig } from '../../src/account/assertValidConfig.js'
 import { InvalidConfigError } from '../../src/account/InvalidConfigError.js'
 import { type ValidateConfigOptions, validateConfig } from '../../src/account/validateConfig.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { hashOf } from '../arbitraries.js'
 
 // Keys from the published vector SYNTHETIC_deploy_multisig_modulebytes_2approvals (meta.json).
@@ -88,7 +89,9 @@ describe('validateConfig: errors', () => {
     `)
     expect(findings(config(keys.slice(0, 100), 2, 2))).toEqual([])
     expect(
-      findings(config([alice(1), bob(1), carolKey(1)], 2, 2), { maxAssociatedKeys: 2 }),
+      findings(config([alice(1), bob(1), carolKey(1)], 2, 2), {
+        chainspec: { ...casperMainnet, maxAssociatedKeys: 2 },
+      }),
     ).toMatchInlineSnapshot(`
       [
         {

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
 import { signatureProgress } from '../../src/approvals/signatureProgress.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import type { ApprovalJson, DeployJson } from '../../src/deploy/DeployJson.js'
 import { vector } from '../vectors.js'
 import { testSigner } from './testSigners.js'
@@ -52,14 +54,15 @@ describe('signatureProgress', () => {
 
   test('a signer that is not associated: listed, and fatal on 1.5 only', () => {
     const fresh = createAccount(owner)
-    const progress = signatureProgress(synthetic, fresh)
+    const progress = signatureProgress(synthetic, fresh, { chainspec: casper15 })
     expect(progress.unassociated).toEqual([{ accountHash: partner, publicKey: secpApproval.signer }])
     expect(progress.weight).toBe(1)
     expect(progress.complete).toBe(false)
     expect(progress.summary).toMatchInlineSnapshot(
       `"weight 1 of 1 (key management); threshold reached; remove the approval of unassociated account-hash-c863d586… (casper-node 1.5 refuses the deploy); not ready"`,
     )
-    expect(signatureProgress(synthetic, fresh, { protocol: '2.0' }).complete).toBe(true)
+    expect(signatureProgress(synthetic, fresh, { chainspec: casperMainnet }).complete).toBe(true)
+    expect(signatureProgress(synthetic, fresh).complete).toBe(true) // the default is mainnet 2.x
   })
 
   test('an invalid approval is listed and blocks completion', () => {
@@ -154,7 +157,7 @@ describe('signatureProgress properties (fast-check)', () => {
           actionThresholds: { deployment, keyManagement },
         }
         const deploy = withApprovals(approvals.filter((_, i) => signing[i]))
-        const progress = signatureProgress(deploy, account)
+        const progress = signatureProgress(deploy, account, { chainspec: casper15 })
 
         const signed = signers.filter((_, i) => signing[i]).map((s) => s.accountHash)
         expect(progress.weight).toBe(bruteWeight(account, signed))
@@ -184,8 +187,12 @@ describe('signatureProgress properties (fast-check)', () => {
           .map((set) => [...set].sort().join())
           .sort()
         expect(progress.neededSets.map((set) => [...set].sort().join()).sort()).toEqual(expected)
+        // 1.5: every signer associated; 2.x: at least one, the others weigh 0.
         expect(progress.complete).toBe(
           smallest === 0 && progress.unassociated.length === 0 && signed.length > 0,
+        )
+        expect(signatureProgress(deploy, account, { chainspec: casperMainnet }).complete).toBe(
+          smallest === 0 && signed.some((hash) => hash in associatedKeys),
         )
       }),
       { numRuns: 150 },

@@ -47,15 +47,15 @@ describe('buildModuleBytesDeploy', () => {
       }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [DeployError: TTL out of range
-        expected: more than 0 and at most 2h (deploys.max_ttl)
+        expected: more than 0 and at most 2h (max_ttl)
         got: 3h
-      Remedy: The node refuses a deploy whose TTL exceeds 2 hours; co-signers must sign and send within the TTL.]
+      Remedy: The node refuses a deploy whose TTL exceeds 2h; co-signers must sign and send within the TTL.]
     `)
   })
 })
 
 describe('buildTwoPartyDeploy', () => {
-  test('prices payment from the emulated gas with a 25% margin, defaults TTL to 2h, and hashes correctly', async () => {
+  test('prices payment from the emulated gas with the default 5% margin, defaults TTL to 2h, and hashes correctly', async () => {
     const { deploy, emulation, payment } = await buildTwoPartyDeploy({
       account: owner,
       chainName: 'casper-test',
@@ -63,7 +63,7 @@ describe('buildTwoPartyDeploy', () => {
       timestamp: 0,
     })
     expect(emulation.account.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
-    expect(payment).toBe((emulation.gas.total * 125n + 99n) / 100n)
+    expect(payment).toBe((emulation.gas.total * 105n + 99n) / 100n)
     expect(deploy.header.ttl).toBe('2h')
     expect(parseDeployJson(JSON.stringify(deploy))).toEqual(deploy)
     expect(deployHashes(deploy)).toEqual({ hash: deploy.hash, bodyHash: deploy.header.body_hash })

@@ -1,10 +1,12 @@
 // describeDeploy: what a co-signer sees before approving.
+
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
@@ -16,11 +18,14 @@ const owner = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900
 const bob = `02${'03'.repeat(33)}`
 const carol = `01${'04'.repeat(32)}`
 const labels = { [owner]: 'alice', [bob]: 'bob', [carol]: 'carol' }
+// These snapshots hold casper-node 1.5.8 numbers: payments priced with the 1.5 gas and a 25% margin.
+const as15 = { chainspec: casper15, paymentMargin: { ratio: [1, 4], accountGrowthBytes: 0 } } as const
 const at = new Date('2024-01-01T00:00:00.000Z')
 
 describe('describeDeploy', () => {
   test('a two-party deploy: the bundled Wasm, the key it adds, the thresholds, payment, expiry and the result', async () => {
     const { deploy } = await buildTwoPartyDeploy({
+      ...as15,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -49,13 +54,17 @@ describe('describeDeploy', () => {
 
   test('a configure deploy lists every change in execution order', async () => {
     const account = createAccount(accountHashFromPublicKey(owner))
-    const plan = await planReconfiguration(account, {
-      associatedKeys: [
-        { key: bob, weight: 1 },
-        { key: carol, weight: 1 },
-      ],
-      thresholds: { deployment: 1, keyManagement: 2 },
-    })
+    const plan = await planReconfiguration(
+      account,
+      {
+        associatedKeys: [
+          { key: bob, weight: 1 },
+          { key: carol, weight: 1 },
+        ],
+        thresholds: { deployment: 1, keyManagement: 2 },
+      },
+      as15,
+    )
     const deploy = buildConfigureDeploy(plan.deploys[0]!, {
       account: owner,
       chainName: 'casper',
@@ -93,6 +102,7 @@ describe('describeDeploy', () => {
     const bobKey = localSigner('11'.repeat(32), { algorithm: 'ed25519' })
     const mallory = localSigner('22'.repeat(32), { algorithm: 'ed25519' })
     const { deploy } = await buildTwoPartyDeploy({
+      ...as15,
       account: alice.publicKey,
       chainName: 'casper-test',
       deploymentAccount: mallory.publicKey,
@@ -161,6 +171,7 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
 
   test('two-party: a Key (33 bytes) as deployment-account: no change, a warning, and the emulator agrees', async () => {
     const { deploy } = await buildTwoPartyDeploy({
+      ...as15,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -188,6 +199,7 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
 
   test('two-party: 32 bytes declared as another CLType still add the key, with a warning', async () => {
     const { deploy } = await buildTwoPartyDeploy({
+      ...as15,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -210,14 +222,18 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
   })
 
   async function configureDeploy(): Promise<DeployJson> {
-    const plan = await planReconfiguration(account, {
-      associatedKeys: [
-        { key: owner, weight: 1 },
-        { key: bob, weight: 1 },
-        { key: carol, weight: 1 },
-      ],
-      thresholds: { deployment: 1, keyManagement: 2 },
-    })
+    const plan = await planReconfiguration(
+      account,
+      {
+        associatedKeys: [
+          { key: owner, weight: 1 },
+          { key: bob, weight: 1 },
+          { key: carol, weight: 1 },
+        ],
+        thresholds: { deployment: 1, keyManagement: 2 },
+      },
+      as15,
+    )
     return buildConfigureDeploy(plan.deploys[0]!, {
       account: owner,
       chainName: 'casper',

@@ -4,8 +4,10 @@ import { describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
 import { createAccount } from '../../src/account/Account.js'
 import { authorizationWeight } from '../../src/account/accountRules.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { apiErrorCode } from '../../src/emulator/apiError.js'
-import { defaultGasCosts, emulateSession } from '../../src/emulator/emulateSession.js'
+import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
 import { type ConfigureAccountOperations, configureAccountArgs } from '../../src/wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
@@ -33,6 +35,7 @@ describe('emulateSession: a single host call agrees with casper-types', () => {
         const keys = Object.keys(account.associatedKeys)
         const signers = keys.filter((_, i) => (pick >> i) & 1 || i === 0)
         const result = await emulateSession({
+          chainspec: casper15,
           wasm: configureAccountWasm,
           args: argsOf(op),
           account,
@@ -72,7 +75,13 @@ describe('emulateSession: traps and rollback', () => {
       (data (i32.const 0) "${'\\22'.repeat(32)}")
       (func (export "call") ${body}))`)
   const run = async (body: string, overrides: Partial<Parameters<typeof emulateSession>[0]> = {}) =>
-    emulateSession({ wasm: await session(body), account, signers: [owner], ...overrides })
+    emulateSession({
+      chainspec: casper15,
+      wasm: await session(body),
+      account,
+      signers: [owner],
+      ...overrides,
+    })
 
   test('a weight above 255 traps before the host charge', async () => {
     const result = await run('(drop (call $add (i32.const 0) (i32.const 32) (i32.const 256)))')
@@ -111,7 +120,7 @@ describe('emulateSession: traps and rollback', () => {
   })
 
   test('UpgradeManagement traps with Invalid context on a legacy account under 2.0', async () => {
-    const result = await run('(drop (call $set (i32.const 2) (i32.const 1)))', { protocol: '2.0' })
+    const result = await run('(drop (call $set (i32.const 2) (i32.const 1)))', { chainspec: casperMainnet })
     expect(result.trap?.message).toBe('Invalid context')
   })
 
@@ -145,15 +154,15 @@ describe('emulateSession: traps and rollback', () => {
     expect((await run(body, { signers: [owner, stranger] })).failure?.message).toBe(
       'Authorization failure: not authorized.',
     )
-    expect((await run(body, { signers: [owner, stranger], protocol: '2.0' })).ok).toBe(true)
-    expect((await run(body, { signers: [stranger], protocol: '2.0' })).failure?.message).toBe(
+    expect((await run(body, { signers: [owner, stranger], chainspec: casperMainnet })).ok).toBe(true)
+    expect((await run(body, { signers: [stranger], chainspec: casperMainnet })).failure?.message).toBe(
       'Tracking copy error: Authorization error',
     )
   })
 
   test('a module the node would not accept is a preprocessing error and never runs', async () => {
     const floaty = await wat(`(module (memory 1) (func (export "call") (drop (f32.const 1))))`)
-    const result = await emulateSession({ wasm: floaty, account, signers: [owner] })
+    const result = await emulateSession({ chainspec: casper15, wasm: floaty, account, signers: [owner] })
     expect(result.failure?.kind).toBe('preprocessing')
     expect(result.failure?.message).toMatch(/^Wasm preprocessing error: /)
     expect(result.calls).toEqual([])
@@ -170,12 +179,18 @@ describe('emulateSession: traps and rollback', () => {
       args,
       account: full,
       signers: [owner],
-      protocol: '2.0',
+      chainspec: casperMainnet,
     })
     expect(onTwo.trap?.message).toBe(
       'Unable to add new associated key because maximum amount of keys is reached',
     )
-    const onOne = await emulateSession({ wasm: configureAccountWasm, args, account: full, signers: [owner] })
+    const onOne = await emulateSession({
+      chainspec: casper15,
+      wasm: configureAccountWasm,
+      args,
+      account: full,
+      signers: [owner],
+    })
     expect(onOne.ok).toBe(true)
   })
 })
@@ -183,6 +198,7 @@ describe('emulateSession: traps and rollback', () => {
 test('named args are the CLValue inner bytes; the first of two same-named args wins', async () => {
   const owner = hashOf(1)
   const result = await emulateSession({
+    chainspec: casper15,
     wasm: configureAccountWasm,
     args: [
       { name: 'km', value: new Uint8Array([1]) },
@@ -199,17 +215,17 @@ describe('emulateSession: the node stops at its first problem, with its own text
   const owner = hashOf(1)
   const account = createAccount(owner)
   const run = (text: string, overrides: Partial<Parameters<typeof emulateSession>[0]> = {}) =>
-    emulateSession({ wasm: wat(text), account, signers: [owner], ...overrides })
+    emulateSession({ chainspec: casper15, wasm: wat(text), account, signers: [owner], ...overrides })
 
-  test('2.0 prices sign-extension at `sign = 300` (feat-2.0 chainspec); 1.5 cannot deserialize it', async () => {
+  test('2.x prices sign-extension at `sign = 105` (mainnet 2.2.0 chainspec); 1.5 cannot deserialize it', async () => {
     const text = '(module (memory 1) (func (export "call") (drop (i32.extend8_s (i32.const 7)))))'
     const wasm = wat(text, { sign_extension: true })
-    expect(defaultGasCosts('2.0').opcodes.sign).toBe(300)
-    expect(defaultGasCosts('1.5').opcodes.sign).toBeUndefined()
-    const onTwo = await emulateSession({ wasm, account, signers: [owner], protocol: '2.0' })
+    expect(casperMainnet.wasm.opcodeCosts.sign).toBe(105)
+    expect(casper15.wasm.opcodeCosts.sign).toBeUndefined()
+    const onTwo = await emulateSession({ wasm, account, signers: [owner], chainspec: casperMainnet })
     expect(onTwo.ok).toBe(true)
-    expect(onTwo.gas.opcodes).toBe(110n + 300n + 440n) // i32.const, i32.extend8_s, drop; `end` is free
-    const onOne = await emulateSession({ wasm, account, signers: [owner] })
+    expect(onTwo.gas.opcodes).toBe(105n + 105n + 105n) // i32.const, i32.extend8_s, drop; `end` is free
+    const onOne = await emulateSession({ chainspec: casper15, wasm, account, signers: [owner] })
     expect(onOne.failure).toEqual({
       kind: 'preprocessing',
       message: 'Wasm preprocessing error: Deserialization error: Unknown opcode 192',
@@ -224,8 +240,11 @@ describe('emulateSession: the node stops at its first problem, with its own text
       wasm,
       account,
       signers: [owner],
-      protocol: '2.0',
-      costs: defaultGasCosts('1.5'),
+      // A 2.x chainspec whose opcode table has no `sign` entry.
+      chainspec: {
+        ...casperMainnet,
+        wasm: { ...casperMainnet.wasm, opcodeCosts: casper15.wasm.opcodeCosts },
+      },
     })
     expect(result.failure).toEqual({
       kind: 'preprocessing',

@@ -1,11 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import {
-  GasInjectionError,
-  injectGasCounter,
-  mainnetOpcodeCosts,
-  type OpcodeCosts,
-} from '../../src/emulator/injectGasCounter.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
+import { GasInjectionError, injectGasCounter, type OpcodeCosts } from '../../src/emulator/injectGasCounter.js'
 import { parseModule } from '../../src/wasm/parseModule.js'
 import { wat } from '../wasm/wat.js'
 
@@ -48,7 +44,7 @@ type Exports = Record<string, (...args: number[]) => number>
 /** Instantiates the metered module; `gas()` is the total charged so far. */
 async function metered(
   bytes: Uint8Array,
-  costs: OpcodeCosts = mainnetOpcodeCosts,
+  costs: OpcodeCosts = casper15.wasm.opcodeCosts,
   env: WebAssembly.ModuleImports = {},
 ) {
   const injected = injectGasCounter(bytes, costs)
@@ -76,10 +72,10 @@ async function plain(bytes: Uint8Array<ArrayBuffer>, env: WebAssembly.ModuleImpo
   return instance.exports as unknown as Exports
 }
 
-describe('mainnetOpcodeCosts', () => {
+describe('casper15 opcode costs', () => {
   test('equals [wasm.opcode_costs] of the v1.5.8 chainspec', () => {
     const c = chainspec
-    expect(mainnetOpcodeCosts).toEqual({
+    expect(casper15.wasm.opcodeCosts).toEqual({
       bit: c.bit,
       add: c.add,
       mul: c.mul,
@@ -191,7 +187,7 @@ describe('injectGasCounter', () => {
     expect(m.exports.grow!(0)).toBe(3)
     expect(m.gas()).toBe(chainspec.local + chainspec.grow_memory)
     // grow_memory 0 turns the dynamic charge off and keeps memory.grow in place.
-    const free = await metered(bytes, { ...mainnetOpcodeCosts, grow_memory: 0 })
+    const free = await metered(bytes, { ...casper15.wasm.opcodeCosts, grow_memory: 0 })
     free.exports.grow!(2)
     expect(free.gas()).toBe(chainspec.local)
   })
@@ -212,7 +208,7 @@ describe('injectGasCounter', () => {
       (export "double" (func $double))
       (start $init))`)
     const env = { inc: (x: number) => x + 1, memory: new WebAssembly.Memory({ initial: 1 }) }
-    const m = await metered(bytes, mainnetOpcodeCosts, env)
+    const m = await metered(bytes, casper15.wasm.opcodeCosts, env)
     const original = await plain(bytes, env)
     expect(m.exports.run!(5)).toBe(original.run!(5))
     expect(m.exports.double!(21)).toBe(42)
@@ -230,13 +226,13 @@ describe('injectGasCounter', () => {
   test('reuses an existing (i32) -> () type, as casper-wasm resolve_type_ref does', () => {
     const bytes = wat(`(module (import "env" "casper_revert" (func (param i32))) (memory 1)
       (func (export "call") (call 0 (i32.const 1))))`)
-    const parsed = parseModule(injectGasCounter(bytes, mainnetOpcodeCosts))
+    const parsed = parseModule(injectGasCounter(bytes, casper15.wasm.opcodeCosts))
     expect(parsed.types.length).toBe(parseModule(bytes).types.length)
   })
 
   test('opcodes without a cost are refused (OperationForbiddenByGasRules)', () => {
     const floats = wat(`(module (func (export "f") (result f32) (f32.add (f32.const 1) (f32.const 2))))`)
-    expect(() => injectGasCounter(floats, mainnetOpcodeCosts)).toThrowErrorMatchingInlineSnapshot(`
+    expect(() => injectGasCounter(floats, casper15.wasm.opcodeCosts)).toThrowErrorMatchingInlineSnapshot(`
       [GasInjectionError: f32.const at offset 31 has no gas cost in casper-node
         opcode: f32.const
         offset: 31
@@ -248,16 +244,16 @@ describe('injectGasCounter', () => {
         sign_extension: true,
       },
     )
-    expect(() => injectGasCounter(signExt, mainnetOpcodeCosts)).toThrowError(GasInjectionError)
+    expect(() => injectGasCounter(signExt, casper15.wasm.opcodeCosts)).toThrowError(GasInjectionError)
     // The 2.0 chainspec prices sign-extension at `sign = 300`.
-    expect(() => injectGasCounter(signExt, { ...mainnetOpcodeCosts, sign: 300 })).not.toThrow()
+    expect(() => injectGasCounter(signExt, { ...casper15.wasm.opcodeCosts, sign: 300 })).not.toThrow()
   })
 
   test('the result is a valid module', () => {
     const bytes = wat(
       `(module (memory 1) (func (export "call") (loop (br 1))) (func (drop (memory.grow (i32.const 1)))))`,
     )
-    expect(() => new WebAssembly.Module(injectGasCounter(bytes, mainnetOpcodeCosts))).not.toThrow()
+    expect(() => new WebAssembly.Module(injectGasCounter(bytes, casper15.wasm.opcodeCosts))).not.toThrow()
   })
 })
 

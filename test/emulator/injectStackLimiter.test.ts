@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import createWabt from 'wabt'
 import { createAccount } from '../../src/account/Account.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import {
   injectStackLimiter,
@@ -124,14 +125,24 @@ describe('emulateSession applies the limiter like casper-node (max_stack_height 
   test('the limit is exact: the frame that takes the height above the limit traps', async () => {
     // Thunk of `call` (cost 1: i32.const) then frames of $f at 3 each: 1 + 3 * (depth + 1) <= limit.
     const run = (depth: number, maxStackHeight: number) =>
-      emulateSession({ wasm: recursion(depth), account, signers: [owner], maxStackHeight })
+      emulateSession({
+        wasm: recursion(depth),
+        account,
+        signers: [owner],
+        chainspec: { ...casperMainnet, wasm: { ...casperMainnet.wasm, maxStackHeight } },
+      })
     expect((await run(32, 100)).ok).toBe(true) // 1 + 3 * 33 = 100
     expect((await run(33, 100)).trap?.message).toBe('Interpreter error: trap: Code(Unreachable)') // 103
   })
 
   test('the limiter is not metered: the same gas with any limit that is not reached', async () => {
     const a = await emulateSession({ wasm: recursion(10), account, signers: [owner] })
-    const b = await emulateSession({ wasm: recursion(10), account, signers: [owner], maxStackHeight: 10_000 })
+    const b = await emulateSession({
+      wasm: recursion(10),
+      account,
+      signers: [owner],
+      chainspec: { ...casperMainnet, wasm: { ...casperMainnet.wasm, maxStackHeight: 10_000 } },
+    })
     expect(a.ok && b.ok).toBe(true)
     expect(a.gas).toEqual(b.gas)
   })

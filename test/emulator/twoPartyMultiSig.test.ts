@@ -1,6 +1,9 @@
 // The bundled two-party-multi-sig Wasm run by the emulator: the reference behaviour and every revert.
 import { describe, expect, test } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
+import type { Chainspec } from '../../src/chainspec/Chainspec.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
@@ -12,12 +15,16 @@ const partner = hashOf(0xb2)
 const fresh = createAccount(owner)
 const args = twoPartyMultiSigArgs(partner)
 
-const run = (account: Account, options: { args?: Record<string, Uint8Array>; signers?: string[] } = {}) =>
+const run = (
+  account: Account,
+  options: { args?: Record<string, Uint8Array>; signers?: string[]; chainspec?: Chainspec } = {},
+) =>
   emulateSession({
     wasm: twoPartyMultiSigWasm,
     args: options.args ?? args,
     account,
     signers: options.signers ?? [owner],
+    chainspec: options.chainspec ?? casper15,
   })
 
 describe('two-party-multi-sig in the emulator', () => {
@@ -124,7 +131,12 @@ describe('two-party-multi-sig in the emulator', () => {
     expect(result.gas.total).toBe(0n)
   })
 
-  test('gas is reported by part and is stable', async () => {
+  test('on 2.x an unassociated co-signer weighs 0 and the session runs', async () => {
+    const result = await run(fresh, { signers: [owner, partner], chainspec: casperMainnet })
+    expect(result.ok).toBe(true)
+  })
+
+  test('gas under casper15 (1.5.8 published numbers) is reported by part and is stable', async () => {
     const { gas } = await run(fresh)
     expect(gas.total).toBe(gas.opcodes + gas.hostFunctions + gas.storage)
     // host calls: 200 + (200 + 120000*(18+32)) + 1200000 + 2*74000
@@ -137,6 +149,24 @@ describe('two-party-multi-sig in the emulator', () => {
         "opcodes": 689760n,
         "storage": 476092062n,
         "total": 484130222n,
+      }
+    `)
+  })
+
+  test('gas under casperMainnet (2.2.0): the same host calls and writes, 2.x opcode prices', async () => {
+    const { gas } = await run(fresh, { chainspec: casperMainnet })
+    // Host-function costs and gas_per_byte are unchanged in the 2.2.0 chainspec.
+    expect(gas.hostFunctions).toBe(200n + 200n + 120_000n * 50n + 1_200_000n + 148_000n)
+    expect(gas.storage).toBe(3n * 142n * 1_117_587n)
+    // Every 2.2.0 opcode cost is at most 1665 (br), against at least 110 on 1.5.8: a small fraction.
+    const { gas: v15 } = await run(fresh)
+    expect(gas.opcodes * 100n).toBeLessThan(v15.opcodes)
+    expect(gas).toMatchInlineSnapshot(`
+      {
+        "hostFunctions": 7348400n,
+        "opcodes": 5925n,
+        "storage": 476092062n,
+        "total": 483446387n,
       }
     `)
   })

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import {
   assertSessionWasm,
   type CheckSessionWasmOptions,
@@ -15,8 +16,10 @@ import { wat } from './wat.js'
 type Features = Parameters<typeof wat>[1]
 
 /** `code: message` of every violation of a module given as WAT. */
+// The checks as casper-node 1.5.8 applies them, unless a test names another chainspec.
+const v15 = { chainspec: casper15 }
 const violationsOf = (text: string, features?: Features, options?: CheckSessionWasmOptions) =>
-  checkSessionWasm(wat(text, features), options).violations.map((v) => `${v.code}: ${v.message}`)
+  checkSessionWasm(wat(text, features), options ?? v15).violations.map((v) => `${v.code}: ${v.message}`)
 
 const goodSession = `(module
   (import "env" "casper_get_named_arg_size" (func $size (param i32 i32 i32) (result i32)))
@@ -29,16 +32,16 @@ const goodSession = `(module
 
 describe('checkSessionWasm: accepted modules', () => {
   test('a plain MVP session passes on both protocols', () => {
-    expect(checkSessionWasm(wat(goodSession))).toEqual({ ok: true, violations: [] })
+    expect(checkSessionWasm(wat(goodSession), v15)).toEqual({ ok: true, violations: [] })
     expect(checkSessionWasm(wat(goodSession), { protocol: '2.0' })).toEqual({ ok: true, violations: [] })
-    expect(() => assertSessionWasm(wat(goodSession))).not.toThrow()
+    expect(() => assertSessionWasm(wat(goodSession), v15)).not.toThrow()
   })
 
   test.each([
     ['two-party-multi-sig', twoPartyMultiSigWasm],
     ['configure-account', configureAccountWasm],
   ])('the bundled %s session passes on both protocols', (_, wasm) => {
-    expect(checkSessionWasm(wasm).violations).toEqual([])
+    expect(checkSessionWasm(wasm, v15).violations).toEqual([])
     expect(checkSessionWasm(wasm, { protocol: '2.0' }).violations).toEqual([])
   })
 
@@ -209,7 +212,9 @@ describe('checkSessionWasm: one bad module per rule', () => {
     const bytes = wat(`(module (memory 1) (func (export "call")))`)
     const functionSection = parseModule(bytes).sections.find((s) => s.name === 'function')!
     bytes[functionSection.contentStart + 1] = 7 // the only function's type index
-    expect(checkSessionWasm(bytes).violations.map((v) => `${v.code}: ${v.message}`)).toMatchInlineSnapshot(`
+    expect(
+      checkSessionWasm(bytes, v15).violations.map((v) => `${v.code}: ${v.message}`),
+    ).toMatchInlineSnapshot(`
       [
         "MissingFunctionType: expected a type index below 1, got 7 for function 0",
         "InvalidCallExportSignature: expected export "call" to take no parameters, got an unknown type at offset 26",
@@ -221,7 +226,9 @@ describe('checkSessionWasm: one bad module per rule', () => {
     const bytes = wat(`(module (memory 1) (func $f (export "call") (call $f)))`)
     const m = parseModule(bytes)
     bytes[m.bodies[0]!.codeStart + 1] = 9 // call 0 -> call 9
-    expect(checkSessionWasm(bytes).violations.map((v) => `${v.code}: ${v.message}`)).toMatchInlineSnapshot(`
+    expect(
+      checkSessionWasm(bytes, v15).violations.map((v) => `${v.code}: ${v.message}`),
+    ).toMatchInlineSnapshot(`
       [
         "MissingFunctionIndex: expected a function index below 1, got 9 in call at offset 38",
       ]
@@ -421,7 +428,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
   })
 
   test('Malformed', () => {
-    expect(checkSessionWasm(Uint8Array.of(0, 0x61, 0x73))).toMatchInlineSnapshot(`
+    expect(checkSessionWasm(Uint8Array.of(0, 0x61, 0x73), v15)).toMatchInlineSnapshot(`
       {
         "ok": false,
         "violations": [
@@ -435,7 +442,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
     `)
     const bytes = wat(`(module (memory 1) (func (export "call") (nop)))`)
     bytes[parseModule(bytes).bodies[0]!.codeStart] = 0x06 // an exception-handling opcode
-    expect(checkSessionWasm(bytes).violations).toMatchInlineSnapshot(`
+    expect(checkSessionWasm(bytes, v15).violations).toMatchInlineSnapshot(`
       [
         {
           "code": "Malformed",
@@ -468,7 +475,7 @@ describe('checkSessionWasm: one bad module per rule', () => {
 describe('assertSessionWasm', () => {
   test('throws SessionWasmError carrying every violation', () => {
     const bytes = wat(`(module (func (export "main")))`)
-    expect(() => assertSessionWasm(bytes)).toThrowErrorMatchingInlineSnapshot(`
+    expect(() => assertSessionWasm(bytes, v15)).toThrowErrorMatchingInlineSnapshot(`
       [SessionWasmError: session Wasm breaks 2 casper-node 1.5 rules
         1. MissingMemorySection: expected a memory section with one memory (casper-node re-imports it as env.memory), got none
         2. MissingCallExport: expected an export named "call" of type () -> (), got none
@@ -521,12 +528,12 @@ describe('checkSessionWasm: agrees with what casper-node runs', () => {
 
 describe('nodeRejection: the first violation in casper-node order, with its text', () => {
   const rejection = (text: string, features?: Features, options?: CheckSessionWasmOptions) => {
-    const found = nodeRejection(wat(text, features), options)
+    const found = nodeRejection(wat(text, features), options ?? v15)
     return found && `${found.stage} ${found.violation.code}: ${found.message}`
   }
 
   test('nothing for a module the node runs', () => {
-    expect(nodeRejection(wat(goodSession))).toBeUndefined()
+    expect(nodeRejection(wat(goodSession), v15)).toBeUndefined()
     expect(nodeRejection(twoPartyMultiSigWasm, { protocol: '2.0' })).toBeUndefined()
   })
 

@@ -1,0 +1,51 @@
+// The chainspec a rule applies: the one passed, else the legacy protocol's preset, else mainnet.
+import type { Chainspec } from './Chainspec.js'
+import { casper15 } from './casper15.js'
+import { casperMainnet } from './casperMainnet.js'
+import { wasmLanes } from './selectLane.js'
+
+/** The protocol names the library took before chainspecs: `'1.5'` (casper-node 1.5.x) or `'2.0'` (2.x). */
+export type LegacyProtocol = '1.5' | '2.0'
+
+/** The option every rule takes. */
+export type ChainspecOption = {
+  /** The network's rules and prices ({@link parseChainspec}, `getChainspec`, or a preset). Default `casperMainnet`. */
+  chainspec?: Chainspec | undefined
+  /**
+   * @deprecated Pass `chainspec` (`casper15` for `'1.5'`, `casperMainnet` for `'2.0'`). Read only when
+   * `chainspec` is absent.
+   */
+  protocol?: LegacyProtocol | undefined
+}
+
+/**
+ * `options.chainspec`, else the preset of the legacy `protocol` (`'1.5'` → casper15, `'2.0'` →
+ * casperMainnet), else casperMainnet.
+ *
+ * @example
+ * ```ts
+ * resolveChainspec({ protocol: '1.5' }).protocolVersion // '1.5.8'
+ * ```
+ */
+export function resolveChainspec(options: ChainspecOption = {}): Chainspec {
+  if (options.chainspec !== undefined) return options.chainspec
+  return options.protocol === '1.5' ? casper15 : casperMainnet
+}
+
+/**
+ * The generation of casper-node rules a chainspec's version selects: `'1.5'` for 1.x, `'2.0'` for
+ * 2.x (host functions, sign-extension opcodes, error texts and the signer rule differ between them).
+ */
+export function ruleGeneration(chainspec: Chainspec): LegacyProtocol {
+  const major = Number(/^(\d+)\./.exec(chainspec.protocolVersion)?.[1] ?? '2')
+  return major < 2 ? '1.5' : '2.0'
+}
+
+/**
+ * The largest gas limit one session may have: on 2.x the largest Wasm lane's, on 1.5 the block gas
+ * limit (a deploy's payment may not exceed it).
+ */
+export function maxSessionGas(chainspec: Chainspec): bigint {
+  // Ordered by gas limit first: the last lane has the largest (1.5: the block gas limit).
+  return wasmLanes(chainspec).at(-1)?.maxGasLimit ?? chainspec.blockGasLimit
+}
