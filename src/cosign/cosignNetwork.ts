@@ -1,34 +1,45 @@
-// The network rules a co-signer's file is checked against: the one place chainspec values enter the cosign entry.
-
-/** What the cosign entry needs from a network's chainspec. */
-export type CosignNetwork = {
-  /** `network.name`: a file for another chain is refused. */
-  chainName: string
-  /** `transactions.max_ttl` in milliseconds. */
-  maxTtl: number
-  /** `transactions.max_timestamp_leeway` in milliseconds: how far in the future a timestamp may be. */
-  timestampLeeway: number
-  /** `core.max_associated_keys`: the most approvals one deploy or transaction may carry. */
-  maxApprovals: number
-}
+// The network rules a co-signer's file is checked against: the chainspec presets, or any Chainspec.
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { casperTestnet } from '../chainspec/casperTestnet.js'
 
 /**
- * Casper mainnet (protocol 2.2.0, casper-node `resources/mainnet/chainspec.toml`): `max_ttl = '2 hours'`,
- * `max_timestamp_leeway = '5 seconds'`, `max_associated_keys = 100`.
+ * What the cosign entry reads from a network's chainspec. Any `Chainspec` fits: a preset,
+ * `parseChainspec`'s result or `getChainspec`'s.
+ * - `chainName` (`[network] name`): a file for another chain is refused;
+ * - `maxTtlMs`, `maxTimestampLeewayMs` (`[transactions] max_ttl`, `max_timestamp_leeway`);
+ * - `maxAssociatedKeys` (`[core] max_associated_keys`): also the most approvals one deploy or
+ *   transaction may carry (casper-types `deploy.rs` / `transaction_v1.rs` `is_config_compliant`);
+ * - `authorization`: which signers count toward the account's thresholds.
  */
-export const mainnet: CosignNetwork = {
-  chainName: 'casper',
-  maxTtl: 2 * 60 * 60 * 1000,
-  timestampLeeway: 5_000,
-  maxApprovals: 100,
-}
+export type CosignNetwork = Pick<
+  Chainspec,
+  'chainName' | 'maxTtlMs' | 'maxTimestampLeewayMs' | 'maxAssociatedKeys' | 'authorization'
+>
 
-/** Casper testnet: mainnet's limits under the chain name `casper-test`. */
-export const testnet: CosignNetwork = { ...mainnet, chainName: 'casper-test' }
+/**
+ * Casper mainnet: the `casperMainnet` chainspec preset (protocol 2.2.0).
+ *
+ * @example
+ * ```ts
+ * verifyFile(file, { network: mainnet }).ok
+ * ```
+ */
+export const mainnet: CosignNetwork = casperMainnet
+
+/**
+ * Casper testnet (`casper-test`): the `casperTestnet` chainspec preset.
+ *
+ * @example
+ * ```ts
+ * describeFile(file, { network: testnet }).doNotSign
+ * ```
+ */
+export const testnet: CosignNetwork = casperTestnet
 
 /** Options every cosign check takes. */
 export type CosignOptions = {
-  /** The network the file must be for. Default {@link mainnet}. */
+  /** The network the file must be for: {@link mainnet}, {@link testnet} or any `Chainspec`. Default {@link mainnet}. */
   network?: CosignNetwork | undefined
   /** The time to judge expiry by. Default: now. */
   now?: Date | number | undefined

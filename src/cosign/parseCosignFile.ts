@@ -128,60 +128,26 @@ const itemFields: Record<ExecutableItem['TAG'], [required: string[], optional: s
   Transfer: [['args'], []],
 }
 
+/** How each field of an executable item is read besides `args`, in the order they are checked. */
+const itemFieldReaders: Record<string, (value: StrictJson | undefined, path: string) => unknown> = {
+  module_bytes: (value, path) => hex(value, path),
+  hash: (value, path) => hex(value, path, 32),
+  name: (value, path) => string(value, path),
+  version: (value, path) =>
+    value === undefined || value === null ? undefined : integer(value, path, 0xffff_ffff),
+  entry_point: (value, path) => string(value, path),
+}
+
 function executableItem(value: StrictJson | undefined, path: string): ExecutableItem {
   const [name, inner] = variant(value, path, Object.keys(itemFields))
   const at = `${path}.${name}`
   const [required, optional] = itemFields[name as ExecutableItem['TAG']]
   const f = object(inner, at, required, optional)
-  const args = namedArgs(f.args, `${at}.args`)
-  const version = () =>
-    f.version === undefined || f.version === null
-      ? undefined
-      : integer(f.version, `${at}.version`, 0xffff_ffff)
-  switch (name as ExecutableItem['TAG']) {
-    case 'ModuleBytes':
-      return { TAG: 'ModuleBytes', data: { module_bytes: hex(f.module_bytes, `${at}.module_bytes`), args } }
-    case 'StoredContractByHash':
-      return {
-        TAG: 'StoredContractByHash',
-        data: {
-          hash: hex(f.hash, `${at}.hash`, 32),
-          entry_point: string(f.entry_point, `${at}.entry_point`),
-          args,
-        },
-      }
-    case 'StoredContractByName':
-      return {
-        TAG: 'StoredContractByName',
-        data: {
-          name: string(f.name, `${at}.name`),
-          entry_point: string(f.entry_point, `${at}.entry_point`),
-          args,
-        },
-      }
-    case 'StoredVersionedContractByHash':
-      return {
-        TAG: 'StoredVersionedContractByHash',
-        data: {
-          hash: hex(f.hash, `${at}.hash`, 32),
-          version: version(),
-          entry_point: string(f.entry_point, `${at}.entry_point`),
-          args,
-        },
-      }
-    case 'StoredVersionedContractByName':
-      return {
-        TAG: 'StoredVersionedContractByName',
-        data: {
-          name: string(f.name, `${at}.name`),
-          version: version(),
-          entry_point: string(f.entry_point, `${at}.entry_point`),
-          args,
-        },
-      }
-    case 'Transfer':
-      return { TAG: 'Transfer', data: { args } }
+  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`) }
+  for (const [key, read] of Object.entries(itemFieldReaders)) {
+    if (required.includes(key) || optional.includes(key)) data[key] = read(f[key], `${at}.${key}`)
   }
+  return { TAG: name, data } as ExecutableItem
 }
 
 /** Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`. */

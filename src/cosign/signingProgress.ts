@@ -2,7 +2,7 @@
 import type { Account } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
 import type { CosignFile } from './CosignFile.js'
-import type { CosignOptions } from './cosignNetwork.js'
+import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
 import { describeFile } from './describeFile.js'
 import { parseStrictJson, type StrictJson } from './parseStrictJson.js'
 import { array, integer, invalidShape, object, string } from './readShape.js'
@@ -21,8 +21,8 @@ export type SigningProgress = {
 /**
  * Weight of the distinct signers whose approval verifies, against the threshold the file needs:
  * key management when its session changes keys or thresholds, else deployment (casper-types
- * `account.rs` `can_deploy_with` / `can_manage_keys_with`; 2.x: any associated signer authorizes,
- * unassociated ones weigh 0).
+ * `account.rs` `can_deploy_with` / `can_manage_keys_with`), with the network's `authorization` rule
+ * (2.x presets: any associated signer authorizes, unassociated ones weigh 0).
  *
  * @example
  * ```ts
@@ -50,7 +50,9 @@ export function signingProgress(
   const signed = entries.filter((e) => signers.includes(e.accountHash))
   const missing = entries.filter((e) => !signers.includes(e.accountHash))
   const complete =
-    weight >= needed && canAuthorize(account, signers, '2.0') && description.doNotSign.length === 0
+    weight >= needed &&
+    canAuthorize(account, signers, resolveCosignOptions(options).network) &&
+    description.doNotSign.length === 0
   const summary = `weight ${weight} of ${needed} (${neededFor}); ${
     complete
       ? 'ready to send'

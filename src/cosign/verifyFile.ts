@@ -128,19 +128,19 @@ function common(
   }
   const timestamp = Number(header.timestamp)
   const expiresAt = timestamp + Number(header.ttl)
-  if (header.ttl > BigInt(network.maxTtl)) {
+  if (header.ttl > BigInt(network.maxTtlMs)) {
     problems.push({
       code: 'TtlTooLong',
-      message: `expected a TTL of at most ${network.maxTtl} ms, got ${header.ttl} ms`,
+      message: `expected a TTL of at most ${network.maxTtlMs} ms, got ${header.ttl} ms`,
     })
   }
   if (expiresAt <= now) {
     problems.push({ code: 'Expired', message: `expired at ${new Date(expiresAt).toISOString()}` })
   }
-  if (timestamp > now + network.timestampLeeway) {
+  if (timestamp > now + network.maxTimestampLeewayMs) {
     problems.push({
       code: 'FutureTimestamp',
-      message: `expected a timestamp at most ${network.timestampLeeway} ms ahead, got ${new Date(timestamp).toISOString()}`,
+      message: `expected a timestamp at most ${network.maxTimestampLeewayMs} ms ahead, got ${new Date(timestamp).toISOString()}`,
     })
   }
   const approvals: ApprovalVerdict[] = file.approvals.map((approval, index) => {
@@ -150,10 +150,10 @@ function common(
       : { index, approval, ok: false, reason: result.reason, message: result.message }
   })
   const distinct = new Set(file.approvals.map((a) => `${a.signer}:${a.signature}`)).size
-  if (distinct > network.maxApprovals) {
+  if (distinct > network.maxAssociatedKeys) {
     problems.push({
       code: 'ExcessiveApprovals',
-      message: `expected at most ${network.maxApprovals} approvals, got ${distinct}`,
+      message: `expected at most ${network.maxAssociatedKeys} approvals, got ${distinct}`,
     })
   }
   return {

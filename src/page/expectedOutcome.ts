@@ -1,6 +1,8 @@
 // What a file's session does to the account when it runs: the emulator, bundled into the page only.
 import type { Account } from '../account/Account.js'
 import { missingSigners } from '../account/missingSigners.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { estimateCost } from '../chainspec/estimateCost.js'
 import type { CosignFile, FileDescription } from '../cosign/index.js'
 import { emulateSession } from '../emulator/emulateSession.js'
 
@@ -12,8 +14,9 @@ export type ExpectedOutcome =
 /**
  * Runs the file's session Wasm in the emulator against `account`, signed by the keys that have
  * signed plus the fewest that complete the threshold (as it will run once everyone has signed),
- * with the 2.0 gas schedule. The charge follows mainnet 2.x (`refund_handling = refund [75, 100]`,
- * gas price 1): gas used plus 25% of the unused payment limit. Undefined when the session is not Wasm.
+ * under the `casperMainnet` chainspec (2.x gas). The charge is `estimateCost` with the same chainspec
+ * (payment-limited, `refund_handling = refund [75, 100]`, gas price 1: gas used plus 25% of the unused
+ * payment limit). Undefined when the session is not Wasm.
  *
  * @example
  * ```ts
@@ -49,7 +52,7 @@ export async function expectedOutcome(
     args,
     account,
     signers: [...signed, ...completing],
-    protocol: '2.0',
+    chainspec: casperMainnet,
   })
   if (!result.ok) return { ok: false, failure: result.failure?.message ?? 'unknown failure' }
   const limit = description.paymentMotes
@@ -58,6 +61,9 @@ export async function expectedOutcome(
     ok: true,
     account: result.account,
     gas,
-    chargeMotes: limit === undefined ? undefined : gas + (limit > gas ? (limit - gas) / 4n : 0n),
+    chargeMotes:
+      limit === undefined
+        ? undefined
+        : estimateCost({ gas, paymentAmount: limit }, { chainspec: casperMainnet }).charged,
   }
 }
