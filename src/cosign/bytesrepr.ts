@@ -4,8 +4,25 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 
 /** u32 little-endian, the length and count prefix of every bytesrepr collection. */
 export const u32 = P.U32LE
-/** u64 little-endian, as bigint. */
-export const u64 = P.U64LE
+/**
+ * u64 little-endian, as bigint: 8 bytes through DataView (micro-packed's `U64LE` brings its generic
+ * big-integer coder of any width, 1.9 KB in a browser bundle, for this one width).
+ */
+export const u64: P.CoderType<bigint> = P.wrap({
+  size: 8,
+  encodeStream(w, value: bigint) {
+    if (typeof value !== 'bigint' || value < 0n || value >= 1n << 64n) {
+      throw w.err(`expected a u64 (0 to 2^64 - 1), got ${String(value)}`)
+    }
+    const bytes = new Uint8Array(8)
+    new DataView(bytes.buffer).setBigUint64(0, value, true)
+    w.bytes(bytes)
+  },
+  decodeStream: (r) => {
+    const bytes = r.bytes(8)
+    return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true)
+  },
+})
 /** 32 raw bytes (hashes, account hashes, URef addresses). */
 export const hash32 = P.bytes(32)
 /** `Bytes` / `Vec<u8>`: u32 length, then the bytes. */
@@ -15,9 +32,37 @@ export const string = P.string(u32)
 /** bytesrepr `bool`: one byte, 0 or 1 (anything else is refused). */
 export const bool = P.bool
 
-/** `Option<T>`: 0, or 1 then the value. */
+/**
+ * A value the layout fixes (a field count, a map key): `constant` is written, and anything else is
+ * refused when reading; it reads as `undefined`.
+ */
+export function fixed<T extends number>(inner: P.CoderType<T>, constant: T): P.CoderType<undefined> {
+  return P.wrap({
+    encodeStream: (w) => inner.encodeStream(w, constant),
+    decodeStream(r) {
+      const value = inner.decodeStream(r)
+      if (value !== constant) throw r.err(`expected ${constant}, got ${value}`)
+      return undefined
+    },
+  })
+}
+
+/** Nothing: zero bytes, the parameter of a CLType without parameters. */
+export const unit: P.CoderType<undefined> = P.wrap({
+  size: 0,
+  encodeStream: () => {},
+  decodeStream: () => undefined,
+})
+
+/** `Option<T>`: 0, or 1 then the value (any other first byte is refused). */
 export function option<T>(inner: P.CoderType<T>): P.CoderType<T | undefined> {
-  return P.optional(P.bool, inner)
+  return P.wrap({
+    encodeStream(w, value: T | undefined) {
+      bool.encodeStream(w, value !== undefined)
+      if (value !== undefined) inner.encodeStream(w, value)
+    },
+    decodeStream: (r) => (bool.decodeStream(r) ? inner.decodeStream(r) : undefined),
+  })
 }
 
 /**

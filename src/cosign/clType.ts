@@ -1,5 +1,6 @@
 // casper-types CLType: the JSON form files carry, checked, and its bytesrepr form.
 import * as P from 'micro-packed'
+import { unit } from './bytesrepr.js'
 import { CosignError } from './CosignError.js'
 
 /** The CLTypes without parameters, with their bytesrepr tags (casper-types `cl_type.rs` `CLTypeTag`). */
@@ -139,8 +140,11 @@ type TaggedClType =
   | { TAG: 'Map'; data: { key: ClType; value: ClType } }
   | { TAG: 'Tuple1' | 'Tuple2' | 'Tuple3'; data: ClType[] }
 
-const self: P.CoderType<ClType> = P.lazy(() => clTypeCoder)
-const none = P.magic(P.bytes(0), new Uint8Array(0)) as unknown as P.CoderType<undefined>
+// The coder refers to itself for inner types; it is defined by the time anything is encoded.
+const self: P.CoderType<ClType> = P.wrap({
+  encodeStream: (w, type: ClType) => clTypeCoder.encodeStream(w, type),
+  decodeStream: (r) => clTypeCoder.decodeStream(r),
+})
 
 /**
  * bytesrepr of a CLType (casper-types `cl_type.rs` `append_bytes`): the tag byte, then the
@@ -153,7 +157,7 @@ const none = P.magic(P.bytes(0), new Uint8Array(0)) as unknown as P.CoderType<un
  */
 export const clTypeCoder: P.CoderType<ClType> = P.apply(
   P.mappedTag(P.U8, {
-    ...(Object.fromEntries(Object.entries(simpleTags).map(([name, tag]) => [name, [tag, none]])) as Record<
+    ...(Object.fromEntries(Object.entries(simpleTags).map(([name, tag]) => [name, [tag, unit]])) as Record<
       SimpleClType,
       [number, P.CoderType<undefined>]
     >),
@@ -162,9 +166,9 @@ export const clTypeCoder: P.CoderType<ClType> = P.apply(
     ByteArray: [15, P.U32LE],
     Result: [16, P.struct({ ok: self, err: self })],
     Map: [17, P.struct({ key: self, value: self })],
-    Tuple1: [18, P.array(1, self)],
-    Tuple2: [19, P.array(2, self)],
-    Tuple3: [20, P.array(3, self)],
+    Tuple1: [18, P.tuple([self])],
+    Tuple2: [19, P.tuple([self, self])],
+    Tuple3: [20, P.tuple([self, self, self])],
   }) as unknown as P.CoderType<TaggedClType>,
   {
     encode: (tagged: TaggedClType): ClType =>

@@ -5,6 +5,7 @@ import {
   bytes,
   calltable,
   calltableEnum,
+  fixed,
   hash32,
   list,
   option,
@@ -201,14 +202,14 @@ export type TransactionFields = {
   scheduling: TransactionScheduling
 }
 
-const key = (index: number) => P.magic(P.U16LE, index)
+const key = (index: number) => fixed(P.U16LE, index)
 
 /**
  * The payload's `fields`: a `BTreeMap<u16, Bytes>` of 4 entries, each value itself bytesrepr:
  * 0 args (`TransactionArgs::Named`: tag 0, then `RuntimeArgs`), 1 target, 2 entry point, 3 scheduling.
  */
 const fields = P.struct({
-  count: P.magic(u32, 4),
+  count: fixed(u32, 4),
   k0: key(0),
   args: P.prefix(u32, P.mappedTag(P.U8, { Named: [0, runtimeArgs] })),
   k1: key(1),
