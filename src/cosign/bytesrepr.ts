@@ -88,12 +88,39 @@ export function list<T>(inner: P.CoderType<T>, minItemBytes: number, maxItems = 
   })
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: variants carry coders of different value types
+type Variants = Record<string, readonly [tag: number, coder: P.CoderType<any>]>
+
+/**
+ * A Rust enum as bytesrepr writes it: the u8 tag of the variant, then its data. Values are
+ * `{ TAG, data }` with `TAG` the variant's name; an unknown tag is refused.
+ */
+export function tagged<V extends Variants>(
+  variants: V,
+): P.CoderType<{ [K in keyof V & string]: { TAG: K; data: P.UnwrapCoder<V[K][1]> } }[keyof V & string]> {
+  const byTag = new Map(Object.entries(variants).map(([name, [tag]]) => [tag, name]))
+  return P.wrap<{ TAG: string; data: unknown }>({
+    encodeStream(w, value: { TAG: string; data: unknown }) {
+      const variant = variants[value.TAG]
+      if (!variant) throw w.err(`unknown variant ${value.TAG}`)
+      P.U8.encodeStream(w, variant[0])
+      variant[1].encodeStream(w, value.data)
+    },
+    decodeStream(r) {
+      const tag = P.U8.decodeStream(r)
+      const name = byTag.get(tag)
+      if (name === undefined) throw r.err(`unknown variant tag ${tag}`)
+      return { TAG: name, data: variants[name]![1].decodeStream(r) }
+    },
+  }) as never
+}
+
 /**
  * A public key as tagged hex (`01` + 32 bytes ed25519, `02` + 33 bytes secp256k1, `00` the system
  * key), serialized as casper-types `PublicKey`: the tag byte, then the raw key.
  */
 export const publicKey: P.CoderType<string> = P.apply(
-  P.mappedTag(P.U8, {
+  tagged({
     system: [0, P.bytes(0)],
     ed25519: [1, P.bytes(32)],
     secp256k1: [2, P.bytes(33)],

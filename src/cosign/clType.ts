@@ -1,6 +1,6 @@
 // casper-types CLType: the JSON form files carry, checked, and its bytesrepr form.
 import * as P from 'micro-packed'
-import { unit } from './bytesrepr.js'
+import { tagged, unit } from './bytesrepr.js'
 import { CosignError } from './CosignError.js'
 
 /** The CLTypes without parameters, with their bytesrepr tags (casper-types `cl_type.rs` `CLTypeTag`). */
@@ -156,7 +156,7 @@ const self: P.CoderType<ClType> = P.wrap({
  * ```
  */
 export const clTypeCoder: P.CoderType<ClType> = P.apply(
-  P.mappedTag(P.U8, {
+  tagged({
     ...(Object.fromEntries(Object.entries(simpleTags).map(([name, tag]) => [name, [tag, unit]])) as Record<
       SimpleClType,
       [number, P.CoderType<undefined>]

@@ -11,6 +11,7 @@ import {
   option,
   publicKey,
   string,
+  tagged,
   u32,
   u64,
 } from './bytesrepr.js'
@@ -55,7 +56,7 @@ export type ExecutableItem =
  * executableItem.encode({ TAG: 'Transfer', data: { args: [] } }) // Uint8Array [5, 0, 0, 0, 0]
  * ```
  */
-export const executableItem = P.mappedTag(P.U8, {
+export const executableItem = tagged({
   ModuleBytes: [0, P.struct({ module_bytes: bytes, args: runtimeArgs })],
   StoredContractByHash: [1, P.struct({ hash: hash32, entry_point: string, args: runtimeArgs })],
   StoredContractByName: [2, P.struct({ name: string, entry_point: string, args: runtimeArgs })],
@@ -211,7 +212,7 @@ const key = (index: number) => fixed(P.U16LE, index)
 const fields = P.struct({
   count: fixed(u32, 4),
   k0: key(0),
-  args: P.prefix(u32, P.mappedTag(P.U8, { Named: [0, runtimeArgs] })),
+  args: P.prefix(u32, tagged({ Named: [0, runtimeArgs] })),
   k1: key(1),
   target: P.prefix(u32, target),
   k2: key(2),
