@@ -12,6 +12,22 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
+    // casper-multisig/cosign: the co-signer functions without casper-js-sdk (browser-safe). micro-packed
+    // is ESM only, so it is bundled in (the CommonJS build must load on Node 18).
+    entry: { cosign: 'src/cosign/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'neutral',
+    noExternal: ['micro-packed'],
+    // micro-packed's @scure/base is replaced by the platform's TextEncoder/TextDecoder (src/cosign/scureBase.ts).
+    esbuildOptions(options) {
+      options.alias = { '@scure/base': './src/cosign/scureBase.ts' }
+    },
+  },
+  {
     // casper-multisig/devnet: the loopback network (Node only).
     entry: { devnet: 'src/devnet/index.ts' },
     format: ['esm', 'cjs'],

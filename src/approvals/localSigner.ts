@@ -1,7 +1,7 @@
 // A Signer holding a secret key in memory (a secret_key.pem file, hex, or a parsed key).
-import { ed25519 } from '@noble/curves/ed25519'
-import { secp256k1 } from '@noble/curves/secp256k1'
+
 import { sha256 } from '@noble/hashes/sha2'
+import { ed25519 } from '../keys/ed25519.js'
 import { keyAlgorithms } from '../keys/KeyAlgorithm.js'
 import type { PrivateKeyInfo } from '../keys/PublicKeyInfo.js'
 import {
@@ -9,6 +9,7 @@ import {
   type PrivateKeyInput,
   parsePrivateKey,
 } from '../keys/parsePrivateKey.js'
+import { secp256k1 } from '../keys/secp256k1.js'
 import type { Signer } from './Signer.js'
 import { SignerError } from './SignerError.js'
 

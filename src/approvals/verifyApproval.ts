@@ -1,7 +1,5 @@
 // Checks one approval (signer + signature) against a deploy hash exactly as casper-node does.
 import { mod } from '@noble/curves/abstract/modular'
-import { ed25519 } from '@noble/curves/ed25519'
-import { secp256k1 } from '@noble/curves/secp256k1'
 import { bytesToNumberLE, concatBytes, equalBytes } from '@noble/curves/utils'
 import { sha256, sha512 } from '@noble/hashes/sha2'
 import type { AccountHashHex } from '../account/Account.js'
@@ -10,6 +8,8 @@ import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { ed25519 } from '../keys/ed25519.js'
+import { secp256k1 } from '../keys/secp256k1.js'
 
 /**
  * Why an approval is refused, in the order the checks run:

@@ -87,10 +87,17 @@ export function readSecretKeyFile(path: string): { bytes: Uint8Array; warning?: 
  * which fails if anything exists at the path, a dangling symlink included; with `overwrite`, a symlink
  * at the path is refused rather than followed. A reader sees the old file or the new one, never half.
  *
+ * `mode` is the new file's permissions (default 0644; 0600 for a secret key): the file is created with
+ * it, so a replaced file never keeps a wider mode.
+ *
  * @throws {CliError} code `FileError` when the file exists (and `overwrite` is not set), is a symlink,
  * or cannot be written.
  */
-function writeText(path: string, text: string, options: { overwrite: boolean }): void {
+export function writeText(
+  path: string,
+  text: string | Uint8Array,
+  options: { overwrite: boolean; mode?: number | undefined },
+): void {
   const existing = lstatOrUndefined(path)
   if (existing && !options.overwrite) throw exists(path)
   if (existing?.isSymbolicLink()) {
@@ -102,9 +109,13 @@ function writeText(path: string, text: string, options: { overwrite: boolean }):
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     // O_EXCL: fails on any existing entry, a symlink included, so the write never leaves this path.
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644)
+    const fd = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      options.mode ?? 0o644,
+    )
     try {
-      writeSync(fd, text)
+      writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text)
       fsyncSync(fd)
     } finally {
       closeSync(fd)

@@ -65,6 +65,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/wait.js')).waitCommand,
   },
   {
+    name: 'page',
+    summary: 'write the offline co-signing page (cosign.html) for co-signers without the command line',
+    load: async () => (await import('./commands/page.js')).pageCommand,
+  },
+  {
     name: 'fund',
     summary: 'devnet only: create or fund an account on a running devnet',
     load: async () => (await import('./commands/fund.js')).fundCommand,

@@ -1,10 +1,10 @@
 // A raw 32-byte secret key turned into a usable key with its public key and account hash.
-import { ed25519 } from '@noble/curves/ed25519'
-import { secp256k1 } from '@noble/curves/secp256k1'
+import { ed25519 } from './ed25519.js'
 import type { KeyAlgorithm } from './KeyAlgorithm.js'
 import { KeyError } from './KeyError.js'
 import type { PrivateKeyInfo } from './PublicKeyInfo.js'
 import { publicKeyFromBytes } from './publicKeyFromBytes.js'
+import { secp256k1 } from './secp256k1.js'
 
 /**
  * The key pair of a raw secret key: an ed25519 seed or a secp256k1 scalar, 32 bytes each

@@ -1,11 +1,12 @@
 // A raw public key checked against its curve and put in the forms Casper uses (compressed, tagged).
-import { ed25519 } from '@noble/curves/ed25519'
-import { secp256k1 } from '@noble/curves/secp256k1'
+
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { bytesToHex } from '../encoding/hex.js'
+import { ed25519 } from './ed25519.js'
 import { type KeyAlgorithm, keyAlgorithms } from './KeyAlgorithm.js'
 import { KeyError } from './KeyError.js'
 import type { PublicKeyInfo } from './PublicKeyInfo.js'
+import { secp256k1 } from './secp256k1.js'
 
 /**
  * Checks raw public-key bytes and returns them in every form. secp256k1 keys may be compressed

@@ -1,5 +1,5 @@
 // `casper-multisig keygen`: a new key pair in casper-client's layout (secret_key.pem, public_key.pem, public_key_hex).
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ed25519 } from '@noble/curves/ed25519'
 import { secp256k1 } from '@noble/curves/secp256k1'
@@ -8,6 +8,7 @@ import { privateKeyFromBytes } from '../../keys/privateKeyFromBytes.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { writeText } from '../files.js'
 import { keyFileNames, keyFiles } from '../keyFiles.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
@@ -59,9 +60,7 @@ export const keygenCommand: Command = {
       for (const name of keyFileNames) {
         const path = join(dir, name)
         const secret = name === 'secret_key.pem'
-        writeFileSync(path, files[name], { mode: secret ? 0o600 : 0o644 })
-        // The mode applies only to a new file: a replaced secret key must not keep a wider one.
-        if (secret) chmodSync(path, 0o600)
+        writeText(path, files[name], { overwrite: true, mode: secret ? 0o600 : 0o644 })
       }
     } catch (cause) {
       throw new CliError(`Cannot write the key files to ${dir}`, {

@@ -1,5 +1,5 @@
 // `casper-multisig plan`: the deploys that take an account to a target configuration, written unsigned.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AccountHashHex } from '../../account/Account.js'
 import { accountHashOf } from '../../account/accountHash.js'
@@ -11,7 +11,7 @@ import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { expandHashes } from '../expandHashes.js'
-import { writeDeployFile } from '../files.js'
+import { writeDeployFile, writeText } from '../files.js'
 import {
   addressBookJson,
   addressBookName,
@@ -149,7 +149,7 @@ export const planCommand: Command = {
       output.info(`  wrote ${safeText(paths[i]!)} (deploy ${deploys[i]!.hash}, unsigned)`)
     })
     if (labels.size > 0) {
-      writeFileSync(book, addressBookJson(labels))
+      writeText(book, addressBookJson(labels), { overwrite: true })
       output.info(
         `  wrote ${safeText(book)} (names of ${labels.size} key${labels.size === 1 ? '' : 's'}; send it with the deploys)`,
       )

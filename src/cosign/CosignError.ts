@@ -1,0 +1,42 @@
+// Errors of the co-signer entry: a file that cannot be read as a deploy or transaction, or bytes that break the layout.
+import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+
+/**
+ * Why a co-signer file or value was refused:
+ * - `InvalidJson`: not JSON, a duplicate key, nesting deeper than the limit, or a number that is not exact;
+ * - `InvalidShape`: a field missing, unknown, or of the wrong kind (the field is named in `details.field`);
+ * - `UnknownClType`: a `cl_type` that is not one of casper-types' 23 CLTypes, or nested too deep;
+ * - `InvalidBytes`: bytes that do not follow the bytesrepr layout (a count or length beyond the bytes left);
+ * - `UnsupportedTransaction`: a transaction variant this entry does not hash;
+ * - `SigningFailed`: a signer or wallet refused or returned something unusable;
+ * - `DifferentContent`: copies being merged are not the same deploy or transaction.
+ */
+export type CosignErrorCode =
+  | 'InvalidJson'
+  | 'InvalidShape'
+  | 'UnknownClType'
+  | 'InvalidBytes'
+  | 'UnsupportedTransaction'
+  | 'SigningFailed'
+  | 'DifferentContent'
+
+/**
+ * Thrown by the `casper-multisig/cosign` entry; `code` says which rule.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseCosignFile(text)
+ * } catch (error) {
+ *   if (error instanceof CosignError && error.code === 'InvalidShape') console.error(error.details.field)
+ * }
+ * ```
+ */
+export class CosignError extends BaseError {
+  override name = 'CosignError'
+  declare readonly code: CosignErrorCode
+
+  constructor(shortMessage: string, parameters: BaseErrorParameters & { code: CosignErrorCode }) {
+    super(shortMessage, parameters)
+  }
+}

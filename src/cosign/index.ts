@@ -1,0 +1,48 @@
+// casper-multisig/cosign: everything a co-signer needs (parse, hash, verify, describe, sign, merge), without casper-js-sdk.
+
+export type { Account } from '../account/Account.js'
+export type { LocalSigner, LocalSignerKey } from '../approvals/localSigner.js'
+export { localSigner } from '../approvals/localSigner.js'
+export type { Signer } from '../approvals/Signer.js'
+export type { RejectionCode } from '../approvals/verifyApproval.js'
+export { verifyApproval } from '../approvals/verifyApproval.js'
+export { safeText } from '../text/safeText.js'
+export type { CosignErrorCode } from './CosignError.js'
+export { CosignError } from './CosignError.js'
+export type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+export type { ClType, SimpleClType } from './clType.js'
+export { clTypeCoder, clTypeText, maxClTypeDepth, parseClType } from './clType.js'
+export type { CosignNetwork, CosignOptions } from './cosignNetwork.js'
+export { mainnet, testnet } from './cosignNetwork.js'
+export type { CodeDescription, FileDescription, KeyChange } from './describeFile.js'
+export { describeFile } from './describeFile.js'
+export type { DeployHashes } from './hashes.js'
+export { deployHashes, transactionHash } from './hashes.js'
+export type {
+  DeployHeader,
+  ExecutableItem,
+  InitiatorAddr,
+  InvocationTarget,
+  NamedArg,
+  PricingMode,
+  Runtime,
+  TransactionEntryPoint,
+  TransactionFields,
+  TransactionPayload,
+  TransactionScheduling,
+  TransactionTarget,
+} from './layouts.js'
+export { deployHeader, executableItem, runtimeArgs, transactionPayload } from './layouts.js'
+export type { MergeFilesErrorType, MergeFilesReturnType } from './mergeFiles.js'
+export { mergeFiles } from './mergeFiles.js'
+export type { ParseCosignFileErrorType } from './parseCosignFile.js'
+export { maxFileBytes, parseCosignFile } from './parseCosignFile.js'
+export type { ParseStrictJsonOptions, StrictJson } from './parseStrictJson.js'
+export { parseStrictJson } from './parseStrictJson.js'
+export type { CasperWalletProvider, SignFileErrorType } from './signFile.js'
+export { signFile, signWithCasperWallet } from './signFile.js'
+export type { SigningProgress } from './signingProgress.js'
+export { parseAccountJson, signingProgress } from './signingProgress.js'
+export { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
+export type { ApprovalVerdict, FileProblemCode, VerifyFileReturnType } from './verifyFile.js'
+export { verifyDeploy, verifyFile, verifyTransaction } from './verifyFile.js'

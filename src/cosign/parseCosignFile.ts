@@ -1,0 +1,365 @@
+// Reads a deploy or TransactionV1 file strictly into the model every later step uses.
+import { parseDuration, parseTimestamp } from '../deploy/duration.js'
+import { bytesToHex } from '../encoding/hex.js'
+import { CosignError } from './CosignError.js'
+import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+import { type ClType, parseClType } from './clType.js'
+import {
+  type ExecutableItem,
+  entryPointTags,
+  type InvocationTarget,
+  type NamedArg,
+  type PricingMode,
+  type Runtime,
+  type TransactionEntryPoint,
+  type TransactionScheduling,
+  type TransactionTarget,
+} from './layouts.js'
+import { parseStrictJson, type StrictJson } from './parseStrictJson.js'
+import {
+  array,
+  boolean,
+  hex,
+  integer,
+  invalidShape,
+  type JsonObject,
+  object,
+  publicKeyHex,
+  string,
+  u64,
+  variant,
+} from './readShape.js'
+
+/** Errors {@link parseCosignFile} throws. */
+export type ParseCosignFileErrorType = CosignError
+
+/** Files larger than this are refused before parsing (a deploy's Wasm is limited to ~1 MB by the node). */
+export const maxFileBytes = 4 * 1024 * 1024
+
+/**
+ * The most approvals read from one file. The node accepts at most `core.max_associated_keys` (100)
+ * distinct ones, which `verifyFile` reports; this bound only keeps a hostile file from costing
+ * thousands of signature checks.
+ */
+const maxApprovalsRead = 1000
+
+/**
+ * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
+ * write them: a bare deploy, `{ "deploy": … }`, `{ "Deploy": … }`, a bare TransactionV1,
+ * `{ "Version1": … }`, or either inside `{ "transaction": … }`. Parsing is strict: duplicate keys,
+ * unknown fields, unknown CLTypes, malformed hex and nesting beyond 64 levels are refused, with the
+ * field named. Hashes and signatures are not checked here (see `verifyFile`).
+ *
+ * @throws {CosignError} `InvalidJson`, `InvalidShape`, `UnknownClType` or `UnsupportedTransaction`.
+ * @example
+ * ```ts
+ * const file = parseCosignFile(await input.files[0].text())
+ * file.kind // 'deploy' | 'transaction'
+ * ```
+ */
+export function parseCosignFile(text: string): CosignFile {
+  if (text.length > maxFileBytes)
+    throw invalidShape('(file)', `at most ${maxFileBytes} characters`, `${text.length}`)
+  const root = parseStrictJson(text)
+  let value: StrictJson = root
+  let path = ''
+  const unwrap = (key: string) => {
+    if (isObject(value) && Object.keys(value).length === 1 && key in value) {
+      value = value[key]!
+      path += `${key}.`
+      return true
+    }
+    return false
+  }
+  unwrap('transaction')
+  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as JsonObject)
+  if (unwrap('Version1')) return parseTransaction(value, path, root as JsonObject)
+  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, root as JsonObject)
+  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as JsonObject)
+  throw invalidShape('(file)', 'a deploy (with header) or a TransactionV1 (with payload)', root)
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function parseDeploy(value: StrictJson, at: string, json: JsonObject): CosignDeploy {
+  const deploy = object(value, `${at}deploy`, ['hash', 'header', 'payment', 'session', 'approvals'])
+  const header = object(deploy.header, `${at}header`, [
+    'account',
+    'timestamp',
+    'ttl',
+    'gas_price',
+    'body_hash',
+    'dependencies',
+    'chain_name',
+  ])
+  const timestamp = string(header.timestamp, `${at}header.timestamp`)
+  const ttl = string(header.ttl, `${at}header.ttl`)
+  return {
+    kind: 'deploy',
+    hash: bytesToHex(hex(deploy.hash, `${at}hash`, 32)),
+    header: {
+      account: publicKeyHex(header.account, `${at}header.account`),
+      timestamp: BigInt(humantime(timestamp, `${at}header.timestamp`, parseTimestamp)),
+      ttl: BigInt(humantime(ttl, `${at}header.ttl`, parseDuration)),
+      gas_price: u64(header.gas_price, `${at}header.gas_price`),
+      body_hash: hex(header.body_hash, `${at}header.body_hash`, 32),
+      dependencies: array(header.dependencies, `${at}header.dependencies`).map((d, i) =>
+        hex(d, `${at}header.dependencies[${i}]`, 32),
+      ),
+      chain_name: string(header.chain_name, `${at}header.chain_name`),
+    },
+    headerText: { timestamp, ttl },
+    payment: executableItem(deploy.payment, `${at}payment`),
+    session: executableItem(deploy.session, `${at}session`),
+    approvals: approvals(deploy.approvals, `${at}approvals`),
+    json,
+  }
+}
+
+/** casper-types `executable_deploy_item.rs` JSON: the six variants, each with exactly its fields. */
+const itemFields: Record<ExecutableItem['TAG'], [required: string[], optional: string[]]> = {
+  ModuleBytes: [['module_bytes', 'args'], []],
+  StoredContractByHash: [['hash', 'entry_point', 'args'], []],
+  StoredContractByName: [['name', 'entry_point', 'args'], []],
+  StoredVersionedContractByHash: [['hash', 'entry_point', 'args'], ['version']],
+  StoredVersionedContractByName: [['name', 'entry_point', 'args'], ['version']],
+  Transfer: [['args'], []],
+}
+
+/** How each field of an executable item is read besides `args`, in the order they are checked. */
+const itemFieldReaders: Record<string, (value: StrictJson | undefined, path: string) => unknown> = {
+  module_bytes: (value, path) => hex(value, path),
+  hash: (value, path) => hex(value, path, 32),
+  name: (value, path) => string(value, path),
+  version: (value, path) =>
+    value === undefined || value === null ? undefined : integer(value, path, 0xffff_ffff),
+  entry_point: (value, path) => string(value, path),
+}
+
+function executableItem(value: StrictJson | undefined, path: string): ExecutableItem {
+  const [name, inner] = variant(value, path, Object.keys(itemFields))
+  const at = `${path}.${name}`
+  const [required, optional] = itemFields[name as ExecutableItem['TAG']]
+  const f = object(inner, at, required, optional)
+  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`) }
+  for (const [key, read] of Object.entries(itemFieldReaders)) {
+    if (required.includes(key) || optional.includes(key)) data[key] = read(f[key], `${at}.${key}`)
+  }
+  return { TAG: name, data } as ExecutableItem
+}
+
+/** Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`. */
+function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
+  return array(value, path).map((arg, i) => {
+    const at = `${path}[${i}]`
+    if (!Array.isArray(arg) || arg.length !== 2)
+      throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
+    const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
+    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`)
+    return { name: string(arg[0], `${at}[0]`), bytes: hex(clValue.bytes, `${at}[1].bytes`), clType }
+  })
+}
+
+function approvals(value: StrictJson | undefined, path: string): Approval[] {
+  const list = array(value, path)
+  if (list.length > maxApprovalsRead) {
+    throw invalidShape(path, `at most ${maxApprovalsRead} approvals`, `${list.length}`)
+  }
+  return list.map((a, i) => {
+    const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
+    // Any hex is kept: verification says why a malformed signer or signature is refused.
+    const signer = string(approval.signer, `${path}[${i}].signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    const signature = string(approval.signature, `${path}[${i}].signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
+  })
+}
+
+function humantime(text: string, path: string, parse: (text: string) => number): number {
+  try {
+    return parse(text)
+  } catch (cause) {
+    throw new CosignError('Invalid deploy or transaction file', {
+      code: 'InvalidShape',
+      details: {
+        field: path,
+        expected: path.endsWith('ttl')
+          ? 'a duration such as "30m" or "1h 30m"'
+          : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
+        got: JSON.stringify(text.slice(0, 60)),
+      },
+      cause,
+    })
+  }
+}
+
+function parseTransaction(value: StrictJson, at: string, json: JsonObject): CosignTransaction {
+  const transaction = object(value, `${at}transaction`, ['hash', 'payload', 'approvals'])
+  const p = `${at}payload`
+  const payload = object(transaction.payload, p, [
+    'initiator_addr',
+    'timestamp',
+    'ttl',
+    'chain_name',
+    'pricing_mode',
+    'fields',
+  ])
+  const timestamp = string(payload.timestamp, `${p}.timestamp`)
+  const ttl = string(payload.ttl, `${p}.ttl`)
+  const fields = object(payload.fields, `${p}.fields`, ['args', 'target', 'entry_point', 'scheduling'])
+  const [argsKind, named] = variant(fields.args, `${p}.fields.args`, ['Named'])
+  void argsKind
+  const [initiatorKind, initiator] = variant(payload.initiator_addr, `${p}.initiator_addr`, [
+    'PublicKey',
+    'AccountHash',
+  ])
+  return {
+    kind: 'transaction',
+    hash: bytesToHex(hex(transaction.hash, `${at}hash`, 32)),
+    payload: {
+      initiator:
+        initiatorKind === 'PublicKey'
+          ? { TAG: 'PublicKey', data: [publicKeyHex(initiator, `${p}.initiator_addr.PublicKey`)] }
+          : {
+              TAG: 'AccountHash',
+              data: [
+                hex(
+                  string(
+                    initiator,
+                    `${p}.initiator_addr.AccountHash`,
+                    /^account-hash-[0-9a-fA-F]{64}$/,
+                    'account-hash- + 32 bytes as hex',
+                  ).slice(13),
+                  `${p}.initiator_addr.AccountHash`,
+                  32,
+                ),
+              ],
+            },
+      timestamp: BigInt(humantime(timestamp, `${p}.timestamp`, parseTimestamp)),
+      ttl: BigInt(humantime(ttl, `${p}.ttl`, parseDuration)),
+      chainName: string(payload.chain_name, `${p}.chain_name`),
+      pricingMode: pricingMode(payload.pricing_mode, `${p}.pricing_mode`),
+      fields: {
+        args: namedArgs(named, `${p}.fields.args.Named`),
+        target: target(fields.target, `${p}.fields.target`),
+        entryPoint: entryPoint(fields.entry_point, `${p}.fields.entry_point`),
+        scheduling: scheduling(fields.scheduling, `${p}.fields.scheduling`),
+      },
+    },
+    payloadText: { timestamp, ttl },
+    approvals: approvals(transaction.approvals, `${at}approvals`),
+    json,
+  }
+}
+
+function pricingMode(value: StrictJson | undefined, path: string): PricingMode {
+  const [name, inner] = variant(value, path, ['PaymentLimited', 'Fixed', 'Prepaid'])
+  const at = `${path}.${name}`
+  if (name === 'PaymentLimited') {
+    const f = object(inner, at, ['payment_amount', 'gas_price_tolerance', 'standard_payment'])
+    return {
+      TAG: 'PaymentLimited',
+      data: [
+        u64(f.payment_amount, `${at}.payment_amount`),
+        integer(f.gas_price_tolerance, `${at}.gas_price_tolerance`, 255),
+        boolean(f.standard_payment, `${at}.standard_payment`),
+      ],
+    }
+  }
+  if (name === 'Fixed') {
+    const f = object(inner, at, ['gas_price_tolerance', 'additional_computation_factor'])
+    return {
+      TAG: 'Fixed',
+      data: [
+        integer(f.gas_price_tolerance, `${at}.gas_price_tolerance`, 255),
+        integer(f.additional_computation_factor, `${at}.additional_computation_factor`, 255),
+      ],
+    }
+  }
+  const f = object(inner, at, ['receipt'])
+  return { TAG: 'Prepaid', data: [hex(f.receipt, `${at}.receipt`, 32)] }
+}
+
+function runtime(value: StrictJson | undefined, path: string): Runtime {
+  const text = string(value, path, /^VmCasperV[12]$/, 'VmCasperV1 or VmCasperV2')
+  return { TAG: text as Runtime['TAG'], data: [] }
+}
+
+function target(value: StrictJson | undefined, path: string): TransactionTarget {
+  const [name, inner] = variant(value, path, ['Native', 'Stored', 'Session'])
+  const at = `${path}.${name}`
+  if (name === 'Native') {
+    if (inner !== null) throw invalidShape(path, '"Native"', value)
+    return { TAG: 'Native', data: [] }
+  }
+  if (name === 'Session') {
+    const f = object(inner, at, ['is_install_upgrade', 'module_bytes', 'runtime'])
+    if (f.runtime !== 'VmCasperV1') {
+      throw new CosignError('Unsupported transaction', {
+        code: 'UnsupportedTransaction',
+        details: {
+          field: `${at}.runtime`,
+          expected: 'VmCasperV1 (the runtime mainnet runs)',
+          got: JSON.stringify(f.runtime),
+        },
+      })
+    }
+    return {
+      TAG: 'Session',
+      data: [
+        boolean(f.is_install_upgrade, `${at}.is_install_upgrade`),
+        runtime(f.runtime, `${at}.runtime`),
+        hex(f.module_bytes, `${at}.module_bytes`),
+      ],
+    }
+  }
+  const f = object(inner, at, ['id', 'runtime'])
+  return { TAG: 'Stored', data: [invocationTarget(f.id, `${at}.id`), runtime(f.runtime, `${at}.runtime`)] }
+}
+
+function invocationTarget(value: StrictJson | undefined, path: string): InvocationTarget {
+  const [name, inner] = variant(value, path, ['ByHash', 'ByName', 'ByPackageHash', 'ByPackageName'])
+  const at = `${path}.${name}`
+  if (name === 'ByHash') return { TAG: 'ByHash', data: [hex(inner, at, 32)] }
+  if (name === 'ByName') return { TAG: 'ByName', data: [string(inner, at)] }
+  // casper-node writes `"version": null`; casper-js-sdk leaves it out when there is none.
+  const f = object(
+    inner,
+    at,
+    [name === 'ByPackageHash' ? 'addr' : 'name'],
+    ['version', 'protocol_version_major'],
+  )
+  const version =
+    f.version === undefined || f.version === null
+      ? undefined
+      : integer(f.version, `${at}.version`, 0xffff_ffff)
+  const major =
+    f.protocol_version_major === undefined || f.protocol_version_major === null
+      ? undefined
+      : integer(f.protocol_version_major, `${at}.protocol_version_major`, 0xffff_ffff)
+  return name === 'ByPackageHash'
+    ? { TAG: 'ByPackageHash', data: [hex(f.addr, `${at}.addr`, 32), version, major] }
+    : { TAG: 'ByPackageName', data: [string(f.name, `${at}.name`), version, major] }
+}
+
+function entryPoint(value: StrictJson | undefined, path: string): TransactionEntryPoint {
+  const [name, inner] = variant(value, path, Object.keys(entryPointTags))
+  if (name === 'Custom') return { TAG: 'Custom', data: [string(inner, `${path}.Custom`)] }
+  if (inner !== null) throw invalidShape(path, `"${name}"`, value)
+  return { TAG: name as Exclude<TransactionEntryPoint['TAG'], 'Custom'>, data: [] }
+}
+
+function scheduling(value: StrictJson | undefined, path: string): TransactionScheduling {
+  const [name, inner] = variant(value, path, ['Standard', 'FutureEra', 'FutureTimestamp'])
+  if (name === 'Standard') {
+    if (inner !== null) throw invalidShape(path, '"Standard"', value)
+    return { TAG: 'Standard', data: [] }
+  }
+  if (name === 'FutureEra') return { TAG: 'FutureEra', data: [u64(inner, `${path}.FutureEra`)] }
+  const text = string(inner, `${path}.FutureTimestamp`)
+  return {
+    TAG: 'FutureTimestamp',
+    data: [BigInt(humantime(text, `${path}.FutureTimestamp`, parseTimestamp))],
+  }
+}

@@ -1,0 +1,382 @@
+// The offline co-signing page's behaviour: built from the cosign entry into dist/cosign.html (scripts/build-page.ts).
+import {
+  type Account,
+  type CasperWalletProvider,
+  type CosignFile,
+  type CosignNetwork,
+  describeFile,
+  type FileDescription,
+  localSigner,
+  mainnet,
+  mergeFiles,
+  parseAccountJson,
+  parseCosignFile,
+  safeText,
+  signFile,
+  signingProgress,
+  signWithCasperWallet,
+  stringifyCosignFile,
+  testnet,
+} from '../cosign/index.js'
+import { expectedOutcome } from './expectedOutcome.js'
+
+const networks: Record<string, CosignNetwork> = { casper: mainnet, 'casper-test': testnet }
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+const networkSelect = $<HTMLSelectElement>('network')
+const deployInput = $<HTMLInputElement>('deploy-file')
+const keyInput = $<HTMLInputElement>('key-file')
+const signButton = $<HTMLButtonElement>('sign')
+const walletButton = $<HTMLButtonElement>('sign-wallet')
+const downloadButton = $<HTMLButtonElement>('download-signed')
+const verdict = $<HTMLElement>('verdict')
+const details = $<HTMLElement>('details')
+const status = $<HTMLElement>('status')
+const copiesInput = $<HTMLInputElement>('signed-copies')
+const accountInput = $<HTMLTextAreaElement>('account-json')
+const mergeReport = $<HTMLElement>('merge-report')
+const mergeButton = $<HTMLButtonElement>('download-merged')
+
+let file: CosignFile | undefined
+let fileName = 'deploy.json'
+let description: FileDescription | undefined
+let signed: CosignFile | undefined
+let merged: CosignFile | undefined
+
+/** A text node: every string from a file goes through safeText and textContent, never HTML. */
+function el(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag)
+  if (text !== undefined) node.textContent = safeText(text)
+  if (className) node.className = className
+  return node
+}
+
+function say(message: string): void {
+  status.textContent = safeText(message)
+}
+
+function network(): CosignNetwork {
+  return networks[networkSelect.value] ?? mainnet
+}
+
+function provider(): CasperWalletProvider | undefined {
+  const make = (window as unknown as { CasperWalletProvider?: () => CasperWalletProvider })
+    .CasperWalletProvider
+  return typeof make === 'function' ? make() : undefined
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function updateButtons(): void {
+  const safe = description !== undefined && description.doNotSign.length === 0
+  signButton.disabled = !safe || !keyInput.files?.length
+  walletButton.disabled = !safe || provider() === undefined
+  downloadButton.disabled = signed === undefined
+  mergeButton.disabled = merged === undefined
+}
+
+function row(list: HTMLElement, term: string, ...values: (string | HTMLElement)[]): void {
+  list.append(el('dt', term))
+  const dd = el('dd')
+  for (const value of values) dd.append(typeof value === 'string' ? el('div', value) : value)
+  list.append(dd)
+}
+
+function render(): void {
+  verdict.replaceChildren()
+  details.replaceChildren()
+  if (!file) return
+  description = describeFile(file, { network: network() })
+  const d = description
+  if (d.doNotSign.length > 0) {
+    verdict.className = 'danger'
+    verdict.append(el('h2', 'DO NOT SIGN'))
+    const reasons = el('ul')
+    for (const reason of d.doNotSign) reasons.append(el('li', reason))
+    verdict.append(reasons)
+  } else {
+    verdict.className = 'ok'
+    verdict.append(el('h2', 'Checks passed: the content matches its hash and every approval verifies.'))
+  }
+  const list = el('dl')
+  row(list, d.kind === 'deploy' ? 'Deploy hash' : 'Transaction hash', d.hash)
+  row(list, 'Chain', d.chainName)
+  row(
+    list,
+    'Account',
+    ...(d.account.publicKey ? [`public key ${d.account.publicKey}`] : []),
+    `account-hash-${d.account.accountHash}`,
+  )
+  const code = d.code
+  row(
+    list,
+    'Session',
+    code.kind === 'unknown-wasm'
+      ? el(
+          'strong',
+          `UNKNOWN WASM (${code.bytes} bytes, sha256 ${code.sha256}): it can do anything the account can`,
+          'danger-text',
+        )
+      : 'sha256' in code
+        ? `${code.kind} (bundled module, ${code.bytes} bytes, sha256 ${code.sha256})`
+        : code.kind === 'stored'
+          ? `stored contract ${code.target}, entry point ${code.entryPoint}`
+          : `${code.kind}: ${code.entryPoint}`,
+  )
+  const changes = el('ul')
+  for (const change of d.changes) {
+    changes.append(
+      el(
+        'li',
+        change.kind === 'addKey'
+          ? `add key account-hash-${change.accountHash} with weight ${change.weight}`
+          : change.kind === 'updateKey'
+            ? `set the weight of account-hash-${change.accountHash} to ${change.weight}`
+            : change.kind === 'removeKey'
+              ? `remove key account-hash-${change.accountHash}`
+              : `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`,
+      ),
+    )
+  }
+  row(list, 'Key and threshold changes', d.changes.length > 0 ? changes : 'none')
+  const args = el('ul')
+  for (const arg of d.args) args.append(el('li', `${arg.name}: ${arg.type} = ${arg.hex || '(empty)'}`))
+  row(list, 'Arguments', d.args.length > 0 ? args : 'none')
+  row(
+    list,
+    'Payment',
+    d.paymentMotes !== undefined
+      ? `up to ${formatMotes(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
+      : d.pricing,
+    d.paymentMotes !== undefined
+      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR.`
+      : '',
+  )
+  const account = pastedAccount()
+  if (account) {
+    const dd = el('dd', 'emulating…')
+    dd.id = 'outcome'
+    list.append(el('dt', 'Result (emulated against the pasted account)'), dd)
+    const run = ++renderRun
+    void expectedOutcomeText(file, d, account).then((lines) => {
+      if (run !== renderRun) return
+      dd.replaceChildren(
+        ...(lines ?? ['The session is not Wasm: nothing to emulate.']).map((line) => el('div', line)),
+      )
+    })
+  }
+  row(list, 'Created', new Date(d.timestamp).toISOString())
+  row(
+    list,
+    'Expires',
+    `${new Date(d.expiresAt).toISOString()}${d.expiresAt <= Date.now() ? ' (EXPIRED)' : ''}`,
+  )
+  const signers = el('ul')
+  for (const a of d.verification.approvals) {
+    signers.append(
+      el(
+        'li',
+        a.ok
+          ? `verified: ${a.approval.signer} (account-hash-${a.accountHash})`
+          : `REJECTED: ${a.approval.signer}: ${a.reason}: ${a.message}`,
+        a.ok ? '' : 'danger-text',
+      ),
+    )
+  }
+  row(list, 'Signed by', d.verification.approvals.length > 0 ? signers : 'nobody yet')
+  if (d.warnings.length > 0) {
+    const warnings = el('ul')
+    for (const w of d.warnings) warnings.append(el('li', w))
+    row(list, 'Warnings', warnings)
+  }
+  details.append(list)
+}
+
+/** The account pasted under Account JSON, or undefined (a malformed one is reported in the merge view). */
+function pastedAccount(): Account | undefined {
+  const text = accountInput.value.trim()
+  if (!text) return undefined
+  try {
+    return parseAccountJson(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Each render starts a new emulation; a late result of an older one is dropped. */
+let renderRun = 0
+
+async function expectedOutcomeText(
+  current: CosignFile,
+  d: FileDescription,
+  account: Account,
+): Promise<string[] | undefined> {
+  let outcome: Awaited<ReturnType<typeof expectedOutcome>>
+  try {
+    outcome = await expectedOutcome(current, d, account)
+  } catch (error) {
+    return [`Cannot emulate: ${errorText(error)}`]
+  }
+  if (!outcome) return undefined
+  if (!outcome.ok) return [`THE SESSION WOULD FAIL: ${outcome.failure}`]
+  const keys = Object.entries(outcome.account.associatedKeys).map(
+    ([hash, weight]) => `account-hash-${hash} weight ${weight}`,
+  )
+  return [
+    ...keys,
+    `thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
+    ...(outcome.chargeMotes !== undefined
+      ? [
+          `Expected charge: ${formatMotes(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit)`,
+        ]
+      : []),
+  ]
+}
+
+function formatMotes(motes: bigint): string {
+  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
+  return `${motes / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`
+}
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function signedName(name: string): string {
+  return name.replace(/(\.json)?$/i, '.signed.json')
+}
+
+async function loadDeploy(): Promise<void> {
+  file = undefined
+  description = undefined
+  signed = undefined
+  const chosen = deployInput.files?.[0]
+  if (chosen) {
+    fileName = chosen.name
+    try {
+      file = parseCosignFile(await chosen.text())
+      render()
+      say(
+        (description as FileDescription | undefined)?.doNotSign.length
+          ? 'Loaded: DO NOT SIGN this file.'
+          : 'Loaded: check every line above before signing.',
+      )
+    } catch (error) {
+      verdict.className = 'danger'
+      verdict.replaceChildren(
+        el('h2', 'DO NOT SIGN'),
+        el('p', `The file cannot be read: ${errorText(error)}`),
+      )
+      details.replaceChildren()
+    }
+  }
+  updateButtons()
+}
+
+async function sign(how: () => Promise<CosignFile>): Promise<void> {
+  try {
+    signed = await how()
+    file = signed
+    render()
+    say('Signed. Download the signed copy and send it back.')
+  } catch (error) {
+    say(`Not signed: ${errorText(error)}`)
+  }
+  updateButtons()
+}
+
+/** Each change starts a new merge; an older one still reading its files is dropped. */
+let mergeRun = 0
+
+async function loadCopies(): Promise<void> {
+  const run = ++mergeRun
+  merged = undefined
+  mergeReport.replaceChildren()
+  const files = Array.from(copiesInput.files ?? [])
+  if (files.length === 0) return updateButtons()
+  try {
+    const copies = await Promise.all(files.map(async (f) => parseCosignFile(await f.text())))
+    if (run !== mergeRun) return
+    const result = mergeFiles(copies, { network: network() })
+    merged = result.merged
+    const table = el('table')
+    const head = el('tr')
+    for (const title of ['Copy', 'Signer', 'Verdict']) head.append(el('th', title))
+    table.append(head)
+    for (const a of result.approvals) {
+      const tr = el('tr')
+      tr.append(el('td', files[a.copy]!.name), el('td', a.approval.signer))
+      tr.append(
+        a.ok
+          ? el('td', `verified (account-hash-${a.accountHash})`)
+          : el('td', `rejected: ${a.reason}: ${a.message}`, 'danger-text'),
+      )
+      table.append(tr)
+    }
+    mergeReport.append(table)
+    mergeReport.append(el('p', `${result.merged.approvals.length} valid approval(s) kept.`))
+    const accountText = accountInput.value.trim()
+    if (accountText) {
+      const account: Account = parseAccountJson(accountText)
+      mergeReport.append(
+        el('p', `Progress: ${signingProgress(result.merged, account, { network: network() }).summary}`),
+      )
+    }
+  } catch (error) {
+    if (run !== mergeRun) return
+    mergeReport.append(el('p', `Cannot merge: ${errorText(error)}`, 'danger-text'))
+  }
+  updateButtons()
+}
+
+deployInput.addEventListener('change', () => void loadDeploy())
+networkSelect.addEventListener('change', () => {
+  if (file) render()
+  if (copiesInput.files?.length) void loadCopies()
+  updateButtons()
+})
+keyInput.addEventListener('change', updateButtons)
+signButton.addEventListener('click', () => {
+  const key = keyInput.files?.[0]
+  if (!file || !key) return
+  const current = file
+  void sign(async () => signFile(current, localSigner(await key.text())))
+})
+walletButton.addEventListener('click', () => {
+  const wallet = provider() as
+    | (CasperWalletProvider & {
+        getActivePublicKey?: () => Promise<string>
+        requestConnection?: () => Promise<boolean>
+      })
+    | undefined
+  if (!file || !wallet) return
+  const current = file
+  void sign(async () => {
+    await wallet.requestConnection?.()
+    const publicKey = await wallet.getActivePublicKey?.()
+    if (!publicKey) throw new Error('The wallet has no active account.')
+    return signWithCasperWallet(current, wallet, publicKey)
+  })
+})
+downloadButton.addEventListener('click', () => {
+  if (signed) download(stringifyCosignFile(signed), signedName(fileName))
+})
+copiesInput.addEventListener('change', () => void loadCopies())
+accountInput.addEventListener('input', () => {
+  if (file) render()
+  void loadCopies()
+})
+mergeButton.addEventListener('click', () => {
+  if (merged) download(stringifyCosignFile(merged), 'merged.json')
+})
+window.addEventListener('load', updateButtons)
+updateButtons()

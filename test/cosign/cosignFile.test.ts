@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { localSigner } from '../../src/approvals/localSigner.js'
+import {
+  type CasperWalletProvider,
+  describeFile,
+  mergeFiles,
+  parseAccountJson,
+  parseCosignFile,
+  signFile,
+  signingProgress,
+  signWithCasperWallet,
+  stringifyCosignFile,
+  testnet,
+  verifyFile,
+  withApprovals,
+} from '../../src/cosign/index.js'
+import { sdk } from '../../src/deploy/sdk.js'
+import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+
+const text = (name: string) => readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')
+const deployText = text('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')
+const transactionText = text('SYNTHETIC_transaction_v1_session_2approvals.json')
+// The vectors' own time, so that expiry is judged as when they were made.
+const at = { network: testnet, now: Date.parse('2024-01-01T00:10:00.000Z') }
+const ed25519 = localSigner('0f'.repeat(32), { algorithm: 'ed25519' })
+const secp256k1 = localSigner('11'.repeat(32), { algorithm: 'secp256k1' })
+
+describe('parseCosignFile', () => {
+  test('reads deploys and transactions in every wrapper casper-client, the RPC and the wallet use', () => {
+    const deploy = JSON.parse(deployText)
+    const transaction = JSON.parse(transactionText).Version1
+    for (const wrapped of [deploy, { deploy }, { Deploy: deploy }, { transaction: { Deploy: deploy } }]) {
+      expect(parseCosignFile(JSON.stringify(wrapped)).kind).toBe('deploy')
+    }
+    for (const wrapped of [
+      transaction,
+      { Version1: transaction },
+      { transaction: { Version1: transaction } },
+    ]) {
+      expect(parseCosignFile(JSON.stringify(wrapped)).kind).toBe('transaction')
+    }
+  })
+
+  test('unknown fields, unknown variants and malformed hex are refused with the field named', () => {
+    const withField = JSON.parse(deployText)
+    withField.header.extra = 1
+    expect(() => parseCosignFile(JSON.stringify(withField))).toThrowErrorMatchingInlineSnapshot(`
+      [CosignError: Invalid deploy or transaction file
+        field: header
+        expected: only the fields account, timestamp, ttl, gas_price, body_hash, dependencies, chain_name
+        got: "the field extra"
+      Remedy: Use the file exactly as casper-client, casper-multisig or the wallet wrote it.]
+    `)
+    const variant = JSON.parse(transactionText)
+    variant.Version1.payload.fields.target = { Sessions: {} }
+    expect(() => parseCosignFile(JSON.stringify(variant))).toThrow(
+      /payload.fields.target[\s\S]*the variant Sessions/,
+    )
+    const hex = JSON.parse(deployText)
+    hex.session.ModuleBytes.args[0][1].bytes = 'abc'
+    expect(() => parseCosignFile(JSON.stringify(hex))).toThrow(/session.ModuleBytes.args\[0\]\[1\].bytes/)
+    const clType = JSON.parse(deployText)
+    clType.session.ModuleBytes.args[0][1].cl_type = { Lists: 'U8' }
+    expect(() => parseCosignFile(JSON.stringify(clType))).toThrow(/Unknown CLType/)
+  })
+})
+
+describe('verifyFile', () => {
+  test('the vectors verify: hashes and both approvals', () => {
+    for (const t of [deployText, transactionText]) {
+      const report = verifyFile(parseCosignFile(t), at)
+      expect(report.problems).toEqual([])
+      expect(report.approvals.map((a) => a.ok)).toEqual([true, true])
+    }
+  })
+
+  test('tampered content, another chain and expiry are each reported', () => {
+    const tampered = JSON.parse(deployText)
+    tampered.session.ModuleBytes.args[0][1].bytes = 'ab'.repeat(32)
+    const codes = (t: string, options = at) =>
+      verifyFile(parseCosignFile(t), options).problems.map((p) => p.code)
+    expect(codes(JSON.stringify(tampered))).toEqual(['BodyHashMismatch', 'HashMismatch'])
+    expect(codes(deployText, { ...at, network: { ...testnet, chainName: 'casper' } })).toEqual(['WrongChain'])
+    expect(codes(transactionText, { ...at, now: Date.parse('2024-01-02T00:00:00Z') })).toEqual(['Expired'])
+  })
+})
+
+describe('signing and merging', () => {
+  test('signFile adds a verifying approval once; casper-js-sdk accepts the result', async () => {
+    const unsigned = withApprovals(parseCosignFile(deployText), [])
+    const signed = await signFile(await signFile(unsigned, ed25519), ed25519)
+    expect(signed.approvals).toHaveLength(1)
+    expect(sdk.Deploy.fromJSON(JSON.parse(stringifyCosignFile(signed))).validate()).toBe(true)
+  })
+
+  test('Casper Wallet’s untagged 64-byte signature is tagged with the signer’s algorithm', async () => {
+    const file = withApprovals(parseCosignFile(transactionText), [])
+    let shown = ''
+    const provider: CasperWalletProvider = {
+      async sign(json) {
+        shown = json
+        const tagged = await secp256k1.sign(hexToBytes(file.hash))
+        return {
+          cancelled: false,
+          signature: tagged.subarray(1),
+          signatureHex: bytesToHex(tagged.subarray(1)),
+        }
+      },
+    }
+    const signed = await signWithCasperWallet(file, provider, secp256k1.publicKey)
+    expect(parseCosignFile(shown).hash).toBe(file.hash)
+    expect(signed.approvals[0]!.signature.slice(0, 2)).toBe('02')
+    expect(verifyFile(signed, at).ok).toBe(true)
+    await expect(
+      signWithCasperWallet(file, { sign: async () => ({ cancelled: true }) }, secp256k1.publicKey),
+    ).rejects.toThrow(/cancelled/)
+  })
+
+  test('mergeFiles keeps each valid approval once and reports a forged one with its reason', async () => {
+    const unsigned = withApprovals(parseCosignFile(deployText), [])
+    const a = await signFile(unsigned, ed25519)
+    const b = await signFile(unsigned, secp256k1)
+    const other = localSigner('22'.repeat(32), { algorithm: 'ed25519' }).publicKey
+    const forged = withApprovals(unsigned, [{ signer: other, signature: a.approvals[0]!.signature }])
+    const { merged, approvals } = mergeFiles([a, b, forged, a], at)
+    expect(merged.approvals).toHaveLength(2)
+    expect(approvals.filter((x) => !x.ok).map((x) => x.ok === false && [x.copy, x.reason])).toEqual([
+      [2, 'InvalidSignature'],
+    ])
+    const changed = JSON.parse(deployText)
+    changed.header.gas_price = 2
+    expect(() => mergeFiles([a, parseCosignFile(JSON.stringify(changed))], at)).toThrow(
+      /not the same deploy or transaction/,
+    )
+  })
+})
+
+describe('describeFile and signingProgress', () => {
+  test('an unknown session is shown loudly; every arg with its type', () => {
+    const d = describeFile(parseCosignFile(deployText), at)
+    expect(d.code.kind).toBe('unknown-wasm')
+    expect(d.warnings[0]).toMatch(/^UNKNOWN WASM/)
+    expect(d.args).toEqual([
+      {
+        name: 'deployment-account',
+        type: 'ByteArray(32)',
+        hex: 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234',
+      },
+    ])
+    expect(d.paymentMotes).toBe(2_500_000_000n)
+    expect(d.doNotSign).toEqual([])
+  })
+
+  test('progress against an account pasted as state_get_account_info returns it', () => {
+    const account = parseAccountJson(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        result: {
+          api_version: '2.0.0',
+          account: {
+            account_hash: 'account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2',
+            named_keys: [],
+            main_purse: 'uref-0000000000000000000000000000000000000000000000000000000000000000-007',
+            associated_keys: [
+              {
+                account_hash: 'account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2',
+                weight: 1,
+              },
+              { account_hash: `account-hash-${'77'.repeat(32)}`, weight: 1 },
+            ],
+            action_thresholds: { deployment: 1, key_management: 3 },
+          },
+          merkle_proof: '',
+        },
+      })
+        .replace('"api_version":"2.0.0",', '')
+        .replace(',"merkle_proof":""', ''),
+    )
+    const progress = signingProgress(parseCosignFile(deployText), account, at)
+    expect(progress.neededFor).toBe('key management')
+    expect(progress.weight).toBe(1)
+    expect(progress.complete).toBe(false)
+    expect(progress.missing.map((m) => m.accountHash)).toEqual(['77'.repeat(32)])
+  })
+})
