@@ -19,7 +19,7 @@ describe('parseStrictJson', () => {
       [CosignError: Invalid JSON
         offset: 13
         expected: no duplicate key ("hash" appears twice)
-        got: "\\"hash\\":\\"11\\"}"
+        got: "\\\\"hash\\\\":\\\\"11\\\\"}"
       Remedy: Use the file exactly as casper-client, casper-multisig or the wallet wrote it.]
     `)
   })
