@@ -36,6 +36,7 @@ describe('casper-multisig: what --help says is what docs/cli.md says', () => {
       'status',
       'send',
       'wait',
+      'page',
       'fund',
       'devnet',
     ]
