@@ -113,6 +113,7 @@ export type {
 } from './chainspec/estimateCost.js'
 export { estimateCost } from './chainspec/estimateCost.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
+export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
@@ -250,7 +251,16 @@ export {
 export type { JsonObject } from './rpc/responseShape.js'
 export type { SubmitErrorType, SubmitOptions, SubmitReturnType } from './rpc/submit.js'
 export { submit } from './rpc/submit.js'
-export type { AcceptanceCode, AcceptanceViolation } from './rules/acceptanceRules.js'
+export type { AcceptanceCode, AcceptanceStage, AcceptanceViolation } from './rules/acceptanceRules.js'
+export type {
+  DecodedApproval,
+  DecodeSubmissionErrorType,
+  PaymentKind,
+  SessionKind,
+  Submission,
+  U512Arg,
+} from './rules/decodeSubmission.js'
+export { decodeSubmission } from './rules/decodeSubmission.js'
 export { hasUnsafeText, safeJson, safeText } from './text/safeText.js'
 export type {
   CheckSessionWasmOptions,

@@ -10,7 +10,7 @@ export type DeployHashes = { bodyHash: string; hash: string }
 /**
  * Recomputes `body_hash` = blake2b-256(payment bytes ++ session bytes) and the deploy hash =
  * blake2b-256(header bytes with that body hash), from the bytes casper-node writes
- * ({@link executableItemBytes}, {@link deployHeaderBytes}); an arg whose CLType cannot be written
+ * (`executableItemBytes`, `deployHeaderBytes`); an arg whose CLType cannot be written
  * exactly is refused, never dropped. The
  * TTL and timestamp hashed are the values casper-node reads from the header texts (humantime).
  *
