@@ -226,7 +226,7 @@ export type {
   GetAccountConfigOptions,
   GetAccountConfigReturnType,
 } from './rpc/getAccountConfig.js'
-export { defaultMaxAssociatedKeys, getAccountConfig } from './rpc/getAccountConfig.js'
+export { getAccountConfig } from './rpc/getAccountConfig.js'
 export type { GetChainspecErrorType, GetChainspecOptions } from './rpc/getChainspec.js'
 export { getChainspec } from './rpc/getChainspec.js'
 export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'

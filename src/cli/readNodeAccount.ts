@@ -33,7 +33,7 @@ export async function readNodeAccount(
   const network = { chainspec: await getChainspec(rpc) }
   const read = await getAccountConfig(rpc, account, {
     protocol: status.protocol,
-    maxAssociatedKeys: network.chainspec.maxAssociatedKeys,
+    chainspec: network.chainspec,
   })
   return { ...read, rpc, status, network }
 }

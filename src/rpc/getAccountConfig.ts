@@ -8,6 +8,8 @@ import {
   publicKeyHexOf,
 } from '../account/accountHash.js'
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { Protocol } from '../emulator/emulateSession.js'
 import type { BlockIdentifier, Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { getProtocol } from './getProtocol.js'
@@ -21,14 +23,11 @@ export type GetAccountConfigOptions = RpcRequestOptions & {
   /** Skip the `info_get_status` call when the protocol is known. */
   protocol?: Protocol | undefined
   /**
-   * Most associated keys an account can hold (`core.max_associated_keys`); an answer with more is
-   * malformed and refused before its keys are read. Default 100 (the mainnet chainspec).
+   * The network's chainspec (default `casperMainnet`): an answer with more associated keys than its
+   * `maxAssociatedKeys` (`core.max_associated_keys`) is malformed and refused before its keys are read.
    */
-  maxAssociatedKeys?: number | undefined
+  chainspec?: Chainspec | undefined
 }
-
-/** Default of {@link GetAccountConfigOptions.maxAssociatedKeys}: mainnet `core.max_associated_keys`. */
-export const defaultMaxAssociatedKeys = 100
 
 /** What {@link getAccountConfig} returns. */
 export type GetAccountConfigReturnType = {
@@ -80,7 +79,7 @@ export async function getAccountConfig(
   const publicKey = publicKeyHexOf(identifier)
   const accountHash = publicKey ? accountHashFromPublicKey(publicKey) : accountHashOf(identifier)
   const block_identifier = blockIdentifier(options.block)
-  const maxKeys = options.maxAssociatedKeys ?? defaultMaxAssociatedKeys
+  const maxKeys = (options.chainspec ?? casperMainnet).maxAssociatedKeys
 
   if (protocol === '1.5') {
     const method = 'state_get_account_info'
