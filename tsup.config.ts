@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    // The library: browser-safe, no Node built-ins.
+    // The library: browser-safe, no Node built-ins. Deploy bytes use the cosign layouts, so
+    // micro-packed (ESM only) is bundled in here too, with the same @scure/base alias.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -10,6 +11,10 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
+    noExternal: ['micro-packed'],
+    esbuildOptions(options) {
+      options.alias = { '@scure/base': './src/cosign/scureBase.ts' }
+    },
   },
   {
     // casper-multisig/cosign: the co-signer functions without casper-js-sdk (browser-safe). micro-packed

@@ -62,6 +62,10 @@ for (const [unwanted, what] of [
   ['casper-js-sdk', 'casper-js-sdk'],
   ['smol-toml', 'a TOML parser'],
   ['parseChainspec', 'parseChainspec'],
+  [
+    'chainspec/casperMainnet',
+    'the casperMainnet preset with its cost tables (cosignNetwork.ts holds the fields it needs)',
+  ],
   ['@scure/base', "micro-packed's @scure/base (the alias in tsup.config.ts is missing)"],
 ] as const) {
   if (inputs.some(([path]) => path.includes(unwanted))) {

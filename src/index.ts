@@ -177,7 +177,7 @@ export type {
 } from './emulator/emulateSession.js'
 export { emulateSession } from './emulator/emulateSession.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
-export type { ParseStrictJsonOptions } from './encoding/parseStrictJson.js'
+export type { ParseStrictJsonOptions, StrictJson } from './encoding/parseStrictJson.js'
 export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'

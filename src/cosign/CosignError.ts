@@ -3,7 +3,8 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
 
 /**
  * Why a co-signer file or value was refused:
- * - `InvalidJson`: not JSON, a duplicate key, nesting deeper than the limit, or a number that is not exact;
+ * - `InvalidJson`: not JSON, a duplicate key, nesting deeper than the limit, or a number that is not exact
+ *   (`details.path` names where, `details.reason` is the `StrictJsonError` code);
  * - `InvalidShape`: a field missing, unknown, or of the wrong kind (the field is named in `details.field`);
  * - `UnknownClType`: a `cl_type` that is not one of casper-types' 23 CLTypes, or nested too deep;
  * - `InvalidBytes`: bytes that do not follow the bytesrepr layout (a count or length beyond the bytes left);

@@ -1,7 +1,7 @@
 // The network rules a co-signer's file is checked against: the chainspec presets, or any Chainspec.
+// Only the five fields the checks read, so the entry does not bundle the presets' cost tables; a
+// test holds them equal to the casperMainnet and casperTestnet presets.
 import type { Chainspec } from '../chainspec/Chainspec.js'
-import { casperMainnet } from '../chainspec/casperMainnet.js'
-import { casperTestnet } from '../chainspec/casperTestnet.js'
 
 /**
  * What the cosign entry reads from a network's chainspec. Any `Chainspec` fits: a preset,
@@ -18,24 +18,32 @@ export type CosignNetwork = Pick<
 >
 
 /**
- * Casper mainnet: the `casperMainnet` chainspec preset (protocol 2.2.0).
+ * Casper mainnet: the `casperMainnet` chainspec preset's fields (protocol 2.2.0; casper-node
+ * `resources/mainnet/chainspec.toml`).
  *
  * @example
  * ```ts
  * verifyFile(file, { network: mainnet }).ok
  * ```
  */
-export const mainnet: CosignNetwork = casperMainnet
+export const mainnet: CosignNetwork = {
+  chainName: 'casper',
+  maxTtlMs: 2 * 60 * 60 * 1000,
+  maxTimestampLeewayMs: 5_000,
+  maxAssociatedKeys: 100,
+  authorization: 'anySignerAssociated',
+}
 
 /**
- * Casper testnet (`casper-test`): the `casperTestnet` chainspec preset.
+ * Casper testnet (`casper-test`): the `casperTestnet` chainspec preset's fields (casper-node
+ * `resources/testnet/chainspec.toml`).
  *
  * @example
  * ```ts
  * describeFile(file, { network: testnet }).doNotSign
  * ```
  */
-export const testnet: CosignNetwork = casperTestnet
+export const testnet: CosignNetwork = { ...mainnet, chainName: 'casper-test' }
 
 /** Options every cosign check takes. */
 export type CosignOptions = {

@@ -1,6 +1,7 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
+import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from './CosignError.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { type ClType, parseClType } from './clType.js'
@@ -15,7 +16,7 @@ import {
   type TransactionScheduling,
   type TransactionTarget,
 } from './layouts.js'
-import { parseStrictJson, type StrictJson } from './parseStrictJson.js'
+import { parseCosignJson } from './parseCosignJson.js'
 import {
   array,
   boolean,
@@ -60,7 +61,7 @@ const maxApprovalsRead = 1000
 export function parseCosignFile(text: string): CosignFile {
   if (text.length > maxFileBytes)
     throw invalidShape('(file)', `at most ${maxFileBytes} characters`, `${text.length}`)
-  const root = parseStrictJson(text)
+  const root = parseCosignJson(text)
   let value: StrictJson = root
   let path = ''
   const unwrap = (key: string) => {

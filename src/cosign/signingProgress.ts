@@ -1,10 +1,11 @@
 // How far the approvals on a file go toward the account's threshold.
 import type { Account } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
+import type { StrictJson } from '../encoding/parseStrictJson.js'
 import type { CosignFile } from './CosignFile.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
 import { describeFile } from './describeFile.js'
-import { parseStrictJson, type StrictJson } from './parseStrictJson.js'
+import { parseCosignJson } from './parseCosignJson.js'
 import { array, integer, invalidShape, object, string } from './readShape.js'
 
 /** What {@link signingProgress} returns. */
@@ -72,7 +73,7 @@ export function signingProgress(
  * ```
  */
 export function parseAccountJson(text: string): Account {
-  let value: StrictJson = parseStrictJson(text)
+  let value: StrictJson = parseCosignJson(text)
   for (const key of ['result', 'account', 'Account']) {
     if (value && typeof value === 'object' && !Array.isArray(value) && key in value) value = value[key]!
   }

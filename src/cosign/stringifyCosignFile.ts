@@ -1,6 +1,7 @@
 // Writes a co-signer file back as JSON, with its approvals replaced and big integers exact.
+
+import type { StrictJson } from '../encoding/parseStrictJson.js'
 import type { Approval, CosignFile } from './CosignFile.js'
-import type { StrictJson } from './parseStrictJson.js'
 import type { JsonObject } from './readShape.js'
 
 /**

@@ -1,10 +1,20 @@
 // JSON read the way casper-client's serde reads a deploy: a repeated key is an error, not "last wins".
 import { BaseError } from '../errors/BaseError.js'
 
-/** Why a text is not strict JSON; `details.path` names where. */
+/** Why a text is not strict JSON; `details.path` names where, `details.offset` the character. */
 export class StrictJsonError extends BaseError {
   override name = 'StrictJsonError'
 }
+
+/** A JSON value as {@link parseStrictJson} returns it; `bigint` only with `largeIntegers: 'bigint'`. */
+export type StrictJson =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | StrictJson[]
+  | { [key: string]: StrictJson }
 
 /** Options of {@link parseStrictJson}. */
 export type ParseStrictJsonOptions = {
@@ -14,37 +24,53 @@ export type ParseStrictJsonOptions = {
    * exhausting the stack.
    */
   maxDepth?: number | undefined
+  /**
+   * What an integer beyond 2^53 - 1 in magnitude becomes: `'refuse'` (default) throws
+   * `UnsafeJsonInteger` rather than rounding it; `'bigint'` returns it exactly as a `bigint`.
+   */
+  largeIntegers?: 'refuse' | 'bigint' | undefined
 }
 
-/**
- * Parses JSON text strictly: a key repeated in one object is refused with its path (serde refuses
- * a duplicate field, `JSON.parse` silently keeps the last while a person reading the file sees the
- * first); nesting deeper than `maxDepth` is refused; an integer that a JavaScript number cannot hold
- * exactly (beyond 2^53 - 1) is refused rather than rounded; anything not RFC 8259 JSON is refused
- * with its offset. Runs in time linear in the text.
- *
- * @throws {StrictJsonError} code `DuplicateJsonKey`, `JsonTooDeep`, `UnsafeJsonInteger` or `InvalidJson`.
- * @example
- * ```ts
- * parseStrictJson('{"a": 1}') // { a: 1 }
- * parseStrictJson('{"a": 1, "a": 2}') // throws DuplicateJsonKey at $.a
- * ```
- */
 const literals = [
   ['true', true],
   ['false', false],
   ['null', null],
 ] as const
 
-export function parseStrictJson(text: string, options: ParseStrictJsonOptions = {}): unknown {
+// Runs of plain characters, then one escape, repeated: fast on long hex strings.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 8259 forbids raw controls in strings.
+const stringToken = /"[^"\\\u0000-\u001f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\u0000-\u001f]*)*"/y
+const numberToken = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Parses JSON text (RFC 8259) strictly: a key repeated in one object is refused with its path (serde
+ * refuses a duplicate field, `JSON.parse` silently keeps the last while a person reading the file
+ * sees the first); nesting deeper than `maxDepth` is refused; a lone surrogate, a number that is
+ * not finite, or text after the value is refused; an integer that a JavaScript number cannot hold
+ * exactly (beyond 2^53 - 1) is refused rather than rounded, or kept exact as a `bigint` with
+ * `largeIntegers: 'bigint'`. Objects have no prototype, so a key named `__proto__` is an ordinary
+ * key. Runs in time linear in the text.
+ *
+ * @throws {StrictJsonError} code `DuplicateJsonKey`, `JsonTooDeep`, `UnsafeJsonInteger` or `InvalidJson`.
+ * @example
+ * ```ts
+ * parseStrictJson('{"a": 1}') // { a: 1 }
+ * parseStrictJson('{"a": 1, "a": 2}') // throws DuplicateJsonKey at $.a
+ * parseStrictJson('{"motes": 18446744073709551615}', { largeIntegers: 'bigint' }) // { motes: 18446744073709551615n }
+ * ```
+ */
+export function parseStrictJson(text: string, options: ParseStrictJsonOptions = {}): StrictJson {
   const maxDepth = options.maxDepth ?? 128
+  const exactBigint = options.largeIntegers === 'bigint'
   let at = 0
 
   const fail = (code: string, short: string, path: string, details: Record<string, unknown> = {}) =>
     new StrictJsonError(short, {
       code,
       details: { path, offset: at, ...details },
-      remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
+      remedy: 'Use the file exactly as casper-client, casper-multisig or the wallet wrote it.',
     })
   const skipSpace = () => {
     while (at < text.length) {
@@ -53,26 +79,25 @@ export function parseStrictJson(text: string, options: ParseStrictJsonOptions = 
       at++
     }
   }
-  // Runs of plain characters, then one escape, repeated: fast on long hex strings.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 8259 forbids raw controls in strings.
-  const stringToken = /"[^"\\\u0000-\u001f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\u0000-\u001f]*)*"/y
-  const numberToken = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y
   const readString = (path: string): string => {
     stringToken.lastIndex = at
     const match = stringToken.exec(text)
     if (!match) throw fail('InvalidJson', 'Invalid JSON: malformed string', path)
+    const string = JSON.parse(match[0]) as string
+    if (loneSurrogate.test(string))
+      throw fail('InvalidJson', 'Invalid JSON: lone surrogate in a string', path)
     at = stringToken.lastIndex
-    return JSON.parse(match[0]) as string
+    return string
   }
-  const value = (path: string, depth: number): unknown => {
+  const value = (path: string, depth: number): StrictJson => {
     skipSpace()
     const c = text[at]
     if (c === '{' || c === '[') {
-      if (depth >= maxDepth) throw fail('JsonTooDeep', 'JSON nested too deeply', path, { maxDepth: maxDepth })
+      if (depth >= maxDepth) throw fail('JsonTooDeep', 'JSON nested too deeply', path, { maxDepth })
       at++
       skipSpace()
       if (c === '[') {
-        const items: unknown[] = []
+        const items: StrictJson[] = []
         if (text[at] === ']') {
           at++
           return items
@@ -87,32 +112,29 @@ export function parseStrictJson(text: string, options: ParseStrictJsonOptions = 
           } else throw fail('InvalidJson', 'Invalid JSON: expected , or ]', path)
         }
       }
-      const object: Record<string, unknown> = {}
+      const object = Object.create(null) as Record<string, StrictJson>
       if (text[at] === '}') {
         at++
         return object
       }
       for (;;) {
         skipSpace()
+        const keyAt = at
         const key = readString(path)
         const keyPath = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)
           ? `${path}.${key}`
           : `${path}[${JSON.stringify(key)}]`
-        if (Object.hasOwn(object, key))
+        if (Object.hasOwn(object, key)) {
+          at = keyAt
           throw fail('DuplicateJsonKey', 'Duplicate key in JSON', keyPath, {
             key,
             expected: 'each key once per object, as serde requires',
           })
+        }
         skipSpace()
         if (text[at] !== ':') throw fail('InvalidJson', 'Invalid JSON: expected :', keyPath)
         at++
-        // defineProperty: a key named __proto__ is data, never the prototype.
-        Object.defineProperty(object, key, {
-          value: value(keyPath, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        })
+        object[key] = value(keyPath, depth + 1)
         skipSpace()
         if (text[at] === ',') at++
         else if (text[at] === '}') {
@@ -131,13 +153,25 @@ export function parseStrictJson(text: string, options: ParseStrictJsonOptions = 
     numberToken.lastIndex = at
     const match = numberToken.exec(text)
     if (!match) throw fail('InvalidJson', 'Invalid JSON: unexpected character', path)
-    at = numberToken.lastIndex
     const number = Number(match[0])
-    if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(number))
-      throw fail('UnsafeJsonInteger', 'JSON integer too large to read exactly', path, {
+    if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(number)) {
+      // 400 digits hold any U512 (155 digits) and keep BigInt's conversion cheap.
+      if (!exactBigint || match[0].length > 400)
+        throw fail('UnsafeJsonInteger', 'JSON integer too large to read exactly', path, {
+          got: match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0],
+          expected: exactBigint
+            ? 'an integer of at most 400 digits'
+            : `an integer of magnitude at most ${Number.MAX_SAFE_INTEGER}`,
+        })
+      at = numberToken.lastIndex
+      return BigInt(match[0])
+    }
+    if (!Number.isFinite(number))
+      throw fail('InvalidJson', 'Invalid JSON: number out of range', path, {
         got: match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0],
-        expected: `an integer of magnitude at most ${Number.MAX_SAFE_INTEGER}`,
+        expected: 'a finite number',
       })
+    at = numberToken.lastIndex
     return number
   }
 

@@ -169,10 +169,10 @@ describe('parsing', () => {
     expect(refusal(text).error).toMatchInlineSnapshot(`
       [DeployError: Invalid deploy JSON at $.header.chain_name: Duplicate key in JSON
         field: $.header.chain_name
-        offset: 360
+        offset: 348
         key: chain_name
         expected: each key once per object, as serde requires
-      Remedy: Use the file exactly as casper-client or casper-multisig wrote it.]
+      Remedy: Use the file exactly as casper-client, casper-multisig or the wallet wrote it.]
     `)
   })
 
