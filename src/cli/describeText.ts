@@ -1,6 +1,6 @@
 // What a co-signer approves, in full: every key as its whole account hash (and label), every hash whole.
 import type { AccountHashHex } from '../account/Account.js'
-import { type DeployChange, type DeployDescription, paymentLine } from '../deploy/describeDeploy.js'
+import { type DeployDescription, describeChange, paymentLine } from '../deploy/describeDeploy.js'
 import { safeText } from '../text/safeText.js'
 import { keyJson, keyName } from './labels.js'
 
@@ -27,7 +27,7 @@ export function describeLines(
     `Account: ${name(description.account.accountHash)}`,
     `Chain: ${safeText(description.chainName)}`,
     `Session: ${session.kind === 'unknown-wasm' || session.kind === 'not-module-bytes' ? session.kind : `${session.kind} (bundled, sha256 ${session.sha256})`}`,
-    ...description.changes.map((change) => `  ${changeText(change, name)}`),
+    ...description.changes.map((change) => `  ${describeChange(change, name)}`),
     ...(result
       ? result.ok
         ? [
@@ -98,18 +98,5 @@ export function describeJson(description: DeployDescription, labels: ReadonlyMap
       message: a.message,
     })),
     warnings: description.warnings,
-  }
-}
-
-function changeText(change: DeployChange, name: (hash: string) => string): string {
-  switch (change.kind) {
-    case 'addKey':
-      return `add key ${name(change.accountHash)} with weight ${change.weight}`
-    case 'updateKey':
-      return `set the weight of ${name(change.accountHash)} to ${change.weight}`
-    case 'removeKey':
-      return `remove key ${name(change.accountHash)}`
-    case 'setThreshold':
-      return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
 }

@@ -460,7 +460,15 @@ function safeAccountHash(signer: string): string | undefined {
   }
 }
 
-function describeChange(change: DeployChange, name: (hash: string) => string): string {
+/**
+ * One key or threshold change in plain words, each key named by `name` (a label and its hash).
+ *
+ * @example
+ * ```ts
+ * describeChange({ kind: 'removeKey', accountHash }, (h) => `account-hash-${h}`) // 'remove key account-hash-…'
+ * ```
+ */
+export function describeChange(change: DeployChange, name: (hash: string) => string): string {
   switch (change.kind) {
     case 'addKey':
       return `add key ${name(change.accountHash)} with weight ${change.weight}`
