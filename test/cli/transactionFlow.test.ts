@@ -150,6 +150,25 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     const byBob = join(dir, 'change.bob.json')
     writeFileSync(byBob, signedByBob.out)
 
+    // Carol's key is not on the account yet: the node would refuse the whole transaction.
+    const byCarol = await cli(['sign', file, '-k', join(carol.dir, 'secret_key.pem'), '-o', '-', '-n', base])
+    expect(byCarol.code).toBe(1)
+    expect(byCarol.out).toBe('')
+    expect(byCarol.err).toContain('Not signed: the account does not hold this key')
+    // Another chain than the one asked for.
+    const otherChain = await cli([
+      'sign',
+      file,
+      '-k',
+      join(alice.dir, 'secret_key.pem'),
+      '-o',
+      '-',
+      '--chain-name',
+      'casper',
+    ])
+    expect(otherChain.code).toBe(1)
+    expect(otherChain.err).toContain('Not signed: the transaction is for another chain')
+
     // Not ready with one signature; status names what is missing.
     const half = await cli(['status', byAlice, '-n', base, '--labels', labels])
     expect(half.code).toBe(3)
@@ -204,11 +223,14 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
       chainspec: devnet.chainspec,
     })
     const tampered = JSON.parse(JSON.stringify(transaction))
-    tampered.Version1.payload.chain_name = 'casper'
+    tampered.Version1.payload.chain_name = 'casper\u001b[2J\u202e'
     const text = JSON.stringify(tampered)
     const described = await cli(['describe', '-'], { stdin: text })
     expect(described.code).toBe(1)
     expect(described.out).toMatch(/^DO NOT SIGN: HashMismatch/)
+    // The chain name from the file is shown inert: no escape or bidi character reaches the terminal.
+    expect(described.out).toContain('Chain: casper')
+    expect(described.out).not.toMatch(/[\u001b\u202e]/)
     const signed = await cli(['sign', '-', '-k', join(dave.dir, 'secret_key.pem'), '--force'], {
       stdin: text,
     })
