@@ -6,7 +6,6 @@ import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { executionJson } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
-import { readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { waitExecution } from '../waitExecution.js'
 
 const usage = `Usage: casper-multisig wait HASH|FILE --node URL [--transaction] [--timeout SECONDS]
@@ -47,7 +46,9 @@ export const waitCommand: Command = {
     const timeoutSeconds = positiveNumber(values.timeout, '--timeout') ?? 300
     const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
     const given = positionals[0]!
-    const read = hashPattern.test(given) ? undefined : readSignedFile(given)
+    // Loaded only for a file, so waiting on a hash starts as fast as it did.
+    const files = hashPattern.test(given) ? undefined : await import('../readSignedFile.js')
+    const read = files?.readSignedFile(given)
     const signed =
       read === undefined
         ? {
@@ -57,7 +58,7 @@ export const waitCommand: Command = {
           }
         : read.kind === 'deploy'
           ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account }
-          : { kind: read.kind, hash: read.file.hash, sender: transactionAccount(read.file) }
+          : { kind: read.kind, hash: read.file.hash, sender: files!.transactionAccount(read.file) }
     const hash = signed.hash.toLowerCase()
     // With the file at hand, a failure is explained against the account's keys and thresholds.
     const account = signed.sender ? (await readNodeAccount(node, signed.sender)).account : undefined
