@@ -212,6 +212,50 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     const byHash = await cli(['wait', hash, '--transaction', '-n', base, '--timeout', '5'])
     expect(byHash.code).toBe(0)
     expect(byHash.out).toMatch(/^Executed in block [0-9a-f]{64} at height \d+, cost \d+ motes$/)
+
+    // plan --transaction writes TransactionV1 files the other commands read.
+    const target = join(dir, 'target.json')
+    writeFileSync(
+      target,
+      JSON.stringify({
+        associatedKeys: [
+          { key: alice.publicKey, weight: 1 },
+          { key: bob.publicKey, weight: 1 },
+        ],
+        thresholds: { deployment: 2, keyManagement: 2 },
+      }),
+    )
+    const planned = await cli([
+      'plan',
+      '-n',
+      base,
+      '--account',
+      alice.publicKey,
+      '--target',
+      target,
+      '--signer',
+      alice.publicKey,
+      '--signer',
+      bob.publicKey,
+      '--out-dir',
+      join(dir, 'plan'),
+      '--labels',
+      labels,
+      '--transaction',
+    ])
+    expect(planned.err).toBe('')
+    expect(planned.code).toBe(0)
+    const transactionFile = join(dir, 'plan', 'transaction-1.json')
+    expect(planned.out).toMatch(/wrote .*transaction-1\.json \(transaction [0-9a-f]{64}, unsigned\)/)
+    expect(Object.keys(JSON.parse(readFileSync(transactionFile, 'utf8')))).toEqual([
+      'hash',
+      'payload',
+      'approvals',
+    ])
+    const planDescribed = await cli(['describe', transactionFile, '-n', base])
+    expect(planDescribed.code).toBe(0)
+    expect(planDescribed.out).toContain('Session: configure-account (bundled, sha256 ')
+    expect(planDescribed.out).toContain(`  remove key ${full(carol, 'carol')}`)
   }, 240_000)
 
   test('a tampered transaction is DO NOT SIGN (exit 1); an expired one is refused by sign', async () => {
