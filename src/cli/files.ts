@@ -48,7 +48,15 @@ export function readText(path: string, what: string): string {
  * @throws {CliError} code `FileError`: unreadable, or not deploy JSON (the field and the reason given).
  */
 export function readDeployFile(path: string): DeployJson {
-  const text = readText(path, 'deploy file')
+  return parseDeployText(path, readText(path, 'deploy file'))
+}
+
+/**
+ * A deploy file's text, already read, checked by `parseDeployJson`.
+ *
+ * @throws {CliError} code `FileError`: not deploy JSON (the field and the reason given).
+ */
+export function parseDeployText(path: string, text: string): DeployJson {
   try {
     return parseDeployJson(text)
   } catch (error) {

@@ -14,7 +14,7 @@ export type Execution =
   | { state: 'failed'; blockHash: string; blockHeight?: number | undefined; error: ExecutionFailedError }
 
 /**
- * `info_get_deploy` once: unknown (casper-node `rpcs/error_code.rs` NoSuchDeploy -32000, NoSuchTransaction
+ * `info_get_deploy` (or `info_get_transaction` for a TransactionV1) once: unknown (casper-node `rpcs/error_code.rs` NoSuchDeploy -32000, NoSuchTransaction
  * -32014), pending (known, no execution result yet: 1.5 empty `execution_results`, 2.0 null
  * `execution_info`), or executed, with the outcome read by `awaitResult` (failures explained against `account`).
  *
@@ -28,11 +28,20 @@ export type Execution =
 export async function readExecution(
   rpc: Rpc,
   hash: string,
-  options: { account?: Account | undefined; payment?: bigint | undefined } = {},
+  options: {
+    account?: Account | undefined
+    payment?: bigint | undefined
+    /** `'transaction'`: a TransactionV1 hash, asked with `info_get_transaction`. Default `'deploy'`. */
+    kind?: 'deploy' | 'transaction' | undefined
+  } = {},
 ): Promise<Execution> {
+  const kind = options.kind ?? 'deploy'
   let result: unknown
   try {
-    result = await rpc.request('info_get_deploy', { deploy_hash: hash })
+    result =
+      kind === 'deploy'
+        ? await rpc.request('info_get_deploy', { deploy_hash: hash })
+        : await rpc.request('info_get_transaction', { transaction_hash: { Version1: hash } })
   } catch (error) {
     if (error instanceof JsonRpcError && (error.rpcCode === -32000 || error.rpcCode === -32014)) {
       return { state: 'unknown' }
@@ -50,6 +59,7 @@ export async function readExecution(
   try {
     const outcome = await awaitResult(rpc, hash, {
       timeoutMs: rpc.timeoutMs,
+      kind,
       ...(options.account ? { account: options.account } : {}),
       ...(options.payment === undefined ? {} : { payment: options.payment }),
     })

@@ -12,6 +12,8 @@ export type WaitExecutionOptions = {
   pollIntervalMs?: number | undefined
   account?: Account | undefined
   payment?: bigint | undefined
+  /** `'transaction'` for a TransactionV1 hash. Default `'deploy'`. */
+  kind?: 'deploy' | 'transaction' | undefined
 }
 
 /**
@@ -46,7 +48,7 @@ export async function waitExecution(
       if (elapsed >= options.timeoutMs) {
         throw new TimeoutError({
           url: rpc.url,
-          method: 'info_get_deploy',
+          method: options.kind === 'transaction' ? 'info_get_transaction' : 'info_get_deploy',
           timeoutMs: options.timeoutMs,
           waitingFor: `execution of ${hash}`,
           scope: 'deadline',

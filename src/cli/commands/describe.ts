@@ -1,25 +1,32 @@
 // `casper-multisig describe`: what a deploy file does, in plain words and full hashes, before anyone signs it.
+import { describeFile } from '../../cosign/describeFile.js'
 import { describeDeploy } from '../../deploy/describeDeploy.js'
 import { type Command, exitCodes } from '../Command.js'
 import { describeJson, describeLines } from '../describeText.js'
-import { readDeployFile } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
+import { readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { transactionDescriptionJson, transactionLines, transactionNetwork } from '../transactionText.js'
 
-const usage = `Usage: casper-multisig describe FILE [--node URL] [--label KEY=NAME]... [--labels FILE] [--json]
+const usage = `Usage: casper-multisig describe FILE [--node URL] [--chain-name NAME] [--label KEY=NAME]...
+                                [--labels FILE] [--json]
 
-Prints what the deploy in FILE (- for standard input) does: its hash, whose account, each key and
+Prints what the deploy or TransactionV1 in FILE (- for standard input) does: its hash, whose account, each key and
 threshold change with every key as its full account-hash-… and label, the session Wasm (bundled or
 unknown), payment, expiry and who has signed. With a node, the account is read and the session is
 emulated against it to show the resulting keys and thresholds. When the file's hashes or
-approvals do not check out, the first line is DO NOT SIGN and the exit code is 1.
+approvals do not check out, the first line is DO NOT SIGN and the exit code is 1. A TransactionV1
+(as casper-client make-transaction and Casper 2.x wallets write it) is told apart by its shape and
+described the same way, checked against the node's chainspec (without a node: its own chain, or
+--chain-name); an expired one, or one for another chain, is DO NOT SIGN too.
 
-  -i, --input FILE      the deploy file (instead of FILE)
+  -i, --input FILE      the deploy or transaction file (instead of FILE)
   -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
+  --chain-name NAME     transactions: the chain the file must be for (default: the node's)
   --label KEY=NAME      a name to show for a key (repeatable; KEY: public key hex or account-hash-…)
   --labels FILE         an address book (default: labels.json beside FILE, or in the current directory)
   --json                print the description as JSON (safeToSign, changes, result, signers, …)
@@ -33,13 +40,33 @@ export const describeCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ...inputOptions, ...nodeOptions, ...labelOptions, ...outputOptions },
+      {
+        ...inputOptions,
+        ...nodeOptions,
+        'chain-name': { type: 'string' },
+        ...labelOptions,
+        ...outputOptions,
+      },
       { name: 'FILE', min: 0, max: 1 },
     )
     const file = inputPath(values, positionals)
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
-    const deploy = readDeployFile(file)
+    const read = readSignedFile(file)
+    if (read.kind === 'transaction') {
+      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+      const description = describeFile(read.file, {
+        network: transactionNetwork(read.file, {
+          chainName: values['chain-name'],
+          chainspec: onChain?.network.chainspec,
+        }),
+      })
+      const output = createOutput(io, values)
+      output.json(transactionDescriptionJson(description, labels))
+      for (const line of transactionLines(description, labels)) output.info(line)
+      return description.doNotSign.length === 0 ? exitCodes.ok : exitCodes.failed
+    }
+    const { deploy } = read
     const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
     const description = await describeDeploy(deploy, {
       ...(onChain ? { account: onChain.account, ...onChain.network } : {}),

@@ -2,20 +2,26 @@
 import { accountHashFromPublicKey } from '../../account/accountHash.js'
 import { MergeError } from '../../approvals/MergeError.js'
 import { mergeApprovals } from '../../approvals/mergeApprovals.js'
+import { CosignError } from '../../cosign/CosignError.js'
+import type { CosignTransaction } from '../../cosign/CosignFile.js'
+import { mergeFiles } from '../../cosign/mergeFiles.js'
+import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
-import { readDeployFile } from '../files.js'
+import { writeText } from '../files.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
+import { readSignedFile } from '../readSignedFile.js'
 
 const usage = `Usage: casper-multisig merge FILE FILE... -o FILE [--force] [--json]
 
-Merges the approvals of signed copies of one deploy into one file. Every signature is verified;
+Merges the approvals of signed copies of one deploy, or of one TransactionV1, into one file. Every signature is verified;
 each approval left out is printed with its reason (invalid signature, wrong tag, a second
-signature by the same key). Copies of different deploys are refused, naming the field that differs.
+signature by the same key). Copies of different deploys are refused, naming the field that differs;
+copies of different transactions, or a transaction whose content does not match its hash, too.
 One FILE may be - (standard input).
 
   -o, --out FILE      where to write the merged deploy: may be one of the inputs; - for standard
@@ -45,7 +51,19 @@ export const mergeCommand: Command = {
     }
     checkOutputPath(out, { overwrite: Boolean(values.force) || files.includes(out) })
     const labels = loadLabels(values, files[0])
-    const copies = files.map(readDeployFile)
+    const read = files.map(readSignedFile)
+    const transactions = read.flatMap((r) => (r.kind === 'transaction' ? [r.file] : []))
+    if (transactions.length > 0) {
+      if (transactions.length !== read.length) {
+        throw new CliError('Cannot merge a deploy with a transaction', {
+          code: 'FileError',
+          details: { copies: files.map((f, i) => `${i} = ${f} (${read[i]!.kind})`).join(', ') },
+          remedy: 'Merge only copies of the one file that was sent out for signing.',
+        })
+      }
+      return mergeTransactions(transactions, files, out, { labels, io, values })
+    }
+    const copies = read.flatMap((r) => (r.kind === 'deploy' ? [r.deploy] : []))
     let merged: ReturnType<typeof mergeApprovals>
     try {
       merged = mergeApprovals(...copies)
@@ -97,6 +115,76 @@ export const mergeCommand: Command = {
     })
     return exitCodes.ok
   },
+}
+
+/** `merge` for TransactionV1 copies, through `mergeFiles`: the same lines and JSON as for deploys. */
+function mergeTransactions(
+  copies: CosignTransaction[],
+  files: string[],
+  out: string,
+  context: {
+    labels: ReadonlyMap<string, string>
+    io: Parameters<Command['run']>[1]
+    values: Parameters<typeof createOutput>[1]
+  },
+): number {
+  const { labels, io } = context
+  let result: ReturnType<typeof mergeFiles<CosignTransaction>>
+  try {
+    result = mergeFiles(copies)
+  } catch (error) {
+    if (error instanceof CosignError) {
+      throw new CosignError(error.shortMessage, {
+        code: error.code,
+        details: { ...error.details, copies: files.map((file, i) => `${i} = ${file}`).join(', ') },
+        remedy: error.remedy,
+      })
+    }
+    throw error
+  }
+  const { merged, approvals } = result
+  // Approvals of the first copy are not news; a valid one counts as added once, from the first copy that has it.
+  const seen = new Set(copies[0]!.approvals.map((a) => a.signer))
+  const added = approvals.flatMap((a) => {
+    if (!a.ok || a.copy === 0 || seen.has(a.approval.signer)) return []
+    seen.add(a.approval.signer)
+    return [a]
+  })
+  const rejected = approvals.flatMap((a) => (a.ok ? [] : [a]))
+  const signer = (publicKey: string) => {
+    const hash = accountHashOrUndefined(publicKey)
+    return hash
+      ? `${keyName(hash, labels)} (public key ${publicKey})`
+      : `${safeText(publicKey)} (not a public key)`
+  }
+  const output = createOutput(io, { ...context.values, dataOnStdout: out === '-' })
+  output.info(
+    `Merged ${files.length} cop${files.length === 1 ? 'y' : 'ies'} of transaction ${merged.hash}: ${merged.approvals.length} approval${merged.approvals.length === 1 ? '' : 's'}`,
+  )
+  for (const a of added) output.info(`  added: ${signer(a.approval.signer)}`)
+  for (const a of rejected) {
+    output.info(
+      `  rejected: approval by ${signer(a.approval.signer)} in ${safeText(files[a.copy] ?? '?')}: ${a.reason}: ${safeText(a.message)}`,
+    )
+  }
+  const text = stringifyCosignFile(merged)
+  if (out === '-') io.out(text.replace(/\n$/, ''))
+  else writeText(out, text, { overwrite: true })
+  if (out !== '-') output.info(`Wrote ${safeText(out)}`)
+  output.json({
+    hash: merged.hash,
+    kind: 'transaction',
+    approvals: merged.approvals.length,
+    added: added.map((a) => ({ ...keyJson(a.accountHash, labels), publicKey: a.approval.signer })),
+    rejected: rejected.map((a) => ({
+      publicKey: a.approval.signer,
+      file: files[a.copy],
+      reason: a.reason,
+      message: a.message,
+    })),
+    out,
+  })
+  return exitCodes.ok
 }
 
 function accountHashOrUndefined(publicKey: string): string | undefined {

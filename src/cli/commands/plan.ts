@@ -4,14 +4,15 @@ import { join } from 'node:path'
 import type { AccountHashHex } from '../../account/Account.js'
 import { accountHashOf } from '../../account/accountHash.js'
 import { planReconfiguration } from '../../account/planReconfiguration.js'
-import { buildConfigureDeploy } from '../../deploy/buildConfigureDeploy.js'
+import { buildConfigureDeploy, buildConfigureTransaction } from '../../deploy/buildConfigureDeploy.js'
 import { parseDuration } from '../../deploy/duration.js'
+import { stringifyDeployJson } from '../../deploy/stringifyDeployJson.js'
 import { BaseError } from '../../errors/BaseError.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { expandHashes } from '../expandHashes.js'
-import { writeDeployFile, writeText } from '../files.js'
+import { writeText } from '../files.js'
 import {
   addressBookJson,
   addressBookName,
@@ -27,12 +28,15 @@ import { readNodeAccount } from '../readNodeAccount.js'
 import { readTargetFile } from '../readTargetFile.js'
 
 const usage = `Usage: casper-multisig plan --node URL --account KEY --target FILE [--signer KEY]...
-                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--force] [--json]
+                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--transaction]
+                            [--force] [--json]
 
 Plans the change from the account's keys and thresholds now (read from the node) to the target,
 proves it in the emulator, prints the warnings and steps, and writes one unsigned deploy per
 planned deploy: DIR/deploy-1.json, deploy-2.json, … (casper-client JSON), and the target's labels
-as the address book DIR/labels.json, which the other commands read to name keys.
+as the address book DIR/labels.json, which the other commands read to name keys. With
+--transaction it writes Casper 2.x TransactionV1 files instead (DIR/transaction-1.json, …, as
+casper-client make-transaction writes them), which the other commands take as they take deploys.
 
   -n, --node URL      the node (also --node-address; default: CASPER_NODE_ADDRESS)
   --account KEY       the account to change: its public key hex, or account-hash-… when the
@@ -43,7 +47,8 @@ as the address book DIR/labels.json, which the other commands read to name keys.
   --out-dir DIR       where to write the deploy files and labels.json (default: .)
   --chain-name NAME   default: the node's chain name
   --ttl DURATION      how long co-signers have to sign and send, e.g. 30m, 1h (default and most: 2h)
-  --force             replace existing deploy-N.json files
+  --transaction       write TransactionV1 files (transaction-N.json) instead of deploys
+  --force             replace existing deploy-N.json (transaction-N.json) files
   --label KEY=NAME, --labels FILE   more names for keys (added to labels.json)
   --json              print { account, chainName, warnings, deploys: [{ file, hash, steps, … }] }
   -q, --quiet         print only errors
@@ -68,6 +73,7 @@ export const planCommand: Command = {
       'out-dir': { type: 'string' },
       'chain-name': { type: 'string' },
       ttl: { type: 'string' },
+      transaction: { type: 'boolean' },
       force: { type: 'boolean' },
       ...labelOptions,
       ...outputOptions,
@@ -124,14 +130,23 @@ export const planCommand: Command = {
       output.json({ ...json, deploys: [] })
       return exitCodes.ok
     }
-    const deploys = plan.deploys.map((planned) =>
-      buildConfigureDeploy(planned, {
+    const asTransactions = Boolean(values.transaction)
+    const what = asTransactions ? 'transaction' : 'deploy'
+    const deploys = plan.deploys.map((planned) => {
+      const parameters = {
         account: header,
         chainName,
         ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-      }),
-    )
-    const paths = deploys.map((_, i) => join(outDir, `deploy-${i + 1}.json`))
+      }
+      if (!asTransactions) {
+        const deploy = buildConfigureDeploy(planned, parameters)
+        return { hash: deploy.hash, text: stringifyDeployJson(deploy) }
+      }
+      // casper-client make-transaction writes the bare transaction: { hash, payload, approvals }.
+      const { Version1 } = buildConfigureTransaction(planned, parameters)
+      return { hash: Version1.hash, text: JSON.stringify(Version1, null, 2) }
+    })
+    const paths = deploys.map((_, i) => join(outDir, `${what}-${i + 1}.json`))
     const taken = paths.filter((path) => existsSync(path))
     if (taken.length > 0 && !values.force) {
       throw new CliError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}`, {
@@ -142,11 +157,11 @@ export const planCommand: Command = {
     mkdirSync(outDir, { recursive: true })
     plan.deploys.forEach((planned, i) => {
       output.info(
-        `Deploy ${i + 1} of ${plan.deploys.length}: needs key-management weight ${planned.requiredWeight}; the signers hold ${planned.signersWeight}`,
+        `${asTransactions ? 'Transaction' : 'Deploy'} ${i + 1} of ${plan.deploys.length}: needs key-management weight ${planned.requiredWeight}; the signers hold ${planned.signersWeight}`,
       )
       for (const step of planned.steps) output.info(`  - ${full(step)}`)
-      writeDeployFile(paths[i]!, deploys[i]!, { overwrite: true })
-      output.info(`  wrote ${safeText(paths[i]!)} (deploy ${deploys[i]!.hash}, unsigned)`)
+      writeText(paths[i]!, deploys[i]!.text, { overwrite: true })
+      output.info(`  wrote ${safeText(paths[i]!)} (${what} ${deploys[i]!.hash}, unsigned)`)
     })
     if (labels.size > 0) {
       writeText(book, addressBookJson(labels), { overwrite: true })
@@ -155,7 +170,7 @@ export const planCommand: Command = {
       )
     }
     if (deploys.length > 1)
-      output.info('Send the deploys in order, each after the previous one has executed.')
+      output.info(`Send the ${what}s in order, each after the previous one has executed.`)
     output.json({
       ...json,
       deploys: plan.deploys.map((planned, i) => ({

@@ -5,26 +5,27 @@ import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
 import { expandHashes } from '../expandHashes.js'
-import { readDeployFile } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
+import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { waitExecution } from '../waitExecution.js'
 
 const usage = `Usage: casper-multisig send FILE --node URL [--no-preflight] [--wait SECONDS]
                             [--poll-interval MS] [--json]
 
-Sends the deploy in FILE (- for standard input). When the node already has it, says so instead:
+Sends the deploy or TransactionV1 in FILE (- for standard input; a transaction goes to
+account_put_transaction). When the node already has it, says so instead:
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise it first reads the
 account and runs the preflight: when anything would make the node refuse or fail the deploy, it
 prints every problem and sends nothing. Prints the deploy hash once the node accepted it; with
 --wait, waits for the execution (elapsed time and block height on a terminal) and prints its
 block and cost, or the failure explained in the account's terms with a remedy.
 
-  -i, --input FILE      the deploy file (instead of FILE)
+  -i, --input FILE      the deploy or transaction file (instead of FILE)
   -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
   --no-preflight        send as is (the node's own refusal is printed)
   --wait SECONDS        wait up to this long for the execution result
@@ -55,28 +56,43 @@ export const sendCommand: Command = {
     const node = requiredNodeAddress(values, io.env)
     const waitSeconds = positiveNumber(values.wait, '--wait')
     const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
-    const deploy = readDeployFile(file)
+    const read = readSignedFile(file)
+    const signed =
+      read.kind === 'deploy'
+        ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account, json: read.deploy }
+        : {
+            kind: read.kind,
+            hash: read.file.hash,
+            sender: transactionAccount(read.file),
+            json: read.transaction,
+          }
+    const what = signed.kind === 'deploy' ? 'Deploy' : 'Transaction'
     const rpc = createRpc(node)
     const output = createOutput(io, values)
 
-    const before = await readExecution(rpc, deploy.hash)
+    const before = await readExecution(rpc, signed.hash, { kind: signed.kind })
     if (before.state === 'succeeded' || before.state === 'failed') {
-      output.info(`Deploy ${deploy.hash} was already sent: ${safeText(executionText(before))}`)
-      output.json({ hash: deploy.hash, sent: false, execution: executionJson(before) })
+      output.info(`${what} ${signed.hash} was already sent: ${safeText(executionText(before))}`)
+      output.json({
+        hash: signed.hash,
+        ...kindJson(signed.kind),
+        sent: false,
+        execution: executionJson(before),
+      })
       return before.state === 'succeeded' ? exitCodes.ok : exitCodes.failed
     }
     let account: Awaited<ReturnType<typeof readNodeAccount>>['account'] | undefined
     let payment: bigint | undefined
     if (before.state === 'pending') {
-      output.info(`Deploy ${deploy.hash} was already sent: ${executionText(before)}`)
+      output.info(`${what} ${signed.hash} was already sent: ${executionText(before)}`)
     } else {
       let sent: Awaited<ReturnType<typeof submit>>
       try {
-        sent = await submit(rpc, deploy, { preflight: !values['no-preflight'] })
+        sent = await submit(rpc, signed.json, { preflight: !values['no-preflight'] })
       } catch (error) {
         if (!(error instanceof PreflightError)) throw error
         // The preflight's messages shorten keys; a co-signer must see them whole.
-        const { account: now } = await readNodeAccount(node, deploy.header.account)
+        const { account: now } = await readNodeAccount(node, signed.sender)
         const known = [...Object.keys(now.associatedKeys)]
         throw new PreflightError(
           error.issues.map((issue) => ({ ...issue, message: expandHashes(issue.message, known, new Map()) })),
@@ -84,19 +100,30 @@ export const sendCommand: Command = {
       }
       account = sent.account
       payment = sent.preflight && 'payment' in sent.preflight ? sent.preflight.payment : undefined
-      output.info(`Sent deploy ${sent.hash}`)
+      output.info(`Sent ${what.toLowerCase()} ${sent.hash}`)
     }
     if (waitSeconds === undefined) {
-      output.json({ hash: deploy.hash, sent: before.state === 'unknown', execution: { state: 'pending' } })
+      output.json({
+        hash: signed.hash,
+        ...kindJson(signed.kind),
+        sent: before.state === 'unknown',
+        execution: { state: 'pending' },
+      })
       return exitCodes.ok
     }
-    const execution = await waitExecution(rpc, deploy.hash, io, {
+    const execution = await waitExecution(rpc, signed.hash, io, {
+      kind: signed.kind,
       timeoutMs: waitSeconds * 1000,
       pollIntervalMs,
       account,
       payment,
     })
-    output.json({ hash: deploy.hash, sent: before.state === 'unknown', execution: executionJson(execution) })
+    output.json({
+      hash: signed.hash,
+      ...kindJson(signed.kind),
+      sent: before.state === 'unknown',
+      execution: executionJson(execution),
+    })
     if (execution.state === 'failed') throw execution.error
     output.info(`Executed in block ${execution.blockHash}, cost ${execution.cost} motes`)
     return exitCodes.ok

@@ -4,7 +4,11 @@ import type { AccountHashHex } from '../../account/Account.js'
 import { localSigner } from '../../approvals/localSigner.js'
 import { signatureProgress } from '../../approvals/signatureProgress.js'
 import { signDeploy } from '../../approvals/signDeploy.js'
-import type { DeployJson } from '../../deploy/DeployJson.js'
+import type { CosignTransaction } from '../../cosign/CosignFile.js'
+import { describeFile } from '../../cosign/describeFile.js'
+import { signFile } from '../../cosign/signFile.js'
+import { signingProgress } from '../../cosign/signingProgress.js'
+import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import { describeDeploy } from '../../deploy/describeDeploy.js'
 import { parseDuration, parseTimestamp } from '../../deploy/duration.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
@@ -14,20 +18,28 @@ import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
 import { describeLines } from '../describeText.js'
-import { readBytes, readDeployFile } from '../files.js'
+import { readBytes, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
-import { readNodeAccount } from '../readNodeAccount.js'
+import { type ReadNodeAccountReturnType, readNodeAccount } from '../readNodeAccount.js'
+import { readSignedFile, transactionAccount } from '../readSignedFile.js'
+import {
+  integrityProblems,
+  signingProgressJson,
+  signingProgressText,
+  transactionLines,
+  transactionNetwork,
+} from '../transactionText.js'
 
 const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
                             [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]
 
-Shows what the deploy in FILE (- for standard input) does, every key in full, then signs it with
-the secret key and writes the signed copy: by default next to FILE as
+Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
+signs it with the secret key and writes the signed copy: by default next to FILE as
 <FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json (standard output
 when FILE is -); -o - writes it to standard output (the messages then go to standard error).
 
@@ -36,8 +48,11 @@ It refuses, writing nothing, unless --force:
   - a deploy whose chain name differs from --chain-name, or from the node's;
   - with a node, a key the account does not hold (the node would refuse the whole deploy).
 The output path is checked before signing: an existing file is not replaced without --force.
+A file whose content does not match its hash, or that carries an approval that does not verify, is
+never signed: DO NOT SIGN, exit 1, even with --force. A TransactionV1 (told apart by its shape) is
+signed the same way and written back in the wrapper it came in.
 
-  -i, --input FILE         the deploy file (instead of FILE)
+  -i, --input FILE         the deploy or transaction file (instead of FILE)
   -k, --key FILE           secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex
                            digits with --algorithm); also --secret-key
   -o, --out FILE           where to write the signed copy (- for standard output); also --output
@@ -101,7 +116,7 @@ export const signCommand: Command = {
     }
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
-    const deploy = readDeployFile(file)
+    const read = readSignedFile(file)
     const key = parsePrivateKey(keyInput(readBytes(keyFile, 'secret key file')), {
       ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
     })
@@ -112,6 +127,20 @@ export const signCommand: Command = {
     const force = Boolean(values.force)
     checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
     const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
+    if (read.kind === 'transaction') {
+      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+      await signTransaction(read.file, signer, {
+        out,
+        force,
+        chainName: values['chain-name'],
+        onChain,
+        labels,
+        output,
+        io,
+      })
+      return exitCodes.ok
+    }
+    const { deploy } = read
 
     const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
     const description = await describeDeploy(deploy, {
@@ -119,7 +148,7 @@ export const signCommand: Command = {
     })
     for (const line of describeLines(description, labels)) output.info(line)
     if (!force) {
-      refuseIfUnsafe(deploy, signer.accountHash, {
+      refuseIfUnsafe(deployTimes(deploy.header), signer.accountHash, {
         chainName: values['chain-name'],
         node: onChain
           ? { chainName: onChain.status.chainspecName, holds: onChain.account.associatedKeys }
@@ -153,13 +182,99 @@ export const signCommand: Command = {
   },
 }
 
+/** `sign` for a TransactionV1: the same description, guard rails and output as for a deploy. */
+async function signTransaction(
+  transaction: CosignTransaction,
+  signer: ReturnType<typeof localSigner>,
+  context: {
+    out: string
+    force: boolean
+    chainName: string | undefined
+    onChain: ReadNodeAccountReturnType | undefined
+    labels: ReadonlyMap<AccountHashHex, string>
+    output: ReturnType<typeof createOutput>
+    io: Parameters<Command['run']>[1]
+  },
+): Promise<void> {
+  const { out, onChain, labels, output } = context
+  const network = transactionNetwork(transaction, {
+    chainName: context.chainName,
+    chainspec: onChain?.network.chainspec,
+  })
+  const description = describeFile(transaction, { network })
+  for (const line of transactionLines(description, labels)) output.info(line)
+  const broken = integrityProblems(description)
+  if (broken.length > 0) {
+    throw new CliError('DO NOT SIGN: the transaction is not what its hash says, or carries a bad approval', {
+      code: 'SignRefused',
+      details: { problems: broken.join('; ') },
+      remedy:
+        'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
+    })
+  }
+  if (!context.force) {
+    refuseIfUnsafe(
+      {
+        what: 'transaction',
+        expiresAt: description.expiresAt,
+        chainName: transaction.payload.chainName,
+      },
+      signer.accountHash,
+      {
+        chainName: context.chainName,
+        node: onChain
+          ? { chainName: onChain.status.chainspecName, holds: onChain.account.associatedKeys }
+          : undefined,
+        labels,
+      },
+    )
+  }
+  const signed = await signFile(transaction, signer)
+  const already = signed.approvals.length === transaction.approvals.length
+  const text = stringifyCosignFile(signed)
+  if (out === '-') context.io.out(text.replace(/\n$/, ''))
+  else writeText(out, text, { overwrite: true })
+  output.info(
+    `${already ? 'Already signed' : 'Signed'} transaction ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
+  )
+  if (out !== '-') {
+    output.info(
+      `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
+    )
+  }
+  const progress = onChain ? signingProgress(signed, onChain.account, { network }) : undefined
+  if (progress) output.info(`Progress: ${signingProgressText(progress, labels)}`)
+  output.json({
+    hash: signed.hash,
+    kind: 'transaction',
+    signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
+    alreadySigned: already,
+    out,
+    approvals: signed.approvals.length,
+    ...(progress ? { progress: signingProgressJson(progress, labels) } : {}),
+  })
+}
+
+/** What the guard rails read of a deploy: when it expires and its chain. */
+function deployTimes(header: { timestamp: string; ttl: string; chain_name: string }): SignedTimes {
+  return {
+    what: 'deploy',
+    expiresAt: parseTimestamp(header.timestamp) + parseDuration(header.ttl),
+    chainName: header.chain_name,
+  }
+}
+
+/** What the guard rails read of a deploy or transaction. */
+type SignedTimes = { what: 'deploy' | 'transaction'; expiresAt: number; chainName: string }
+
 /**
- * The guard rails of `sign`: an expired deploy, another chain, a key the account does not hold.
+ * The guard rails of `sign`: an expired deploy or transaction, another chain, a key the account
+ * does not hold.
  *
  * @throws {CliError} code `SignRefused` naming the values and `--force`.
  */
 function refuseIfUnsafe(
-  deploy: DeployJson,
+  signed: SignedTimes,
   signer: AccountHashHex,
   context: {
     chainName?: string | undefined
@@ -170,23 +285,23 @@ function refuseIfUnsafe(
   const refuse = (message: string, details: Record<string, unknown>, remedy: string): never => {
     throw new CliError(message, { code: 'SignRefused', details, remedy: `${remedy} Nothing was written.` })
   }
-  const expiresAt = parseTimestamp(deploy.header.timestamp) + parseDuration(deploy.header.ttl)
+  const { what, expiresAt } = signed
   if (expiresAt <= Date.now()) {
     refuse(
-      'Not signed: the deploy has expired',
+      `Not signed: the ${what} has expired`,
       { expiredAt: new Date(expiresAt).toISOString(), now: new Date().toISOString() },
-      'The node refuses an expired deploy: ask for a new one (casper-multisig plan makes it). --force signs anyway.',
+      `The node refuses an expired ${what}: ask for a new one (casper-multisig plan makes it). --force signs anyway.`,
     )
   }
   const expected = context.chainName ?? context.node?.chainName
-  if (expected !== undefined && deploy.header.chain_name !== expected) {
+  if (expected !== undefined && signed.chainName !== expected) {
     refuse(
-      'Not signed: the deploy is for another chain',
+      `Not signed: the ${what} is for another chain`,
       {
-        deploy: deploy.header.chain_name,
+        [what]: signed.chainName,
         expected: `${expected} (${context.chainName !== undefined ? '--chain-name' : "the node's chain"})`,
       },
-      'Check which network you mean: a deploy for another chain never runs on this one. --force signs anyway.',
+      `Check which network you mean: a ${what} for another chain never runs on this one. --force signs anyway.`,
     )
   }
   if (context.node && !(signer in context.node.holds)) {
@@ -196,7 +311,7 @@ function refuseIfUnsafe(
         key: keyName(signer, context.labels),
         associatedKeys: Object.keys(context.node.holds).map((hash) => keyName(hash, context.labels)),
       },
-      'The node refuses a deploy carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway.',
+      `The node refuses a ${what} carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway.`,
     )
   }
 }

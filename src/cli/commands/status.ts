@@ -5,7 +5,6 @@ import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
 import { cliMessage } from '../cliRemedy.js'
 import { expandHashes } from '../expandHashes.js'
-import { readDeployFile } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
@@ -14,16 +13,18 @@ import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
+import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const usage = `Usage: casper-multisig status FILE --node URL [--label KEY=NAME]... [--labels FILE] [--json]
 
-First asks the node whether it already has the deploy in FILE (- for standard input): then prints
+First asks the node whether it already has the deploy or TransactionV1 in FILE (- for standard
+input): then prints
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise reads the deploy's
 account and prints the signature progress (weight collected, the thresholds, the smallest sets of
 keys still needed, every key in full) and every preflight error and warning: what the node would
 refuse or fail.
 
-  -i, --input FILE      the deploy file (instead of FILE)
+  -i, --input FILE      the deploy or transaction file (instead of FILE)
   -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
   --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside FILE)
   --json                print { hash, execution, ready, progress, errors, warnings } as JSON
@@ -44,26 +45,35 @@ export const statusCommand: Command = {
     const file = inputPath(values, positionals)
     const node = requiredNodeAddress(values, io.env)
     const labels = loadLabels(values, file)
-    const deploy = readDeployFile(file)
+    const read = readSignedFile(file)
+    const signed =
+      read.kind === 'deploy'
+        ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account, json: read.deploy }
+        : {
+            kind: read.kind,
+            hash: read.file.hash,
+            sender: transactionAccount(read.file),
+            json: read.transaction,
+          }
     const output = createOutput(io, values)
-    const { account, status, network } = await readNodeAccount(node, deploy.header.account)
-    const execution = await readExecution(createRpc(node), deploy.hash, { account })
+    const { account, status, network } = await readNodeAccount(node, signed.sender)
+    const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
     output.info(
-      `Deploy ${deploy.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
+      `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
     )
     if (execution.state !== 'unknown') {
       output.info(`Status: ${safeText(executionText(execution))}`)
       if (execution.state === 'failed') {
         for (const line of cliMessage(execution.error).split('\n')) output.info(safeText(line))
       }
-      output.json({ hash: deploy.hash, execution: executionJson(execution) })
+      output.json({ hash: signed.hash, ...kindJson(signed.kind), execution: executionJson(execution) })
       return execution.state === 'succeeded'
         ? exitCodes.ok
         : execution.state === 'failed'
           ? exitCodes.failed
           : exitCodes.pending
     }
-    const report = await preflight(deploy, account, {
+    const report = await preflight(signed.json, account, {
       chainName: status.chainspecName,
       ...network,
     })
@@ -78,7 +88,8 @@ export const statusCommand: Command = {
       message: expandHashes(message, known, new Map()),
     })
     output.json({
-      hash: deploy.hash,
+      hash: signed.hash,
+      ...kindJson(signed.kind),
       execution: { state: 'unknown' },
       ready: report.ready,
       progress: progressJson(report.progress, labels),

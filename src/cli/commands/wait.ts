@@ -1,7 +1,6 @@
 // `casper-multisig wait`: waits for a sent deploy's execution, with visible progress on a terminal.
 import { createRpc } from '../../rpc/createRpc.js'
 import { type Command, exitCodes } from '../Command.js'
-import { readDeployFile } from '../files.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
@@ -9,14 +8,16 @@ import { executionJson } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { waitExecution } from '../waitExecution.js'
 
-const usage = `Usage: casper-multisig wait HASH|FILE --node URL [--timeout SECONDS] [--poll-interval MS] [--json]
+const usage = `Usage: casper-multisig wait HASH|FILE --node URL [--transaction] [--timeout SECONDS]
+                            [--poll-interval MS] [--json]
 
-Waits until the node has executed the deploy (its 64-hex hash, or a deploy file; - for standard
-input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
+Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash, with --transaction
+for a transaction's; or the file; - for standard input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
 line shows the seconds waited, whether the node has seen the deploy and its latest block height;
 nothing is drawn when standard error is not a terminal.
 
   -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
+  --transaction         HASH is a TransactionV1's (info_get_transaction), not a deploy's
   --timeout SECONDS     give up after this long (default 300)
   --poll-interval MS    how often to ask the node (default 1000)
   --json                print { hash, execution }
@@ -32,18 +33,37 @@ export const waitCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ...nodeOptions, timeout: { type: 'string' }, 'poll-interval': { type: 'string' }, ...outputOptions },
+      {
+        ...nodeOptions,
+        transaction: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'poll-interval': { type: 'string' },
+        ...outputOptions,
+      },
       { name: 'HASH or FILE', min: 1, max: 1 },
     )
     const node = requiredNodeAddress(values, io.env)
     const timeoutSeconds = positiveNumber(values.timeout, '--timeout') ?? 300
     const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
     const given = positionals[0]!
-    const deploy = hashPattern.test(given) ? undefined : readDeployFile(given)
-    const hash = (deploy?.hash ?? given).toLowerCase()
-    // With the deploy at hand, a failure is explained against the account's keys and thresholds.
-    const account = deploy ? (await readNodeAccount(node, deploy.header.account)).account : undefined
+    // Loaded only for a file, so waiting on a hash starts as fast as it did.
+    const files = hashPattern.test(given) ? undefined : await import('../readSignedFile.js')
+    const read = files?.readSignedFile(given)
+    const signed =
+      read === undefined
+        ? {
+            kind: values.transaction ? ('transaction' as const) : ('deploy' as const),
+            hash: given,
+            sender: undefined,
+          }
+        : read.kind === 'deploy'
+          ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account }
+          : { kind: read.kind, hash: read.file.hash, sender: files!.transactionAccount(read.file) }
+    const hash = signed.hash.toLowerCase()
+    // With the file at hand, a failure is explained against the account's keys and thresholds.
+    const account = signed.sender ? (await readNodeAccount(node, signed.sender)).account : undefined
     const execution = await waitExecution(createRpc(node), hash, io, {
+      kind: signed.kind,
       timeoutMs: timeoutSeconds * 1000,
       pollIntervalMs,
       account,

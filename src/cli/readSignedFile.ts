@@ -1,0 +1,86 @@
+// Reads the file a co-signing command takes: a deploy, or a TransactionV1 (told apart by its shape).
+
+import { CosignError } from '../cosign/CosignError.js'
+import type { CosignTransaction } from '../cosign/CosignFile.js'
+import { parseCosignFile } from '../cosign/parseCosignFile.js'
+import { stringifyCosignFile } from '../cosign/stringifyCosignFile.js'
+import type { DeployJson } from '../deploy/DeployJson.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { bytesToHex } from '../encoding/hex.js'
+import { isObject } from '../encoding/isObject.js'
+import { CliError } from './CliError.js'
+import { parseDeployText, readText } from './files.js'
+
+/** What {@link readSignedFile} returns: a deploy as before, or a TransactionV1 in both models. */
+export type SignedFile =
+  | { kind: 'deploy'; deploy: DeployJson }
+  | {
+      kind: 'transaction'
+      /** The decoded transaction (`parseCosignFile`), written back with `stringifyCosignFile`. */
+      file: CosignTransaction
+      /** `{ Version1 }`, the form `preflight`, `submit` and `account_put_transaction` take. */
+      transaction: TransactionJson
+    }
+
+/**
+ * Reads `path` (`-`: standard input) once. A file shaped as a TransactionV1 (`{ hash, payload,
+ * approvals }`, `{ Version1 }` or `{ transaction: { Version1 } }`) is read by `parseCosignFile`;
+ * anything else as a deploy, exactly as before.
+ *
+ * @throws {CliError} code `FileError`: unreadable, or neither a deploy nor a TransactionV1 (the field
+ * and the reason given).
+ * @example
+ * ```ts
+ * const read = readSignedFile('deploy.json')
+ * const hash = read.kind === 'deploy' ? read.deploy.hash : read.file.hash
+ * ```
+ */
+export function readSignedFile(path: string): SignedFile {
+  const text = readText(path, 'deploy file')
+  if (!looksLikeTransaction(text)) return { kind: 'deploy', deploy: parseDeployText(path, text) }
+  let file: ReturnType<typeof parseCosignFile>
+  try {
+    file = parseCosignFile(text)
+  } catch (error) {
+    if (!(error instanceof CosignError)) throw error
+    throw new CliError(
+      `${path === '-' ? 'Standard input' : path} is not a transaction file: ${error.shortMessage}`,
+      { code: 'FileError', details: error.details, remedy: error.remedy },
+    )
+  }
+  if (file.kind !== 'transaction') return { kind: 'deploy', deploy: parseDeployText(path, text) }
+  return { kind: 'transaction', file, transaction: transactionJson(file) }
+}
+
+/** The transaction as `{ Version1: { hash, payload, approvals } }`, whatever wrapper the file used. */
+export function transactionJson(file: CosignTransaction): TransactionJson {
+  let value: unknown = JSON.parse(stringifyCosignFile(file))
+  for (const key of ['transaction', 'Version1']) {
+    if (isObject(value) && Object.keys(value).length === 1 && key in value) value = value[key]
+  }
+  return { Version1: value as TransactionJson['Version1'] }
+}
+
+function looksLikeTransaction(text: string): boolean {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return false
+  }
+  if (!isObject(value)) return false
+  if (isObject(value.transaction)) value = value.transaction
+  if (isObject(value) && isObject(value.Version1)) return true
+  return isObject(value) && 'payload' in value
+}
+
+/** The sending account of a transaction as a `readNodeAccount` identifier: its public key, or `account-hash-…`. */
+export function transactionAccount(file: CosignTransaction): string {
+  const { initiator } = file.payload
+  return initiator.TAG === 'PublicKey' ? initiator.data[0] : `account-hash-${bytesToHex(initiator.data[0])}`
+}
+
+/** `--json`'s `kind` field: `{ kind: 'transaction' }` for a transaction, nothing for a deploy (whose JSON is as it always was). */
+export function kindJson(kind: SignedFile['kind']): { kind?: 'transaction' } {
+  return kind === 'transaction' ? { kind } : {}
+}
