@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { isObject } from '../encoding/isObject.js'
+import { parseStrictJson } from '../encoding/parseStrictJson.js'
 import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import { readText } from './files.js'
@@ -61,7 +62,8 @@ export function readAddressBook(path: string): Map<AccountHashHex, string> {
   }
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // Strict: a repeated key would let a reader and this command see different files.
+    value = parseStrictJson(text)
   } catch (cause) {
     return fail('(file)', cause instanceof Error ? cause.message : String(cause))
   }

@@ -2,6 +2,7 @@
 
 import type { AccountConfig, AssociatedKeyConfig } from '../account/AccountConfig.js'
 import { isObject } from '../encoding/isObject.js'
+import { parseStrictJson } from '../encoding/parseStrictJson.js'
 import { CliError } from './CliError.js'
 import { readText } from './files.js'
 
@@ -28,7 +29,8 @@ export function readTargetFile(path: string): AccountConfig {
   }
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // Strict: a repeated key would let a reader and this command see different files.
+    value = parseStrictJson(text)
   } catch (cause) {
     return fail('(file)', 'JSON', cause instanceof Error ? cause.message : String(cause))
   }

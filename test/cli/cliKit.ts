@@ -105,7 +105,7 @@ export function writeKey(
         })
   ) as string
   const path = join(dir, `${name}.pem`)
-  writeFileSync(path, pem)
+  writeFileSync(path, pem, { mode: 0o600 })
   const { publicKeyHex, accountHash } = parsePrivateKey(pem)
   return { path, publicKey: publicKeyHex, accountHash }
 }

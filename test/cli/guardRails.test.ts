@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -64,6 +64,52 @@ beforeAll(async () => {
 afterAll(async () => {
   await devnet?.stop()
   rmSync(dir, { recursive: true, force: true })
+})
+
+describe('casper-multisig: files read strictly, keys guarded', () => {
+  test('a target file with a repeated key is refused with its path, before anything is planned', async () => {
+    const target = join(dir, 'duplicate-target.json')
+    writeFileSync(
+      target,
+      `{"associatedKeys":[{"key":"${erin.publicKey}","weight":1}],"thresholds":{"deployment":1,"keyManagement":1},"thresholds":{"deployment":1,"keyManagement":0}}`,
+    )
+    const ran = await cli([
+      'plan',
+      '-n',
+      node,
+      '--account',
+      erin.publicKey,
+      '--target',
+      target,
+      '--out-dir',
+      join(dir, 'dup'),
+    ])
+    expect(ran.code).toBe(1)
+    expect(ran.err).toContain('$.thresholds')
+    expect(existsSync(join(dir, 'dup'))).toBe(false)
+  })
+
+  test('an address book with a repeated key is refused', async () => {
+    const book = join(dir, 'duplicate-labels.json')
+    writeFileSync(
+      book,
+      `{"account-hash-${erin.accountHash}":"erin","account-hash-${erin.accountHash}":"mallory"}`,
+    )
+    const ran = await cli(['describe', fine, '--labels', book])
+    expect(ran.code).toBe(1)
+    expect(ran.err).toContain(`Duplicate key in JSON\\\\u{a}  path: $["account-hash-${erin.accountHash}"]`)
+  })
+
+  test('a secret key file others can read is used with a warning naming the mode and the fix', async () => {
+    const open = writeKey(dir, 'open')
+    chmodSync(open.path, 0o644)
+    const ran = await cli(['sign', fine, '-k', open.path, '-o', join(dir, 'open-signed.json'), '--force'])
+    expect(ran.code).toBe(0)
+    expect(ran.err).toMatch(/^Warning: .*0644.*chmod 600/m)
+    chmodSync(open.path, 0o600)
+    const quiet = await cli(['sign', fine, '-k', open.path, '-o', join(dir, 'open-signed-2.json'), '--force'])
+    expect(quiet.err).not.toContain('Warning')
+  })
 })
 
 describe('casper-multisig sign: guard rails refuse, writing nothing, unless --force', () => {

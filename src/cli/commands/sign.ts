@@ -18,7 +18,7 @@ import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
 import { describeLines } from '../describeText.js'
-import { readBytes, writeText } from '../files.js'
+import { readBytes, readSecretKeyFile, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
@@ -117,7 +117,11 @@ export const signCommand: Command = {
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
-    const key = parsePrivateKey(keyInput(readBytes(keyFile, 'secret key file')), {
+    // Standard input has no file mode to check; a key file readable by others is named, as ssh does.
+    const secret =
+      keyFile === '-' ? { bytes: readBytes(keyFile, 'secret key file') } : readSecretKeyFile(keyFile)
+    if ('warning' in secret && secret.warning) io.err(`Warning: ${safeText(secret.warning)}`)
+    const key = parsePrivateKey(keyInput(secret.bytes), {
       ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
     })
     const signer = localSigner(key)
