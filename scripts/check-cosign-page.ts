@@ -252,7 +252,7 @@ try {
   )
   await refused('wrong-chain deploy', deployPath, 'WrongChain', 'casper')
   const duplicate = readFileSync(deployPath, 'utf8').replace('"hash":', '"hash": "00", "hash":')
-  await refused('duplicate-key file', write('duplicate.json', duplicate), 'duplicate key')
+  await refused('duplicate-key file', write('duplicate.json', duplicate), 'Duplicate key')
 
   // Merge: the key-file copy, a copy signed elsewhere, and a forged approval.
   const secpCopy = stringifyCosignFile(
