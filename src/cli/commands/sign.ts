@@ -44,6 +44,8 @@ signs it with the secret key and writes the signed copy: by default next to FILE
 when FILE is -); -o - writes it to standard output (the messages then go to standard error).
 
 It refuses, writing nothing, unless --force:
+  - a deploy describe calls DO NOT SIGN (payment far above need or not standard payment, hidden
+    characters in names, approvals that do not verify);
   - an expired deploy (timestamp + ttl in the past);
   - a deploy whose chain name differs from --chain-name, or from the node's;
   - with a node, a key the account does not hold (the node would refuse the whole deploy).
@@ -152,6 +154,15 @@ export const signCommand: Command = {
     })
     for (const line of describeLines(description, labels)) output.info(line)
     if (!force) {
+      // What describe calls DO NOT SIGN (payment, hidden text, bad approvals) is not signed by default.
+      if (!description.safeToSign) {
+        throw new CliError('Not signed: DO NOT SIGN', {
+          code: 'SignRefused',
+          details: { reasons: description.doNotSign.join('; ') },
+          remedy:
+            'Read the reasons above and ask whoever sent the deploy for a corrected one. --force signs anyway. Nothing was written.',
+        })
+      }
       refuseIfUnsafe(deployTimes(deploy.header), signer.accountHash, {
         chainName: values['chain-name'],
         node: onChain
