@@ -210,7 +210,7 @@ describe('preflight and the devnet agree on every rule', () => {
         const { first } = await preflightVerdict(m, state, account, deploy)
         expect(first).toBe(devnet)
       }),
-      { numRuns: 700 },
+      { numRuns: 1500 },
     )
   }, 120_000)
 
@@ -231,7 +231,7 @@ describe('preflight and the devnet agree on every rule', () => {
           expect(first).toBe(devnet)
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     )
   }, 120_000)
 })
