@@ -1,7 +1,7 @@
 // What a co-signer is about to approve, decoded from the file: account, key changes, code, payment, expiry, signers.
 import { sha256 } from '@noble/hashes/sha2'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
-import { decodeArgValue, decodeU512, type KnownArgType, knownArgType } from '../deploy/clValueJson.js'
+import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
@@ -191,25 +191,13 @@ function twoPartyChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   ]
 }
 
-const configureArgTypes: ReadonlyMap<string, KnownArgType> = new Map([
-  ['add', 'List<ByteArray(32)>'],
-  ['add_w', 'List<U8>'],
-  ['raise', 'List<ByteArray(32)>'],
-  ['raise_w', 'List<U8>'],
-  ['dep', 'U8'],
-  ['km', 'U8'],
-  ['lower', 'List<ByteArray(32)>'],
-  ['lower_w', 'List<U8>'],
-  ['rm', 'List<ByteArray(32)>'],
-])
-
 /** configure-account.wasm's steps, in its order: add, raise, thresholds, lower, remove (docs/configure-account.md). */
 function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   let reverts = false
   const read = (name: string): unknown => {
     const arg = args.find((a) => a.name === name)
     if (!arg) return undefined
-    const decoded = decodeArgValue(configureArgTypes.get(name)!, arg.bytes)
+    const decoded = decodeArgValue(configureAccountArgTypes.get(name)!, arg.bytes)
     if (decoded.ok) return decoded.value
     warnings.push(
       `Arg ${name} is malformed (${decoded.message}): the session will revert and change nothing.`,
@@ -218,7 +206,7 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
     return undefined
   }
   for (const arg of args) {
-    if (!configureArgTypes.has(arg.name))
+    if (!configureAccountArgTypes.has(arg.name))
       warnings.push(`Arg ${arg.name}: configure-account does not read it.`)
   }
   const keyed = (keys: string, weights: string, kind: 'addKey' | 'updateKey'): KeyChange[] => {

@@ -6,6 +6,19 @@ import type { NamedArgJson } from './DeployJson.js'
 /** Arg types casper-multisig writes: the configure-account ones, ByteArray(32) and U512. */
 export type KnownArgType = ConfigureAccountArgType | 'ByteArray(32)' | 'U512'
 
+/** The args configure-account.wasm reads, and how it reads each (docs/configure-account.md). */
+export const configureAccountArgTypes: ReadonlyMap<string, KnownArgType> = new Map([
+  ['add', 'List<ByteArray(32)>'],
+  ['add_w', 'List<U8>'],
+  ['raise', 'List<ByteArray(32)>'],
+  ['raise_w', 'List<U8>'],
+  ['dep', 'U8'],
+  ['km', 'U8'],
+  ['lower', 'List<ByteArray(32)>'],
+  ['lower_w', 'List<U8>'],
+  ['rm', 'List<ByteArray(32)>'],
+])
+
 const clTypeJson: Record<KnownArgType, unknown> = {
   'List<ByteArray(32)>': { List: { ByteArray: 32 } },
   'List<U8>': { List: 'U8' },

@@ -12,7 +12,7 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { hasUnsafeText, safeText } from '../text/safeText.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import { argBytes, decodeArgValue, type KnownArgType, knownArgType } from './clValueJson.js'
+import { argBytes, configureAccountArgTypes, decodeArgValue, knownArgType } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { parseDuration, parseTimestamp } from './duration.js'
 
@@ -354,19 +354,6 @@ function twoPartyChanges(args: readonly NamedArgJson[], warnings: string[]): Dep
   ]
 }
 
-/** The args configure-account.wasm reads, and how it reads each (docs/configure-account.md). */
-const configureArgTypes: ReadonlyMap<string, KnownArgType> = new Map([
-  ['add', 'List<ByteArray(32)>'],
-  ['add_w', 'List<U8>'],
-  ['raise', 'List<ByteArray(32)>'],
-  ['raise_w', 'List<U8>'],
-  ['dep', 'U8'],
-  ['km', 'U8'],
-  ['lower', 'List<ByteArray(32)>'],
-  ['lower_w', 'List<U8>'],
-  ['rm', 'List<ByteArray(32)>'],
-])
-
 const malformed = Symbol('malformed')
 
 /**
@@ -383,13 +370,13 @@ function configureChanges(
   const reverts = (what: string, error: 'MissingArgument [2]' | 'InvalidArgument [3]') =>
     warnings.push(`${what}: the session will revert with ${error} and change nothing.`)
   for (const [argName] of args) {
-    if (!configureArgTypes.has(argName))
+    if (!configureAccountArgTypes.has(argName))
       warnings.push(`Arg ${argName}: configure-account does not read it; it has no effect.`)
   }
   const read = (argName: string): unknown => {
     const arg = args.find(([n]) => n === argName)
     if (!arg) return undefined
-    const expected = configureArgTypes.get(argName)!
+    const expected = configureAccountArgTypes.get(argName)!
     const declared = clTypeText(arg[1].cl_type)
     if (declared !== expected) {
       warnings.push(
