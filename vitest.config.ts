@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    setupFiles: ['test/setup/fastCheck.ts'],
     server: { deps: { inline: ['micro-packed'] } },
   },
 })
