@@ -12,8 +12,18 @@ export type EstimateCostParameters = {
   paymentAmount?: bigint | undefined
   /** `fixed`: the lane the transaction lands in; its `maxGasLimit` is the gas limit. */
   lane?: TransactionLane | undefined
-  /** The block's gas price; default the chainspec's minimum (`[vacancy] min_gas_price`). */
+  /**
+   * The network's current gas price (the era's, 1 on mainnet); default the chainspec's minimum
+   * (`[vacancy] min_gas_price`). Never a deploy header's `gas_price` or a TransactionV1's
+   * `gas_price_tolerance`: those are the most the sender accepts, not what is charged.
+   */
   gasPrice?: number | undefined
+  /**
+   * `'success'` (default): the unused part of the limit is refunded by the chainspec's ratio.
+   * `'failure'` (a revert, a trap, out of gas, authorization failing at execution, invalid Wasm):
+   * nothing is refunded and the whole max(limit × price, baseline) is charged.
+   */
+  outcome?: 'success' | 'failure' | undefined
 }
 
 /** Options of {@link estimateCost}. */
@@ -34,18 +44,24 @@ export type EstimateCostReturnType = {
   gasLimit: bigint
   /** False when `gas` exceeds the gas limit: the execution runs out of gas and nothing is refunded. */
   fits: boolean
+  /** The outcome the charge is for: `'failure'` when asked for, or when `gas` does not fit. */
+  outcome: 'success' | 'failure'
 }
 
 /**
- * The motes a transaction charges, computed as casper-node does (storage
- * `system/handle_payment/payment.rs` `calculate_overpayment_and_fee`, 2.x; execution_engine
- * `system/handle_payment/internal.rs` `calculate_refund_and_fee`, 1.5.8):
+ * The motes a transaction charges, computed as casper-node does (2.x: storage
+ * `system/handle_payment/internal.rs` `calculate_overpayment_and_fee`, and
+ * `node/src/components/contract_runtime/operations.rs`, where an execution error consumes
+ * `cost_to_use()`: "no refund for penalty"; 1.5.8: execution_engine
+ * `system/handle_payment/internal.rs` `calculate_refund_and_fee`):
  *
  * - cost = gas limit × gas price, where the gas limit is the payment amount (`payment_limited`) or the
- *   lane's gas limit (`fixed`);
- * - unspent = gas limit − consumed; refund = ⌊unspent × gas price × refund ratio⌋ for `refund` (sent
- *   back) and `burn` (burned: charged all the same), 0 for `no_refund`;
- * - charged = cost − refund. An execution that runs out of gas consumes its whole limit.
+ *   lane's gas limit (`fixed`), and the gas price the network's current one;
+ * - success: unspent = gas limit − consumed; refund = ⌊unspent × gas price × refund ratio⌋ for
+ *   `refund` (sent back) and `burn` (burned: charged all the same), 0 for `no_refund`;
+ *   charged = cost − refund;
+ * - failure (asked for with `outcome: 'failure'`, or `gas` above the limit, which runs out of gas):
+ *   no refund, charged = max(cost, `baseline_motes_amount`).
  *
  * Not modelled: a purse holding less than the cost (the node then takes what it has), and
  * `prepaid` pricing, which casper-node does not support.
@@ -54,8 +70,10 @@ export type EstimateCostReturnType = {
  *   `paymentAmount`, a `fixed` one without `lane`, or `prepaid` pricing.
  * @example
  * ```ts
- * estimateCost({ gas: 1_000_000_000n, paymentAmount: 1_050_000_000n }) // mainnet: 75% of unused back
- * // { charged: 1_012_500_000n, refunded: 37_500_000n, cost: 1_050_000_000n, gasLimit: 1_050_000_000n, fits: true }
+ * estimateCost({ gas: 1_000_000_000n, paymentAmount: 2_500_000_000n }) // mainnet: 75% of unused back
+ * // { charged: 1_375_000_000n, refunded: 1_125_000_000n, cost: 2_500_000_000n, fits: true, outcome: 'success', … }
+ * estimateCost({ gas: 1_000_000_000n, paymentAmount: 2_500_000_000n, outcome: 'failure' })
+ * // { charged: 2_500_000_000n, refunded: 0n, … outcome: 'failure' }
  * ```
  */
 export function estimateCost(
@@ -82,13 +100,16 @@ export function estimateCost(
     .exhaustive()
   const cost = gasLimit * gasPrice
   const fits = parameters.gas <= gasLimit
-  const consumed = fits ? parameters.gas : gasLimit
-  const unspent = (gasLimit - consumed) * gasPrice
+  if (!fits || parameters.outcome === 'failure') {
+    const charged = cost > chainspec.baselineMotesAmount ? cost : chainspec.baselineMotesAmount
+    return { charged, refunded: 0n, cost, gasLimit, fits, outcome: 'failure' }
+  }
+  const unspent = (gasLimit - parameters.gas) * gasPrice
   const share = ([n, d]: readonly [number, number]) => (unspent * BigInt(n)) / BigInt(d)
   // `burn` computes the same share as `refund` but burns it: the sender is charged the whole cost.
   const refunded = match(chainspec.refundHandling)
     .with({ type: 'refund' }, ({ ratio }) => share(ratio))
     .with({ type: 'burn' }, { type: 'no_refund' }, () => 0n)
     .exhaustive()
-  return { charged: cost - refunded, refunded, cost, gasLimit, fits }
+  return { charged: cost - refunded, refunded, cost, gasLimit, fits, outcome: 'success' }
 }

@@ -41,6 +41,7 @@ describe('estimateCost, payment_limited', () => {
       cost: 12n,
       gasLimit: 6n,
       fits: true,
+      outcome: 'success',
     })
   })
   test('mainnet: consumed + 25% of the unused limit', () => {
@@ -50,17 +51,34 @@ describe('estimateCost, payment_limited', () => {
       cost: 2_500_000_000n,
       gasLimit: 2_500_000_000n,
       fits: true,
+      outcome: 'success',
     })
   })
   test('casper15: 99% of the unused payment back', () => {
     expect(estimateCost({ gas: 100n, paymentAmount: 1_100n }, { chainspec: casper15 }).charged).toBe(110n)
   })
   test('out of gas: the whole limit is consumed, nothing comes back', () => {
-    expect(estimateCost({ gas: 101n, paymentAmount: 100n })).toMatchObject({
+    expect(estimateCost({ gas: 101n, paymentAmount: 100n }, { chainspec: casper15 })).toMatchObject({
       charged: 100n,
       refunded: 0n,
       fits: false,
+      outcome: 'failure',
     })
+  })
+  // node/src/reactor/main_reactor/tests/transactions.rs `erroneous_wasm_transaction_no_refund` and
+  // `wasm_transaction_payment_limited_refund` (a reverting session): the whole 2.5 CSPR is charged;
+  // operations.rs: an execution error consumes cost_to_use() = max(limit × price, min cost).
+  test('failure on mainnet: no refund, at least the baseline', () => {
+    expect(estimateCost({ gas: 10_000n, paymentAmount: 2_500_000_000n, outcome: 'failure' })).toMatchObject({
+      charged: 2_500_000_000n,
+      refunded: 0n,
+      fits: true,
+      outcome: 'failure',
+    })
+    expect(estimateCost({ gas: 10_000n, paymentAmount: 3_000_000_000n, outcome: 'failure' }).charged).toBe(
+      3_000_000_000n,
+    )
+    expect(estimateCost({ gas: 101n, paymentAmount: 100n }).charged).toBe(2_500_000_000n)
   })
   test('burn and no_refund keep the unused part from the sender', () => {
     const burn: Chainspec = { ...casperMainnet, refundHandling: { type: 'burn', ratio: [75, 100] } }
