@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     setupFiles: ['test/setup/fastCheck.ts'],
+    globalSetup: ['test/setup/buildPage.ts'],
     server: { deps: { inline: ['micro-packed'] } },
   },
 })
