@@ -23,11 +23,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Runs the CLI in-process with a terminal's progress line captured. */
-async function runWithProgress(argv: string[]) {
+/** Runs the CLI in-process with a terminal's progress line captured (`progress` fills as it runs). */
+async function runWithProgress(argv: string[], progress: string[] = []) {
   const out: string[] = []
   const err: string[] = []
-  const progress: string[] = []
   const { code } = await main(argv, {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -79,9 +78,13 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
       execution: { state: 'pending' },
     })
 
-    const waiting = runWithProgress(['wait', hash, '-n', node, '--timeout', '30', '--poll-interval', '50'])
-    // Once the wait has drawn its line, make the block.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    const lines: string[] = []
+    const waiting = runWithProgress(
+      ['wait', hash, '-n', node, '--timeout', '30', '--poll-interval', '50'],
+      lines,
+    )
+    // Once the wait has drawn its line (however loaded the machine), make the block.
+    while (lines.length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
     const block = await devnet.produceBlock()
     const waited = await waiting
     expect(waited.code).toBe(0)
