@@ -41,3 +41,33 @@ execFileSync(
   },
 )
 console.log('browser bundle: ok')
+
+// One error family across entries: each entry bundles its own copy of BaseError, and an error thrown
+// by any entry, ESM or CommonJS, is still an instanceof the main entry's.
+const { BaseError } = (await import(join(root, 'dist/index.js'))) as Package
+const thrown = (f: () => unknown) => {
+  try {
+    f()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a throw')
+}
+type Cosign = typeof import('../src/cosign/index.js')
+const cosignEsm = (await import(join(root, 'dist/cosign.js'))) as Cosign
+const cosignCjs = createRequire(import.meta.url)(join(root, 'dist/cosign.cjs')) as Cosign
+for (const [name, entry] of [
+  ['cosign (ESM)', cosignEsm],
+  ['cosign (CommonJS)', cosignCjs],
+] as const) {
+  const error = thrown(() => entry.parseCosignFile('{"hash": 1, "hash": 2}'))
+  if (
+    !(error instanceof BaseError) ||
+    !(error instanceof entry.BaseError) ||
+    !(error instanceof entry.CosignError)
+  )
+    throw new Error(`${name}: its errors are not instanceof the main entry's BaseError`)
+}
+if (new BaseError('x', { code: 'X' }) instanceof cosignEsm.CosignError)
+  throw new Error('a BaseError passes for a CosignError')
+console.log('one error family across entries: ok')

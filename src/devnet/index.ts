@@ -1,5 +1,7 @@
 // casper-multisig/devnet: a loopback Casper network for tests and demos (Node only).
 
+export type { BaseErrorParameters } from '../errors/BaseError.js'
+export { BaseError } from '../errors/BaseError.js'
 export type { AcceptSubmissionReturnType, SubmissionMethod } from './acceptSubmission.js'
 export { acceptSubmission, devnetTimestampLeewayMs } from './acceptSubmission.js'
 export type { DevnetErrorCode } from './DevnetError.js'

@@ -12,12 +12,21 @@ export type BaseErrorParameters = {
   cause?: unknown
 }
 
+/** Marks every casper-multisig error, whichever entry (main, `cosign`, `devnet`, the CLI) bundled it. */
+const brand = Symbol.for('casper-multisig.BaseError')
+
 /**
  * Base class of all typed errors. `message` is the short message followed by one line per detail
  * and the remedy, so a printed error is self-explanatory; the parts stay available as fields.
  * Details often quote a file or a node (an arg name, a chain name, a node's error text), so `message`
  * and `shortMessage` are rendered with {@link safeText}: no control, escape or bidi character in them
  * can reach a terminal or a page. `details` keep the raw values for programs.
+ *
+ * Each entry of the package is bundled on its own, so each holds a copy of this class; `instanceof
+ * BaseError` still holds for an error from any entry (a registered symbol marks them all), so one
+ * `catch` handles errors from `casper-multisig`, `casper-multisig/cosign` and
+ * `casper-multisig/devnet` alike. Subclasses (`DeployError`, `CosignError`, …) are told apart by
+ * `name` and `code` across entries, by `instanceof` within one.
  *
  * @example
  * ```ts
@@ -35,6 +44,14 @@ export class BaseError extends Error {
   readonly details: Readonly<Record<string, unknown>>
   readonly remedy: string | undefined
 
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class on the right of `instanceof`: BaseError or a subclass inheriting this.
+    // biome-ignore lint/complexity/noThisInStatic: a subclass keeps the ordinary prototype check
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
+    // biome-ignore lint/complexity/noThisInStatic: only BaseError itself accepts other entries' errors
+    return this === BaseError && typeof value === 'object' && value !== null && brand in value
+  }
+
   constructor(shortMessage: string, parameters: BaseErrorParameters) {
     const details = parameters.details ?? {}
     const lines = [
@@ -49,6 +66,7 @@ export class BaseError extends Error {
     this.shortMessage = safeText(shortMessage)
     this.details = details
     this.remedy = parameters.remedy
+    Object.defineProperty(this, brand, { value: true })
   }
 }
 
