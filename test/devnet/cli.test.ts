@@ -35,6 +35,21 @@ describe('casper-multisig devnet', () => {
     expect(() => parseDevnetArgs(['--account', 'nope'])).toThrow(/Invalid --account/)
   })
 
+  test("a usage error reads as every command's: the reason, a remedy, the synopsis on real lines (exit 2)", async () => {
+    const err: string[] = []
+    const { code } = await main(['devnet', '--bogus'], {
+      out: () => undefined,
+      err: (line) => err.push(line),
+    })
+    expect(code).toBe(2)
+    const text = err.join('\n')
+    expect(text).toMatch(
+      /^Invalid arguments\n {2}reason: Unknown option '--bogus'\nRemedy: Run 'casper-multisig devnet --help' for every flag\.\n\nUsage: casper-multisig devnet /,
+    )
+    expect(text).not.toContain('\\u{a}')
+    expect(text.split('\n').length).toBeLessThan(10)
+  })
+
   test('main starts a devnet and prints its URL', async () => {
     const lines: string[] = []
     const { code, devnet } = await main(['devnet', '--port', '0', '--account', alice.publicKey], {

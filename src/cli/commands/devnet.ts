@@ -31,6 +31,8 @@ accounts later with casper-multisig fund.
 
 Exit codes: 0 stopped by a signal, 1 failed to start (e.g. the port is in use), 2 usage error.`
 
+const helpRemedy = "Run 'casper-multisig devnet --help' for every flag."
+
 /**
  * Reads `devnet` arguments into {@link StartDevnetOptions}.
  *
@@ -49,7 +51,7 @@ export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
     throw new DevnetError('Invalid arguments', {
       code: 'InvalidOptions',
       details: { reason: cause instanceof Error ? cause.message : String(cause) },
-      remedy: devnetUsage,
+      remedy: helpRemedy,
     })
   }
   const number = (name: string, text: string | undefined) => {
@@ -118,7 +120,7 @@ function invalid(argument: string, expected: string, got: string): DevnetError {
   return new DevnetError(`Invalid ${argument}`, {
     code: 'InvalidOptions',
     details: { expected, got },
-    remedy: devnetUsage,
+    remedy: helpRemedy,
   })
 }
 
@@ -167,12 +169,11 @@ export async function runDevnet(
     })
   } catch (error) {
     io.err(startFailure(error))
-    return {
-      code:
-        error instanceof DevnetError && error.code === 'InvalidOptions' && !isListenError(error)
-          ? exitCodes.usage
-          : exitCodes.failed,
-    }
+    const usageError =
+      error instanceof DevnetError && error.code === 'InvalidOptions' && !isListenError(error)
+    // As every other command: the synopsis after a usage error (the remedy points to --help).
+    if (usageError) io.err(`\n${devnetUsage.split('\n\n')[0]}`)
+    return { code: usageError ? exitCodes.usage : exitCodes.failed }
   }
   if (quiet) {
     io.out(devnet.url)
