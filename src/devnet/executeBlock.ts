@@ -107,7 +107,13 @@ async function execute(
   const fail = (errorMessage: string, consumed: bigint, precondition15: boolean): DevnetExecution => {
     if (protocol === '1.5') {
       const cost = precondition15 ? 0n : consumed * BigInt(gasPrice)
-      return record({ errorMessage, consumed, cost, refund: 0n, charged: precondition15 ? 0n : charge15(payment, cost) })
+      return record({
+        errorMessage,
+        consumed,
+        cost,
+        refund: 0n,
+        charged: precondition15 ? 0n : charge15(payment, cost),
+      })
     }
     const estimate = estimateCost(
       { gas: consumed, paymentAmount: limit, lane, gasPrice, outcome: 'failure' },
@@ -175,7 +181,10 @@ async function execute(
         })()
       : (() => {
           // Success: the unused limit comes back by the chainspec's refund ratio (75% on mainnet).
-          const estimate = estimateCost({ gas: consumed, paymentAmount: limit, lane, gasPrice }, { chainspec })
+          const estimate = estimateCost(
+            { gas: consumed, paymentAmount: limit, lane, gasPrice },
+            { chainspec },
+          )
           return { cost: estimate.cost, refund: estimate.refunded, charged: estimate.charged }
         })()
   return {
