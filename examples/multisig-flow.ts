@@ -95,7 +95,9 @@ try {
   )
   const sent = await submit(rpc, setup)
   const setupResult = await awaitResult(rpc, sent, { timeoutMs: 30_000, pollIntervalMs: 100 })
-  console.log(`  executed in block ${setupResult.blockHash.slice(0, 8)}…, cost ${setupResult.cost} motes`)
+  console.log(
+    `  executed in block ${setupResult.blockHash.slice(0, 8)}…, charged ${setupResult.charged} motes`,
+  )
   showAccount(await onChain(rpc))
 
   heading('3. Bob proposes replacing carol with dave; it needs two co-signers (key management 2)')
@@ -136,7 +138,7 @@ try {
   const change = await submit(rpc, merged)
   const result = await awaitResult(rpc, change, { timeoutMs: 30_000, pollIntervalMs: 100 })
   console.log(
-    `  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, cost ${result.cost} motes`,
+    `  deploy ${change.hash.slice(0, 8)}… executed in block ${result.blockHash.slice(0, 8)}…, charged ${result.charged} motes`,
   )
   showAccount(await onChain(rpc))
 
@@ -172,7 +174,7 @@ try {
   const txSent = await submit(rpc, mergedTx)
   const txResult = await awaitResult(rpc, txSent, { timeoutMs: 30_000, pollIntervalMs: 100 })
   console.log(
-    `  transaction ${txSent.hash.slice(0, 8)}… executed in block ${txResult.blockHash.slice(0, 8)}…, cost ${txResult.cost} motes (gas ${txResult.consumed})`,
+    `  transaction ${txSent.hash.slice(0, 8)}… executed in block ${txResult.blockHash.slice(0, 8)}…, charged ${txResult.charged} motes (gas consumed ${txResult.consumed})`,
   )
 
   heading('7. The final on-chain configuration')

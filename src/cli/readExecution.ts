@@ -6,11 +6,22 @@ import type { Rpc } from '../rpc/createRpc.js'
 import { ExecutionFailedError } from '../rpc/ExecutionFailedError.js'
 import { JsonRpcError } from '../rpc/RpcError.js'
 
+/**
+ * What an execution took, as `awaitResult` reads it: `charged` is what left the payer's purse (2.x
+ * `cost - refund`, 1.5 `cost`); gas consumed, gas limit and refund are reported by 2.x only.
+ */
+export type ExecutionCharges = {
+  charged: bigint
+  consumed?: bigint | undefined
+  limit?: bigint | undefined
+  refund?: bigint | undefined
+}
+
 /** What the node knows about a deploy. */
 export type Execution =
   | { state: 'unknown' }
   | { state: 'pending' }
-  | { state: 'succeeded'; blockHash: string; blockHeight?: number | undefined; cost: bigint }
+  | ({ state: 'succeeded'; blockHash: string; blockHeight?: number | undefined } & ExecutionCharges)
   | { state: 'failed'; blockHash: string; blockHeight?: number | undefined; error: ExecutionFailedError }
 
 /**
@@ -63,7 +74,7 @@ export async function readExecution(
       ...(options.account ? { account: options.account } : {}),
       ...(options.payment === undefined ? {} : { payment: options.payment }),
     })
-    return { state: 'succeeded', blockHash: outcome.blockHash, blockHeight, cost: outcome.cost }
+    return { state: 'succeeded', blockHash: outcome.blockHash, blockHeight, ...chargesOf(outcome) }
   } catch (error) {
     if (error instanceof ExecutionFailedError) {
       return { state: 'failed', blockHash: error.blockHash, blockHeight, error }
@@ -72,7 +83,10 @@ export async function readExecution(
   }
 }
 
-/** `executed in block <hash> (success, cost N motes)` / `(failure: …)` / `pending` / `not known to the node`. */
+/**
+ * `executed in block <hash> at height <n> (success; Charged N motes, Gas consumed G, Gas limit L,
+ * Refunded R motes)` / `(failure: …; Charged …)` / `pending` / `not known to the node`.
+ */
 export function executionText(execution: Execution): string {
   switch (execution.state) {
     case 'unknown':
@@ -80,13 +94,32 @@ export function executionText(execution: Execution): string {
     case 'pending':
       return 'pending: accepted by the node, not executed yet'
     case 'succeeded':
-      return `executed in block ${execution.blockHash}${heightText(execution.blockHeight)} (success, cost ${execution.cost} motes)`
+      return `executed in block ${execution.blockHash}${heightText(execution.blockHeight)} (success; ${chargesText(execution)})`
     case 'failed':
-      return `executed in block ${execution.blockHash}${heightText(execution.blockHeight)} (failure: ${execution.error.errorMessage})`
+      return `executed in block ${execution.blockHash}${heightText(execution.blockHeight)} (failure: ${execution.error.errorMessage}; ${chargesText(execution.error)})`
   }
 }
 
-/** The execution for `--json`. */
+/**
+ * `Charged N motes, Gas consumed G, Gas limit L, Refunded R motes`; a 1.5 result reports only what
+ * was charged.
+ *
+ * @example
+ * ```ts
+ * chargesText({ charged: 1_375_000_000n, consumed: 1_000_000_000n, limit: 2_500_000_000n, refund: 1_125_000_000n })
+ * // 'Charged 1375000000 motes, Gas consumed 1000000000, Gas limit 2500000000, Refunded 1125000000 motes'
+ * ```
+ */
+export function chargesText(charges: ExecutionCharges): string {
+  return [
+    `Charged ${charges.charged} motes`,
+    ...(charges.consumed === undefined ? [] : [`Gas consumed ${charges.consumed}`]),
+    ...(charges.limit === undefined ? [] : [`Gas limit ${charges.limit}`]),
+    ...(charges.refund === undefined ? [] : [`Refunded ${charges.refund} motes`]),
+  ].join(', ')
+}
+
+/** The execution for `--json`: amounts as decimal strings, `consumed`, `limit`, `refund` on 2.x only. */
 export function executionJson(execution: Execution) {
   switch (execution.state) {
     case 'unknown':
@@ -97,7 +130,7 @@ export function executionJson(execution: Execution) {
         state: execution.state,
         blockHash: execution.blockHash,
         blockHeight: execution.blockHeight,
-        cost: String(execution.cost),
+        ...chargesJson(execution),
       }
     case 'failed':
       return {
@@ -106,8 +139,26 @@ export function executionJson(execution: Execution) {
         blockHeight: execution.blockHeight,
         error: execution.error.errorMessage,
         explanation: execution.error.explanation,
-        cost: String(execution.error.cost),
+        ...chargesJson(execution.error),
       }
+  }
+}
+
+function chargesOf(charges: ExecutionCharges): ExecutionCharges {
+  return {
+    charged: charges.charged,
+    ...(charges.consumed === undefined ? {} : { consumed: charges.consumed }),
+    ...(charges.limit === undefined ? {} : { limit: charges.limit }),
+    ...(charges.refund === undefined ? {} : { refund: charges.refund }),
+  }
+}
+
+function chargesJson(charges: ExecutionCharges) {
+  return {
+    charged: String(charges.charged),
+    ...(charges.consumed === undefined ? {} : { consumed: String(charges.consumed) }),
+    ...(charges.limit === undefined ? {} : { limit: String(charges.limit) }),
+    ...(charges.refund === undefined ? {} : { refund: String(charges.refund) }),
   }
 }
 

@@ -29,9 +29,19 @@ export type DevnetExecution = {
   limit: bigint
   /** Gas consumed. */
   consumed: bigint
-  /** Motes: gas used x gas price on 1.5; limit x gas price on 2.0. */
+  /**
+   * Motes, as the node reports them: 1.5 `cost`, the gas used x gas price; 2.x `cost`, the gross
+   * cost, limit x gas price (casper-types `ExecutionResultV2`).
+   */
   cost: bigint
-  /** Motes actually taken from the main purse (1.5 refunds 99% of the unused payment). */
+  /** 2.x `refund`: motes given back from `cost` (0 on failure: no refund for a penalty); 0 on 1.5. */
+  refund: bigint
+  /** 2.x `current_price`: the gas price the execution was charged at. */
+  currentPrice: number
+  /**
+   * Motes actually taken from the main purse: 2.x `cost - refund` (on failure the whole
+   * max(limit x price, baseline)); 1.5 the payment less 99% of its unused part.
+   */
   charged: bigint
   /** The account that paid, and its main purse balance after the payment. */
   accountHash: AccountHashHex
@@ -188,6 +198,9 @@ export function stateFromJson(text: string): DevnetState {
       execution.consumed = BigInt(execution.consumed)
       execution.cost = BigInt(execution.cost)
       execution.charged = BigInt(execution.charged)
+      // State files written before `refund` and `current_price` were reported.
+      execution.refund = BigInt(execution.refund ?? 0n)
+      execution.currentPrice = execution.currentPrice ?? 1
       execution.balanceAfter = BigInt(execution.balanceAfter)
     }
   }

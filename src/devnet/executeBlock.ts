@@ -2,12 +2,14 @@
 //
 // 1.5: execution_engine engine_state/mod.rs `deploy` (authorization, minimum balance, standard
 // payment, session, `finalize_payment` with the chainspec's 99% refund), v1.5.8.
-// 2.x: the same preconditions; payment-limited pricing (the gas limit is the payment amount, all of
-// it available in the purse), `refund_handling = refund [75, 100]`: the cost is the gas consumed plus
-// a quarter of the unused limit, at the network's gas price (mainnet chainspec 2.2.0, casper-facts
-// section 11); `fee_handling = burn` changes nothing for the sender.
+// 2.x: payment-limited pricing (the gas limit is the payment amount, all of it available in the
+// purse) at the network's gas price; `cost` is the gross limit x price. A success gets the chainspec's
+// refund of the unused limit (`refund [75, 100]` on mainnet 2.2.0); an execution that errors gets no
+// refund and is charged max(limit x price, baseline) (`contract_runtime/operations.rs`, "no refund
+// for penalty"). Both through `estimateCost`. `fee_handling = burn` changes nothing for the sender.
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import { estimateCost } from '../chainspec/estimateCost.js'
 import { decodeU512 } from '../deploy/clValueJson.js'
 import type { NamedArgJson } from '../deploy/DeployJson.js'
 import { emulateSession } from '../emulator/emulateSession.js'
@@ -23,9 +25,6 @@ import {
   tipOf,
 } from './DevnetState.js'
 import { devnetChainspec } from './devnetChainspec.js'
-
-/** `[core] refund_handling = { type = 'refund', refund_ratio = [75, 100] }` of mainnet 2.2.0. */
-const refundRatio2x = [75n, 100n] as const
 
 /** The session a deploy or transaction carries, as the devnet can run it. */
 type Session =
@@ -76,11 +75,12 @@ async function execute(
   blockHeight: number,
 ): Promise<DevnetExecution> {
   const protocol = state.protocol
-  const { accountHash, gasPrice, limit, payment, fixed } = pricing(state, item)
+  const chainspec = devnetChainspec(state)
+  const { accountHash, gasPrice, limit, payment, lane } = pricing(state, item)
   const entry = state.accounts[accountHash]
   const signers = [...new Set(item.json.approvals.map((a) => accountHashFromPublicKey(a.signer)))]
   const record = (
-    fields: Pick<DevnetExecution, 'errorMessage' | 'consumed' | 'cost' | 'charged'> & {
+    fields: Pick<DevnetExecution, 'errorMessage' | 'consumed' | 'cost' | 'refund' | 'charged'> & {
       accountAfter?: Account | null
     },
   ): DevnetExecution => {
@@ -90,11 +90,43 @@ async function execute(
       blockHash,
       blockHeight,
       limit,
+      currentPrice: gasPrice,
       accountHash,
       balanceAfter: entry?.balance ?? 0n,
       accountAfter: null,
       ...fields,
     }
+  }
+  /**
+   * An execution that errors. 1.5: a precondition failure (authorization, balance, unreadable
+   * module) costs nothing, anything later the gas used, with the 99% refund of the rest. 2.x:
+   * casper-node `contract_runtime/operations.rs` consumes `cost_to_use()` when the artifact has an
+   * error ("no refund for penalty"): nothing is refunded and the whole max(limit x price, baseline)
+   * is charged, or what the purse holds when it holds less.
+   */
+  const fail = (errorMessage: string, consumed: bigint, precondition15: boolean): DevnetExecution => {
+    if (protocol === '1.5') {
+      const cost = precondition15 ? 0n : consumed * BigInt(gasPrice)
+      return record({
+        errorMessage,
+        consumed,
+        cost,
+        refund: 0n,
+        charged: precondition15 ? 0n : charge15(payment, cost),
+      })
+    }
+    const estimate = estimateCost(
+      { gas: consumed, paymentAmount: limit, lane, gasPrice, outcome: 'failure' },
+      { chainspec },
+    )
+    const available = entry?.balance ?? 0n
+    return record({
+      errorMessage,
+      consumed,
+      cost: estimate.cost,
+      refund: 0n,
+      charged: estimate.charged < available ? estimate.charged : available,
+    })
   }
   if (!entry) {
     // The account existed at acceptance; nothing removes accounts, so this is a corrupted state file.
@@ -102,12 +134,13 @@ async function execute(
       errorMessage: 'Authorization failure: not authorized.',
       consumed: 0n,
       cost: 0n,
+      refund: 0n,
       charged: 0n,
     })
   }
   const session = sessionOf(item)
-  // Authorization is judged first (precondition failures cost nothing): the emulator applies the
-  // node's rules and texts, so it is asked even when the session itself cannot run here.
+  // Authorization is judged first: the emulator applies the node's rules and texts, so it is asked
+  // even when the session itself cannot run here.
   let emulation: Awaited<ReturnType<typeof emulateSession>>
   try {
     emulation = await emulateSession({
@@ -116,70 +149,52 @@ async function execute(
       account: entry.account,
       signers,
       // The chainspec the devnet runs: its opcode, host and storage costs, limits and signer rule.
-      chainspec: devnetChainspec(state),
+      chainspec,
       gasLimit: limit,
     })
   } catch (error) {
-    // Module bytes the emulator cannot even read: the node's preprocessing would refuse them too.
+    // Module bytes the emulator cannot even read: the node's preprocessing would refuse them too
+    // (node test `erroneous_wasm_transaction_no_refund`: consumed 0, the whole limit charged).
     const message = `Wasm preprocessing error: ${error instanceof Error ? error.message : String(error)}`
-    return record({ errorMessage: message, consumed: 0n, cost: 0n, charged: 0n })
+    return fail(message, 0n, true)
   }
   const precondition = emulation.failure?.kind
   if (precondition === 'authorization' || precondition === 'deploymentAuthorization') {
-    return record({ errorMessage: emulation.failure?.message ?? null, consumed: 0n, cost: 0n, charged: 0n })
+    return fail(emulation.failure?.message ?? 'Authorization failure: not authorized.', 0n, true)
   }
   // 1.5 engine_state `deploy`: the main purse must hold MAX_PAYMENT (x gas price) before payment
   // runs; 2.x: the whole gas limit must be available (it is held while the session runs).
   const required = protocol === '1.5' ? maxPaymentMotes15 * BigInt(gasPrice) : limit * BigInt(gasPrice)
   if (entry.balance < required || entry.balance < payment) {
-    return record({ errorMessage: 'Insufficient payment', consumed: 0n, cost: 0n, charged: 0n })
+    return fail('Insufficient payment', 0n, true)
   }
-  if (session.kind === 'unsupported') {
-    const cost = protocol === '1.5' ? 0n : costOf(protocol, fixed, limit, 0n, gasPrice)
-    return record({
-      errorMessage: session.message,
-      consumed: 0n,
-      cost,
-      charged: charge(protocol, payment, cost),
-    })
-  }
+  if (session.kind === 'unsupported') return fail(session.message, 0n, false)
   // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers)
   const consumed = emulation.gas.total < limit ? emulation.gas.total : limit
-  const cost = costOf(protocol, fixed, limit, consumed, gasPrice)
-  const charged = charge(protocol, payment, cost)
-  if (!emulation.ok) {
-    return record({ errorMessage: emulation.failure?.message ?? 'Unknown failure', consumed, cost, charged })
-  }
+  if (!emulation.ok) return fail(emulation.failure?.message ?? 'Unknown failure', consumed, false)
   const changed = JSON.stringify(emulation.account) !== JSON.stringify(entry.account)
+  const paid =
+    protocol === '1.5'
+      ? (() => {
+          const cost = consumed * BigInt(gasPrice)
+          return { cost, refund: 0n, charged: charge15(payment, cost) }
+        })()
+      : (() => {
+          // Success: the unused limit comes back by the chainspec's refund ratio (75% on mainnet).
+          const estimate = estimateCost(
+            { gas: consumed, paymentAmount: limit, lane, gasPrice },
+            { chainspec },
+          )
+          return { cost: estimate.cost, refund: estimate.refunded, charged: estimate.charged }
+        })()
   return {
-    ...record({ errorMessage: null, consumed, cost, charged, accountAfter: emulation.account }),
+    ...record({ errorMessage: null, consumed, ...paid, accountAfter: emulation.account }),
     accountAfter: changed ? emulation.account : null,
   }
 }
 
-/**
- * Motes a session costs. 1.5: the gas used x gas price. 2.x payment-limited: the gas used plus
- * the part of the unused limit that is not refunded (25% on mainnet), x gas price; fixed: the
- * lane's whole limit.
- */
-function costOf(
-  protocol: DevnetState['protocol'],
-  fixed: boolean,
-  limit: bigint,
-  consumed: bigint,
-  gasPrice: number,
-) {
-  const price = BigInt(gasPrice)
-  if (protocol === '1.5') return consumed * price
-  if (fixed) return limit * price
-  const [numerator, denominator] = refundRatio2x
-  const unused = limit - consumed
-  return (consumed + unused - (unused * numerator) / denominator) * price
-}
-
 /** handle_payment `finalize_payment` (1.5): the unused payment is refunded at 99/100, dust to the fee. */
-function charge(protocol: DevnetState['protocol'], payment: bigint, cost: bigint): bigint {
-  if (protocol !== '1.5') return cost
+function charge15(payment: bigint, cost: bigint): bigint {
   const unspent = payment > cost ? payment - cost : 0n
   return payment - (unspent * 99n) / 100n
 }
@@ -201,7 +216,7 @@ function pricing(state: DevnetState, item: DevnetItem) {
       gasPrice,
       payment,
       limit: isProtocol15(limits) ? payment / BigInt(gasPrice) : payment,
-      fixed: false,
+      lane: undefined,
     }
   }
   const payload = item.json.payload as unknown as {
@@ -218,7 +233,7 @@ function pricing(state: DevnetState, item: DevnetItem) {
   const gasPrice = limits.gasPrice.min
   if (limited) {
     const payment = BigInt(String(limited.payment_amount))
-    return { accountHash, gasPrice, payment: payment * BigInt(gasPrice), limit: payment, fixed: false }
+    return { accountHash, gasPrice, payment: payment * BigInt(gasPrice), limit: payment, lane: undefined }
   }
   const lane = wasmLaneBySize(
     limits,
@@ -227,7 +242,7 @@ function pricing(state: DevnetState, item: DevnetItem) {
     0,
   )
   const limit = lane?.maxGasLimit ?? 0n
-  return { accountHash, gasPrice, payment: limit * BigInt(gasPrice), limit, fixed: true }
+  return { accountHash, gasPrice, payment: limit * BigInt(gasPrice), limit, lane }
 }
 
 function sessionOf(item: DevnetItem): Session {

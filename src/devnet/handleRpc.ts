@@ -425,9 +425,13 @@ function executionInfo20(item: DevnetItem) {
       Version2: {
         initiator,
         error_message: execution.errorMessage,
+        // casper-types 2.0 `ExecutionResultV2`: `cost` is the gross limit x price; the payer is
+        // charged `cost - refund`.
+        current_price: execution.currentPrice,
         limit: execution.limit.toString(),
         consumed: execution.consumed.toString(),
         cost: execution.cost.toString(),
+        refund: execution.refund.toString(),
         transfers: [],
         size_estimate: item.size,
         effects,

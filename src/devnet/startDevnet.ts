@@ -83,7 +83,7 @@ export type DevnetEvent =
       height: number
       hash: string
       /** Each executed item with its outcome: `errorMessage` null on success. */
-      items: { hash: string; errorMessage: string | null; cost: string }[]
+      items: { hash: string; errorMessage: string | null; cost: string; charged: string }[]
     }
   | {
       type: 'funded'
@@ -311,6 +311,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
               hash,
               errorMessage: execution?.errorMessage ?? null,
               cost: String(execution?.cost ?? 0n),
+              charged: String(execution?.charged ?? 0n),
             }
           }),
         })

@@ -13,8 +13,17 @@ export type ExecutionFailedErrorParameters = {
   apiError?: ApiError | undefined
   explanation: string
   remedy: string
-  /** Motes charged (the failed deploy still pays). */
-  cost: bigint
+  /**
+   * Motes taken from the payer: on 2.x the whole max(limit x price, baseline), nothing refunded
+   * (casper-node `contract_runtime/operations.rs`, "no refund for penalty"); on 1.5 the `cost`.
+   */
+  charged: bigint
+  /** Gas consumed (2.x); absent on 1.5. */
+  consumed?: bigint | undefined
+  /** Gas limit (2.x); absent on 1.5. */
+  limit?: bigint | undefined
+  /** Motes refunded (2.x: 0 for a failure); absent on 1.5. */
+  refund?: bigint | undefined
   blockHash: string
 }
 
@@ -39,7 +48,10 @@ export class ExecutionFailedError extends BaseError {
   readonly kind: ExecutionErrorKind
   readonly apiError: ApiError | undefined
   readonly explanation: string
-  readonly cost: bigint
+  readonly charged: bigint
+  readonly consumed: bigint | undefined
+  readonly limit: bigint | undefined
+  readonly refund: bigint | undefined
   readonly blockHash: string
 
   constructor(parameters: ExecutionFailedErrorParameters) {
@@ -48,7 +60,10 @@ export class ExecutionFailedError extends BaseError {
       details: {
         hash: parameters.hash,
         blockHash: parameters.blockHash,
-        cost: parameters.cost,
+        charged: parameters.charged,
+        ...(parameters.consumed === undefined ? {} : { consumed: parameters.consumed }),
+        ...(parameters.limit === undefined ? {} : { limit: parameters.limit }),
+        ...(parameters.refund === undefined ? {} : { refund: parameters.refund }),
         explanation: parameters.explanation,
       },
       remedy: parameters.remedy,
@@ -58,7 +73,10 @@ export class ExecutionFailedError extends BaseError {
     this.kind = parameters.kind
     this.apiError = parameters.apiError
     this.explanation = parameters.explanation
-    this.cost = parameters.cost
+    this.charged = parameters.charged
+    this.consumed = parameters.consumed
+    this.limit = parameters.limit
+    this.refund = parameters.refund
     this.blockHash = parameters.blockHash
   }
 }

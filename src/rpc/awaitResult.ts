@@ -46,10 +46,18 @@ export type AwaitResultSubmitted = {
 export type AwaitResultReturnType = {
   ok: true
   hash: string
-  /** Motes charged (1.5 `cost`; 2.0 `Version2.cost`). */
-  cost: bigint
-  /** Gas consumed (2.0 `Version2.consumed`); absent on 1.5. */
+  /**
+   * Motes taken from the payer: 2.x `Version2.cost - Version2.refund` (`cost` is the gross
+   * limit x price, casper-types `ExecutionResultV2`); 1.5 (`ExecutionResultV1`) its `cost`, which
+   * is what was charged.
+   */
+  charged: bigint
+  /** Gas consumed (2.x `Version2.consumed`); absent on 1.5. */
   consumed?: bigint | undefined
+  /** Gas limit (2.x `Version2.limit`); absent on 1.5. */
+  limit?: bigint | undefined
+  /** Motes given back out of the gross cost (2.x `Version2.refund`; 0 on failure); absent on 1.5. */
+  refund?: bigint | undefined
   blockHash: string
   /** The whole last `info_get_deploy` / `info_get_transaction` result. */
   raw: JsonObject
@@ -94,7 +102,7 @@ function isTransient(error: unknown): error is RpcError {
  * @example
  * ```ts
  * const sent = await submit(rpc, deployOrTransaction) // a deploy or a TransactionV1
- * const { cost, blockHash } = await awaitResult(rpc, sent, { timeoutMs: 180_000 })
+ * const { charged, consumed, blockHash } = await awaitResult(rpc, sent, { timeoutMs: 180_000 })
  * ```
  */
 export async function awaitResult(
@@ -203,10 +211,16 @@ function assertSameHash(read: ResponseShape, result: unknown, hash: string): voi
     read.fail(`${path}.hash`, `${hash} (the hash asked for)`, reported)
 }
 
-type Outcome = {
-  blockHash: string
-  cost: bigint
+/** The amounts of an execution result, as {@link AwaitResultReturnType} names them. */
+type Charges = {
+  charged: bigint
   consumed?: bigint | undefined
+  limit?: bigint | undefined
+  refund?: bigint | undefined
+}
+
+type Outcome = Charges & {
+  blockHash: string
   errorMessage?: string | undefined
   signers?: AccountHashHex[] | undefined
   raw: JsonObject
@@ -230,11 +244,17 @@ function readOutcome(
     if (version === 'Version1') return { blockHash, raw, ...readV1(read, inner, `${path}.Version1`) }
     const v2 = read.object(inner, `${path}.Version2`)
     const message = v2.error_message
+    const cost = read.decimal(v2.cost, `${path}.Version2.cost`)
+    // Released 2.0 results always carry `refund`; release candidates did not (their cost was net).
+    const refund = v2.refund === undefined ? 0n : read.decimal(v2.refund, `${path}.Version2.refund`)
+    if (refund > cost) read.fail(`${path}.Version2.refund`, `at most the cost ${cost}`, v2.refund)
     return {
       blockHash,
       raw,
-      cost: read.decimal(v2.cost, `${path}.Version2.cost`),
+      charged: cost - refund,
       consumed: read.decimal(v2.consumed, `${path}.Version2.consumed`),
+      limit: read.decimal(v2.limit, `${path}.Version2.limit`),
+      refund,
       errorMessage:
         message === null || message === undefined
           ? undefined
@@ -264,7 +284,8 @@ function readV1(read: ResponseShape, value: unknown, path: string) {
   const [variant, inner] = read.variant(value, path, ['Success', 'Failure'])
   const body = read.object(inner, `${path}.${variant}`)
   return {
-    cost: read.decimal(body.cost, `${path}.${variant}.cost`),
+    // 1.5: `cost` is what the payer was charged; no limit or refund is reported.
+    charged: read.decimal(body.cost, `${path}.${variant}.cost`),
     errorMessage:
       variant === 'Failure' ? read.string(body.error_message, `${path}.Failure.error_message`) : undefined,
   }
@@ -275,8 +296,7 @@ function settle(outcome: Outcome, hash: string, options: AwaitResultOptions): Aw
     return {
       ok: true,
       hash,
-      cost: outcome.cost,
-      ...(outcome.consumed !== undefined ? { consumed: outcome.consumed } : {}),
+      ...charges(outcome),
       blockHash: outcome.blockHash,
       raw: outcome.raw,
     }
@@ -291,9 +311,18 @@ function settle(outcome: Outcome, hash: string, options: AwaitResultOptions): Aw
     hash,
     errorMessage: outcome.errorMessage,
     ...explained,
-    cost: outcome.cost,
+    ...charges(outcome),
     blockHash: outcome.blockHash,
   })
+}
+
+function charges(outcome: Charges): Charges {
+  return {
+    charged: outcome.charged,
+    ...(outcome.consumed !== undefined ? { consumed: outcome.consumed } : {}),
+    ...(outcome.limit !== undefined ? { limit: outcome.limit } : {}),
+    ...(outcome.refund !== undefined ? { refund: outcome.refund } : {}),
+  }
 }
 
 /** Signers of the approvals in the response (deploy, or transaction `Version1`), when well formed. */

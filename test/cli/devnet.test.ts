@@ -140,7 +140,9 @@ describe('casper-multisig devnet', () => {
     const { hash, execution } = JSON.parse(sent.out)
     expect(execution).toMatchObject({ state: 'succeeded' })
     await logged(new RegExp(` accepted deploy ${hash}\n`))
-    await logged(new RegExp(` block \\d+ [0-9a-f]{64}: 1 item\n {2}${hash} success \\(cost \\d+ motes\\)\n`))
+    await logged(
+      new RegExp(` block \\d+ [0-9a-f]{64}: 1 item\n {2}${hash} success \\(charged \\d+ motes\\)\n`),
+    )
   })
 
   test('a port in use is named with EADDRINUSE and a remedy; exit 1', async () => {

@@ -213,6 +213,7 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     expect(failed.out).toMatch(/^Sent deploy [0-9a-f]{64}$/)
     expect(failed.err).toMatch(/^Execution failed: ApiError::DuplicateKey \[22\]\n/)
     expect(failed.err).toContain('explanation: ')
+    expect(failed.err).toMatch(/\n {2}charged: \d+\n/)
     expect(failed.err).toContain('Remedy: ')
     expect(failed.err).not.toContain('getAccountConfig')
     // Once it ran, status and send say so: executed, with the failure; exit 1.
@@ -222,11 +223,12 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     ])
     expect(status.code).toBe(1)
     expect(status.out).toMatch(
-      /\nStatus: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]\)\n/,
+      // 1.5 (ExecutionResultV1): only what was charged is reported.
+      /\nStatus: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]; Charged \d+ motes\)\n/,
     )
     expect(resend.code).toBe(1)
     expect(resend.out).toMatch(
-      /was already sent: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]\)$/,
+      /was already sent: executed in block [0-9a-f]{64} \(failure: ApiError::DuplicateKey \[22\]; Charged \d+ motes\)$/,
     )
   }, 180_000)
 })

@@ -146,18 +146,20 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     const sent = await cli(['send', '-i', signedFile, '--node-address', base, ...wait])
     expect(sent.err).toBe('')
     expect(sent.code).toBe(0)
-    expect(sent.out).toMatch(/^Sent deploy [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}, cost \d+ motes$/)
+    expect(sent.out).toMatch(
+      /^Sent deploy [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+    )
 
     // A deploy that ran is reported as executed, not as "not ready".
     const ran = await cli(['status', signedFile], { env })
     expect(ran.code).toBe(0)
     expect(ran.out).toMatch(
-      /\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/,
+      /\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success; Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes\)$/,
     )
     const again = await cli(['send', signedFile, '-n', base])
     expect(again.code).toBe(0)
     expect(again.out).toMatch(
-      /was already sent: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/,
+      /was already sent: executed in block [0-9a-f]{64} at height \d+ \(success; Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes\)$/,
     )
 
     // 2. Replace carol with dave: bob and carol sign on their own machines.
@@ -290,7 +292,9 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     })
     const waited = await cli(['wait', hash, '-n', base, '--timeout', '30', '--poll-interval', '50'])
     expect(waited).toMatchObject({ code: 0, err: '' })
-    expect(waited.out).toMatch(/^Executed in block [0-9a-f]{64} at height \d+, cost \d+ motes$/)
+    expect(waited.out).toMatch(
+      /^Executed in block [0-9a-f]{64} at height \d+\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+    )
 
     // The final configuration: alice, bob, dave; thresholds 2/2; carol gone.
     const final = await cli(['account', '-n', base, '--account', alice.publicKey, '--json'])

@@ -84,7 +84,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     expect(sentSetup.err).toBe('')
     expect(sentSetup.code).toBe(0)
     expect(sentSetup.out).toMatch(
-      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}, cost \d+ motes$/,
+      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
     )
     const account = await cli(['account', '--account', alice.publicKey, '-n', base])
     expect(account.out).toContain('Thresholds: deployment 2, key management 2')
@@ -196,7 +196,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     expect(sent.err).toBe('')
     expect(sent.code).toBe(0)
     expect(sent.out).toMatch(
-      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}, cost \d+ motes$/,
+      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
     )
     const after = await cli(['account', '--account', alice.publicKey, '-n', base])
     expect(after.out).toContain(`account-hash-${carol.accountHash} weight 1`)
@@ -204,14 +204,29 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     const ran = await cli(['status', merged, '-n', base])
     expect(ran.code).toBe(0)
     expect(ran.out).toMatch(
-      /\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success, cost \d+ motes\)$/,
+      /\nStatus: executed in block [0-9a-f]{64} at height \d+ \(success; Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes\)$/,
     )
     const waited = await cli(['wait', merged, '-n', base, '--json'])
     expect(waited.code).toBe(0)
-    expect(JSON.parse(waited.out)).toMatchObject({ hash, execution: { state: 'succeeded' } })
+    const { execution } = JSON.parse(waited.out)
+    expect(execution).toMatchObject({ state: 'succeeded' })
+    expect(Object.keys(execution).sort()).toEqual(
+      ['blockHash', 'blockHeight', 'charged', 'consumed', 'limit', 'refund', 'state'].sort(),
+    )
+    // ExecutionResultV2: charged = cost − refund, where cost is the gross limit × price (price 1).
+    const reported = devnet.state.items[hash]!.execution!
+    expect(execution).toMatchObject({
+      charged: String(reported.cost - reported.refund),
+      consumed: String(reported.consumed),
+      limit: String(reported.limit),
+      refund: String(reported.refund),
+    })
+    expect(BigInt(execution.charged) + BigInt(execution.refund)).toBe(BigInt(execution.limit))
     const byHash = await cli(['wait', hash, '--transaction', '-n', base, '--timeout', '5'])
     expect(byHash.code).toBe(0)
-    expect(byHash.out).toMatch(/^Executed in block [0-9a-f]{64} at height \d+, cost \d+ motes$/)
+    expect(byHash.out).toMatch(
+      /^Executed in block [0-9a-f]{64} at height \d+\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+    )
 
     // plan --transaction writes TransactionV1 files the other commands read.
     const target = join(dir, 'target.json')

@@ -88,8 +88,11 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
     const block = await devnet.produceBlock()
     const waited = await waiting
     expect(waited.code).toBe(0)
+    // Gross cost limit x price, charged cost - refund (mainnet 2.2.0: 75% of the unused limit back).
+    const execution = devnet.state.items[hash]!.execution!
+    expect(execution.charged).toBe(execution.cost - execution.refund)
     expect(waited.out).toBe(
-      `Executed in block ${block.hash} at height ${block.height}, cost ${waited.out.match(/cost (\d+)/)![1]} motes`,
+      `Executed in block ${block.hash} at height ${block.height}. Charged ${execution.charged} motes, Gas consumed ${execution.consumed}, Gas limit ${execution.limit}, Refunded ${execution.refund} motes`,
     )
     expect(waited.progress[0]).toMatch(new RegExp(`^Waiting for ${hash}: 0 s, pending, block height \\d+$`))
     expect(waited.progress.at(-1)).toBe('')
@@ -97,7 +100,7 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
     const ran = await cli(['status', signed, '-n', node])
     expect(ran.code).toBe(0)
     expect(ran.out).toContain(
-      `Status: executed in block ${block.hash} at height ${block.height} (success, cost `,
+      `Status: executed in block ${block.hash} at height ${block.height} (success; Charged ${execution.charged} motes, `,
     )
   }, 180_000)
 

@@ -1,11 +1,13 @@
-// Every response the devnet serves validates against the node's published OpenRPC result schema.
+// Every response the devnet serves validates against the node's published OpenRPC result schema; on
+// 2.x, execution results against the released casper-node 2.0.0 schema (see rpcSchema.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
+import { signDeploy } from '../../src/approvals/signDeploy.js'
+import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
 import { type Devnet, startDevnet } from '../../src/devnet/startDevnet.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
 import { alice, bob, call, type Envelope, twoPartyDeploy } from './devnetKit.js'
-import { resultErrors } from './rpcSchema.js'
+import { releasedErrors, releasedSchema, resultErrors } from './rpcSchema.js'
 
 async function signedTransaction(chainName: string): Promise<TransactionJson> {
   const { transaction } = await buildTwoPartyTransaction({
@@ -59,7 +61,9 @@ for (const protocol of ['1.5', '2.0'] as const) {
       await rpc('info_get_status')
 
       if (protocol === '2.0') {
-        expect(executed.result.execution_info.execution_result.Version2.error_message).toBeNull()
+        const executionResult = executed.result.execution_info.execution_result
+        expect(executionResult.Version2.error_message).toBeNull()
+        expect(releasedErrors('ExecutionResult', executionResult)).toEqual([])
         await rpc('state_get_entity', { entity_identifier: { PublicKey: alice.publicKey } })
         await rpc('state_get_entity', { entity_identifier: { AccountHash: hashKey } })
         await rpc('info_get_transaction', { transaction_hash: { Deploy: deploy.hash } })
@@ -122,3 +126,43 @@ for (const protocol of ['1.5', '2.0'] as const) {
     })
   })
 }
+
+describe('the released 2.0.0 execution result', () => {
+  test('requires refund and current_price: the devnet reports them, the pre-release shape fails', async () => {
+    const v2 = releasedSchema().definitions.ExecutionResultV2 as { required: string[] }
+    expect(v2.required).toEqual(
+      expect.arrayContaining(['refund', 'current_price', 'cost', 'limit', 'consumed']),
+    )
+    const devnet = await startDevnet({
+      protocol: '2.0',
+      blockIntervalMs: 50,
+      accounts: [{ publicKey: alice.publicKey }],
+    })
+    try {
+      const { deploy: unsigned } = await buildTwoPartyDeploy({
+        account: alice.publicKey,
+        chainName: devnet.chainName,
+        deploymentAccount: bob.publicKey,
+        payment: 2_500_000_000n,
+      })
+      const deploy = await signDeploy(unsigned, alice)
+      await call(devnet.url, 'account_put_deploy', { deploy })
+      await devnet.waitForExecution(deploy.hash)
+      const info = await call(devnet.url, 'info_get_deploy', { deploy_hash: deploy.hash })
+      const result = info.result.execution_info.execution_result
+      expect(releasedErrors('ExecutionResult', result)).toEqual([])
+      expect(resultErrors('2.0', 'info_get_deploy', info.result)).toEqual([])
+      // What the devnet served before: the net charge in `cost`, no refund, no current_price.
+      const { refund: _refund, current_price: _price, ...preRelease } = result.Version2
+      expect(releasedErrors('ExecutionResult', { Version2: preRelease })).not.toEqual([])
+      expect(
+        resultErrors('2.0', 'info_get_deploy', {
+          ...info.result,
+          execution_info: { ...info.result.execution_info, execution_result: { Version2: preRelease } },
+        }),
+      ).not.toEqual([])
+    } finally {
+      await devnet.stop()
+    }
+  })
+})

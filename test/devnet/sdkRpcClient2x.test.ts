@@ -67,10 +67,14 @@ describe('casper-js-sdk RpcClient against the 2.x devnet', () => {
     expect(result.executionInfo?.executionResult.errorMessage).toBeFalsy()
     const consumed = BigInt(result.executionInfo!.executionResult.consumed.toString())
     const cost = BigInt(result.executionInfo!.executionResult.cost.toString())
-    // Payment-limited with a 75% refund of the unused limit (mainnet 2.2.0 refund_handling).
-    expect(cost).toBe(consumed + (5_000_000_000n - consumed) - ((5_000_000_000n - consumed) * 75n) / 100n)
+    const refund = BigInt(result.executionInfo!.executionResult.refund.toString())
+    // ExecutionResultV2: `cost` is the gross limit × price; payment-limited with a 75% refund of the
+    // unused limit (mainnet 2.2.0 refund_handling); the payer is charged cost − refund.
+    expect(cost).toBe(5_000_000_000n)
+    expect(refund).toBe(((5_000_000_000n - consumed) * 75n) / 100n)
+    expect(result.executionInfo!.executionResult.currentPrice).toBe(1)
     const balanceAfter = BigInt((await rpc.queryLatestBalance(purse)).balance.toString())
-    expect(balanceAfter).toBe(BigInt(balanceBefore) - cost)
+    expect(balanceAfter).toBe(BigInt(balanceBefore) - (cost - refund))
 
     const block = await rpc.getBlockByHash(result.executionInfo!.blockHash.toHex())
     expect(block.block.transactions.map((t) => t.hash.toHex())).toContain(hash)

@@ -87,7 +87,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('awaitResult on 1.5 (execution_results)', () => {
-  test('polls while execution_results is empty, then returns cost and block hash', async () => {
+  test('polls while execution_results is empty, then returns what was charged and the block hash', async () => {
     const rpc = await serve((nth) => ({
       result: nth < 2 ? pending15() : fixture('info_get_deploy_1.5.8').result,
     }))
@@ -95,10 +95,13 @@ describe('awaitResult on 1.5 (execution_results)', () => {
     expect(result).toMatchObject({
       ok: true,
       hash: deployHash,
-      cost: 123456n,
+      // ExecutionResultV1: `cost` is what was charged; no limit or refund.
+      charged: 123456n,
       blockHash: '13c2d7a68ecdd4b74bf4393c88915c836c863fc4bf11d7f2bd930a1bbccacdcb',
     })
     expect(result.consumed).toBeUndefined()
+    expect(result.limit).toBeUndefined()
+    expect(result.refund).toBeUndefined()
     expect(node!.calls).toHaveLength(3)
     expect(node!.calls[0]!).toMatchObject({ method: 'info_get_deploy', params: { deploy_hash: deployHash } })
   })
@@ -139,7 +142,7 @@ describe('awaitResult on 1.5 (execution_results)', () => {
       errorMessage: 'ApiError::ThresholdViolation [25]',
       kind: 'ApiError',
       apiError: { code: 25, name: 'ThresholdViolation', message: 'ApiError::ThresholdViolation [25]' },
-      cost: 123456n,
+      charged: 123456n,
       blockHash: '13c2d7a68ecdd4b74bf4393c88915c836c863fc4bf11d7f2bd930a1bbccacdcb',
     })
     expect(failed.explanation).toContain('below the key-management threshold 3')
@@ -148,7 +151,7 @@ describe('awaitResult on 1.5 (execution_results)', () => {
 })
 
 describe('awaitResult on 2.0 (execution_info)', () => {
-  test('polls while execution_info is null, then returns cost and consumed', async () => {
+  test('polls while execution_info is null, then returns charged = cost − refund, consumed, limit, refund', async () => {
     const pending = { ...fixture('info_get_deploy_2.0.0').result, execution_info: null }
     const rpc = await serve((nth) => ({
       result: nth === 0 ? pending : fixture('info_get_deploy_2.0.0').result,
@@ -157,8 +160,11 @@ describe('awaitResult on 2.0 (execution_info)', () => {
       awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
     ).resolves.toMatchObject({
       ok: true,
-      cost: 246912n,
+      // The released example: limit 123456 at current_price 2 → cost 246912 (gross), refund 146912.
+      charged: 100000n,
       consumed: 100000n,
+      limit: 123456n,
+      refund: 146912n,
       blockHash: '1f8187a82bd4b28948add6f8c0ea15a8aac6160088dbc281499fdcf2f0d95a79',
     })
   })
@@ -168,7 +174,8 @@ describe('awaitResult on 2.0 (execution_info)', () => {
     await expect(
       awaitResult(rpc, transactionHash, { timeoutMs: 5_000, kind: 'transaction' }),
     ).resolves.toMatchObject({
-      cost: 246912n,
+      charged: 100000n,
+      refund: 146912n,
     })
     expect(node!.calls[0]).toMatchObject({
       method: 'info_get_transaction',
@@ -199,7 +206,9 @@ describe('awaitResult on 2.0 (execution_info)', () => {
     const rpc = await serve(() => ({ result }))
     await expect(awaitResult(rpc, deployHash, { timeoutMs: 5_000 })).rejects.toMatchObject({
       kind: 'OutOfGas',
-      cost: 7n,
+      charged: 7n,
+      limit: undefined,
+      refund: undefined,
     })
   })
 
@@ -208,6 +217,16 @@ describe('awaitResult on 2.0 (execution_info)', () => {
       'cost as a number',
       (r: Info20) => (r.execution_info.execution_result.Version2!.cost = 5),
       'result.execution_info.execution_result.Version2.cost',
+    ],
+    [
+      'refund as a number',
+      (r: Info20) => (r.execution_info.execution_result.Version2!.refund = 5),
+      'result.execution_info.execution_result.Version2.refund',
+    ],
+    [
+      'a refund above the cost',
+      (r: Info20) => (r.execution_info.execution_result.Version2!.refund = '246913'),
+      'result.execution_info.execution_result.Version2.refund',
     ],
     [
       'an unknown version',
@@ -318,7 +337,7 @@ describe('awaitResult polls through transient failures', () => {
     try {
       await expect.poll(() => attempts, { interval: 5 }).toBeGreaterThanOrEqual(3)
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-      await expect(waiting).resolves.toMatchObject({ ok: true, cost: 123456n })
+      await expect(waiting).resolves.toMatchObject({ ok: true, charged: 123456n })
       expect(attempts).toBeGreaterThanOrEqual(4)
     } finally {
       server.closeAllConnections()
@@ -334,7 +353,7 @@ describe('awaitResult polls through transient failures', () => {
     )
     await expect(
       awaitResult(rpc, deployHash, { timeoutMs: 5_000, pollIntervalMs: 10 }),
-    ).resolves.toMatchObject({ ok: true, cost: 123456n })
+    ).resolves.toMatchObject({ ok: true, charged: 123456n })
     expect(node!.calls).toHaveLength(3)
   })
 

@@ -55,7 +55,7 @@ describe.each(['1.5', '2.0'] as const)('client against the devnet (%s)', (protoc
       account: sent.account,
     })
     expect(result.ok).toBe(true)
-    expect(result.cost).toBeGreaterThan(0n)
+    expect(result.charged).toBeGreaterThan(0n)
     expect(result.blockHash).toMatch(/^[0-9a-f]{64}$/)
 
     const after = await getAccountConfig(rpc, alice.publicKey)
@@ -111,7 +111,7 @@ describe.each(['1.5', '2.0'] as const)('client against the devnet (%s)', (protoc
       errorMessage: 'ApiError::DuplicateKey [22]',
       apiError: { code: 22, name: 'DuplicateKey' },
     })
-    expect((error as ExecutionFailedError).cost).toBeGreaterThan(0n)
+    expect((error as ExecutionFailedError).charged).toBeGreaterThan(0n)
   })
 })
 

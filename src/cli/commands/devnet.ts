@@ -141,7 +141,7 @@ export function devnetEventLine(event: DevnetEvent): string {
         `${time} block ${event.height} ${event.hash}: ${event.items.length} item${event.items.length === 1 ? '' : 's'}`,
         ...event.items.map(
           (item) =>
-            `  ${item.hash} ${item.errorMessage === null ? 'success' : `failure: ${safeText(item.errorMessage)}`} (cost ${item.cost} motes)`,
+            `  ${item.hash} ${item.errorMessage === null ? 'success' : `failure: ${safeText(item.errorMessage)}`} (charged ${item.charged} motes)`,
         ),
       ].join('\n')
     case 'funded':

@@ -9,7 +9,7 @@ import { inputOptions, inputPath } from '../inputPath.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
-import { executionJson, executionText, readExecution } from '../readExecution.js'
+import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { waitExecution } from '../waitExecution.js'
@@ -125,7 +125,7 @@ export const sendCommand: Command = {
       execution: executionJson(execution),
     })
     if (execution.state === 'failed') throw execution.error
-    output.info(`Executed in block ${execution.blockHash}, cost ${execution.cost} motes`)
+    output.info(`Executed in block ${execution.blockHash}. ${chargesText(execution)}`)
     return exitCodes.ok
   },
 }

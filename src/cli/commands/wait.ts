@@ -4,7 +4,7 @@ import { type Command, exitCodes } from '../Command.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
-import { executionJson } from '../readExecution.js'
+import { chargesText, executionJson } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { waitExecution } from '../waitExecution.js'
 
@@ -72,7 +72,7 @@ export const waitCommand: Command = {
     output.json({ hash, execution: executionJson(execution) })
     if (execution.state === 'failed') throw execution.error
     output.info(
-      `Executed in block ${execution.blockHash}${execution.blockHeight === undefined ? '' : ` at height ${execution.blockHeight}`}, cost ${execution.cost} motes`,
+      `Executed in block ${execution.blockHash}${execution.blockHeight === undefined ? '' : ` at height ${execution.blockHeight}`}. ${chargesText(execution)}`,
     )
     return exitCodes.ok
   },
