@@ -3,6 +3,8 @@ import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
 import { type ChainspecOption, maxSessionGas, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
+import { laneArgsLength } from '../deploy/laneArgsLength.js'
+import { paymentFor } from '../deploy/paymentFor.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
@@ -209,7 +211,16 @@ export async function planReconfiguration(
       {
         gas: result.gas.total,
         writes: result.calls.filter((call) => call.bytesWritten > 0).length,
-        argsLength,
+        // As the node measures a deploy's: payment args + session args.
+        argsLength: laneArgsLength(
+          argsLength,
+          paymentFor(result.gas.total, {
+            chainspec,
+            margin: options.paymentMargin,
+            writes: result.calls.filter((call) => call.bytesWritten > 0).length,
+          }),
+          chainspec,
+        ),
         transactionLength: deployLengthBound(argsLength, deploySigners.length),
       },
       chainspec,
