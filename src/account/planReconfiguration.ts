@@ -1,13 +1,10 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
-import {
-  type ChainspecOption,
-  maxSessionGas,
-  resolveChainspec,
-  ruleGeneration,
-} from '../chainspec/resolveChainspec.js'
+import { type ChainspecOption, maxSessionGas, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
+import { laneArgsLength } from '../deploy/laneArgsLength.js'
+import { paymentFor } from '../deploy/paymentFor.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
@@ -172,10 +169,11 @@ export async function planReconfiguration(
   if (from === undefined) delete targetAccount.actionThresholds.upgradeManagement
 
   const items = diff(current, targetAccount)
-  // casper-node 2.x (execution_engine/src/runtime_context/mod.rs `remove_associated_key`, Account
-  // branch) refuses a removal while the account holds `max_associated_keys` keys.
-  const removalNeedsRoom = ruleGeneration(chainspec) === '2.0'
-  const batches = batch(current, items, maxKeys, maxArgs, name, removalNeedsRoom)
+  // A removal never needs room: `remove_associated_key` checks no key limit on 1.5.8
+  // (execution_engine/src/core/runtime_context/mod.rs) nor on released 2.x
+  // (execution_engine/src/runtime_context/mod.rs; casper-node commit 6fdaaf495 took out the
+  // pre-release check, test `should_remove_associated_key_when_at_max_allowed_cap`).
+  const batches = batch(current, items, maxKeys, maxArgs, name)
   const signers = options.signers?.map(accountHashOf)
 
   const deploys: PlannedDeploy[] = []
@@ -213,7 +211,16 @@ export async function planReconfiguration(
       {
         gas: result.gas.total,
         writes: result.calls.filter((call) => call.bytesWritten > 0).length,
-        argsLength,
+        // As the node measures a deploy's: payment args + session args.
+        argsLength: laneArgsLength(
+          argsLength,
+          paymentFor(result.gas.total, {
+            chainspec,
+            margin: options.paymentMargin,
+            writes: result.calls.filter((call) => call.bytesWritten > 0).length,
+          }),
+          chainspec,
+        ),
         transactionLength: deployLengthBound(argsLength, deploySigners.length),
       },
       chainspec,
@@ -307,7 +314,6 @@ function batch(
   maxKeys: number,
   maxArgs: number,
   name: (hash: AccountHashHex) => string,
-  removalNeedsRoom: boolean,
 ): Item[][] {
   const thresholds = items.find((i) => i.kind === 'thresholds')
   const now = current.actionThresholds
@@ -321,21 +327,8 @@ function batch(
     (thresholds.keyManagement ?? now.keyManagement) >= now.keyManagement
   const adds = items.filter((i) => i.kind === 'add').length
   const keyCount = Object.keys(current.associatedKeys).length
-  const removes = items.some((i) => i.kind === 'remove')
-  if (removalNeedsRoom && removes && keyCount >= maxKeys) {
-    throw new PlanError(
-      'casper-node refuses to remove a key from an account holding the maximum number of keys',
-      {
-        code: 'KeyLimit',
-        details: { currentKeys: keyCount, limit: maxKeys },
-        remedy:
-          'On Casper 2.x a removal fails (MaxKeysLimit) while the account holds max_associated_keys keys, so no key can be removed from this account.',
-      },
-    )
-  }
-  // On 2.x every removal needs the account below the limit when it runs: removals go first when
-  // the adds would fill the account.
-  let excess = keyCount + adds - (removalNeedsRoom && removes ? maxKeys - 1 : maxKeys)
+  // Removals go first when the adds would take the account over the limit.
+  let excess = keyCount + adds - maxKeys
   const early: Item[] = []
   if (excess > 0) {
     let account = current

@@ -3,7 +3,7 @@ import type { AccountHashHex } from '../account/Account.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import type { CosignTransaction } from '../cosign/CosignFile.js'
 import { type CosignNetwork, mainnet } from '../cosign/cosignNetwork.js'
-import type { FileDescription, KeyChange } from '../cosign/describeFile.js'
+import type { FileDescription, KeyChange, RuntimeDescription } from '../cosign/describeFile.js'
 import type { SigningProgress } from '../cosign/signingProgress.js'
 import type { FileProblemCode } from '../cosign/verifyFile.js'
 import { safeText } from '../text/safeText.js'
@@ -77,6 +77,7 @@ export function transactionLines(
     `Account: ${name(description.account.accountHash)}`,
     `Chain: ${safeText(description.chainName)}`,
     `Session: ${codeText(code)}`,
+    ...(description.runtime ? [`Runtime: ${runtimeText(description.runtime)}`] : []),
     ...description.changes.map((change) => `  ${changeText(change, name)}`),
     `Payment: ${description.paymentMotes === undefined ? '' : `${description.paymentMotes} motes, `}${safeText(description.pricing)}`,
     `Expires: ${new Date(description.expiresAt).toISOString()}${expired ? ' (expired)' : ''}`,
@@ -109,6 +110,10 @@ export function transactionDescriptionJson(
     },
     chainName: description.chainName,
     session: description.code,
+    runtime:
+      description.runtime?.name === 'VmCasperV2'
+        ? { ...description.runtime, transferredValue: String(description.runtime.transferredValue) }
+        : description.runtime,
     changes: description.changes.map((change) =>
       'accountHash' in change ? { ...change, ...keyJson(change.accountHash, labels) } : change,
     ),
@@ -177,4 +182,11 @@ function changeText(change: KeyChange, name: (hash: string) => string): string {
     case 'setThreshold':
       return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
+}
+
+/** `VmCasperV1`, or `VmCasperV2` with its transferred value and seed. */
+export function runtimeText(runtime: RuntimeDescription): string {
+  return runtime.name === 'VmCasperV1'
+    ? 'VmCasperV1'
+    : `VmCasperV2, transferred value ${runtime.transferredValue} motes, seed ${runtime.seed ?? 'none'}`
 }

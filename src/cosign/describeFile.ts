@@ -24,6 +24,15 @@ export type CodeDescription =
   | { kind: 'stored'; target: string; entryPoint: string }
   | { kind: 'transfer' | 'native'; entryPoint: string }
 
+/**
+ * A TransactionV1's runtime (casper-types 2.x `TransactionRuntimeParams`): `VmCasperV1`, the one
+ * mainnet runs, or `VmCasperV2` with the motes it may move from the account before its code runs
+ * and the seed of an installer (hex).
+ */
+export type RuntimeDescription =
+  | { name: 'VmCasperV1' }
+  | { name: 'VmCasperV2'; transferredValue: bigint; seed: string | undefined }
+
 /** What {@link describeFile} returns. */
 export type FileDescription = {
   kind: CosignFile['kind']
@@ -33,6 +42,8 @@ export type FileDescription = {
   /** The sending account: public key when the file names one, and its full account hash. */
   account: { publicKey?: string | undefined; accountHash: string }
   code: CodeDescription
+  /** A transaction's runtime, when its target has one (`Session`, `Stored`); deploys: none. */
+  runtime?: RuntimeDescription | undefined
   changes: KeyChange[]
   /** Every arg: name, CLType text, and the bytes as hex. */
   args: { name: string; type: string; hex: string }[]
@@ -69,6 +80,8 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
   let args: NamedArg[]
   let paymentMotes: bigint | undefined
   let pricing: string
+  let runtime: RuntimeDescription | undefined
+  const doNotSign: string[] = []
   if (file.kind === 'deploy') {
     account = { publicKey: file.header.account, accountHash: accountHashFromPublicKey(file.header.account) }
     const session = file.session
@@ -102,6 +115,27 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
     const entryPoint =
       p.fields.entryPoint.TAG === 'Custom' ? p.fields.entryPoint.data[0] : p.fields.entryPoint.TAG
     args = p.fields.args
+    if (target.TAG !== 'Native') {
+      const params = target.data[1]
+      runtime =
+        params.TAG === 'VmCasperV1'
+          ? { name: 'VmCasperV1' }
+          : {
+              name: 'VmCasperV2',
+              transferredValue: params.data[0],
+              seed: params.data[1] && bytesToHex(params.data[1]),
+            }
+      if (runtime.name === 'VmCasperV2') {
+        // casper-node 2.x meta_transaction_v1.rs `is_config_compliant`: a VmCasperV2 target needs
+        // `[transactions.enabled_runtime] vm_casper_v2`, false on mainnet (InvalidTransactionRuntime).
+        doNotSign.push(
+          `VmCasperV2: the ${target.TAG === 'Session' ? 'session' : 'stored code'} runs on Casper VM 2, which mainnet does not run (vm_casper_v2 = false), and may move up to ${runtime.transferredValue} motes from the account before it runs`,
+        )
+      }
+    }
+    if (p.fields.entryPoint.TAG === 'Burn') {
+      warnings.push('Burn: the native mint destroys motes of the account for good (the amount arg).')
+    }
     if (target.TAG === 'Session') code = wasm(target.data[2])
     else if (target.TAG === 'Native')
       code = { kind: entryPoint === 'Transfer' ? 'transfer' : 'native', entryPoint }
@@ -132,7 +166,6 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
       'UNKNOWN WASM: the session is code casper-multisig does not know; it can do anything the account can.',
     )
   }
-  const doNotSign: string[] = []
   for (const problem of verification.problems) {
     doNotSign.push(`${problem.code}: ${problem.message}`)
   }
@@ -149,6 +182,7 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
     chainName: file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName,
     account,
     code,
+    runtime,
     changes,
     args: args.map((a) => ({ name: a.name, type: clTypeText(a.clType), hex: bytesToHex(a.bytes) })),
     paymentMotes,

@@ -100,7 +100,11 @@ export const deployHeader = P.struct({
   chain_name: string,
 }) as P.CoderType<DeployHeader>
 
-const runtime = calltableEnum({ VmCasperV1: [0, []], VmCasperV2: [1, []] })
+/**
+ * casper-types 2.x `TransactionRuntimeParams` (`transaction/transaction_target.rs`), a calltable
+ * enum: 0 the tag; `VmCasperV2` adds 1 `transferred_value` (u64) and 2 `seed` (`Option<[u8; 32]>`).
+ */
+const runtime = calltableEnum({ VmCasperV1: [0, []], VmCasperV2: [1, [u64, option(hash32)]] })
 
 const invocationTarget = calltableEnum({
   ByHash: [0, [hash32]],
@@ -116,8 +120,13 @@ export type TransactionTarget =
   | { TAG: 'Stored'; data: [id: InvocationTarget, runtime: Runtime] }
   | { TAG: 'Session'; data: [isInstallUpgrade: boolean, runtime: Runtime, moduleBytes: Uint8Array] }
 
-/** A transaction runtime: `VmCasperV1` (the one mainnet runs) or `VmCasperV2`. */
-export type Runtime = { TAG: 'VmCasperV1' | 'VmCasperV2'; data: [] }
+/**
+ * A transaction runtime: `VmCasperV1` (the one mainnet runs) or `VmCasperV2` with the motes it may
+ * move from the caller before the code runs and the seed of an installer.
+ */
+export type Runtime =
+  | { TAG: 'VmCasperV1'; data: [] }
+  | { TAG: 'VmCasperV2'; data: [transferredValue: bigint, seed: Uint8Array | undefined] }
 
 /** A stored target's identity: by hash, name, or package (with optional version and protocol major). */
 export type InvocationTarget =
@@ -138,7 +147,7 @@ const target = calltableEnum({
   Session: [2, [bool, runtime, bytes]],
 })
 
-/** The entry points casper-types 2.0 `TransactionEntryPoint` names, with their tags. */
+/** The entry points casper-types 2.x `TransactionEntryPoint` names, with their tags (`transaction_entry_point.rs`). */
 export const entryPointTags = {
   Call: 0,
   Custom: 1,
@@ -152,6 +161,7 @@ export const entryPointTags = {
   ChangeBidPublicKey: 9,
   AddReservations: 10,
   CancelReservations: 11,
+  Burn: 12,
 } as const
 
 /** A transaction's entry point: a named one, or `Custom` with its name. */

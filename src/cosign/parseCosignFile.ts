@@ -51,7 +51,7 @@ const maxApprovalsRead = 1000
  * unknown fields, unknown CLTypes, malformed hex and nesting beyond 64 levels are refused, with the
  * field named. Hashes and signatures are not checked here (see `verifyFile`).
  *
- * @throws {CosignError} `InvalidJson`, `InvalidShape`, `UnknownClType` or `UnsupportedTransaction`.
+ * @throws {CosignError} `InvalidJson`, `InvalidShape` or `UnknownClType`.
  * @example
  * ```ts
  * const file = parseCosignFile(await input.files[0].text())
@@ -282,9 +282,24 @@ function pricingMode(value: StrictJson | undefined, path: string): PricingMode {
   return { TAG: 'Prepaid', data: [hex(f.receipt, `${at}.receipt`, 32)] }
 }
 
+/**
+ * casper-types 2.x `TransactionRuntimeParams` as serde writes it: `"VmCasperV1"`, or
+ * `{"VmCasperV2": {"transferred_value": u64, "seed": null | [32 bytes as numbers]}}`.
+ */
 function runtime(value: StrictJson | undefined, path: string): Runtime {
-  const text = string(value, path, /^VmCasperV[12]$/, 'VmCasperV1 or VmCasperV2')
-  return { TAG: text as Runtime['TAG'], data: [] }
+  const [name, inner] = variant(value, path, ['VmCasperV1', 'VmCasperV2'])
+  if (name === 'VmCasperV1') {
+    if (inner !== null) throw invalidShape(path, '"VmCasperV1"', value)
+    return { TAG: 'VmCasperV1', data: [] }
+  }
+  const at = `${path}.VmCasperV2`
+  const f = object(inner, at, ['transferred_value', 'seed'])
+  const seed =
+    f.seed === null
+      ? undefined
+      : Uint8Array.from(array(f.seed, `${at}.seed`), (b, i) => integer(b, `${at}.seed[${i}]`, 255))
+  if (seed !== undefined && seed.length !== 32) throw invalidShape(`${at}.seed`, 'null or 32 bytes', f.seed)
+  return { TAG: 'VmCasperV2', data: [u64(f.transferred_value, `${at}.transferred_value`), seed] }
 }
 
 function target(value: StrictJson | undefined, path: string): TransactionTarget {
@@ -296,16 +311,6 @@ function target(value: StrictJson | undefined, path: string): TransactionTarget 
   }
   if (name === 'Session') {
     const f = object(inner, at, ['is_install_upgrade', 'module_bytes', 'runtime'])
-    if (f.runtime !== 'VmCasperV1') {
-      throw new CosignError('Unsupported transaction', {
-        code: 'UnsupportedTransaction',
-        details: {
-          field: `${at}.runtime`,
-          expected: 'VmCasperV1 (the runtime mainnet runs)',
-          got: JSON.stringify(f.runtime),
-        },
-      })
-    }
     return {
       TAG: 'Session',
       data: [

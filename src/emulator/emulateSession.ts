@@ -349,11 +349,9 @@ export async function emulateSession(
       (call, ptr: number, len: number) => {
         const hash = accountHash(ptr, len)
         if (!canManageKeys) return permissionDenied.remove
-        // casper-node 2.x (execution_engine/src/runtime_context/mod.rs `remove_associated_key`, the
-        // `Account` branch) checks the add-key limit on removal too; the ExecError traps.
-        if (protocol === '2.0' && Object.keys(current.associatedKeys).length >= maxKeys) {
-          throw new HostTrap('Unable to add new associated key because maximum amount of keys is reached')
-        }
+        // No key limit on removal: 1.5.8 never checked one, and released 2.x dropped the
+        // pre-release check (casper-node 6fdaaf495, execution_engine/src/runtime_context/mod.rs;
+        // test `should_remove_associated_key_when_at_max_allowed_cap`).
         return keyManagementCall('remove', call, (a) => removeAssociatedKey(a, hash))
       },
     ),

@@ -125,6 +125,19 @@ function render(): void {
           ? `stored contract ${code.target}, entry point ${code.entryPoint}`
           : `${code.kind}: ${code.entryPoint}`,
   )
+  if (d.runtime) {
+    row(
+      list,
+      'Runtime',
+      d.runtime.name === 'VmCasperV1'
+        ? 'VmCasperV1'
+        : el(
+            'strong',
+            `VmCasperV2 (not run by mainnet): transferred value ${formatMotes(d.runtime.transferredValue)} CSPR (${d.runtime.transferredValue} motes), seed ${d.runtime.seed ?? 'none'}`,
+            'danger-text',
+          ),
+    )
+  }
   const changes = el('ul')
   for (const change of d.changes) {
     changes.append(

@@ -92,7 +92,10 @@ export type Submission = {
   transferAmount: U512Arg | 'none'
   /** Serialized length of the whole deploy / transaction, with the approval set. */
   size: number
-  /** Serialized session args (deploy) / transaction args field (TransactionV1), bytes. */
+  /**
+   * Serialized session args (deploy) / the transaction's `args` field, 1 tag byte + RuntimeArgs
+   * (TransactionV1), bytes.
+   */
   sessionArgsLength: number
   /** Serialized payment args (deploy); 0 for transactions. */
   paymentArgsLength: number
@@ -303,10 +306,11 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     // TransactionV1::serialized_length: the payload was serialized with no approvals (an empty set's
     // count is in it); the approval set is added.
     size: parsed.toBytes().length + approvalsLength(approvals) - 4,
-    // The args field as the payload holds it: `TransactionArgs::Named` in its calltable envelope
-    // (u32 field count, two (u16 index, u32 offset) entries, u32 length, the tag byte) around the
-    // runtime args (casper-types transaction_args.rs); the node measures those bytes for the lane.
-    sessionArgsLength: runtimeArgsLength + 21,
+    // The bytes of the payload's `args` field: `TransactionArgs::Named` is its tag byte then the
+    // RuntimeArgs (casper-types transaction_v1/transaction_args.rs `serialized_length`). The node
+    // measures exactly these bytes for the lane (node meta_transaction_v1.rs `from_transaction_v1`:
+    // `args_binary_len = fields.get(ARGS_MAP_KEY).len()`, then `calculate_transaction_lane`).
+    sessionArgsLength: 1 + runtimeArgsLength,
     paymentArgsLength: 0,
     json: { transaction: { Version1: { ...json, approvals } } },
   }

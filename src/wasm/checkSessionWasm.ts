@@ -251,6 +251,29 @@ const featureViolation: Readonly<
   tailCall: ['TailCall', 'tail call'],
 }
 
+/**
+ * What the node says of an opcode casper-wasm does not know. 1.5.8 passes casper-wasm's
+ * `Unknown opcode N` (N the first byte: 252 for every 0xfc instruction). Released 2.x renames it by
+ * prefix (execution_engine/src/runtime/wasm_prep.rs `deserialize`; tests
+ * `should_not_accept_bulk_proposal_wasm`, `should_not_accept_simd_proposal_wasm`,
+ * `should_not_accept_atomics_proposal_wasm`): 0xfc (bulk memory, non-trapping float-to-int, table
+ * instructions), 0xfd (SIMD), 0xfe (atomics); any other unknown opcode (reference types, tail calls,
+ * typed `select`) is an unsupported operation.
+ */
+function unknownOpcodeText(opcode: number, protocol: SessionWasmProtocol): string {
+  if (protocol === '1.5') return `Unknown opcode ${opcode}`
+  switch (opcode) {
+    case 0xfc:
+      return 'Bulk memory operations are not supported'
+    case 0xfd:
+      return 'SIMD operations are not supported'
+    case 0xfe:
+      return 'Atomic operations are not supported'
+    default:
+      return 'Encountered an unsupported operation'
+  }
+}
+
 const formatType = (t: FunctionType | undefined): string =>
   t === undefined ? 'an unknown type' : `(${t.params.join(', ')}) -> (${t.results.join(', ')})`
 const formatHost = (s: HostFunctionSignature): string =>
@@ -297,9 +320,10 @@ export function checkSessionWasm(
  * finds nothing. The node stops at the first problem in its own order (deserialization, then the
  * `wasm_prep.rs` `preprocess` steps, then loading, linking and invoking in casper-wasmi), so of all
  * violations this is the one it meets first, with the node's text: verbatim from casper-node
- * v1.5.8, casper-wasmi 0.13.2 and casper-wasm-utils 3.0.0, except the inner text of a
- * `Deserialization error` (casper-wasm's words are used only for unknown opcodes and multi-value
- * types; otherwise the violation's own message stands in).
+ * v1.5.8 (2.x: the released 2.0 files), casper-wasmi 0.13.2 (2.x pins 0.14.0) and casper-wasm-utils
+ * 3.0.0, except the inner text of a `Deserialization error` (casper-wasm's words, or on 2.x
+ * wasm_prep.rs `deserialize`'s, are used only for unknown opcodes and multi-value types; otherwise
+ * the violation's own message stands in).
  *
  * The stack limiter's own failure (`Stack limiter error`, after gas injection) is not a violation
  * here; `emulateSession` runs the limiter and reports it.
@@ -397,7 +421,9 @@ function analyze(bytes: Uint8Array, { protocol, maxMemoryPages }: Rules): Ranked
         },
         node.deserialize(
           type.offset,
-          'Enable the multi_value feature to deserialize more than one function result',
+          protocol === '2.0'
+            ? 'Multi value extension is not supported'
+            : 'Enable the multi_value feature to deserialize more than one function result',
         ),
       )
     }
@@ -782,7 +808,7 @@ function analyze(bytes: Uint8Array, { protocol, maxMemoryPages }: Rules): Ranked
         const unknownOpcode = ![0x02, 0x03, 0x04, 0x11, 0x3f, 0x40].includes(instruction.opcode)
         add(
           { code, message, offset, functionIndex, opcode },
-          node.deserialize(offset, unknownOpcode ? `Unknown opcode ${instruction.opcode}` : message),
+          node.deserialize(offset, unknownOpcode ? unknownOpcodeText(instruction.opcode, protocol) : message),
         )
       } else if (instruction.class === 'float') {
         add(

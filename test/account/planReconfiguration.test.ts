@@ -7,6 +7,7 @@ import type { AccountConfig } from '../../src/account/AccountConfig.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { hashOf } from '../arbitraries.js'
 
 const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(hashOf) as [string, string, string, string, string]
@@ -129,21 +130,41 @@ describe('planReconfiguration: the cases users hit', () => {
     expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
   })
 
-  test('on 2.x a full account cannot lose a key (casper-node refuses the removal), so the plan is refused', async () => {
+  // A removal checks no key limit: casper-node 1.5.8 execution_engine/src/core/runtime_context/mod.rs
+  // `remove_associated_key` never did; released 2.x dropped the pre-release check (commit 6fdaaf495,
+  // execution_engine_testing/tests/src/test/contract_api/account/associated_keys.rs
+  // `should_remove_associated_key_when_at_max_allowed_cap`).
+  for (const chainspec of [casperMainnet, casper15]) {
+    test(`on ${chainspec.protocolVersion} a 100-key account drops a key in one deploy`, async () => {
+      const full = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1]))
+      const { [d]: _d, ...kept } = full
+      const plan = await planReconfiguration(account(full, 2, 3), config(kept, 2, 3), {
+        signers: [a, b, c],
+        chainspec,
+      })
+      expect(plan.deploys.map((x) => x.steps)).toEqual([[`remove account-hash-${d}`]])
+      expect(plan.deploys[0]!.accountAfter.associatedKeys).toEqual(kept)
+    })
+  }
+
+  test('on 2.x a 100-key account swaps a key: the removal runs first, at the limit', async () => {
     const full = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [hashOf(i + 1), 1]))
     const { [d]: _d, ...kept } = full
-    await expect(
-      planReconfiguration(account(full, 2, 3), config(kept, 2, 3), { signers: [a, b, c] }),
-    ).rejects.toMatchObject({ code: 'KeyLimit' })
+    const target = { ...kept, [hashOf(200)]: 1 }
+    const plan = await planReconfiguration(account(full, 2, 3), config(target, 2, 3), { signers: [a, b, c] })
+    expect(plan.deploys[0]!.steps).toEqual([`remove account-hash-${d}`])
+    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
   })
 
-  test('on 2.x removals go first when the adds would fill the account, so each runs below the limit', async () => {
+  test('with room for the adds, a swap is one deploy (the session adds before it removes)', async () => {
     const many = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [hashOf(i + 1), 1]))
     const { [d]: _d, ...kept } = many
     const target = { ...kept, [hashOf(200)]: 1 }
     const plan = await planReconfiguration(account(many, 2, 3), config(target, 2, 3), { signers: [a, b, c] })
-    expect(plan.deploys[0]!.steps).toEqual([`remove account-hash-${d}`])
-    expect(plan.deploys.at(-1)!.accountAfter.associatedKeys).toEqual(target)
+    expect(plan.deploys.map((x) => x.steps)).toEqual([
+      [`add account-hash-${hashOf(200)} with weight 1`, `remove account-hash-${d}`],
+    ])
+    expect(plan.deploys[0]!.accountAfter.associatedKeys).toEqual(target)
   })
 })
 

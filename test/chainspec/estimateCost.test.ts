@@ -1,4 +1,5 @@
-// estimateCost against casper-node's own payment tests (storage `system/handle_payment/payment.rs`, 2.x).
+// estimateCost against casper-node's own payment tests (2.x storage
+// `src/system/handle_payment/internal.rs` `calculate_overpayment_and_fee` and its tests).
 import { describe, expect, test } from 'vitest'
 import type { Chainspec, Ratio } from '../../src/chainspec/Chainspec.js'
 import { ChainspecError } from '../../src/chainspec/ChainspecError.js'

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import {
   assertSessionWasm,
   type CheckSessionWasmOptions,
@@ -556,6 +557,62 @@ describe('nodeRejection: the first violation in casper-node order, with its text
       ),
     ).toMatchInlineSnapshot(
       `"deserialize SignExtension: Wasm preprocessing error: Deserialization error: Unknown opcode 192"`,
+    )
+  })
+
+  // casper-node 2.x execution_engine/src/runtime/wasm_prep.rs `deserialize` renames casper-wasm's
+  // UnknownOpcode by prefix byte and the multi-value refusal (tests should_not_accept_bulk_proposal_wasm,
+  // should_not_accept_simd_proposal_wasm, should_not_accept_atomics_proposal_wasm,
+  // should_not_accept_multi_value_proposal_wasm); 1.5.8 passes casper-wasm's own text.
+  test.each([
+    [
+      'memory.copy',
+      '(memory.copy (i32.const 0) (i32.const 0) (i32.const 1))',
+      'Bulk memory operations are not supported',
+      'Unknown opcode 252',
+    ],
+    [
+      'i32.trunc_sat_f32_s',
+      '(drop (i32.trunc_sat_f32_s (f32.const 1)))',
+      'Bulk memory operations are not supported',
+      'Unknown opcode 252',
+    ],
+    [
+      'v128.const',
+      '(drop (v128.const i64x2 0 0))',
+      'SIMD operations are not supported',
+      'Unknown opcode 253',
+    ],
+    ['atomic.fence', '(atomic.fence)', 'Atomic operations are not supported', 'Unknown opcode 254'],
+    ['ref.null', '(drop (ref.null extern))', 'Encountered an unsupported operation', 'Unknown opcode 208'],
+  ])('%s: the 2.x text, and 1.5 names the opcode', (_, body, v2, v15text) => {
+    const module = wat(`(module (memory 1) (func (export "call") ${body}))`, {
+      bulk_memory: true,
+      sat_float_to_int: true,
+      simd: true,
+      threads: true,
+      reference_types: true,
+    })
+    expect(nodeRejection(module, { chainspec: casperMainnet })?.message).toBe(
+      `Wasm preprocessing error: Deserialization error: ${v2}`,
+    )
+    expect(nodeRejection(module, v15)?.message).toBe(
+      `Wasm preprocessing error: Deserialization error: ${v15text}`,
+    )
+  })
+
+  test('a function type with two results: 2.x "Multi value extension is not supported"', () => {
+    const module = wat(
+      `(module (memory 1) (func (result i32 i32) (i32.const 1) (i32.const 2)) (func (export "call")))`,
+      {
+        multi_value: true,
+      },
+    )
+    expect(nodeRejection(module, { chainspec: casperMainnet })?.message).toBe(
+      'Wasm preprocessing error: Deserialization error: Multi value extension is not supported',
+    )
+    expect(nodeRejection(module, v15)?.message).toBe(
+      'Wasm preprocessing error: Deserialization error: Enable the multi_value feature to deserialize more than one function result',
     )
   })
 
