@@ -219,7 +219,11 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
     const name = s.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
     return [
       `invalid payment amount: the payment of ${s.paymentAmount} motes is below the network's baseline_motes_amount of ${baseline} (${name}::InvalidPaymentAmount)`,
-      { paymentAmount: s.paymentAmount, baselineMotesAmount: baseline, nodeError: `${name}::InvalidPaymentAmount` },
+      {
+        paymentAmount: s.paymentAmount,
+        baselineMotesAmount: baseline,
+        nodeError: `${name}::InvalidPaymentAmount`,
+      },
     ]
   }),
   NoLaneMatch: rule('NoLaneMatch', 'configuration', (s, c) => {
