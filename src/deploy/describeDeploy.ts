@@ -29,9 +29,10 @@ export type DescribeDeployOptions = {
   /** Default: now. */
   now?: Date | number | undefined
   /**
-   * A standard payment above this many times the emulated cost is excessive (safe-to-sign false):
-   * casper-node 2.x keeps a quarter of any unused payment (`refund_handling = refund [75, 100]`).
-   * Default 4 (the planner pays 1.25 times the emulated cost).
+   * A standard payment above this many times max(emulated cost, `baseline_motes_amount`) is
+   * excessive (safe-to-sign false): casper-node 2.x keeps a quarter of any unused payment
+   * (`refund_handling = refund [75, 100]`). Default 4 (the planner pays the larger of the baseline
+   * and 1.05 times the emulated cost).
    */
   maxPaymentRatio?: number | undefined
   /**
@@ -282,7 +283,7 @@ export async function describeDeploy(
     doNotSign.push(
       need === undefined
         ? `the payment of ${formatMotes(payment.motes)} CSPR is above ${formatMotes(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
-        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the emulated cost of ${formatMotes(need)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
+        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the larger of the emulated cost of ${formatMotes(need)} CSPR and the minimum payment of ${formatMotes(payment.floor)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
     )
   }
   // Text from the file is shown inert below; text built to hide itself is a reason not to sign.
@@ -536,7 +537,10 @@ function describePayment(
     motes > floor &&
     (need === undefined
       ? motes > (options.paymentCeilingMotes ?? defaultCeiling)
-      : motes * 1000n > need * BigInt(Math.round(ratio * 1000)))
+      : // The least the network allows is the baseline: compare with max(need, baseline).
+        motes * 1000n >
+        (need > chainspec.baselineMotesAmount ? need : chainspec.baselineMotesAmount) *
+          BigInt(Math.round(ratio * 1000)))
   // estimateCost prices at the network's current gas price, never the header's gas_price.
   const gasPrice = BigInt(Math.max(chainspec.gasPrice.min, 1))
   const cost = (gas: bigint, outcome: 'success' | 'failure') =>

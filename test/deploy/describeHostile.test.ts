@@ -56,7 +56,7 @@ describe('payment', () => {
     })
     expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
       [
-        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.483446387 CSPR; it would be charged 750.362584791 CSPR.",
+        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the larger of the emulated cost of 0.483446387 CSPR and the minimum payment of 2.5 CSPR; it would be charged 750.362584791 CSPR.",
         "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 750.362584791 CSPR, if it fails: 3000 CSPR), excessive",
       ]
     `)
