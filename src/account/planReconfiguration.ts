@@ -48,7 +48,7 @@ export type PlanReconfigurationOptions = ChainspecOption & {
    * (`PlannedDeploy.signers` says who signs which). Default: every associated key of the current account.
    */
   signers?: readonly AccountIdentifier[] | undefined
-  /** The margin over the emulated gas each deploy's payment carries; default `defaultPaymentMargin` (5%). */
+  /** The margin over the emulated gas each deploy's payment carries; default `defaultPaymentMargin` (4%). */
   paymentMargin?: PaymentMargin | undefined
 }
 

@@ -10,17 +10,18 @@ import { selectLane } from './selectLane.js'
  * `accountGrowthBytes` more bytes in the account record (a named key added meanwhile: 4 + name
  * length + 33 bytes) cost `storage gas per byte` once per account write the session makes, and
  * `ratio` of the gas covers anything else. Under `refund [75, 100]` every unit of margin not used
- * costs 0.25 units: the default margin costs at most 1.25% of the gas.
+ * costs 0.25 units: the default margin costs at most 1% of the gas (once the gas is above the
+ * floor; below it the floor, not the margin, sets the payment).
  */
 export type PaymentMargin = {
-  /** Fraction of the emulated gas; default `[1, 20]` (5%). */
+  /** Fraction of the emulated gas; default `[1, 25]` (4%). */
   ratio: Ratio
   /** Bytes the account record may grow by before execution; default 0. */
   accountGrowthBytes: number
 }
 
-/** Default {@link PaymentMargin}: 5% of the gas, no extra growth allowance. */
-export const defaultPaymentMargin: PaymentMargin = { ratio: [1, 20], accountGrowthBytes: 0 }
+/** Default {@link PaymentMargin}: 4% of the gas, no extra growth allowance. */
+export const defaultPaymentMargin: PaymentMargin = { ratio: [1, 25], accountGrowthBytes: 0 }
 
 /** A chosen payment with the reasoning behind it. */
 export type PaymentChoice = {

@@ -11,7 +11,7 @@ export { defaultPaymentMargin }
 export type PaymentForOptions = {
   /** Default `casperMainnet`. */
   chainspec?: Chainspec | undefined
-  /** Default {@link defaultPaymentMargin}: 5% of the gas. */
+  /** Default {@link defaultPaymentMargin}: 4% of the gas. */
   margin?: PaymentMargin | undefined
   /** Account writes the session makes, for `margin.accountGrowthBytes`; default 0. */
   writes?: number | undefined
@@ -26,8 +26,8 @@ export type PaymentForOptions = {
  * @example
  * ```ts
  * paymentFor(484_130_222n) // 2_500_000_000n (mainnet's floor)
- * paymentFor(484_130_222n, { chainspec: casper15 }) // 508_336_734n (5% margin, no floor)
- * paymentFor(3_000_000_000n) // 3_150_000_000n
+ * paymentFor(484_130_222n, { chainspec: casper15 }) // 503_495_431n (4% margin, no floor)
+ * paymentFor(3_000_000_000n) // 3_120_000_000n
  * ```
  */
 export function paymentFor(gas: bigint, options: PaymentForOptions = {}): bigint {

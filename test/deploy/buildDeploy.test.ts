@@ -56,7 +56,7 @@ describe('buildModuleBytesDeploy', () => {
 })
 
 describe('buildTwoPartyDeploy', () => {
-  test('pays max(baseline_motes_amount, emulated gas + 5%), defaults TTL to 2h, and hashes correctly', async () => {
+  test('pays max(baseline_motes_amount, emulated gas + 4%), defaults TTL to 2h, and hashes correctly', async () => {
     const { deploy, emulation, payment, pricing } = await buildTwoPartyDeploy({
       account: owner,
       chainName: 'casper-test',
@@ -66,7 +66,7 @@ describe('buildTwoPartyDeploy', () => {
     expect(emulation.account.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
     // casper-types 2.0.0 transaction/deploy.rs is_config_compliant refuses a payment below
     // baseline_motes_amount (InvalidDeploy::InvalidPaymentAmount): the floor sets the payment.
-    expect(pricing.marginGas).toBe((emulation.gas.total * 5n + 99n) / 100n)
+    expect(pricing.marginGas).toBe((emulation.gas.total + 24n) / 25n)
     expect(emulation.gas.total + pricing.marginGas).toBeLessThan(2_500_000_000n)
     expect(payment).toBe(2_500_000_000n)
     expect(pricing).toMatchObject({ floor: 2_500_000_000n, floored: true })
@@ -83,7 +83,7 @@ describe('buildTwoPartyDeploy', () => {
       timestamp: 0,
       chainspec: casper15,
     })
-    expect(old.payment).toBe((old.emulation.gas.total * 105n + 99n) / 100n)
+    expect(old.payment).toBe(old.emulation.gas.total + (old.emulation.gas.total + 24n) / 25n)
     expect(deploy.header.ttl).toBe('2h')
     expect(parseDeployJson(JSON.stringify(deploy))).toEqual(deploy)
     expect(deployHashes(deploy)).toEqual({ hash: deploy.hash, bodyHash: deploy.header.body_hash })
