@@ -45,7 +45,7 @@ export type PlanReconfigurationOptions = ChainspecOption & {
    * (`PlannedDeploy.signers` says who signs which). Default: every associated key of the current account.
    */
   signers?: readonly AccountIdentifier[] | undefined
-  /** The margin over the emulated gas each deploy's payment carries; default `defaultPaymentMargin` (5%). */
+  /** The margin over the emulated gas each deploy's payment carries; default `defaultPaymentMargin` (4%). */
   paymentMargin?: PaymentMargin | undefined
 }
 
@@ -86,6 +86,11 @@ export type ReconfigurationPlan = {
   gas: bigint
   /** Total expected charge of all deploys, in motes, if each uses exactly its emulated gas. */
   expectedCharge: bigint
+  /**
+   * Total charge, in motes, if every deploy fails (a revert, out of gas): no refund, each is charged
+   * max(its payment, `baseline_motes_amount`) (casper-node operations.rs "no refund for penalty").
+   */
+  ifEveryDeployFails: bigint
   /** Validation warnings about the target (legal but risky); errors refuse the plan instead. */
   warnings: Finding[]
 }
@@ -103,8 +108,11 @@ type Item =
  * Order (casper-facts section 5): adds and weight raises, then the thresholds (key management
  * first when the new deployment threshold exceeds the current key management), then weight lowers
  * and removals. No-op calls are omitted. The change is split into several deploys only when one
- * cannot carry it: the session-args size limit, or the associated-key limit (then safe removals go
- * first, in their own deploy).
+ * cannot carry it: the session-args size limit, the associated-key limit (then safe removals go
+ * first, in their own deploy), or no lane taking its gas; a deploy that fits no lane keeps the
+ * longest run of its calls that does, so the plan has as few deploys as the limits allow. On
+ * mainnet each deploy pays at least `baseline_motes_amount` (2.5 CSPR) and is charged at least a
+ * quarter of it, so fewer deploys cost less: see `expectedCharge` and `ifEveryDeployFails`.
  *
  * @throws {PlanError} `InvalidTarget`, `InsufficientSigners`, `KeyLimit`, `UnsupportedChange`.
  * @example
@@ -178,63 +186,75 @@ export async function planReconfiguration(
 
   const deploys: PlannedDeploy[] = []
   let before = current
-  // A batch whose deploy fits no lane (its gas, size or args) is split in two and tried again.
+  // A batch whose deploy fits no lane (its gas, size or args) keeps its longest fitting leading run.
   const queue = [...batches]
   for (let index = 0; queue.length > 0; index++) {
-    const batchItems = queue.shift()!
-    const operations = operationsOf(batchItems)
-    const args = configureAccountArgs(operations)
+    let batchItems = queue.shift()!
     // A key removed by an earlier deploy no longer signs: on 1.5 its approval would void the deploy.
     const deploySigners =
       index === 0 || !signers
         ? (signers ?? Object.keys(before.associatedKeys))
         : signers.filter((s) => s in before.associatedKeys)
     assertSigners(before, deploySigners, chainspec, index, index + 1 + queue.length, name)
-    const result = await emulateSession({
-      wasm: configureAccountWasm,
-      args: args.map((a) => ({ name: a.name, value: a.bytes })),
-      account: before,
-      signers: deploySigners,
-      chainspec,
-    })
-    // Out of gas at the largest lane's limit: the batch cannot fit any lane, like a payment too large.
-    const tooLarge = !result.ok && result.failure?.kind === 'outOfGas'
-    if (tooLarge && batchItems.length > 1) {
-      const half = Math.ceil(batchItems.length / 2)
-      queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
-      index--
-      continue
-    }
-    if (!result.ok && !tooLarge) throw notProven(result, index)
-    const argsLength = sessionArgsLength(args)
-    const payment = choosePayment(
-      {
-        gas: result.gas.total,
-        writes: result.calls.filter((call) => call.bytesWritten > 0).length,
-        // As the node measures a deploy's: payment args + session args.
-        argsLength: laneArgsLength(
-          argsLength,
-          paymentFor(result.gas.total, {
+    const attempt = async (run: Item[]) => {
+      const operations = operationsOf(run)
+      const args = configureAccountArgs(operations)
+      const result = await emulateSession({
+        wasm: configureAccountWasm,
+        args: args.map((a) => ({ name: a.name, value: a.bytes })),
+        account: before,
+        signers: deploySigners,
+        chainspec,
+      })
+      // Out of gas at the largest lane's limit: the run fits no lane, like a payment too large.
+      const tooLarge = !result.ok && result.failure?.kind === 'outOfGas'
+      if (!result.ok && !tooLarge) throw notProven(result, index)
+      const argsLength = sessionArgsLength(args)
+      const writes = result.calls.filter((call) => call.bytesWritten > 0).length
+      const payment = choosePayment(
+        {
+          gas: result.gas.total,
+          writes,
+          // As the node measures a deploy's: payment args + session args.
+          argsLength: laneArgsLength(
+            argsLength,
+            paymentFor(result.gas.total, { chainspec, margin: options.paymentMargin, writes }),
             chainspec,
-            margin: options.paymentMargin,
-            writes: result.calls.filter((call) => call.bytesWritten > 0).length,
-          }),
-          chainspec,
-        ),
-        transactionLength: deployLengthBound(argsLength, deploySigners.length),
-      },
-      chainspec,
-      options.paymentMargin,
-    )
-    if (payment.lane === undefined || tooLarge) {
-      if (batchItems.length > 1) {
-        const half = Math.ceil(batchItems.length / 2)
-        queue.unshift(batchItems.slice(0, half), batchItems.slice(half))
-        index--
-        continue
-      }
-      throw noLane(chainspec, payment, argsLength, index)
+          ),
+          transactionLength: deployLengthBound(argsLength, deploySigners.length),
+        },
+        chainspec,
+        options.paymentMargin,
+      )
+      return { operations, args, result, argsLength, payment, fits: !tooLarge && payment.lane !== undefined }
     }
+    let tried = await attempt(batchItems)
+    if (!tried.fits) {
+      if (batchItems.length === 1) throw noLane(chainspec, tried.payment, tried.argsLength, index)
+      // The longest leading run that fits a lane (gas grows with every call): one deploy for it, the
+      // rest planned next. Every deploy costs at least a quarter of the baseline, so fewer is cheaper.
+      let fits = 0
+      let fitting: typeof tried | undefined
+      let low = 1
+      let high = batchItems.length - 1
+      while (low <= high) {
+        const middle = Math.floor((low + high) / 2)
+        const candidate = await attempt(batchItems.slice(0, middle))
+        if (candidate.fits) {
+          fits = middle
+          fitting = candidate
+          low = middle + 1
+        } else high = middle - 1
+      }
+      if (!fitting) {
+        const single = await attempt(batchItems.slice(0, 1))
+        throw noLane(chainspec, single.payment, single.argsLength, index)
+      }
+      queue.unshift(batchItems.slice(fits))
+      batchItems = batchItems.slice(0, fits)
+      tried = fitting
+    }
+    const { operations, args, result, argsLength, payment } = tried
     deploys.push({
       operations,
       args,
@@ -264,6 +284,10 @@ export async function planReconfiguration(
     steps: deploys.flatMap((d) => d.steps),
     gas: deploys.reduce((sum, d) => sum + d.gas.total, 0n),
     expectedCharge: deploys.reduce((sum, d) => sum + (d.payment.expected?.charged ?? d.payment.amount), 0n),
+    ifEveryDeployFails: deploys.reduce(
+      (sum, d) => sum + (d.payment.ifFails?.charged ?? d.payment.amount),
+      0n,
+    ),
     warnings: validation.warnings,
   }
 }

@@ -79,7 +79,7 @@ export function transactionLines(
     `Session: ${codeText(code)}`,
     ...(description.runtime ? [`Runtime: ${runtimeText(description.runtime)}`] : []),
     ...description.changes.map((change) => `  ${changeText(change, name)}`),
-    `Payment: ${description.paymentMotes === undefined ? '' : `${description.paymentMotes} motes, `}${safeText(description.pricing)}`,
+    `Payment: ${description.paymentMotes === undefined ? '' : `${description.paymentMotes} motes, `}${safeText(description.pricing)}${description.ifFailsMotes === undefined ? '' : `; if it fails: ${description.ifFailsMotes} motes, no refund`}`,
     `Expires: ${new Date(description.expiresAt).toISOString()}${expired ? ' (expired)' : ''}`,
     signers.length > 0 ? 'Signed by:' : 'Signed by: nobody yet',
     ...signers.map((hash) => `  ${name(hash)}`),
@@ -121,6 +121,7 @@ export function transactionDescriptionJson(
     payment: {
       motes: description.paymentMotes === undefined ? undefined : String(description.paymentMotes),
       pricing: description.pricing,
+      ifFailsMotes: description.ifFailsMotes === undefined ? undefined : String(description.ifFailsMotes),
     },
     expiresAt: new Date(description.expiresAt).toISOString(),
     expired: description.expiresAt <= Date.now(),

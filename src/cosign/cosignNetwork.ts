@@ -1,5 +1,5 @@
 // The network rules a co-signer's file is checked against: the chainspec presets, or any Chainspec.
-// Only the five fields the checks read, so the entry does not bundle the presets' cost tables; a
+// Only the six fields the checks read, so the entry does not bundle the presets' cost tables; a
 // test holds them equal to the casperMainnet and casperTestnet presets.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 
@@ -10,11 +10,18 @@ import type { Chainspec } from '../chainspec/Chainspec.js'
  * - `maxTtlMs`, `maxTimestampLeewayMs` (`[transactions] max_ttl`, `max_timestamp_leeway`);
  * - `maxAssociatedKeys` (`[core] max_associated_keys`): also the most approvals one deploy or
  *   transaction may carry (casper-types `deploy.rs` / `transaction_v1.rs` `is_config_compliant`);
- * - `authorization`: which signers count toward the account's thresholds.
+ * - `authorization`: which signers count toward the account's thresholds;
+ * - `baselineMotesAmount` (`[core] baseline_motes_amount`): the least payment a 2.x node accepts
+ *   for a Wasm session, and the least a failed execution is charged.
  */
 export type CosignNetwork = Pick<
   Chainspec,
-  'chainName' | 'maxTtlMs' | 'maxTimestampLeewayMs' | 'maxAssociatedKeys' | 'authorization'
+  | 'chainName'
+  | 'maxTtlMs'
+  | 'maxTimestampLeewayMs'
+  | 'maxAssociatedKeys'
+  | 'authorization'
+  | 'baselineMotesAmount'
 >
 
 /**
@@ -32,6 +39,7 @@ export const mainnet: CosignNetwork = {
   maxTimestampLeewayMs: 5_000,
   maxAssociatedKeys: 100,
   authorization: 'anySignerAssociated',
+  baselineMotesAmount: 2_500_000_000n,
 }
 
 /**

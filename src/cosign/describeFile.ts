@@ -7,7 +7,7 @@ import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
 import { clTypeText } from './clType.js'
-import type { CosignOptions } from './cosignNetwork.js'
+import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
 import type { NamedArg } from './layouts.js'
 import { type VerifyFileReturnType, verifyFile } from './verifyFile.js'
 
@@ -51,6 +51,11 @@ export type FileDescription = {
   paymentMotes?: bigint | undefined
   /** Other pricing (a custom payment, `Fixed`, `Prepaid`), in words. */
   pricing: string
+  /**
+   * What a failed execution (a revert, a trap, out of gas) is charged when the file states a
+   * payment limit: no refund, max(limit, the network's `baselineMotesAmount`) at gas price 1.
+   */
+  ifFailsMotes?: bigint | undefined
   timestamp: number
   expiresAt: number
   verification: VerifyFileReturnType
@@ -175,6 +180,19 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
       `${rejected.length} approval(s) do not verify; the node refuses a file carrying any invalid approval`,
     )
   }
+  // The least payment (casper-types 2.0.0 `transaction/deploy.rs` and node `meta_transaction_v1.rs`
+  // `is_config_compliant`): a Wasm session paying below `baseline_motes_amount` is refused at
+  // acceptance; native transfers (and the mint and auction lanes) are exempt.
+  const { network } = resolveCosignOptions(options)
+  const floor = network.baselineMotesAmount
+  const native = code.kind === 'transfer' || code.kind === 'native'
+  if (paymentMotes !== undefined && !native && (paymentMotes < floor || paymentMotes === 0n)) {
+    const error = file.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
+    doNotSign.push(
+      `the payment of ${cspr(paymentMotes)} CSPR is below the network's minimum payment of ${cspr(floor)} CSPR (baseline_motes_amount): the node refuses it (${error}::InvalidPaymentAmount, "invalid payment amount")`,
+    )
+  }
+  const ifFailsMotes = paymentMotes === undefined ? undefined : paymentMotes > floor ? paymentMotes : floor
   const timestamp = Number(file.kind === 'deploy' ? file.header.timestamp : file.payload.timestamp)
   return {
     kind: file.kind,
@@ -187,6 +205,7 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
     args: args.map((a) => ({ name: a.name, type: clTypeText(a.clType), hex: bytesToHex(a.bytes) })),
     paymentMotes,
     pricing,
+    ifFailsMotes,
     timestamp,
     expiresAt: verification.expiresAt,
     verification,
@@ -264,4 +283,11 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   if (Array.isArray(rm))
     for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
   return reverts ? [] : changes
+}
+
+/** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */
+function cspr(motes: bigint): string {
+  const whole = motes / 1_000_000_000n
+  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
+  return fraction ? `${whole}.${fraction}` : `${whole}`
 }

@@ -25,7 +25,7 @@ export type BuildTwoPartyDeployParameters = DeployHeaderParameters & {
   signers?: readonly AccountIdentifier[] | undefined
   /** Motes; default: emulated gas plus `paymentMargin` (`pricing.amount`). */
   payment?: bigint | undefined
-  /** Default `defaultPaymentMargin` (5% of the gas). */
+  /** Default `defaultPaymentMargin` (4% of the gas). */
   paymentMargin?: PaymentMargin | undefined
   /** @deprecated Pass `chainspec` (`casper15` for `'1.5'`). */
   protocol?: LegacyProtocol | undefined

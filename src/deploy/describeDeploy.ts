@@ -29,9 +29,10 @@ export type DescribeDeployOptions = {
   /** Default: now. */
   now?: Date | number | undefined
   /**
-   * A standard payment above this many times the emulated cost is excessive (safe-to-sign false):
-   * casper-node 2.x keeps a quarter of any unused payment (`refund_handling = refund [75, 100]`).
-   * Default 4 (the planner pays 1.25 times the emulated cost).
+   * A standard payment above this many times max(emulated cost, `baseline_motes_amount`) is
+   * excessive (safe-to-sign false): casper-node 2.x keeps a quarter of any unused payment
+   * (`refund_handling = refund [75, 100]`). Default 4 (the planner pays the larger of the baseline
+   * and 1.05 times the emulated cost).
    */
   maxPaymentRatio?: number | undefined
   /**
@@ -51,13 +52,30 @@ export type DeployPayment =
   | {
       kind: 'standard'
       motes: bigint
-      /** The emulated cost (gas × gas price), when the session was emulated. */
+      /**
+       * The emulated cost (gas × the network's gas price, `[vacancy] min_gas_price`; the header's
+       * `gas_price` is only the most the sender accepts), when the session was emulated.
+       */
       need?: bigint | undefined
       /**
        * What the account is expected to be charged under the chainspec's pricing and refund handling
        * ({@link estimateCost}), when the session was emulated. The purse must hold all of `motes`.
        */
       expectedCharge?: bigint | undefined
+      /**
+       * What the account is charged if the execution fails (a revert, a trap, out of gas): no
+       * refund, max(payment × price, baseline) ({@link estimateCost} with `outcome: 'failure'`).
+       */
+      ifFails: bigint
+      /** The network's least payment, `[core] baseline_motes_amount` (2.5 CSPR on mainnet). */
+      floor: bigint
+      /**
+       * Below `floor` for a session that is not a native transfer: a 2.x node refuses the deploy
+       * (`InvalidDeploy::InvalidPaymentAmount`, casper-types `transaction/deploy.rs` `is_config_compliant`).
+       */
+      belowFloor: boolean
+      /** Below the emulated cost: the session runs out of gas and the whole payment is charged. */
+      outOfGas: boolean
       /** More than `maxPaymentRatio` times the need (or above the ceiling when the need is unknown). */
       excessive: boolean
     }
@@ -243,17 +261,29 @@ export async function describeDeploy(
   const expired = expiresAt <= now
   if (expired) warnings.push(`The deploy expired at ${expiresAt.toISOString()}; the node will refuse it.`)
 
-  const need = result?.ok && wasm ? result.gas.total * BigInt(deploy.header.gas_price) : undefined
-  const payment = describePayment(deploy, need, options)
+  // The charge uses the network's current gas price (1 on mainnet); the header's gas_price is the most
+  // the sender accepts (casper-node operations.rs prices by the era's current price).
+  const chainspec = resolveChainspec(options)
+  const gasPrice = BigInt(chainspec.gasPrice.min)
+  const need = result?.ok && wasm ? result.gas.total * gasPrice : undefined
+  const payment = describePayment(deploy, need, chainspec, options)
   if (payment.kind !== 'standard') {
     doNotSign.push(
       `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
+    )
+  } else if (payment.belowFloor) {
+    doNotSign.push(
+      `the payment of ${formatMotes(payment.motes)} CSPR is below the network's minimum payment of ${formatMotes(payment.floor)} CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
+    )
+  } else if (payment.outOfGas && need !== undefined) {
+    doNotSign.push(
+      `the payment of ${formatMotes(payment.motes)} CSPR is below the emulated cost of ${formatMotes(need)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatMotes(payment.ifFails)} CSPR`,
     )
   } else if (payment.excessive) {
     doNotSign.push(
       need === undefined
         ? `the payment of ${formatMotes(payment.motes)} CSPR is above ${formatMotes(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
-        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the emulated cost of ${formatMotes(need)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
+        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the larger of the emulated cost of ${formatMotes(need)} CSPR and the minimum payment of ${formatMotes(payment.floor)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
     )
   }
   // Text from the file is shown inert below; text built to hide itself is a reason not to sign.
@@ -480,6 +510,7 @@ const defaultCeiling = 100_000_000_000n
 function describePayment(
   deploy: DeployJson,
   need: bigint | undefined,
+  chainspec: Chainspec,
   options: DescribeDeployOptions,
 ): DeployPayment {
   const [variant, body] = Object.entries(deploy.payment)[0]!
@@ -506,19 +537,34 @@ function describePayment(
     motes > floor &&
     (need === undefined
       ? motes > (options.paymentCeilingMotes ?? defaultCeiling)
-      : motes * 1000n > need * BigInt(Math.round(ratio * 1000)))
-  const expectedCharge =
-    need === undefined
-      ? undefined
-      : estimateCost(
-          {
-            gas: need / BigInt(Math.max(deploy.header.gas_price, 1)),
-            paymentAmount: motes,
-            gasPrice: deploy.header.gas_price,
-          },
-          { chainspec: resolveChainspec(options) },
-        ).charged
-  return { kind: 'standard', motes, need, expectedCharge, excessive }
+      : // The least the network allows is the baseline: compare with max(need, baseline).
+        motes * 1000n >
+        (need > chainspec.baselineMotesAmount ? need : chainspec.baselineMotesAmount) *
+          BigInt(Math.round(ratio * 1000)))
+  // estimateCost prices at the network's current gas price, never the header's gas_price.
+  const gasPrice = BigInt(Math.max(chainspec.gasPrice.min, 1))
+  const cost = (gas: bigint, outcome: 'success' | 'failure') =>
+    chainspec.pricingHandling.type === 'payment_limited'
+      ? estimateCost({ gas, paymentAmount: motes, outcome }, { chainspec }).charged
+      : undefined
+  const expectedCharge = need === undefined ? undefined : cost(need / gasPrice, 'success')
+  const ifFails = cost(0n, 'failure') ?? motes
+  const minimum = chainspec.baselineMotesAmount
+  const transfer = 'Transfer' in deploy.session
+  const belowFloor =
+    !chainspec.protocolVersion.startsWith('1.') && !transfer && (motes < minimum || motes === 0n)
+  const outOfGas = need !== undefined && motes < need
+  return {
+    kind: 'standard',
+    motes,
+    need,
+    expectedCharge,
+    ifFails,
+    floor: minimum,
+    belowFloor,
+    outOfGas,
+    excessive,
+  }
 }
 
 /**
@@ -526,7 +572,8 @@ function describePayment(
  *
  * @example
  * ```ts
- * paymentLine(description.payment) // 'Payment: 0.6 CSPR standard payment (emulated cost 0.48 CSPR, expected charge 0.51 CSPR)'
+ * paymentLine(description.payment)
+ * // 'Payment: 2.5 CSPR standard payment (emulated cost 0.48 CSPR, expected charge 0.985 CSPR, if it fails: 2.5 CSPR)'
  * ```
  */
 export function paymentLine(payment: DeployPayment): string {
@@ -537,9 +584,12 @@ export function paymentLine(payment: DeployPayment): string {
   }
   const need =
     payment.need === undefined
-      ? 'cost not emulated'
-      : `emulated cost ${formatMotes(payment.need)} CSPR, expected charge ${formatMotes(payment.expectedCharge ?? payment.need)} CSPR`
-  return `Payment: ${formatMotes(payment.motes)} CSPR standard payment (${need})${payment.excessive ? ', excessive' : ''}`
+      ? `cost not emulated, if it fails: ${formatMotes(payment.ifFails)} CSPR`
+      : payment.outOfGas
+        ? `emulated cost ${formatMotes(payment.need)} CSPR: runs out of gas, charged ${formatMotes(payment.ifFails)} CSPR`
+        : `emulated cost ${formatMotes(payment.need)} CSPR, expected charge ${formatMotes(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatMotes(payment.ifFails)} CSPR`
+  const floor = payment.belowFloor ? `, below the minimum payment of ${formatMotes(payment.floor)} CSPR` : ''
+  return `Payment: ${formatMotes(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
 }
 
 /** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */

@@ -164,7 +164,7 @@ function render(): void {
       ? `up to ${formatMotes(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
       : d.pricing,
     d.paymentMotes !== undefined
-      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR.`
+      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR. If it fails (a revert, out of gas): ${formatMotes(d.ifFailsMotes ?? d.paymentMotes)} CSPR, no refund.`
       : '',
   )
   const account = pastedAccount()
@@ -240,11 +240,15 @@ async function expectedOutcomeText(
   return [
     ...keys,
     `thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
-    ...(outcome.chargeMotes !== undefined
-      ? [
-          `Expected charge: ${formatMotes(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit)`,
-        ]
-      : []),
+    ...(outcome.chargeMotes === undefined
+      ? []
+      : outcome.outOfGas
+        ? [
+            `THE SESSION WOULD RUN OUT OF GAS: it needs ${outcome.gas} gas, more than the payment limit; nothing changes and the whole ${formatMotes(outcome.chargeMotes)} CSPR is charged`,
+          ]
+        : [
+            `Expected charge: ${formatMotes(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit); if it fails: ${formatMotes(d.ifFailsMotes ?? outcome.chargeMotes)} CSPR`,
+          ]),
   ]
 }
 

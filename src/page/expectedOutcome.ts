@@ -8,7 +8,14 @@ import { emulateSession } from '../emulator/emulateSession.js'
 
 /** The emulated result: the account afterwards and the expected charge, or why it fails. */
 export type ExpectedOutcome =
-  | { ok: true; account: Account; gas: bigint; chargeMotes?: bigint | undefined }
+  | {
+      ok: true
+      account: Account
+      gas: bigint
+      chargeMotes?: bigint | undefined
+      /** The gas is above the payment limit: the session runs out of gas and `chargeMotes` is the whole limit. */
+      outOfGas?: boolean | undefined
+    }
   | { ok: false; failure: string }
 
 /**
@@ -57,13 +64,15 @@ export async function expectedOutcome(
   if (!result.ok) return { ok: false, failure: result.failure?.message ?? 'unknown failure' }
   const limit = description.paymentMotes
   const gas = result.gas.total
+  const cost =
+    limit === undefined
+      ? undefined
+      : estimateCost({ gas, paymentAmount: limit }, { chainspec: casperMainnet })
   return {
     ok: true,
     account: result.account,
     gas,
-    chargeMotes:
-      limit === undefined
-        ? undefined
-        : estimateCost({ gas, paymentAmount: limit }, { chainspec: casperMainnet }).charged,
+    chargeMotes: cost?.charged,
+    outOfGas: cost ? !cost.fits : undefined,
   }
 }

@@ -35,6 +35,12 @@ export type AcceptanceCode =
   | 'MissingPaymentAmount'
   /** A payment `amount` that is not a U512 (`FailedToParsePaymentAmount`). */
   | 'InvalidPaymentAmount'
+  /**
+   * 2.x: a payment below `[core] baseline_motes_amount` (or zero) for a deploy that is not a native
+   * transfer, or a TransactionV1 `PaymentLimited` outside the mint and auction lanes
+   * (`InvalidDeploy::InvalidPaymentAmount` / `InvalidTransactionV1::InvalidPaymentAmount`).
+   */
+  | 'PaymentBelowBaseline'
   /** 2.x: no Wasm lane fits the gas limit, size and args (`NoLaneMatch`). */
   | 'NoLaneMatch'
   /** 2.x TransactionV1: session Wasm with an entry point other than `Call` (`EntryPointMustBeCall`). */
@@ -191,6 +197,35 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
       ? "invalid deploy: failed to parse payment 'amount' as U512"
       : undefined,
   ),
+  // casper-types 2.0.0 `transaction/deploy.rs` `is_config_compliant`: a zero gas limit, then (last,
+  // in the branch for sessions that are not transfers) `payment_amount < baseline_motes_amount`;
+  // node `meta_transaction_v1.rs` `is_config_compliant`: `payment_amount == 0`, then, under
+  // `pricing_handling = payment_limited` and outside the native mint and auction lanes (which
+  // compare with their own system costs), `payment_amount < baseline_motes_amount`. Node tests:
+  // transaction_acceptor/tests.rs `should_reject_deploy_with_insufficient_payment`,
+  // `should_reject_transaction_v1_with_insufficient_payment`. Display text of both errors:
+  // "invalid payment amount" (deploy/error.rs, transaction_v1/errors_v1.rs).
+  PaymentBelowBaseline: rule('PaymentBelowBaseline', 'configuration', (s, c) => {
+    if (isProtocol15(c.limits) || typeof s.paymentAmount !== 'bigint') return undefined
+    const baseline = c.limits.baselineMotesAmount
+    if (s.kind === 'deploy') {
+      if (isTransfer(s)) return undefined
+    } else {
+      if (s.payment !== 'standard' && s.payment !== 'custom') return undefined
+      const floored = c.limits.pricingHandling.type === 'payment_limited' && s.session !== 'native'
+      if (s.paymentAmount !== 0n && !floored) return undefined
+    }
+    if (s.paymentAmount !== 0n && s.paymentAmount >= baseline) return undefined
+    const name = s.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
+    return [
+      `invalid payment amount: the payment of ${s.paymentAmount} motes is below the network's baseline_motes_amount of ${baseline} (${name}::InvalidPaymentAmount)`,
+      {
+        paymentAmount: s.paymentAmount,
+        baselineMotesAmount: baseline,
+        nodeError: `${name}::InvalidPaymentAmount`,
+      },
+    ]
+  }),
   NoLaneMatch: rule('NoLaneMatch', 'configuration', (s, c) => {
     if (s.kind === 'deploy' && (isTransfer(s) || typeof s.paymentAmount !== 'bigint')) return undefined
     if (s.kind === 'transaction' && (s.session === 'native' || s.payment === 'prepaid')) return undefined
@@ -459,6 +494,7 @@ const orderDeploy2x: readonly AcceptanceCode[] = [
   'MissingTransferAmount',
   'InvalidTransferAmount',
   'TransferAmountTooLow',
+  'PaymentBelowBaseline',
   // transaction_acceptor.rs
   'Expired',
   'NoSuchAccount',
@@ -481,6 +517,7 @@ const orderTransaction2x: readonly AcceptanceCode[] = [
   // MetaTransactionV1::is_config_compliant
   'DeployTooLarge',
   'WrongChain',
+  'PaymentBelowBaseline',
   'PricingModeNotAllowed',
   'GasPriceTooLow',
   'TtlTooLong',
@@ -581,6 +618,10 @@ export function nodeText(
     .with('InvalidPaymentAmount', () => [
       'the deploy sent to the network had a payment amount that was unable to be parsed',
       '',
+    ])
+    .with('PaymentBelowBaseline', () => [
+      'Invalid payment amount for Transaction::Deploy',
+      'Invalid payment amount for Transaction::V1',
     ])
     .with('NoLaneMatch', () => [
       "couldn't associate a transaction lane with the transaction",

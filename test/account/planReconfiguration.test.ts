@@ -263,3 +263,67 @@ describe('planReconfiguration: refusals only when the node would refuse', () => 
     expect(plan.deploys.at(-1)!.accountAfter.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
   })
 })
+
+// Every mainnet deploy pays at least baseline_motes_amount (casper-types 2.0.0 transaction/deploy.rs
+// is_config_compliant) and is charged at least a quarter of it: the plan has as few deploys as the
+// lanes allow, and says what it costs if it succeeds and if every deploy fails.
+describe('the plan minimises what the user pays', () => {
+  const owner = hashOf(100)
+  const fresh = createAccount(owner)
+  const adds = Array.from({ length: 20 }, (_, i) => hashOf(200 + i))
+  const targetOf = (keys: string[]) => ({
+    associatedKeys: [owner, ...keys].map((hash) => ({ key: `account-hash-${hash}`, weight: 1 })),
+    thresholds: { deployment: 1, keyManagement: 1 },
+  })
+  // One Wasm lane of 5 CSPR of gas (mainnet's smallest lane limit): a few account writes fill it.
+  const narrow = {
+    ...casperMainnet,
+    lanes: [
+      ...casperMainnet.lanes.filter((lane) => lane.kind !== 'wasm'),
+      {
+        id: 3,
+        kind: 'wasm' as const,
+        maxTransactionLength: 750_000,
+        maxArgsLength: 2048,
+        maxGasLimit: 5_000_000_000n,
+        maxCount: 1,
+      },
+    ],
+  }
+
+  test('mainnet: one deploy at the 2.5 CSPR floor; charged gas + 25% of the rest; 2.5 CSPR if it fails', async () => {
+    const plan = await planReconfiguration(fresh, targetOf(adds.slice(0, 3)))
+    expect(plan.deploys).toHaveLength(1)
+    const [deploy] = plan.deploys
+    expect(deploy!.payment).toMatchObject({ amount: 2_500_000_000n, floored: true })
+    expect(plan.expectedCharge).toBe(2_500_000_000n - ((2_500_000_000n - plan.gas) * 75n) / 100n)
+    expect(plan.ifEveryDeployFails).toBe(2_500_000_000n)
+  })
+
+  test('a deploy that fits no lane keeps its longest fitting run: no two neighbours could merge', async () => {
+    const plan = await planReconfiguration(fresh, targetOf(adds), { chainspec: narrow })
+    expect(plan.deploys.length).toBeGreaterThan(1)
+    for (const deploy of plan.deploys) expect(deploy.payment.amount).toBeLessThanOrEqual(5_000_000_000n)
+    // Each deploy and the first change of the next do not fit one deploy.
+    let done = 0
+    for (const [i, deploy] of plan.deploys.slice(0, -1).entries()) {
+      const count = deploy.steps.length
+      const merged = await planReconfiguration(
+        deploy.accountBefore,
+        targetOf(adds.slice(0, done + count + 1)),
+        {
+          chainspec: narrow,
+        },
+      )
+      expect([i, merged.deploys.length]).toEqual([i, 2])
+      done += count
+    }
+    expect(plan.expectedCharge).toBe(plan.deploys.reduce((sum, d) => sum + d.payment.expected!.charged, 0n))
+    expect(plan.ifEveryDeployFails).toBe(
+      plan.deploys.reduce(
+        (sum, d) => sum + (d.payment.amount > 2_500_000_000n ? d.payment.amount : 2_500_000_000n),
+        0n,
+      ),
+    )
+  })
+})

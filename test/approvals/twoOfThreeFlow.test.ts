@@ -153,6 +153,13 @@ describe('2-of-3: gather, merge, check', () => {
     const signed = await signDeploy(await signDeploy(cheap, alice), bob)
     const later = new Date(now.getTime() + 2 * 3_600_000)
     const report = await preflight(signed, account, { now: later, chainName: 'casper' })
-    expect(report.errors.map((e) => e.code)).toEqual(['WrongChain', 'Expired', 'PaymentBelowCost'])
+    // In the node's order: is_config_compliant (chain name, then the payment below
+    // baseline_motes_amount: InvalidDeploy::InvalidPaymentAmount), then the acceptor's expiry.
+    expect(report.errors.map((e) => e.code)).toEqual([
+      'WrongChain',
+      'PaymentBelowBaseline',
+      'Expired',
+      'PaymentBelowCost',
+    ])
   })
 })

@@ -28,6 +28,7 @@ function unseenToml(): string {
   set(/^max_associated_keys = 100$/m, 'max_associated_keys = 5')
   set(/^max_ttl = '2 hours'$/m, "max_ttl = '30 minutes'")
   set(/refund_ratio = \[75, 100\]/, 'refund_ratio = [50, 100]')
+  set(/^baseline_motes_amount = 2_500_000_000$/m, 'baseline_motes_amount = 1_000_000')
   set(/^session_args_max_length = 1024$/m, 'session_args_max_length = 200')
   set(/^gas_per_byte = 1_117_587$/m, 'gas_per_byte = 1_000')
   set(/^add_associated_key = \{ cost = 1_200_000,/m, 'add_associated_key = { cost = 7_000,')
@@ -144,6 +145,9 @@ describe('a chainspec the library has never seen', () => {
     const refund = ((amount - gas) * 50n) / 100n
     expect(pricing.expected).toMatchObject({ cost: amount, refunded: refund, charged: amount - refund })
     expect(estimateCost({ gas, paymentAmount: amount }, { chainspec: unseen }).charged).toBe(amount - refund)
+    // The least payment is the chainspec's baseline_motes_amount, here 1_000_000, never mainnet's.
+    expect(pricing.floor).toBe(1_000_000n)
+    expect(pricing.ifFails?.charged).toBe(amount > 1_000_000n ? amount : 1_000_000n)
     await expect(
       buildTwoPartyDeploy({
         account: `01${'11'.repeat(32)}`,

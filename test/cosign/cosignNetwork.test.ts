@@ -9,6 +9,7 @@ const cosignFields = [
   'maxTimestampLeewayMs',
   'maxAssociatedKeys',
   'authorization',
+  'baselineMotesAmount',
 ] as const
 const pick = (chainspec: typeof casperMainnet) =>
   Object.fromEntries(cosignFields.map((key) => [key, chainspec[key]]))
@@ -20,13 +21,14 @@ describe('cosign networks', () => {
     expect(Object.keys(mainnet).sort()).toEqual([...cosignFields].sort())
   })
 
-  test('mainnet is chain casper, 2 h TTL, 5 s leeway, 100 keys (casper-node resources/mainnet/chainspec.toml)', () => {
+  test('mainnet is chain casper, 2 h TTL, 5 s leeway, 100 keys, 2.5 CSPR least payment (casper-node resources/mainnet/chainspec.toml)', () => {
     expect(mainnet).toEqual({
       chainName: 'casper',
       maxTtlMs: 7_200_000,
       maxTimestampLeewayMs: 5_000,
       maxAssociatedKeys: 100,
       authorization: 'anySignerAssociated',
+      baselineMotesAmount: 2_500_000_000n,
     })
     expect(testnet.chainName).toBe('casper-test')
   })

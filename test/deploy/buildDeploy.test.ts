@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
@@ -55,15 +56,34 @@ describe('buildModuleBytesDeploy', () => {
 })
 
 describe('buildTwoPartyDeploy', () => {
-  test('prices payment from the emulated gas with the default 5% margin, defaults TTL to 2h, and hashes correctly', async () => {
-    const { deploy, emulation, payment } = await buildTwoPartyDeploy({
+  test('pays max(baseline_motes_amount, emulated gas + 4%), defaults TTL to 2h, and hashes correctly', async () => {
+    const { deploy, emulation, payment, pricing } = await buildTwoPartyDeploy({
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: partner,
       timestamp: 0,
     })
     expect(emulation.account.actionThresholds).toEqual({ deployment: 2, keyManagement: 2 })
-    expect(payment).toBe((emulation.gas.total * 105n + 99n) / 100n)
+    // casper-types 2.0.0 transaction/deploy.rs is_config_compliant refuses a payment below
+    // baseline_motes_amount (InvalidDeploy::InvalidPaymentAmount): the floor sets the payment.
+    expect(pricing.marginGas).toBe((emulation.gas.total + 24n) / 25n)
+    expect(emulation.gas.total + pricing.marginGas).toBeLessThan(2_500_000_000n)
+    expect(payment).toBe(2_500_000_000n)
+    expect(pricing).toMatchObject({ floor: 2_500_000_000n, floored: true })
+    expect(pricing.ifFails?.charged).toBe(2_500_000_000n)
+    // charged = limit - floor(75% of the unused limit) (handle_payment calculate_overpayment_and_fee)
+    expect(pricing.expected?.charged).toBe(
+      2_500_000_000n - ((2_500_000_000n - emulation.gas.total) * 75n) / 100n,
+    )
+    // On 1.5 (no baseline) the gas and margin alone set it.
+    const old = await buildTwoPartyDeploy({
+      account: owner,
+      chainName: 'casper-test',
+      deploymentAccount: partner,
+      timestamp: 0,
+      chainspec: casper15,
+    })
+    expect(old.payment).toBe(old.emulation.gas.total + (old.emulation.gas.total + 24n) / 25n)
     expect(deploy.header.ttl).toBe('2h')
     expect(parseDeployJson(JSON.stringify(deploy))).toEqual(deploy)
     expect(deployHashes(deploy)).toEqual({ hash: deploy.hash, bodyHash: deploy.header.body_hash })

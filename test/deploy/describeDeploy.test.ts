@@ -6,7 +6,7 @@ import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
-import { casper15 } from '../../src/chainspec/casper15.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
@@ -18,14 +18,14 @@ const owner = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900
 const bob = `02${'03'.repeat(33)}`
 const carol = `01${'04'.repeat(32)}`
 const labels = { [owner]: 'alice', [bob]: 'bob', [carol]: 'carol' }
-// These snapshots hold casper-node 1.5.8 numbers: payments priced with the 1.5 gas and a 25% margin.
-const as15 = { chainspec: casper15, paymentMargin: { ratio: [1, 4], accountGrowthBytes: 0 } } as const
+// These snapshots hold mainnet 2.2.0 numbers: payments at the 2.5 CSPR floor (baseline_motes_amount).
+const priced = { chainspec: casperMainnet } as const
 const at = new Date('2024-01-01T00:00:00.000Z')
 
 describe('describeDeploy', () => {
   test('a two-party deploy: the bundled Wasm, the key it adds, the thresholds, payment, expiry and the result', async () => {
     const { deploy } = await buildTwoPartyDeploy({
-      ...as15,
+      ...priced,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -40,13 +40,13 @@ describe('describeDeploy', () => {
       { kind: 'setThreshold', action: 'deployment', value: 2 },
     ])
     expect(description.text).toMatchInlineSnapshot(`
-      "Deploy c0860e34… for account alice (account-hash-83b0df3b…) on casper-test
+      "Deploy caabc03b… for account alice (account-hash-83b0df3b…) on casper-test
       Session: two-party-multi-sig (bundled, sha256 54a236d7…)
         add key bob (account-hash-4483ce57…) with weight 1
         set the key-management threshold to 2
         set the deployment threshold to 2
       Result: keys alice (account-hash-83b0df3b…)=1, bob (account-hash-4483ce57…)=1; thresholds deployment 2, key management 2
-      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.513875485 CSPR)
+      Payment: 2.5 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.987584791 CSPR, if it fails: 2.5 CSPR)
       Expires: 2024-01-01T02:00:00.000Z
       Signed by: nobody yet"
     `)
@@ -63,7 +63,7 @@ describe('describeDeploy', () => {
         ],
         thresholds: { deployment: 1, keyManagement: 2 },
       },
-      as15,
+      priced,
     )
     const deploy = buildConfigureDeploy(plan.deploys[0]!, {
       account: owner,
@@ -74,13 +74,13 @@ describe('describeDeploy', () => {
     const description = await describeDeploy(deploy, { labels, now: new Date('2024-01-01T02:00:00.000Z') })
     expect(description.expired).toBe(true)
     expect(description.text).toMatchInlineSnapshot(`
-      "Deploy 7ce4c926… for account alice (account-hash-83b0df3b…) on casper
+      "Deploy ad635d95… for account alice (account-hash-83b0df3b…) on casper
       Session: configure-account (bundled, sha256 6cc34446…)
         add key bob (account-hash-4483ce57…) with weight 1
         add key carol (account-hash-036f5b47…) with weight 1
         set the key-management threshold to 2
         remove key alice (account-hash-83b0df3b…)
-      Payment: 0.912358648 CSPR standard payment (cost not emulated)
+      Payment: 2.5 CSPR standard payment (cost not emulated, if it fails: 2.5 CSPR)
       Expires: 2024-01-01T01:00:00.000Z (expired)
       Signed by: nobody yet
       Warning: The deploy expired at 2024-01-01T01:00:00.000Z; the node will refuse it."
@@ -102,7 +102,7 @@ describe('describeDeploy', () => {
     const bobKey = localSigner('11'.repeat(32), { algorithm: 'ed25519' })
     const mallory = localSigner('22'.repeat(32), { algorithm: 'ed25519' })
     const { deploy } = await buildTwoPartyDeploy({
-      ...as15,
+      ...priced,
       account: alice.publicKey,
       chainName: 'casper-test',
       deploymentAccount: mallory.publicKey,
@@ -124,18 +124,18 @@ describe('describeDeploy', () => {
     ).toEqual([{ index: 1, label: 'bob', reason: 'InvalidSignature' }])
     expect(description.text).toMatchInlineSnapshot(`
       "DO NOT SIGN: the content does not match the hash being signed (BodyHashMismatch, HashMismatch): what is shown here is not what a signature approves; 1 approval does not verify, and the node refuses a deploy carrying any invalid approval.
-      Deploy 29c9b14b… for account alice (account-hash-83b0df3b…) on casper-test
+      Deploy f9e80e5e… for account alice (account-hash-83b0df3b…) on casper-test
       Session: two-party-multi-sig (bundled, sha256 54a236d7…)
         add key bob (account-hash-4dd66853…) with weight 1
         set the key-management threshold to 2
         set the deployment threshold to 2
       Result: keys alice (account-hash-83b0df3b…)=1, bob (account-hash-4dd66853…)=1; thresholds deployment 2, key management 2
-      Payment: 0.605162778 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.513875485 CSPR)
+      Payment: 2.5 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.987584791 CSPR, if it fails: 2.5 CSPR)
       Expires: 2024-01-01T02:00:00.000Z
       Signed by: alice (account-hash-83b0df3b…)
-      Invalid approval by bob (account-hash-4dd66853…) (approvals[1]): InvalidSignature: expected an ed25519 signature of hash 29c9b14b…d274 by account-hash-4dd66853…, got one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)
-      Hash check: BodyHashMismatch: expected header.body_hash a074e5d75bcf5d61210ef4bb77b744def2c74eb0e7d61314fe4f723475639006 (blake2b of payment and session), got 77305160dc76ef44e752b5672321cad219bc921a031f9138d625e3a7fa058ebe
-      Hash check: HashMismatch: expected hash 124325c71c9d4fd4a1aed3b8be1f623acb53f0f4e7ecbb5ff9dffb3bc476f8bc (blake2b of the header), got 29c9b14b13d62f6658afd190bb7be2da3ee35c8ff6a8524d0ea45698efdcd274"
+      Invalid approval by bob (account-hash-4dd66853…) (approvals[1]): InvalidSignature: expected an ed25519 signature of hash f9e80e5e…defc by account-hash-4dd66853…, got one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)
+      Hash check: BodyHashMismatch: expected header.body_hash 4c514b26fb1646785c550570b04751b94cf4c50e917d8164870584641dea8a3f (blake2b of payment and session), got 19c32a0671fc9033032191e7b5b018423bbcc1687260983b3c9fd5b11e05f061
+      Hash check: HashMismatch: expected hash 1e3f887d9a1792b1b3fc075c8995ebbd2400cd13db65cbabcbe43b2453dd544a (blake2b of the header), got f9e80e5e2c8e5079ad2429721751796b2120445208f818dfbd00e8cac53bdefc"
     `)
   })
 
@@ -171,7 +171,7 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
 
   test('two-party: a Key (33 bytes) as deployment-account: no change, a warning, and the emulator agrees', async () => {
     const { deploy } = await buildTwoPartyDeploy({
-      ...as15,
+      ...priced,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -199,7 +199,7 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
 
   test('two-party: 32 bytes declared as another CLType still add the key, with a warning', async () => {
     const { deploy } = await buildTwoPartyDeploy({
-      ...as15,
+      ...priced,
       account: owner,
       chainName: 'casper-test',
       deploymentAccount: bob,
@@ -232,7 +232,7 @@ describe('describeDeploy decodes args as the bundled Wasm reads them', () => {
         ],
         thresholds: { deployment: 1, keyManagement: 2 },
       },
-      as15,
+      priced,
     )
     return buildConfigureDeploy(plan.deploys[0]!, {
       account: owner,

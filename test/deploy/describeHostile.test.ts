@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { encodeU512 } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, ExecutableDeployItemJson } from '../../src/deploy/DeployJson.js'
@@ -46,12 +47,17 @@ describe('payment', () => {
       need: 483_446_387n,
       // consumed + 25% of the unused limit (mainnet refund_handling 75/100)
       expectedCharge: 750_362_584_791n,
+      // a failed execution keeps the whole limit (operations.rs "no refund for penalty")
+      ifFails: 3_000_000_000_000n,
+      floor: 2_500_000_000n,
+      belowFloor: false,
+      outOfGas: false,
       excessive: true,
     })
     expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
       [
-        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the emulated cost of 0.483446387 CSPR; it would be charged 750.362584791 CSPR.",
-        "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 750.362584791 CSPR), excessive",
+        "DO NOT SIGN: the payment of 3000 CSPR is over 4 times the larger of the emulated cost of 0.483446387 CSPR and the minimum payment of 2.5 CSPR; it would be charged 750.362584791 CSPR.",
+        "Payment: 3000 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 750.362584791 CSPR, if it fails: 3000 CSPR), excessive",
       ]
     `)
   })
@@ -65,12 +71,63 @@ describe('payment', () => {
     expect(description.payment).toMatchObject({ kind: 'standard', need: undefined, excessive: true })
   })
 
-  test('the planned payment (1.25 times the need) and casper-client’s 2.5 CSPR are fine', async () => {
-    for (const motes of [605_162_778n, 2_500_000_000n]) {
+  test('the planned payment (the 2.5 CSPR floor) and 2 times the floor are fine', async () => {
+    for (const motes of [2_500_000_000n, 5_000_000_000n]) {
       const deploy = await paying({ ModuleBytes: { module_bytes: '', args: [['amount', amount(motes)]] } })
       const description = await describeDeploy(deploy, { account, now: at })
       expect([motes, description.safeToSign]).toEqual([motes, true])
     }
+  })
+
+  // casper-types 2.0.0 transaction/deploy.rs is_config_compliant: payment_amount < baseline_motes_amount
+  // is InvalidDeploy::InvalidPaymentAmount (node test should_reject_deploy_with_insufficient_payment).
+  test('2 CSPR, below the 2.5 CSPR floor: DO NOT SIGN, the node refuses it', async () => {
+    const deploy = await paying({
+      ModuleBytes: { module_bytes: '', args: [['amount', amount(2_000_000_000n)]] },
+    })
+    const description = await describeDeploy(deploy, { account, now: at })
+    expect(description.safeToSign).toBe(false)
+    expect(description.payment).toMatchObject({ belowFloor: true, outOfGas: false, ifFails: 2_500_000_000n })
+    expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
+      [
+        "DO NOT SIGN: the payment of 2 CSPR is below the network's minimum payment of 2.5 CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount").",
+        "Payment: 2 CSPR standard payment (emulated cost 0.483446387 CSPR, expected charge 0.862584791 CSPR, if it fails: 2.5 CSPR), below the minimum payment of 2.5 CSPR",
+      ]
+    `)
+  })
+
+  test('a payment below the emulated cost: DO NOT SIGN, it runs out of gas and is charged in full', async () => {
+    const deploy = await paying({
+      ModuleBytes: { module_bytes: '', args: [['amount', amount(400_000_000n)]] },
+    })
+    // A network without a floor (baseline 0), so only the gas is short.
+    const chainspec = { ...casperMainnet, baselineMotesAmount: 0n }
+    const description = await describeDeploy(deploy, { account, now: at, chainspec })
+    expect(description.safeToSign).toBe(false)
+    expect(description.payment).toMatchObject({ belowFloor: false, outOfGas: true, ifFails: 400_000_000n })
+    expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
+      [
+        "DO NOT SIGN: the payment of 0.4 CSPR is below the emulated cost of 0.483446387 CSPR: the session would run out of gas, change nothing, and be charged the whole 0.4 CSPR.",
+        "Payment: 0.4 CSPR standard payment (emulated cost 0.483446387 CSPR: runs out of gas, charged 0.4 CSPR)",
+      ]
+    `)
+  })
+
+  // The header gas_price is the most the sender accepts; the charge is at the network's price (1).
+  test('gas_price 3 in the header: the expected charge is at the network price, below the payment', async () => {
+    const deploy = await twoParty((d) => {
+      d.header.gas_price = 3
+    })
+    const at1 = await describeDeploy(await twoParty(), { account, now: at })
+    const description = await describeDeploy(deploy, { account, now: at })
+    if (description.payment.kind !== 'standard' || at1.payment.kind !== 'standard')
+      throw new Error('standard')
+    expect(description.payment.need).toBe(at1.payment.need)
+    expect(description.payment.expectedCharge).toBe(at1.payment.expectedCharge)
+    expect(description.payment.expectedCharge).toBeLessThan(description.payment.motes)
+    expect(description.payment.expectedCharge).toBe(
+      2_500_000_000n - ((2_500_000_000n - description.payment.need!) * 75n) / 100n,
+    )
   })
 
   test.each([

@@ -4,7 +4,7 @@ import { ed25519 } from '@noble/curves/ed25519'
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
-import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
+import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson, ExecutableDeployItemJson } from '../../src/deploy/DeployJson.js'
 import { sdkDeployFromJson } from '../../src/deploy/sdk.js'
 import { acceptSubmission } from '../../src/devnet/acceptSubmission.js'
@@ -227,6 +227,62 @@ describe('payment amount is read from any payment variant before the payment log
     } as ExecutableDeployItemJson
     expect(verdictOf(chain(), { ...deploy, payment: stored })).toMatchInlineSnapshot(
       `"invalid deploy: missing payment 'amount' runtime argument "`,
+    )
+  })
+})
+
+// casper-types 2.0.0 transaction/deploy.rs is_config_compliant: `payment_amount <
+// baseline_motes_amount` is InvalidDeploy::InvalidPaymentAmount for a session that is not a
+// transfer; node meta_transaction_v1.rs likewise for a PaymentLimited V1 outside the mint and
+// auction lanes. Node tests: transaction_acceptor/tests.rs should_reject_deploy_with_insufficient_payment,
+// should_reject_transaction_v1_with_insufficient_payment. Binary port texts: error_code.rs 107, 109.
+describe('the least payment: baseline_motes_amount (2.x)', () => {
+  const twoParty = async (payment: bigint) => {
+    const { deploy } = await buildTwoPartyDeploy({
+      account: alice.publicKey,
+      chainName,
+      deploymentAccount: bob.publicKey,
+      timestamp,
+      payment,
+    })
+    return signDeploy(deploy, alice)
+  }
+
+  test('a deploy paying 1 mote under 2.5 CSPR is refused; 2.5 CSPR exactly is accepted', async () => {
+    expect(verdictOf(chain('2.0'), await twoParty(2_499_999_999n))).toMatchInlineSnapshot(
+      `"the deploy was invalid: Invalid payment amount for Transaction::Deploy"`,
+    )
+    expect(verdictOf(chain('2.0'), await twoParty(2_500_000_000n))).toBe('accepted')
+    const refused = submit(chain('2.0'), await twoParty(2_000_000_000n))
+    expect(refused).toMatchObject({ ok: false, violation: { code: 'PaymentBelowBaseline' } })
+  })
+
+  test('1.5 has no floor: 0.6 CSPR is accepted', async () => {
+    expect(verdictOf(chain('1.5'), await twoParty(600_000_000n))).toBe('accepted')
+  })
+
+  test('a native transfer deploy is exempt: its payment is not compared with the baseline', async () => {
+    const deploy = withTransferSession(await twoParty(100_000_000n), [
+      ['amount', { cl_type: 'U512', bytes: u512Hex(2_500_000_000n) }],
+      target,
+    ])
+    const verdict = submit(chain('2.0'), deploy)
+    expect(verdict.ok).toBe(false)
+    expect(verdict).not.toMatchObject({ violation: { code: 'PaymentBelowBaseline' } })
+  })
+
+  test('a TransactionV1 paying 2 CSPR is refused with the V1 text', async () => {
+    const { transaction } = await buildTwoPartyTransaction({
+      account: alice.publicKey,
+      chainName,
+      deploymentAccount: bob.publicKey,
+      timestamp,
+      payment: 2_000_000_000n,
+    })
+    const verdict = acceptSubmission(chain('2.0'), { transaction }, 'account_put_transaction', now)
+    expect(verdict).toMatchObject({ ok: false, violation: { code: 'PaymentBelowBaseline' } })
+    expect('data' in verdict && verdict.data).toMatchInlineSnapshot(
+      `"the transaction was invalid: Invalid payment amount for Transaction::V1"`,
     )
   })
 })

@@ -47,6 +47,17 @@ describe('lane selection (casper-node meta_transaction_v1.rs tests)', () => {
 })
 
 describe('the table', () => {
+  // casper-types 2.0.0 deploy.rs is_config_compliant checks the floor last (after the transfer
+  // amount); node meta_transaction_v1.rs is_config_compliant right after the chain name.
+  test('the least payment sits where is_config_compliant checks it', () => {
+    const order = (kind: 'deploy' | 'transaction') => acceptanceRules(casperMainnet, kind).map((r) => r.code)
+    const deploy = order('deploy')
+    expect(deploy.indexOf('PaymentBelowBaseline')).toBe(deploy.indexOf('TransferAmountTooLow') + 1)
+    const transaction = order('transaction')
+    expect(transaction.indexOf('PaymentBelowBaseline')).toBe(transaction.indexOf('WrongChain') + 1)
+    expect(acceptanceRules(casper15, 'deploy').map((r) => r.code)).not.toContain('PaymentBelowBaseline')
+  })
+
   test('every code has a rule and a 2.x text for the kinds it applies to', () => {
     for (const kind of ['deploy', 'transaction'] as const) {
       for (const rule of acceptanceRules(casperMainnet, kind)) {
@@ -83,6 +94,9 @@ describe('the table', () => {
       `"couldn't associate a transaction lane with the transaction"`,
     )
     expect(text('UnassociatedSigner', 'transaction')).toMatchInlineSnapshot(`"invalid associated keys"`)
+    // error_code.rs 107 InvalidDeployInvalidPaymentAmount, 109 InvalidTransactionInvalidPaymentAmount.
+    expect(text('PaymentBelowBaseline', 'deploy')).toBe('Invalid payment amount for Transaction::Deploy')
+    expect(text('PaymentBelowBaseline', 'transaction')).toBe('Invalid payment amount for Transaction::V1')
     expect(text('DependenciesNotAllowed', 'deploy')).toMatchInlineSnapshot(
       `"the dependencies for this transaction are no longer supported"`,
     )

@@ -56,7 +56,11 @@ const mutation = fc.record({
     'keep',
     'missing',
     'unparsable',
+    0n,
     1n,
+    // either side of baseline_motes_amount (InvalidPaymentAmount below it)
+    2_499_999_999n,
+    2_500_000_000n,
     6_000_000_000n,
     200_000_000_000n,
     5_000_000_000_000n,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { AccountHashHex } from '../../account/Account.js'
 import { accountHashOf } from '../../account/accountHash.js'
 import { planReconfiguration } from '../../account/planReconfiguration.js'
+import type { PaymentChoice } from '../../chainspec/choosePayment.js'
 import { buildConfigureDeploy, buildConfigureTransaction } from '../../deploy/buildConfigureDeploy.js'
 import { parseDuration } from '../../deploy/duration.js'
 import { stringifyDeployJson } from '../../deploy/stringifyDeployJson.js'
@@ -160,6 +161,7 @@ export const planCommand: Command = {
         `${asTransactions ? 'Transaction' : 'Deploy'} ${i + 1} of ${plan.deploys.length}: needs key-management weight ${planned.requiredWeight}; the signers hold ${planned.signersWeight}`,
       )
       for (const step of planned.steps) output.info(`  - ${full(step)}`)
+      output.info(`  ${chargeText(planned.payment)}`)
       writeText(paths[i]!, deploys[i]!.text, { overwrite: true })
       output.info(`  wrote ${safeText(paths[i]!)} (${what} ${deploys[i]!.hash}, unsigned)`)
     })
@@ -171,6 +173,9 @@ export const planCommand: Command = {
     }
     if (deploys.length > 1)
       output.info(`Send the ${what}s in order, each after the previous one has executed.`)
+    output.info(
+      `Total: expected charge ${cspr(plan.expectedCharge)} CSPR; if every ${what} fails: ${cspr(plan.ifEveryDeployFails)} CSPR`,
+    )
     output.json({
       ...json,
       deploys: plan.deploys.map((planned, i) => ({
@@ -179,7 +184,12 @@ export const planCommand: Command = {
         requiredWeight: planned.requiredWeight,
         signersWeight: planned.signersWeight,
         steps: planned.steps.map((step) => expandHashes(step, known, new Map())),
+        paymentMotes: String(planned.payment.amount),
+        expectedChargeMotes: String(planned.payment.expected?.charged ?? planned.payment.amount),
+        ifFailsMotes: String(planned.payment.ifFails?.charged ?? planned.payment.amount),
       })),
+      expectedChargeMotes: String(plan.expectedCharge),
+      ifEveryDeployFailsMotes: String(plan.ifEveryDeployFails),
       ...(labels.size > 0 ? { addressBook: book } : {}),
     })
     return exitCodes.ok
@@ -236,4 +246,18 @@ function tryAccountHash(key: string): AccountHashHex | undefined {
   } catch {
     return undefined
   }
+}
+
+/** The payment line of one planned deploy: the limit, the expected charge, and the charge if it fails. */
+function chargeText(payment: PaymentChoice): string {
+  const expected = payment.expected?.charged ?? payment.amount
+  const fails = payment.ifFails?.charged ?? payment.amount
+  const floor = payment.floored ? " (the network's minimum payment)" : ''
+  return `payment ${cspr(payment.amount)} CSPR${floor}; expected charge ${cspr(expected)} CSPR; if it fails: ${cspr(fails)} CSPR`
+}
+
+/** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */
+function cspr(motes: bigint): string {
+  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
+  return `${motes / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`
 }
