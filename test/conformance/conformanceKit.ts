@@ -72,6 +72,8 @@ export async function resign(deploy: DeployJson, ...signers: Signer[]): Promise<
 
 export type WasmDeployOptions = {
   chainspec?: Chainspec | undefined
+  /** The header account; default alice. */
+  initiator?: Signer | undefined
   timestamp?: number | undefined
   ttlMs?: number | undefined
   gasPrice?: number | undefined
@@ -84,7 +86,7 @@ export type WasmDeployOptions = {
 export async function wasmDeploy(options: WasmDeployOptions = {}): Promise<DeployJson> {
   const chainspec = options.chainspec ?? net1()
   const deploy = buildModuleBytesDeploy({
-    account: alice.publicKey,
+    account: (options.initiator ?? alice).publicKey,
     chainName: chainspec.chainName,
     timestamp: options.timestamp ?? Date.now(),
     ttl: options.ttlMs ?? 30 * 60_000,
@@ -94,24 +96,30 @@ export async function wasmDeploy(options: WasmDeployOptions = {}): Promise<Deplo
     payment: options.payment ?? defaultBaselineMotesAmount,
     chainspec,
   })
-  return resign(deploy, ...(options.signers ?? [alice]))
+  return resign(deploy, ...(options.signers ?? [options.initiator ?? alice]))
 }
 
 /** The same deploy with its payment and session replaced (rehashed and signed by alice). */
 export async function withItems(
   deploy: DeployJson,
   items: { payment?: ExecutableDeployItemJson; session?: ExecutableDeployItemJson },
+  ...signers: Signer[]
 ): Promise<DeployJson> {
-  return resign({ ...deploy, ...items })
+  return resign({ ...deploy, ...items }, ...signers)
 }
 
-/** The node tests' `create_deploy`: a native transfer of `DEFAULT_MIN_TRANSFER_MOTES` with empty ModuleBytes payment. */
+/**
+ * The node tests' `create_deploy` / `random_valid_native_transfer`: a native transfer of
+ * `DEFAULT_MIN_TRANSFER_MOTES` with standard payment. The payment carries `amount` 10 as in
+ * `random_valid_native_transfer`: the 2.x acceptor (`deploy_payment_is_valid`) wants an amount
+ * even on a transfer, which `create_deploy`'s empty args would fail outside `is_config_compliant`.
+ */
 export async function transferDeploy(
   options: WasmDeployOptions & { sessionArgs?: NamedArgJson[]; paymentArgs?: NamedArgJson[] } = {},
 ): Promise<DeployJson> {
   const base = await wasmDeploy(options)
   return withItems(base, {
-    payment: { ModuleBytes: { module_bytes: '', args: options.paymentArgs ?? [] } },
+    payment: { ModuleBytes: { module_bytes: '', args: options.paymentArgs ?? [u512Arg('amount', 10n)] } },
     session: {
       Transfer: {
         args: options.sessionArgs ?? [
@@ -139,6 +147,8 @@ export async function signTransaction(transaction: TransactionJson, ...signers: 
 
 export type WasmTransactionOptions = {
   chainspec?: Chainspec | undefined
+  /** The initiator; default alice. */
+  initiator?: Signer | undefined
   timestamp?: number | undefined
   ttlMs?: number | undefined
   payment?: bigint | undefined
@@ -153,7 +163,7 @@ export type WasmTransactionOptions = {
 export async function wasmTransaction(options: WasmTransactionOptions = {}): Promise<TransactionJson> {
   const chainspec = options.chainspec ?? net1()
   const transaction = buildSessionTransaction({
-    account: alice.publicKey,
+    account: (options.initiator ?? alice).publicKey,
     chainName: chainspec.chainName,
     timestamp: options.timestamp ?? Date.now(),
     ttl: options.ttlMs ?? 30 * 60_000,
@@ -167,7 +177,7 @@ export async function wasmTransaction(options: WasmTransactionOptions = {}): Pro
     Version1: { ...transaction.Version1, approvals: [] },
   })
   options.edit?.(unsigned.Version1.payload)
-  return signTransaction(unsigned, ...(options.signers ?? [alice]))
+  return signTransaction(unsigned, ...(options.signers ?? [options.initiator ?? alice]))
 }
 
 /**
