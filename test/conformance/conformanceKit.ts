@@ -12,7 +12,10 @@ import { signDeploy } from '../../src/approvals/signDeploy.js'
 import type { Chainspec } from '../../src/chainspec/Chainspec.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
-import { buildSessionTransaction } from '../../src/deploy/buildSessionTransaction.js'
+import {
+  type BuildSessionTransactionParameters,
+  buildSessionTransaction,
+} from '../../src/deploy/buildSessionTransaction.js'
 import { encodeU512, namedArgJson } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, ExecutableDeployItemJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
@@ -51,6 +54,13 @@ export const defaultBaselineMotesAmount = 2_500_000_000n
 export const u512Arg = (name: string, value: bigint): NamedArgJson => namedArgJson(name, 'U512', encodeU512(value))
 export const accountHashArg = (name: string, hex: string): NamedArgJson =>
   namedArgJson(name, 'ByteArray(32)', hexToBytes(hex))
+/** A `List<U8>` of `n` bytes: its CLValue bytes are a u32 count then the items. */
+export function byteList(n: number): Uint8Array {
+  const bytes = new Uint8Array(4 + n).fill(7)
+  new DataView(bytes.buffer).setUint32(0, n, true)
+  return bytes
+}
+
 /** A `String` CLValue: u32 length (LE) then UTF-8, as `runtime_args! { "amount" => "mangled-amount" }` writes it. */
 export function stringArg(name: string, text: string): NamedArgJson {
   const utf8 = new TextEncoder().encode(text)
@@ -80,6 +90,8 @@ export type WasmDeployOptions = {
   gasPrice?: number | undefined
   payment?: bigint | undefined
   wasm?: Uint8Array | undefined
+  /** Session args; default none. */
+  sessionArgs?: NamedArgJson[] | undefined
   signers?: Signer[] | undefined
 }
 
@@ -93,7 +105,7 @@ export async function wasmDeploy(options: WasmDeployOptions = {}): Promise<Deplo
     ttl: options.ttlMs ?? 30 * 60_000,
     gasPrice: options.gasPrice ?? 1,
     wasm: options.wasm ?? doNothingWasm,
-    args: [],
+    args: options.sessionArgs ?? [],
     payment: options.payment ?? defaultBaselineMotesAmount,
     chainspec,
   })
@@ -116,9 +128,9 @@ export async function withItems(
  * even on a transfer, which `create_deploy`'s empty args would fail outside `is_config_compliant`.
  */
 export async function transferDeploy(
-  options: WasmDeployOptions & { sessionArgs?: NamedArgJson[]; paymentArgs?: NamedArgJson[] } = {},
+  options: WasmDeployOptions & { paymentArgs?: NamedArgJson[] } = {},
 ): Promise<DeployJson> {
-  const base = await wasmDeploy(options)
+  const base = await wasmDeploy({ ...options, sessionArgs: [] })
   return withItems(base, {
     payment: { ModuleBytes: { module_bytes: '', args: options.paymentArgs ?? [u512Arg('amount', 10n)] } },
     session: {
@@ -155,6 +167,8 @@ export type WasmTransactionOptions = {
   payment?: bigint | undefined
   gasPriceTolerance?: number | undefined
   wasm?: Uint8Array | undefined
+  /** Session args; default none. */
+  args?: BuildSessionTransactionParameters['args'] | undefined
   signers?: Signer[] | undefined
   /** Changes the payload before it is hashed and signed. */
   edit?: ((payload: Record<string, unknown>) => void) | undefined
@@ -169,7 +183,7 @@ export async function wasmTransaction(options: WasmTransactionOptions = {}): Pro
     timestamp: options.timestamp ?? Date.now(),
     ttl: options.ttlMs ?? 30 * 60_000,
     wasm: options.wasm ?? doNothingWasm,
-    args: [],
+    args: options.args ?? [],
     payment: options.payment ?? defaultBaselineMotesAmount,
     gasPriceTolerance: options.gasPriceTolerance ?? 1,
     chainspec,
@@ -220,6 +234,7 @@ const preflightCodeOf = {
   InvalidPaymentVariant: { codes: ['InvalidPaymentVariant'] },
   MissingTransferTarget: { codes: ['MissingTransferTarget'] },
   MissingModuleBytes: { codes: ['EmptyModuleBytes'] },
+  ExcessiveSize: { codes: ['DeployTooLarge'] },
 } satisfies Record<string, { codes: string[]; text?: RegExp; notText?: RegExp }>
 
 export type NodeVariant = keyof typeof preflightCodeOf

@@ -12,16 +12,18 @@
 // edits a field without rehashing (is_config_compliant does not look at hashes), the deploy is
 // rehashed and signed again so that only the rule under test speaks.
 //
-// Not covered: `should_use_lane_specific_size_constraints` and `not_acceptable_due_to_excessive_size`
-// variants need transfers of a given serialized size the builders do not make;
+// Not covered: `should_use_cost_table_for_fixed_payment` (fixed pricing is not what the 2.x
+// networks run; `estimateCost` covers the payment-limited twin in payment.test.ts), and
 // `is_valid`'s OnceCell caching (`deploy.is_valid.get()`) has no counterpart.
 import { describe, expect, test } from 'vitest'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
+import { namedArgJson } from '../../src/deploy/clValueJson.js'
 import {
   acceptance,
   accountHashArg,
   bob,
+  byteList,
   defaultMinTransferMotes,
   expectAccepted,
   expectRefusal,
@@ -198,6 +200,46 @@ describe('types/src/transaction/deploy.rs', () => {
       ],
     })
     expectRefusal(await acceptance(deploy), 'InsufficientTransferAmount')
+  })
+})
+
+describe('types/src/transaction/deploy.rs calculate_lane_id_for_deploy (2.0.0 body)', () => {
+  // A deploy's lane is chosen with payment args + session args. One lane taking 100 bytes of args;
+  // standard payment of 2.5 CSPR is 24 bytes of RuntimeArgs, a session `List<U8>` arg `a` of n
+  // items 19 + n bytes.
+  const argsLane = net1({
+    baselineMotesAmount: 1_000n,
+    lanes: [
+      ...casperMainnet.lanes.filter((lane) => lane.kind !== 'wasm'),
+      { id: 3, kind: 'wasm', maxTransactionLength: 10_000, maxArgsLength: 100, maxGasLimit: 10n ** 12n, maxCount: 1 },
+    ],
+  })
+  const listArg = (n: number) => [namedArgJson('a', 'List<U8>', byteList(n))]
+
+  test('payment args 24 + session args 76 = 100 bytes fit a lane of 100 bytes of args', async () => {
+    const deploy = await wasmDeploy({ chainspec: argsLane, sessionArgs: listArg(57) })
+    expectAccepted(await acceptance(deploy, { chainspec: argsLane }))
+  })
+
+  test('payment args 24 + session args 77 = 101 bytes fit no lane of 100 bytes (NoLaneMatch)', async () => {
+    const deploy = await wasmDeploy({ chainspec: argsLane, sessionArgs: listArg(58) })
+    expectRefusal(await acceptance(deploy, { chainspec: argsLane }), 'NoLaneMatch')
+  })
+
+  // The node test pumps a 1,000,000-item arg; 3,000 bytes already exceed the 2,048-byte mint lane
+  // and stay within the args size the library's JSON reader takes.
+  test('should_use_lane_specific_size_constraints: a transfer with a 3,000-byte arg is ExcessiveSize in the mint lane', async () => {
+    const deploy = await transferDeploy({
+      gasPrice: gasPriceTolerance,
+      paymentArgs: [u512Arg('amount', 10_000_000_000n)],
+      sessionArgs: [
+        u512Arg('amount', defaultMinTransferMotes),
+        accountHashArg('source', mallory.accountHash),
+        accountHashArg('target', bob.accountHash),
+        namedArgJson('some_other', 'List<U8>', byteList(3_000)),
+      ],
+    })
+    expectRefusal(await acceptance(deploy), 'ExcessiveSize')
   })
 })
 

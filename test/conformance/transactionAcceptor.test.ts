@@ -32,6 +32,7 @@ import {
   acceptance,
   accountHashArg,
   alice,
+  byteList,
   aliceAccount,
   bob,
   carol,
@@ -351,6 +352,22 @@ describe('node/src/types/transaction/meta_transaction/meta_transaction_v1.rs', (
     ])
     const transaction = await wasmTransaction({ chainspec, wasm: new Uint8Array(3000).fill(1), payment: 100n })
     expectRefusal(await acceptance(transaction, { chainspec }), 'NoLaneMatch')
+  })
+
+  // from_transaction_v1 chooses the lane with `args_binary_len`: the bytes of the payload's `args`
+  // field, one tag byte (Named) then the RuntimeArgs. One lane taking 100 bytes of args; a
+  // `List<U8>` arg `a` of n items is 4 (count) + 5 (name) + 4 + 4 + n (bytes) + 2 (CLType) bytes.
+  const argsLane: Chainspec = { ...v1Lanes([[3, 10_000, 100, 10_000n]]), baselineMotesAmount: 1_000n }
+  const listArg = (n: number) => [{ name: 'a', type: 'List<U8>' as const, bytes: byteList(n) }]
+
+  test('from_transaction_v1: RuntimeArgs of 99 bytes plus the tag byte fit a lane of 100 bytes of args', async () => {
+    const transaction = await wasmTransaction({ chainspec: argsLane, args: listArg(80), payment: 1001n })
+    expectAccepted(await acceptance(transaction, { chainspec: argsLane }))
+  })
+
+  test('from_transaction_v1: RuntimeArgs of 100 bytes plus the tag byte fit no lane of 100 bytes (NoLaneMatch)', async () => {
+    const transaction = await wasmTransaction({ chainspec: argsLane, args: listArg(81), payment: 1001n })
+    expectRefusal(await acceptance(transaction, { chainspec: argsLane }), 'NoLaneMatch')
   })
 
   // is_config_compliant, PaymentLimited outside the mint and auction lanes:
