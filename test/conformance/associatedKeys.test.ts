@@ -23,9 +23,9 @@ import {
   setActionThreshold,
   updateAssociatedKey,
 } from '../../src/account/accountRules.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
+import { localSigner } from '../../src/approvals/localSigner.js'
 import type { Chainspec } from '../../src/chainspec/Chainspec.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
@@ -95,7 +95,10 @@ describe('execution_engine/src/runtime_context/tests.rs', () => {
 
   test('associated_keys_add_full: validateConfig takes max_associated_keys keys and refuses one more', () => {
     const keys = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ key: `account-hash-${(i + 1).toString(16).padStart(64, '0')}`, weight: 1 }))
+      Array.from({ length: n }, (_, i) => ({
+        key: `account-hash-${(i + 1).toString(16).padStart(64, '0')}`,
+        weight: 1,
+      }))
     const thresholds = { deployment: 1, keyManagement: 1 }
     const atMax = validateConfig({ associatedKeys: keys(casperMainnet.maxAssociatedKeys), thresholds })
     expect(atMax.errors.map((e) => e.code)).not.toContain('TooManyKeys')
@@ -147,7 +150,10 @@ describe('execution_engine_testing/tests/src/test/contract_api/account/associate
   test('should_remove_associated_key_when_at_max_allowed_cap: planReconfiguration plans the removal in one deploy', async () => {
     const plan = await planReconfiguration(
       atCap,
-      { associatedKeys: [{ key: alice.publicKey, weight: 1 }], thresholds: { deployment: 1, keyManagement: 1 } },
+      {
+        associatedKeys: [{ key: alice.publicKey, weight: 1 }],
+        thresholds: { deployment: 1, keyManagement: 1 },
+      },
       { signers: [alice.publicKey], chainspec: capTwo },
     )
     expect(plan.deploys).toHaveLength(1)

@@ -51,7 +51,8 @@ export function net1(overrides: Partial<Chainspec> = {}): Chainspec {
 export const defaultMinTransferMotes = 2_500_000_000n
 export const defaultBaselineMotesAmount = 2_500_000_000n
 
-export const u512Arg = (name: string, value: bigint): NamedArgJson => namedArgJson(name, 'U512', encodeU512(value))
+export const u512Arg = (name: string, value: bigint): NamedArgJson =>
+  namedArgJson(name, 'U512', encodeU512(value))
 export const accountHashArg = (name: string, hex: string): NamedArgJson =>
   namedArgJson(name, 'ByteArray(32)', hexToBytes(hex))
 /** A `List<U8>` of `n` bytes: its CLValue bytes are a u32 count then the items. */
@@ -146,7 +147,10 @@ export async function transferDeploy(
 }
 
 /** Signs a TransactionV1 with each signer (the hash is the payload's, recomputed). */
-export async function signTransaction(transaction: TransactionJson, ...signers: Signer[]): Promise<TransactionJson> {
+export async function signTransaction(
+  transaction: TransactionJson,
+  ...signers: Signer[]
+): Promise<TransactionJson> {
   const copy: TransactionJson = structuredClone(transaction)
   copy.Version1.hash = transactionHash(copy.Version1)
   const hash = hexToBytes(copy.Version1.hash)
@@ -208,7 +212,10 @@ const preflightCodeOf = {
   ExcessiveApprovals: { codes: ['TooManyApprovals'] },
   MissingPaymentAmount: { codes: ['MissingPaymentAmount'] },
   // The library's code for an unparsable amount may be `InvalidPaymentAmount`: the text tells the two apart.
-  FailedToParsePaymentAmount: { codes: ['FailedToParsePaymentAmount', 'InvalidPaymentAmount'], text: /pars/i },
+  FailedToParsePaymentAmount: {
+    codes: ['FailedToParsePaymentAmount', 'InvalidPaymentAmount'],
+    text: /pars/i,
+  },
   InvalidPaymentAmount: { codes: ['InvalidPaymentAmount'], notText: /pars/i },
   ExceededBlockGasLimit: { codes: ['ExceededBlockGasLimit'] },
   ExceedsBlockGasLimit: { codes: ['ExceededBlockGasLimit'] },
@@ -270,7 +277,9 @@ export function expectRefusal(result: Acceptance, variant: NodeVariant): void {
   const expected: { codes: string[]; text?: RegExp; notText?: RegExp } = preflightCodeOf[variant]
   const first = result.refusals[0]
   expect(first, `the node refuses with ${variant}`).toBeDefined()
-  expect(expected.codes, `${variant}: first refusal was ${first?.code}: ${first?.message}`).toContain(first?.code)
+  expect(expected.codes, `${variant}: first refusal was ${first?.code}: ${first?.message}`).toContain(
+    first?.code,
+  )
   if (expected.text) expect(first?.message).toMatch(expected.text)
   if (expected.notText) expect(first?.message).not.toMatch(expected.notText)
 }

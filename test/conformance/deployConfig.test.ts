@@ -74,7 +74,11 @@ describe('types/src/transaction/deploy.rs', () => {
 
   test("not_valid_due_to_invalid_approval: another deploy's approval added", async () => {
     const deploy = await transferDeploy({ gasPrice: gasPriceTolerance })
-    const other = await transferDeploy({ gasPrice: gasPriceTolerance, timestamp: Date.now() - 1000, signers: [mallory] })
+    const other = await transferDeploy({
+      gasPrice: gasPriceTolerance,
+      timestamp: Date.now() - 1000,
+      signers: [mallory],
+    })
     const tampered = { ...deploy, approvals: [...deploy.approvals, ...other.approvals] }
     const result = await acceptance(tampered)
     expectRefusal(result, 'InvalidApproval')
@@ -82,7 +86,10 @@ describe('types/src/transaction/deploy.rs', () => {
   })
 
   test('not_acceptable_due_to_invalid_chain_name: net-2 deploy on net-1', async () => {
-    const deploy = await transferDeploy({ chainspec: net1({ chainName: 'net-2' }), gasPrice: gasPriceTolerance })
+    const deploy = await transferDeploy({
+      chainspec: net1({ chainName: 'net-2' }),
+      gasPrice: gasPriceTolerance,
+    })
     const result = await acceptance(deploy, { chainspec: net1() })
     expectRefusal(result, 'InvalidChainName')
     expect(result.refusals[0]?.message).toContain('net-1')
@@ -211,7 +218,14 @@ describe('types/src/transaction/deploy.rs calculate_lane_id_for_deploy (2.0.0 bo
     baselineMotesAmount: 1_000n,
     lanes: [
       ...casperMainnet.lanes.filter((lane) => lane.kind !== 'wasm'),
-      { id: 3, kind: 'wasm', maxTransactionLength: 10_000, maxArgsLength: 100, maxGasLimit: 10n ** 12n, maxCount: 1 },
+      {
+        id: 3,
+        kind: 'wasm',
+        maxTransactionLength: 10_000,
+        maxArgsLength: 100,
+        maxGasLimit: 10n ** 12n,
+        maxCount: 1,
+      },
     ],
   })
   const listArg = (n: number) => [namedArgJson('a', 'List<U8>', byteList(n))]

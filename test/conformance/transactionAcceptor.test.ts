@@ -32,9 +32,9 @@ import {
   acceptance,
   accountHashArg,
   alice,
-  byteList,
   aliceAccount,
   bob,
+  byteList,
   carol,
   defaultBaselineMotesAmount,
   defaultMinTransferMotes,
@@ -93,13 +93,21 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
 
   test('should_accept_slightly_future_dated_transaction_v1_from_client', async () => {
     const now = Date.now()
-    const transaction = await wasmTransaction({ chainspec: local, timestamp: now + leewayMs / 2, ttlMs: 300_000 })
+    const transaction = await wasmTransaction({
+      chainspec: local,
+      timestamp: now + leewayMs / 2,
+      ttlMs: 300_000,
+    })
     expectAccepted(await acceptance(transaction, { ...options, now }))
   })
 
   test('should_reject_future_dated_deploy_from_client: timestamp now + leeway + 1 s', async () => {
     const now = Date.now()
-    const deploy = await transferDeploy({ chainspec: local, timestamp: now + leewayMs + 1000, ttlMs: 300_000 })
+    const deploy = await transferDeploy({
+      chainspec: local,
+      timestamp: now + leewayMs + 1000,
+      ttlMs: 300_000,
+    })
     expectRefusal(await acceptance(deploy, { ...options, now }), 'TimestampInFuture')
   })
 
@@ -129,7 +137,10 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
 
   test('should_reject_valid_deploy_from_client_for_account_with_invalid_associated_keys', async () => {
     const deploy = await transferDeploy({ chainspec: local })
-    expectRefusal(await acceptance(deploy, { ...options, account: invalidAssociatedKeys }), 'InvalidAssociatedKeys')
+    expectRefusal(
+      await acceptance(deploy, { ...options, account: invalidAssociatedKeys }),
+      'InvalidAssociatedKeys',
+    )
   })
 
   test('should_reject_valid_transaction_v1_from_client_for_account_with_invalid_associated_keys', async () => {
@@ -203,7 +214,10 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
   })
 
   test('should_reject_deploy_with_mangled_payment_amount: a transfer with payment amount "invalid-argument"', async () => {
-    const deploy = await transferDeploy({ chainspec: local, paymentArgs: [stringArg('amount', 'invalid-argument')] })
+    const deploy = await transferDeploy({
+      chainspec: local,
+      paymentArgs: [stringArg('amount', 'invalid-argument')],
+    })
     expectRefusal(await acceptance(deploy, options), 'FailedToParsePaymentAmount')
   })
 
@@ -218,7 +232,10 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
   test('should_reject_deploy_without_transfer_target', async () => {
     const deploy = await transferDeploy({
       chainspec: local,
-      sessionArgs: [u512Arg('amount', defaultMinTransferMotes), accountHashArg('source', mallory.accountHash)],
+      sessionArgs: [
+        u512Arg('amount', defaultMinTransferMotes),
+        accountHashArg('source', mallory.accountHash),
+      ],
     })
     expectRefusal(await acceptance(deploy, options), 'MissingTransferTarget')
   })
@@ -287,13 +304,17 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
   })
 
   test('should_reject_wasm_transaction_with_limited_too_big_payment: above every Wasm lane', async () => {
-    const largest = local.lanes.filter((l) => l.kind === 'wasm').reduce((a, b) => (a.maxGasLimit >= b.maxGasLimit ? a : b))
+    const largest = local.lanes
+      .filter((l) => l.kind === 'wasm')
+      .reduce((a, b) => (a.maxGasLimit >= b.maxGasLimit ? a : b))
     const transaction = await wasmTransaction({ chainspec: local, payment: largest.maxGasLimit + 1n })
     expectRefusal(await acceptance(transaction, options), 'NoLaneMatch')
   })
 
   test('should_reject_deploy_with_payment_amount_larger_than_max_wasm_lane_limit', async () => {
-    const largest = local.lanes.filter((l) => l.kind === 'wasm').reduce((a, b) => (a.maxGasLimit >= b.maxGasLimit ? a : b))
+    const largest = local.lanes
+      .filter((l) => l.kind === 'wasm')
+      .reduce((a, b) => (a.maxGasLimit >= b.maxGasLimit ? a : b))
     const deploy = await wasmDeploy({ chainspec: local, payment: largest.maxGasLimit + 1n })
     expectRefusal(await acceptance(deploy, options), 'NoLaneMatch')
   })
@@ -350,7 +371,11 @@ describe('node/src/types/transaction/meta_transaction/meta_transaction_v1.rs', (
       [3, 200, 100, 100n],
       [4, 500, 100, 10_000n],
     ])
-    const transaction = await wasmTransaction({ chainspec, wasm: new Uint8Array(3000).fill(1), payment: 100n })
+    const transaction = await wasmTransaction({
+      chainspec,
+      wasm: new Uint8Array(3000).fill(1),
+      payment: 100n,
+    })
     expectRefusal(await acceptance(transaction, { chainspec }), 'NoLaneMatch')
   })
 
@@ -391,7 +416,9 @@ describe('node/src/components/transaction_acceptor/tests.rs (loopback devnet ove
   let devnet: Devnet
   /** The devnet is mainnet 2.2.0 under its own chain name. */
   let chainspec: Chainspec
-  const put = (subject: Awaited<ReturnType<typeof wasmDeploy>> | Awaited<ReturnType<typeof wasmTransaction>>) =>
+  const put = (
+    subject: Awaited<ReturnType<typeof wasmDeploy>> | Awaited<ReturnType<typeof wasmTransaction>>,
+  ) =>
     'Version1' in subject
       ? call(devnet.url, 'account_put_transaction', { transaction: subject })
       : call(devnet.url, 'account_put_deploy', { deploy: subject })
@@ -454,7 +481,9 @@ describe('node/src/components/transaction_acceptor/tests.rs (loopback devnet ove
   })
 
   test('should_reject_future_dated_transaction_v1_from_client', async () => {
-    const answer = await put(await wasmTransaction({ chainspec, timestamp: Date.now() + 60_000, ttlMs: 300_000 }))
+    const answer = await put(
+      await wasmTransaction({ chainspec, timestamp: Date.now() + 60_000, ttlMs: 300_000 }),
+    )
     expect(String(answer.error?.data)).toContain(
       'the transaction sent to the network had a timestamp that has not yet occurred',
     )
@@ -487,7 +516,10 @@ describe('node/src/components/transaction_acceptor/tests.rs (loopback devnet ove
   })
 
   test('should_reject_deploy_without_transfer_target: missing transfer target for deploy', async () => {
-    const deploy = await transferDeploy({ chainspec, sessionArgs: [u512Arg('amount', defaultMinTransferMotes)] })
+    const deploy = await transferDeploy({
+      chainspec,
+      sessionArgs: [u512Arg('amount', defaultMinTransferMotes)],
+    })
     expect(String((await put(deploy)).error?.data)).toContain('missing transfer target for deploy')
   })
 
