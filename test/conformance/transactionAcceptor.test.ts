@@ -75,6 +75,14 @@ describe('node/src/components/transaction_acceptor/tests.rs (preflight)', () => 
     expectRefusal(await acceptance(deploy, options), 'InvalidChainName')
   })
 
+  test('should_reject_invalid_transaction_v1_from_client: TransactionV1::invalidate clears the chain name', async () => {
+    const transaction = await wasmTransaction({ chainspec: local })
+    transaction.Version1.payload.chain_name = ''
+    const result = await acceptance(transaction, options)
+    expectRefusal(result, 'InvalidChainName')
+    expect(result.refusals.map((r) => r.code)).toContain('HashMismatch')
+  })
+
   test('should_reject_invalid_transaction_v1_zero_payment_from_client: PaymentLimited payment_amount 0', async () => {
     const transaction = await wasmTransaction({
       chainspec: local,
@@ -528,5 +536,50 @@ describe('node/src/components/transaction_acceptor/tests.rs (loopback devnet ove
       session: { ModuleBytes: { module_bytes: '', args: [] } },
     })
     expect(String((await put(deploy)).error?.data)).toContain('missing module bytes for deploy')
+  })
+
+  test('should_reject_deploy_without_payment_amount: missing payment amount for deploy', async () => {
+    const answer = await put(await transferDeploy({ chainspec, paymentArgs: [] }))
+    expect(String(answer.error?.data)).toContain('missing payment amount for deploy')
+  })
+
+  test('should_reject_deploy_with_mangled_payment_amount: failed to parse payment amount for deploy', async () => {
+    const answer = await put(
+      await transferDeploy({ chainspec, paymentArgs: [stringArg('amount', 'invalid-argument')] }),
+    )
+    expect(String(answer.error?.data)).toContain('failed to parse payment amount for deploy')
+  })
+
+  test('should_reject_transaction_v1_with_invalid_pricing_mode: the transaction sent to the network had an invalid pricing mode', async () => {
+    const transaction = await wasmTransaction({
+      chainspec,
+      edit: (payload) => {
+        payload.pricing_mode = { Fixed: { additional_computation_factor: 0, gas_price_tolerance: 5 } }
+      },
+    })
+    expect(String((await put(transaction)).error?.data)).toContain(
+      'the transaction sent to the network had an invalid pricing mode',
+    )
+  })
+
+  // meta_transaction_v1.rs from_transaction_v1: `args_binary_len` is the `args` field, 1 tag byte +
+  // RuntimeArgs (casper-types transaction_args.rs `TransactionArgs::serialized_length`). RuntimeArgs
+  // of 2,040 bytes (a `List<U8>` of 2,021 items) are 2,041 bytes: the 2,048-byte Wasm lane takes them.
+  test('from_transaction_v1: 2,040 bytes of RuntimeArgs plus the tag byte land in the 2,048-byte Wasm lane', async () => {
+    const transaction = await wasmTransaction({
+      chainspec,
+      args: [{ name: 'a', type: 'List<U8>', bytes: byteList(2_021) }],
+    })
+    expect((await put(transaction)).result?.transaction_hash).toEqual({ Version1: transaction.Version1.hash })
+  })
+
+  test('from_transaction_v1: 2,048 bytes of RuntimeArgs plus the tag byte fit no lane (NoLaneMatch)', async () => {
+    const transaction = await wasmTransaction({
+      chainspec,
+      args: [{ name: 'a', type: 'List<U8>', bytes: byteList(2_029) }],
+    })
+    expect(String((await put(transaction)).error?.data)).toContain(
+      "couldn't associate a transaction lane with the transaction",
+    )
   })
 })
