@@ -540,6 +540,26 @@ const orderTransaction2x: readonly AcceptanceCode[] = [
 ]
 
 /**
+ * 2.x acceptor, `transaction_acceptor.rs` `verify_payment` → `deploy_payment_is_valid`: the
+ * standard payment's `amount` is checked for every deploy, native transfers included (whose
+ * `MetaDeploy::from_deploy` skips it), after the account and balance and after the payment variant.
+ * Same codes as the configuration-stage rules; `details.acceptor` and the node's text tell them apart
+ * (binary port `DeployMissingPaymentAmount` / `DeployFailedToParsePaymentAmount`).
+ */
+const transferPaymentAmountRules: readonly AcceptanceRule[] = [
+  rule('MissingPaymentAmount', 'account', (s) =>
+    s.kind === 'deploy' && isTransfer(s) && s.paymentAmount === 'missing'
+      ? ['missing payment amount for deploy', { acceptor: 'DeployMissingPaymentAmount' }]
+      : undefined,
+  ),
+  rule('InvalidPaymentAmount', 'account', (s) =>
+    s.kind === 'deploy' && isTransfer(s) && s.paymentAmount === 'unparsable'
+      ? ['failed to parse payment amount for deploy', { acceptor: 'DeployFailedToParsePaymentAmount' }]
+      : undefined,
+  ),
+]
+
+/**
  * The rules the node applies to this submission, in its order: 1.5 deploys; 2.x deploys (legacy
  * deploys through the 2.x acceptor); 2.x TransactionV1.
  *
@@ -552,8 +572,13 @@ export function acceptanceRules(
   limits: Pick<AcceptanceLimits, 'protocolVersion'>,
   kind: Submission['kind'],
 ): AcceptanceRule[] {
-  const order = isProtocol15(limits) ? order15 : kind === 'deploy' ? orderDeploy2x : orderTransaction2x
-  return order.map((code) => acceptanceRuleTable[code])
+  if (isProtocol15(limits)) return order15.map((code) => acceptanceRuleTable[code])
+  if (kind === 'transaction') return orderTransaction2x.map((code) => acceptanceRuleTable[code])
+  return orderDeploy2x.flatMap((code) =>
+    code === 'InvalidPaymentVariant'
+      ? [acceptanceRuleTable[code], ...transferPaymentAmountRules]
+      : [acceptanceRuleTable[code]],
+  )
 }
 
 /**
@@ -614,9 +639,16 @@ export function nodeText(
       'the network was unable to calculate the gas limit associated with the deploy',
       '',
     ])
-    .with('MissingPaymentAmount', () => ['the deploy had a missing payment amount', ''])
+    .with('MissingPaymentAmount', () => [
+      violation.details?.acceptor
+        ? 'missing payment amount for deploy'
+        : 'the deploy had a missing payment amount',
+      '',
+    ])
     .with('InvalidPaymentAmount', () => [
-      'the deploy sent to the network had a payment amount that was unable to be parsed',
+      violation.details?.acceptor
+        ? 'failed to parse payment amount for deploy'
+        : 'the deploy sent to the network had a payment amount that was unable to be parsed',
       '',
     ])
     .with('PaymentBelowBaseline', () => [

@@ -171,10 +171,24 @@ describe('casper-multisig: failures exit 1 with the typed error message', () => 
     expect((await plan(b, '30m')).code).toBe(0)
     const again = await plan(a, '1h')
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('deploy-1.json already exists') })
+    // A 1.5 devnet has no minimum payment: sign reads its rules from the node (mainnet's otherwise).
     expect(
-      (await run('sign', join(a, 'deploy-1.json'), '--key', erin.path, '--out', join(a, 'signed.json'))).code,
+      (
+        await run(
+          'sign',
+          join(a, 'deploy-1.json'),
+          '--key',
+          erin.path,
+          '--out',
+          join(a, 'signed.json'),
+          '--node',
+          node,
+        )
+      ).code,
     ).toBe(0)
-    expect((await run('sign', join(b, 'deploy-1.json'), '--key', erin.path, '--in-place')).code).toBe(0)
+    expect(
+      (await run('sign', join(b, 'deploy-1.json'), '--key', erin.path, '--in-place', '--node', node)).code,
+    ).toBe(0)
 
     const merge = await run(
       'merge',

@@ -211,12 +211,11 @@ const preflightCodeOf = {
   DependenciesNoLongerSupported: { codes: ['DependenciesNotAllowed'] },
   ExcessiveApprovals: { codes: ['TooManyApprovals'] },
   MissingPaymentAmount: { codes: ['MissingPaymentAmount'] },
-  // The library's code for an unparsable amount may be `InvalidPaymentAmount`: the text tells the two apart.
-  FailedToParsePaymentAmount: {
-    codes: ['FailedToParsePaymentAmount', 'InvalidPaymentAmount'],
-    text: /pars/i,
-  },
-  InvalidPaymentAmount: { codes: ['InvalidPaymentAmount'], notText: /pars/i },
+  // The library's `InvalidPaymentAmount` is an amount that does not parse (the node's
+  // `FailedToParsePaymentAmount`); the node's `InvalidPaymentAmount` (below the baseline, or zero) is
+  // the library's `PaymentBelowBaseline`.
+  FailedToParsePaymentAmount: { codes: ['InvalidPaymentAmount'], text: /pars/i },
+  InvalidPaymentAmount: { codes: ['PaymentBelowBaseline'] },
   ExceededBlockGasLimit: { codes: ['ExceededBlockGasLimit'] },
   ExceedsBlockGasLimit: { codes: ['ExceededBlockGasLimit'] },
   NoLaneMatch: { codes: ['NoLaneMatch'] },
