@@ -96,6 +96,21 @@ describe('payment', () => {
     `)
   })
 
+  test('below 2.5 CSPR on a chain the default chainspec is not for: a warning, its floor is not known', async () => {
+    const deploy = await twoParty((d) => {
+      d.header.chain_name = 'casper-devnet'
+      d.payment = { ModuleBytes: { module_bytes: '', args: [['amount', amount(600_000_000n)]] } }
+    })
+    const description = await describeDeploy(deploy, { account, now: at })
+    expect(description.safeToSign).toBe(true)
+    expect(description.warnings.join('\n')).toContain(
+      'below 2.5 CSPR, the minimum payment on Casper 2.x mainnet',
+    )
+    // Given the network, the floor is known: DO NOT SIGN.
+    const known = await describeDeploy(deploy, { account, now: at, chainspec: casperMainnet })
+    expect(known.safeToSign).toBe(false)
+  })
+
   test('a payment below the emulated cost: DO NOT SIGN, it runs out of gas and is charged in full', async () => {
     const deploy = await paying({
       ModuleBytes: { module_bytes: '', args: [['amount', amount(400_000_000n)]] },
