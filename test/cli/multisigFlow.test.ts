@@ -115,6 +115,13 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     expect(plan.out).toContain(
       `wrote ${join(setup, 'labels.json')} (names of 3 keys; send it with the deploys)`,
     )
+    // The devnet's 2.x chainspec: the payment is baseline_motes_amount, a failure costs all of it.
+    expect(plan.out).toMatch(
+      /\n {2}payment 2\.5 CSPR \(the network's minimum payment\); expected charge 1\.194102478 CSPR; if it fails: 2\.5 CSPR\n/,
+    )
+    expect(plan.out).toMatch(
+      /\nTotal: expected charge 1\.194102478 CSPR; if every deploy fails: 2\.5 CSPR(\n|$)/,
+    )
     expect(existsSync(join(setup, 'deploy-2.json'))).toBe(false)
     expect(JSON.parse(readFileSync(join(setup, 'labels.json'), 'utf8'))).toEqual({
       [`account-hash-${alice.accountHash}`]: 'alice',

@@ -15,6 +15,7 @@ import {
   verifyFile,
   withApprovals,
 } from '../../src/cosign/index.js'
+import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
 
@@ -183,5 +184,38 @@ describe('describeFile and signingProgress', () => {
     expect(progress.weight).toBe(1)
     expect(progress.complete).toBe(false)
     expect(progress.missing.map((m) => m.accountHash)).toEqual(['77'.repeat(32)])
+  })
+})
+
+// casper-types 2.0.0 transaction/deploy.rs and node meta_transaction_v1.rs is_config_compliant:
+// a Wasm session paying below baseline_motes_amount is refused (InvalidPaymentAmount).
+describe('describeFile: the least payment', () => {
+  const alice = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c'
+  const bob = `02${'03'.repeat(33)}`
+  const when = { network: testnet, now: Date.parse('2024-01-01T00:10:00.000Z') }
+  const parameters = {
+    account: alice,
+    chainName: 'casper-test',
+    deploymentAccount: bob,
+    timestamp: Date.parse('2024-01-01T00:00:00.000Z'),
+  }
+
+  test('a deploy paying 2 CSPR: DO NOT SIGN; if it fails it is charged the 2.5 CSPR baseline', async () => {
+    const { deploy } = await buildTwoPartyDeploy({ ...parameters, payment: 2_000_000_000n })
+    const d = describeFile(parseCosignFile(JSON.stringify(deploy)), when)
+    expect(d.doNotSign).toEqual([
+      `the payment of 2 CSPR is below the network's minimum payment of 2.5 CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
+    ])
+    expect(d.ifFailsMotes).toBe(2_500_000_000n)
+  })
+
+  test('a TransactionV1 paying 2 CSPR: DO NOT SIGN with the V1 error; 3 CSPR is fine', async () => {
+    const low = await buildTwoPartyTransaction({ ...parameters, payment: 2_000_000_000n })
+    const d = describeFile(parseCosignFile(JSON.stringify(low.transaction)), when)
+    expect(d.doNotSign.join()).toContain('InvalidTransactionV1::InvalidPaymentAmount')
+    const fine = await buildTwoPartyTransaction({ ...parameters, payment: 3_000_000_000n })
+    const f = describeFile(parseCosignFile(JSON.stringify(fine.transaction)), when)
+    expect(f.doNotSign).toEqual([])
+    expect(f.ifFailsMotes).toBe(3_000_000_000n)
   })
 })
