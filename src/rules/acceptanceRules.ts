@@ -29,9 +29,15 @@ import type { Submission } from './decodeSubmission.js'
 
 /** Stable codes of the node's acceptance rules (each refusal the node can answer with). */
 export type AcceptanceCode =
-  /** 2.x deploy: `gas_price` above 255 (`UnableToCalculateGasLimit`). */
+  /**
+   * 2.x deploy: `gas_price` above 255 (`UnableToCalculateGasLimit`). Not covered by
+   * test/conformance: no casper-node test sends a gas price above 255.
+   */
   | 'InvalidGasPrice'
-  /** No `amount` payment arg, for a session that is not a transfer (`MissingPaymentAmount`). */
+  /**
+   * No standard payment `amount` arg (`MissingPaymentAmount`): at the lane calculation for a Wasm
+   * session, and on 2.x in the acceptor for native transfers too (`deploy_payment_is_valid`).
+   */
   | 'MissingPaymentAmount'
   /** A payment `amount` that is not a U512 (`FailedToParsePaymentAmount`). */
   | 'InvalidPaymentAmount'
@@ -43,7 +49,10 @@ export type AcceptanceCode =
   | 'PaymentBelowBaseline'
   /** 2.x: no Wasm lane fits the gas limit, size and args (`NoLaneMatch`). */
   | 'NoLaneMatch'
-  /** 2.x TransactionV1: session Wasm with an entry point other than `Call` (`EntryPointMustBeCall`). */
+  /**
+   * 2.x TransactionV1: session Wasm with an entry point other than `Call` (`EntryPointMustBeCall`).
+   * Not covered by test/conformance: no casper-node test sends one.
+   */
   | 'EntryPointMustBeCall'
   /** Serialized size above the limit (1.5 `max_deploy_size`, 2.x the lane's length) (`ExcessiveSize`). */
   | 'DeployTooLarge'
@@ -55,7 +64,10 @@ export type AcceptanceCode =
   | 'GasPriceTooLow'
   /** 2.x deploy with dependencies (`DependenciesNoLongerSupported`). */
   | 'DependenciesNotAllowed'
-  /** 1.5: more than `max_dependencies` (`ExcessiveDependencies`). */
+  /**
+   * 1.5: more than `max_dependencies` (`ExcessiveDependencies`). Not covered by test/conformance:
+   * it transcribes the 2.x tests.
+   */
   | 'TooManyDependencies'
   /** TTL above `max_ttl` (`ExcessiveTimeToLive`). */
   | 'TtlTooLong'
@@ -65,9 +77,16 @@ export type AcceptanceCode =
   | 'TooManyApprovals'
   /** Gas limit (payment amount) above `block_gas_limit` (`ExceededBlockGasLimit`). */
   | 'ExceededBlockGasLimit'
-  /** Payment args longer than `payment_args_max_length` (`ExcessivePaymentArgsLength`). */
+  /**
+   * Payment args longer than `payment_args_max_length` (`ExcessivePaymentArgsLength`). Not covered
+   * by test/conformance: casper-node 2.0.0 tests only the payment + session sum a lane takes.
+   */
   | 'PaymentArgsTooLong'
-  /** Session args longer than `session_args_max_length` / the lane's args limit (`ExcessiveSessionArgsLength`). */
+  /**
+   * Session args longer than `session_args_max_length` / the lane's args limit
+   * (`ExcessiveSessionArgsLength`). Not covered by test/conformance: casper-node 2.0.0 has no test of
+   * its own (the V1 args limit is covered through `NoLaneMatch`).
+   */
   | 'SessionArgsTooLong'
   /** A Transfer session with no `amount` (`MissingTransferAmount`). */
   | 'MissingTransferAmount'

@@ -204,7 +204,7 @@ export async function wasmTransaction(options: WasmTransactionOptions = {}): Pro
  * `ParameterFailure` / `DeployParameterFailure`) and the preflight code that must report each. A
  * variant the library names after the node's wording carries the text that tells it apart.
  */
-const preflightCodeOf = {
+export const preflightCodeOf = {
   InvalidChainName: { codes: ['WrongChain'] },
   ExcessiveTimeToLive: { codes: ['TtlTooLong'] },
   TimestampInFuture: { codes: ['FutureTimestamp'] },
