@@ -33,6 +33,25 @@ export function checkedTtl(ttl: number | string | undefined, chainspec: Chainspe
   return ms
 }
 
+/**
+ * A Wasm session's payment, checked against the chainspec's `baseline_motes_amount`: a 2.x node
+ * refuses less at acceptance (casper-types `deploy.rs` / node `meta_transaction_v1.rs`
+ * `is_config_compliant`: `InvalidPaymentAmount`); 1.5 has no floor (0).
+ *
+ * @throws {DeployError} `PaymentBelowBaseline` below the floor.
+ */
+export function checkedPayment(payment: bigint, chainspec: Chainspec = casperMainnet): bigint {
+  const floor = chainspec.baselineMotesAmount
+  if (payment < floor) {
+    throw new DeployError('Payment below the minimum the network accepts', {
+      code: 'PaymentBelowBaseline',
+      details: { payment, minimum: floor, chainspec: chainspec.protocolVersion },
+      remedy: `Pay at least ${floor} motes (core.baseline_motes_amount): casper-node ${chainspec.protocolVersion} refuses a smaller payment (InvalidPaymentAmount). paymentFor(gas) chooses the least payment that covers the gas.`,
+    })
+  }
+  return payment
+}
+
 /** The last millisecond casper-node can read in a timestamp (humantime: end of year 9999). */
 const maxTimestampMs = 253_402_300_799_999
 
@@ -68,9 +87,10 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
 /**
  * A deploy with standard payment and a ModuleBytes session, hashed and unsigned.
  *
- * @throws {DeployError} `TtlTooLong` above 2 hours, `InvalidHeader` for a bad account key, gas price,
- *   dependencies or timestamp (invalid date, or outside 1970 to 9999, which the node cannot read);
- *   `InvalidDuration` for TTL text humantime refuses.
+ * @throws {DeployError} `TtlTooLong` above 2 hours, `PaymentBelowBaseline` for a payment below the
+ *   chainspec's `baseline_motes_amount` (2.5 CSPR on mainnet), `InvalidHeader` for a bad account
+ *   key, gas price, dependencies or timestamp (invalid date, or outside 1970 to 9999, which the node
+ *   cannot read); `InvalidDuration` for TTL text humantime refuses.
  * @example
  * ```ts
  * const deploy = buildModuleBytesDeploy({
@@ -78,13 +98,14 @@ export type BuildModuleBytesDeployParameters = DeployHeaderParameters & {
  *   chainName: 'casper-test',
  *   wasm: twoPartyMultiSigWasm,
  *   args: [namedArgJson('deployment-account', 'ByteArray(32)', hash)],
- *   payment: 600_000_000n,
+ *   payment: 2_500_000_000n,
  * })
  * ```
  */
 export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParameters): DeployJson {
   const chainspec = parameters.chainspec ?? casperMainnet
   const ttl = checkedTtl(parameters.ttl, chainspec)
+  const payment = checkedPayment(parameters.payment, chainspec)
   if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
     throw new DeployError('Invalid account public key', {
       code: 'InvalidHeader',
@@ -140,7 +161,7 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
     payment: {
       ModuleBytes: {
         module_bytes: '',
-        args: [namedArgJson('amount', 'U512', encodeU512(parameters.payment))],
+        args: [namedArgJson('amount', 'U512', encodeU512(payment))],
       },
     },
     session: { ModuleBytes: { module_bytes: bytesToHex(parameters.wasm), args: [...parameters.args] } },

@@ -1,7 +1,7 @@
 // Builds a Casper 2.0 TransactionV1 whose target is session Wasm, with casper-js-sdk's serialisation.
 
 import { hexToBytes } from '../encoding/hex.js'
-import { checkedTtl, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
+import { checkedPayment, checkedTtl, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
 import { type KnownArgType, knownArgType, parsedValue } from './clValueJson.js'
 import { DeployError } from './DeployError.js'
 import type { NamedArgJson } from './DeployJson.js'
@@ -51,7 +51,8 @@ const fieldOrder = [
  * scheduling and `PaymentLimited` pricing. casper-js-sdk computes the hash (it reproduces real 2.0
  * vectors); the JSON comes back in the node's field order.
  *
- * @throws {DeployError} `TtlTooLong` above 2 hours.
+ * @throws {DeployError} `TtlTooLong` above 2 hours, `PaymentBelowBaseline` below the chainspec's
+ *   `baseline_motes_amount` (2.5 CSPR on mainnet).
  * @example
  * ```ts
  * const transaction = buildSessionTransaction({
@@ -65,6 +66,7 @@ const fieldOrder = [
  */
 export function buildSessionTransaction(parameters: BuildSessionTransactionParameters): TransactionJson {
   const ttl = checkedTtl(parameters.ttl, parameters.chainspec)
+  const payment = checkedPayment(parameters.payment, parameters.chainspec)
   const args = new sdk.Args(new Map())
   for (const arg of parameters.args) args.insert(arg.name, clValue(arg.type, arg.bytes))
   const transaction = new sdk.SessionBuilder()
@@ -72,7 +74,7 @@ export function buildSessionTransaction(parameters: BuildSessionTransactionParam
     .chainName(parameters.chainName)
     .timestamp(new sdk.Timestamp(new Date(parameters.timestamp ?? Date.now())))
     .ttl(ttl)
-    .payment(Number(parameters.payment), parameters.gasPriceTolerance ?? 1)
+    .payment(Number(payment), parameters.gasPriceTolerance ?? 1)
     .wasm(parameters.wasm)
     .runtimeArgs(args)
     .build()

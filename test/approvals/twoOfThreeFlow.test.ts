@@ -8,6 +8,7 @@ import { localSigner } from '../../src/approvals/localSigner.js'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
 import { signatureProgress } from '../../src/approvals/signatureProgress.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
@@ -149,6 +150,8 @@ describe('2-of-3: gather, merge, check', () => {
       timestamp: now,
       ttl: '1h',
       payment: 1000n,
+      // Built without the floor the builders hold to, so that preflight has it to refuse.
+      chainspec: { ...casperMainnet, baselineMotesAmount: 0n },
     })
     const signed = await signDeploy(await signDeploy(cheap, alice), bob)
     const later = new Date(now.getTime() + 2 * 3_600_000)

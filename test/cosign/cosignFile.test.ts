@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { localSigner } from '../../src/approvals/localSigner.js'
+import { casperTestnet } from '../../src/chainspec/casperTestnet.js'
 import {
   type CasperWalletProvider,
   describeFile,
@@ -193,6 +194,8 @@ describe('describeFile: the least payment', () => {
   const alice = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c'
   const bob = `02${'03'.repeat(33)}`
   const when = { network: testnet, now: Date.parse('2024-01-01T00:10:00.000Z') }
+  // The builders refuse a payment below the floor: these files are built without it, to be refused.
+  const noFloor = { ...casperTestnet, baselineMotesAmount: 0n }
   const parameters = {
     account: alice,
     chainName: 'casper-test',
@@ -201,7 +204,11 @@ describe('describeFile: the least payment', () => {
   }
 
   test('a deploy paying 2 CSPR: DO NOT SIGN; if it fails it is charged the 2.5 CSPR baseline', async () => {
-    const { deploy } = await buildTwoPartyDeploy({ ...parameters, payment: 2_000_000_000n })
+    const { deploy } = await buildTwoPartyDeploy({
+      ...parameters,
+      payment: 2_000_000_000n,
+      chainspec: noFloor,
+    })
     const d = describeFile(parseCosignFile(JSON.stringify(deploy)), when)
     expect(d.doNotSign).toEqual([
       `the payment of 2 CSPR is below the network's minimum payment of 2.5 CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
@@ -210,7 +217,7 @@ describe('describeFile: the least payment', () => {
   })
 
   test('a TransactionV1 paying 2 CSPR: DO NOT SIGN with the V1 error; 3 CSPR is fine', async () => {
-    const low = await buildTwoPartyTransaction({ ...parameters, payment: 2_000_000_000n })
+    const low = await buildTwoPartyTransaction({ ...parameters, payment: 2_000_000_000n, chainspec: noFloor })
     const d = describeFile(parseCosignFile(JSON.stringify(low.transaction)), when)
     expect(d.doNotSign.join()).toContain('InvalidTransactionV1::InvalidPaymentAmount')
     const fine = await buildTwoPartyTransaction({ ...parameters, payment: 3_000_000_000n })

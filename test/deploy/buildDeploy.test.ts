@@ -6,6 +6,7 @@ import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
+import { buildSessionTransaction } from '../../src/deploy/buildSessionTransaction.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { namedArgJson } from '../../src/deploy/clValueJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
@@ -44,7 +45,7 @@ describe('buildModuleBytesDeploy', () => {
         ttl: '3h',
         wasm: new Uint8Array(),
         args: [],
-        payment: 1n,
+        payment: 2_500_000_000n,
       }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [DeployError: TTL out of range
@@ -52,6 +53,30 @@ describe('buildModuleBytesDeploy', () => {
         got: 3h
       Remedy: The node refuses a deploy whose TTL exceeds 2h; co-signers must sign and send within the TTL.]
     `)
+  })
+})
+
+describe('the builders pay at least the floor', () => {
+  // casper-types deploy.rs / node meta_transaction_v1.rs is_config_compliant: a Wasm session paying
+  // less than baseline_motes_amount is refused (InvalidPaymentAmount); 1.5 has no floor.
+  const header = { account: owner, chainName: 'casper', wasm: new Uint8Array([0]), args: [] }
+  test('buildModuleBytesDeploy refuses 1 mote under 2.5 CSPR on mainnet, takes 2.5 CSPR, and any payment on 1.5', () => {
+    expect(() => buildModuleBytesDeploy({ ...header, payment: 2_499_999_999n })).toThrow(
+      expect.objectContaining({
+        code: 'PaymentBelowBaseline',
+        details: { payment: 2_499_999_999n, minimum: 2_500_000_000n, chainspec: '2.2.0' },
+      }),
+    )
+    expect(buildModuleBytesDeploy({ ...header, payment: 2_500_000_000n }).payment).toBeDefined()
+    expect(() => buildModuleBytesDeploy({ ...header, payment: 1n, chainspec: casper15 })).not.toThrow()
+  })
+  test('buildSessionTransaction refuses 1 mote under 2.5 CSPR on mainnet', () => {
+    expect(() => buildSessionTransaction({ ...header, payment: 2_499_999_999n })).toThrow(
+      expect.objectContaining({ code: 'PaymentBelowBaseline' }),
+    )
+    expect(buildSessionTransaction({ ...header, payment: 2_500_000_000n }).Version1.hash).toMatch(
+      /^[0-9a-f]{64}$/,
+    )
   })
 })
 

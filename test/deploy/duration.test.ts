@@ -324,7 +324,7 @@ describe('buildModuleBytesDeploy timestamps', () => {
       timestamp,
       wasm: new Uint8Array([0]),
       args: [],
-      payment: 1n,
+      payment: 2_500_000_000n,
     })
 
   test('an invalid date is a DeployError InvalidHeader, not a RangeError', () => {

@@ -4,6 +4,7 @@ import { ed25519 } from '@noble/curves/ed25519'
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
+import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson, ExecutableDeployItemJson } from '../../src/deploy/DeployJson.js'
 import { sdkDeployFromJson } from '../../src/deploy/sdk.js'
@@ -244,6 +245,8 @@ describe('the least payment: baseline_motes_amount (2.x)', () => {
       deploymentAccount: bob.publicKey,
       timestamp,
       payment,
+      // Built without the floor the builders hold to, so that the devnet has it to refuse.
+      chainspec: { ...casperMainnet, baselineMotesAmount: 0n },
     })
     return signDeploy(deploy, alice)
   }
@@ -278,6 +281,8 @@ describe('the least payment: baseline_motes_amount (2.x)', () => {
       deploymentAccount: bob.publicKey,
       timestamp,
       payment: 2_000_000_000n,
+      // Built without the floor the builders hold to, so that the devnet has it to refuse.
+      chainspec: { ...casperMainnet, baselineMotesAmount: 0n },
     })
     const verdict = acceptSubmission(chain('2.0'), { transaction }, 'account_put_transaction', now)
     expect(verdict).toMatchObject({ ok: false, violation: { code: 'PaymentBelowBaseline' } })
