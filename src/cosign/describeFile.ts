@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
+import { formatCspr } from '../text/formatCspr.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
@@ -189,7 +190,7 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
   if (paymentMotes !== undefined && !native && (paymentMotes < floor || paymentMotes === 0n)) {
     const error = file.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
     doNotSign.push(
-      `the payment of ${cspr(paymentMotes)} CSPR is below the network's minimum payment of ${cspr(floor)} CSPR (baseline_motes_amount): the node refuses it (${error}::InvalidPaymentAmount, "invalid payment amount")`,
+      `the payment of ${formatCspr(paymentMotes)} CSPR is below the network's minimum payment of ${formatCspr(floor)} CSPR (baseline_motes_amount): the node refuses it (${error}::InvalidPaymentAmount, "invalid payment amount")`,
     )
   }
   const ifFailsMotes = paymentMotes === undefined ? undefined : paymentMotes > floor ? paymentMotes : floor
@@ -283,11 +284,4 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   if (Array.isArray(rm))
     for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
   return reverts ? [] : changes
-}
-
-/** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */
-function cspr(motes: bigint): string {
-  const whole = motes / 1_000_000_000n
-  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  return fraction ? `${whole}.${fraction}` : `${whole}`
 }

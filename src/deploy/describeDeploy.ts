@@ -9,6 +9,7 @@ import { estimateCost } from '../chainspec/estimateCost.js'
 import { resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { formatCspr } from '../text/formatCspr.js'
 import { hasUnsafeText, safeText } from '../text/safeText.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
@@ -273,22 +274,22 @@ export async function describeDeploy(
     )
   } else if (payment.belowFloor && floorKnown(deploy, chainspec, options)) {
     doNotSign.push(
-      `the payment of ${formatMotes(payment.motes)} CSPR is below the network's minimum payment of ${formatMotes(payment.floor)} CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
+      `the payment of ${formatCspr(payment.motes)} CSPR is below the network's minimum payment of ${formatCspr(payment.floor)} CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
     )
   } else if (payment.outOfGas && need !== undefined) {
     doNotSign.push(
-      `the payment of ${formatMotes(payment.motes)} CSPR is below the emulated cost of ${formatMotes(need)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatMotes(payment.ifFails)} CSPR`,
+      `the payment of ${formatCspr(payment.motes)} CSPR is below the emulated cost of ${formatCspr(need)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(payment.ifFails)} CSPR`,
     )
   } else if (payment.belowFloor && !floorKnown(deploy, chainspec, options)) {
     // No network given and the deploy is for another chain: its floor is not known here.
     warnings.push(
-      `The payment of ${formatMotes(payment.motes)} CSPR is below ${formatMotes(payment.floor)} CSPR, the minimum payment on Casper 2.x mainnet and testnet (baseline_motes_amount); a network with that minimum refuses it.`,
+      `The payment of ${formatCspr(payment.motes)} CSPR is below ${formatCspr(payment.floor)} CSPR, the minimum payment on Casper 2.x mainnet and testnet (baseline_motes_amount); a network with that minimum refuses it.`,
     )
   } else if (payment.excessive) {
     doNotSign.push(
       need === undefined
-        ? `the payment of ${formatMotes(payment.motes)} CSPR is above ${formatMotes(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
-        : `the payment of ${formatMotes(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the larger of the emulated cost of ${formatMotes(need)} CSPR and the minimum payment of ${formatMotes(payment.floor)} CSPR; it would be charged ${formatMotes(payment.expectedCharge ?? payment.motes)} CSPR`,
+        ? `the payment of ${formatCspr(payment.motes)} CSPR is above ${formatCspr(options.paymentCeilingMotes ?? defaultCeiling)} CSPR and its need is unknown (give the account to emulate it)`
+        : `the payment of ${formatCspr(payment.motes)} CSPR is over ${options.maxPaymentRatio ?? defaultRatio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(payment.floor)} CSPR; it would be charged ${formatCspr(payment.expectedCharge ?? payment.motes)} CSPR`,
     )
   }
   // Text from the file is shown inert below; text built to hide itself is a reason not to sign.
@@ -594,22 +595,15 @@ function describePayment(
 export function paymentLine(payment: DeployPayment): string {
   if (payment.kind !== 'standard') {
     const claimed =
-      payment.claimedMotes === undefined ? '' : `, amount arg ${formatMotes(payment.claimedMotes)} CSPR`
+      payment.claimedMotes === undefined ? '' : `, amount arg ${formatCspr(payment.claimedMotes)} CSPR`
     return `Payment: ${payment.kind} (not standard payment${claimed})`
   }
   const need =
     payment.need === undefined
-      ? `cost not emulated, if it fails: ${formatMotes(payment.ifFails)} CSPR`
+      ? `cost not emulated, if it fails: ${formatCspr(payment.ifFails)} CSPR`
       : payment.outOfGas
-        ? `emulated cost ${formatMotes(payment.need)} CSPR: runs out of gas, charged ${formatMotes(payment.ifFails)} CSPR`
-        : `emulated cost ${formatMotes(payment.need)} CSPR, expected charge ${formatMotes(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatMotes(payment.ifFails)} CSPR`
-  const floor = payment.belowFloor ? `, below the minimum payment of ${formatMotes(payment.floor)} CSPR` : ''
-  return `Payment: ${formatMotes(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
-}
-
-/** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */
-function formatMotes(motes: bigint): string {
-  const whole = motes / 1_000_000_000n
-  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  return fraction ? `${whole}.${fraction}` : `${whole}`
+        ? `emulated cost ${formatCspr(payment.need)} CSPR: runs out of gas, charged ${formatCspr(payment.ifFails)} CSPR`
+        : `emulated cost ${formatCspr(payment.need)} CSPR, expected charge ${formatCspr(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatCspr(payment.ifFails)} CSPR`
+  const floor = payment.belowFloor ? `, below the minimum payment of ${formatCspr(payment.floor)} CSPR` : ''
+  return `Payment: ${formatCspr(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
 }

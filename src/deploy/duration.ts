@@ -7,44 +7,23 @@ const u64Max = (1n << 64n) - 1n
  * humantime 2.1.0 `src/duration.rs` `parse_unit` (the version casper-node v1.5.8 pins): each unit
  * as [seconds, nanoseconds] per count. Matching is case-sensitive (`M` is months, `m` minutes).
  */
-const units: Record<string, readonly [seconds: bigint, nanos: bigint]> = {
-  nanos: [0n, 1n],
-  nsec: [0n, 1n],
-  ns: [0n, 1n],
-  usec: [0n, 1_000n],
-  us: [0n, 1_000n],
-  millis: [0n, 1_000_000n],
-  msec: [0n, 1_000_000n],
-  ms: [0n, 1_000_000n],
-  seconds: [1n, 0n],
-  second: [1n, 0n],
-  secs: [1n, 0n],
-  sec: [1n, 0n],
-  s: [1n, 0n],
-  minutes: [60n, 0n],
-  minute: [60n, 0n],
-  min: [60n, 0n],
-  mins: [60n, 0n],
-  m: [60n, 0n],
-  hours: [3_600n, 0n],
-  hour: [3_600n, 0n],
-  hr: [3_600n, 0n],
-  hrs: [3_600n, 0n],
-  h: [3_600n, 0n],
-  days: [86_400n, 0n],
-  day: [86_400n, 0n],
-  d: [86_400n, 0n],
-  weeks: [604_800n, 0n],
-  week: [604_800n, 0n],
-  w: [604_800n, 0n],
-  // 30.44 days and 365.25 days, as humantime defines them.
-  months: [2_630_016n, 0n],
-  month: [2_630_016n, 0n],
-  M: [2_630_016n, 0n],
-  years: [31_557_600n, 0n],
-  year: [31_557_600n, 0n],
-  y: [31_557_600n, 0n],
-}
+/** humantime's unit names, each group with its length in [seconds, nanoseconds]. */
+const units = new Map(
+  (
+    [
+      ['nanos nsec ns', 0n, 1n],
+      ['usec us', 0n, 1_000n],
+      ['millis msec ms', 0n, 1_000_000n],
+      ['seconds second secs sec s', 1n, 0n],
+      ['minutes minute min mins m', 60n, 0n],
+      ['hours hour hr hrs h', 3_600n, 0n],
+      ['days day d', 86_400n, 0n],
+      ['weeks week w', 604_800n, 0n],
+      ['months month M', 2_630_016n, 0n],
+      ['years year y', 31_557_600n, 0n],
+    ] as const
+  ).flatMap(([names, seconds, nanos]) => names.split(' ').map((name) => [name, [seconds, nanos]] as const)),
+)
 
 /** Rust `char::is_whitespace` is the Unicode White_Space property. */
 const whitespace = /^\p{White_Space}$/u
@@ -102,7 +81,7 @@ export function parseDuration(text: string): number {
   // Parser::parse_unit: checked u64 arithmetic, nanoseconds carried into seconds above 1e9.
   const addUnit = (n: bigint, start: number, end: number) => {
     const unit = chars.slice(start, end).join('')
-    const factor = units[unit]
+    const factor = units.get(unit)
     if (factor === undefined) {
       throw fail(
         unit === ''

@@ -18,6 +18,7 @@ import {
   stringifyCosignFile,
   testnet,
 } from '../cosign/index.js'
+import { formatCspr } from '../text/formatCspr.js'
 import { expectedOutcome } from './expectedOutcome.js'
 
 const networks: Record<string, CosignNetwork> = { casper: mainnet, 'casper-test': testnet }
@@ -133,7 +134,7 @@ function render(): void {
         ? 'VmCasperV1'
         : el(
             'strong',
-            `VmCasperV2 (not run by mainnet): transferred value ${formatMotes(d.runtime.transferredValue)} CSPR (${d.runtime.transferredValue} motes), seed ${d.runtime.seed ?? 'none'}`,
+            `VmCasperV2 (not run by mainnet): transferred value ${formatCspr(d.runtime.transferredValue)} CSPR (${d.runtime.transferredValue} motes), seed ${d.runtime.seed ?? 'none'}`,
             'danger-text',
           ),
     )
@@ -161,10 +162,10 @@ function render(): void {
     list,
     'Payment',
     d.paymentMotes !== undefined
-      ? `up to ${formatMotes(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
+      ? `up to ${formatCspr(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
       : d.pricing,
     d.paymentMotes !== undefined
-      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatMotes(d.paymentMotes)} CSPR. If it fails (a revert, out of gas): ${formatMotes(d.ifFailsMotes ?? d.paymentMotes)} CSPR, no refund.`
+      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatCspr(d.paymentMotes)} CSPR. If it fails (a revert, out of gas): ${formatCspr(d.ifFailsMotes ?? d.paymentMotes)} CSPR, no refund.`
       : '',
   )
   const account = pastedAccount()
@@ -244,17 +245,12 @@ async function expectedOutcomeText(
       ? []
       : outcome.outOfGas
         ? [
-            `THE SESSION WOULD RUN OUT OF GAS: it needs ${outcome.gas} gas, more than the payment limit; nothing changes and the whole ${formatMotes(outcome.chargeMotes)} CSPR is charged`,
+            `THE SESSION WOULD RUN OUT OF GAS: it needs ${outcome.gas} gas, more than the payment limit; nothing changes and the whole ${formatCspr(outcome.chargeMotes)} CSPR is charged`,
           ]
         : [
-            `Expected charge: ${formatMotes(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit); if it fails: ${formatMotes(d.ifFailsMotes ?? outcome.chargeMotes)} CSPR`,
+            `Expected charge: ${formatCspr(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit); if it fails: ${formatCspr(d.ifFailsMotes ?? outcome.chargeMotes)} CSPR`,
           ]),
   ]
-}
-
-function formatMotes(motes: bigint): string {
-  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  return `${motes / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`
 }
 
 function download(text: string, name: string): void {

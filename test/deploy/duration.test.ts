@@ -146,6 +146,11 @@ describe('parseDuration', () => {
     `)
   })
 
+  test("a unit named like an object's own property is an unknown unit, not a crash (hostile TTL text)", () => {
+    for (const text of ['1constructor', '2toString', '3hasOwnProperty', '1__proto__', '1valueOf'])
+      expect(() => parseDuration(text), text).toThrow(expect.objectContaining({ code: 'InvalidDuration' }))
+  })
+
   test('humantime test_overlow and test_nice_error_message', () => {
     for (const text of [
       '100000000000000000000ns',

@@ -9,6 +9,7 @@ import { buildConfigureDeploy, buildConfigureTransaction } from '../../deploy/bu
 import { parseDuration } from '../../deploy/duration.js'
 import { stringifyDeployJson } from '../../deploy/stringifyDeployJson.js'
 import { BaseError } from '../../errors/BaseError.js'
+import { formatCspr } from '../../text/formatCspr.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
@@ -174,7 +175,7 @@ export const planCommand: Command = {
     if (deploys.length > 1)
       output.info(`Send the ${what}s in order, each after the previous one has executed.`)
     output.info(
-      `Total: expected charge ${cspr(plan.expectedCharge)} CSPR; if every ${what} fails: ${cspr(plan.ifEveryDeployFails)} CSPR`,
+      `Total: expected charge ${formatCspr(plan.expectedCharge)} CSPR; if every ${what} fails: ${formatCspr(plan.ifEveryDeployFails)} CSPR`,
     )
     output.json({
       ...json,
@@ -253,11 +254,5 @@ function chargeText(payment: PaymentChoice): string {
   const expected = payment.expected?.charged ?? payment.amount
   const fails = payment.ifFails?.charged ?? payment.amount
   const floor = payment.floored ? " (the network's minimum payment)" : ''
-  return `payment ${cspr(payment.amount)} CSPR${floor}; expected charge ${cspr(expected)} CSPR; if it fails: ${cspr(fails)} CSPR`
-}
-
-/** Motes as CSPR text (1 CSPR = 1e9 motes), trailing zeros trimmed. */
-function cspr(motes: bigint): string {
-  const fraction = (motes % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  return `${motes / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`
+  return `payment ${formatCspr(payment.amount)} CSPR${floor}; expected charge ${formatCspr(expected)} CSPR; if it fails: ${formatCspr(fails)} CSPR`
 }
