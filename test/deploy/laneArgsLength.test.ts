@@ -28,6 +28,8 @@ describe('laneArgsLength', () => {
         chainName: 'casper',
         deploymentAccount: hashOf(9),
         payment: amount,
+        // The U512 widths of small amounts too: built without the floor the builders hold to.
+        chainspec: { ...casperMainnet, baselineMotesAmount: 0n },
       })
       const s = decodeSubmission({ deploy })
       expect(laneArgsLength(s.sessionArgsLength, amount, casperMainnet)).toBe(
