@@ -138,6 +138,8 @@ export const planCommand: Command = {
       const parameters = {
         account: header,
         chainName,
+        // The node's own rules: its max_ttl, and its baseline_motes_amount (none on 1.5).
+        ...network,
         ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
       }
       if (!asTransactions) {
