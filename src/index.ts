@@ -131,7 +131,6 @@ export type {
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
 export type { KnownArgType } from './deploy/clValueJson.js'
-export { DeployError } from './deploy/DeployError.js'
 export type {
   ApprovalJson,
   DeployHeaderJson,
@@ -149,7 +148,6 @@ export type {
   DescribeDeployOptions,
 } from './deploy/describeDeploy.js'
 export { describeDeploy } from './deploy/describeDeploy.js'
-export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
 export { PreflightError } from './deploy/PreflightError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
@@ -176,11 +174,13 @@ export type {
   SessionGas,
 } from './emulator/emulateSession.js'
 export { emulateSession } from './emulator/emulateSession.js'
+export { formatDuration, parseDuration, parseTimestamp } from './encoding/duration.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
 export type { ParseStrictJsonOptions, StrictJson } from './encoding/parseStrictJson.js'
 export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
+export { DeployError } from './errors/DeployError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
 export type { KeyErrorCode } from './keys/KeyError.js'
 export { KeyError } from './keys/KeyError.js'

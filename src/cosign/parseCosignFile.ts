@@ -1,5 +1,5 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
-import { parseDuration, parseTimestamp } from '../deploy/duration.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from './CosignError.js'

@@ -8,11 +8,11 @@ import {
   type NamedArg,
   runtimeArgs,
 } from '../cosign/layouts.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { checkClType } from './checkClValue.js'
-import { DeployError } from './DeployError.js'
 import type { DeployHeaderJson, ExecutableDeployItemJson, NamedArgJson } from './DeployJson.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 
 // casper-types v1.5.8 `executable_deploy_item.rs` variants.
 const itemVariants = [

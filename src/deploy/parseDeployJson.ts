@@ -1,13 +1,14 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
+
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import { checkClValue } from './checkClValue.js'
-import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
 import { executableItemBytes } from './deployBytes.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 import { sdkDeployFromJson } from './sdk.js'
 
 /** Options of {@link parseDeployJson}. */
