@@ -3,7 +3,7 @@
 import type { Signer } from '../approvals/Signer.js'
 import { verifyApproval } from '../approvals/verifyApproval.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
-import { CosignError } from './CosignError.js'
+import { CosignError } from '../errors/CosignError.js'
 import type { CosignFile } from './CosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 

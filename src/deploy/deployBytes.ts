@@ -1,13 +1,13 @@
 // The bytes casper-node hashes for a deploy, from its JSON, written with the co-signer's declared
-// layouts (src/cosign/layouts.ts): one codec for both entries.
-import { type ClType, parseClType } from '../cosign/clType.js'
+// layouts (src/codec/layouts.ts): one codec for both entries.
+import { type ClType, parseClType } from '../codec/clType.js'
 import {
   deployHeader,
   type ExecutableItem,
   executableItem,
   type NamedArg,
   runtimeArgs,
-} from '../cosign/layouts.js'
+} from '../codec/layouts.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'

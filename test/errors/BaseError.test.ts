@@ -1,7 +1,7 @@
 // One error family across entries: each entry bundles its own BaseError; instanceof holds across copies.
 import { describe, expect, test } from 'vitest'
-import { CosignError } from '../../src/cosign/CosignError.js'
 import { BaseError } from '../../src/errors/BaseError.js'
+import { CosignError } from '../../src/errors/CosignError.js'
 import { DeployError } from '../../src/errors/DeployError.js'
 
 describe('BaseError', () => {
