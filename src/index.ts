@@ -35,13 +35,6 @@ export { assertValidConfig } from './account/assertValidConfig.js'
 export type { InvalidConfigErrorParameters } from './account/InvalidConfigError.js'
 export { InvalidConfigError } from './account/InvalidConfigError.js'
 export { missingSigners } from './account/missingSigners.js'
-export { PlanError } from './account/PlanError.js'
-export type {
-  PlannedDeploy,
-  PlanReconfigurationOptions,
-  ReconfigurationPlan,
-} from './account/planReconfiguration.js'
-export { planReconfiguration } from './account/planReconfiguration.js'
 export type {
   ErrorFindingCode,
   Finding,
@@ -148,11 +141,18 @@ export type {
   DescribeDeployOptions,
 } from './deploy/describeDeploy.js'
 export { describeDeploy } from './deploy/describeDeploy.js'
+export { PlanError } from './deploy/PlanError.js'
 export { PreflightError } from './deploy/PreflightError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
 export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
+export type {
+  PlannedDeploy,
+  PlanReconfigurationOptions,
+  ReconfigurationPlan,
+} from './deploy/planReconfiguration.js'
+export { planReconfiguration } from './deploy/planReconfiguration.js'
 export type {
   PreflightCode,
   PreflightIssue,

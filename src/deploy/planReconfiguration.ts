@@ -1,10 +1,27 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
+
+import type { Account, AccountHashHex } from '../account/Account.js'
+import {
+  type AccountConfigInput,
+  accountFromConfig,
+  configFromAccount,
+  normalizeConfig,
+} from '../account/AccountConfig.js'
+import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
+import {
+  type AccountRuleResult,
+  authorizationWeight,
+  canAuthorize,
+  removeAssociatedKey,
+  setActionThreshold,
+  updateAssociatedKey,
+} from '../account/accountRules.js'
+import { missingSigners } from '../account/missingSigners.js'
+import { type Finding, validateConfig } from '../account/validateConfig.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
 import { type ChainspecOption, maxSessionGas, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
-import { laneArgsLength } from '../deploy/laneArgsLength.js'
-import { paymentFor } from '../deploy/paymentFor.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
@@ -13,25 +30,9 @@ import {
   sessionArgsLength,
 } from '../wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
-import type { Account, AccountHashHex } from './Account.js'
-import {
-  type AccountConfigInput,
-  accountFromConfig,
-  configFromAccount,
-  normalizeConfig,
-} from './AccountConfig.js'
-import { type AccountIdentifier, accountHashOf } from './accountHash.js'
-import {
-  type AccountRuleResult,
-  authorizationWeight,
-  canAuthorize,
-  removeAssociatedKey,
-  setActionThreshold,
-  updateAssociatedKey,
-} from './accountRules.js'
-import { missingSigners } from './missingSigners.js'
+import { laneArgsLength } from './laneArgsLength.js'
 import { PlanError } from './PlanError.js'
-import { type Finding, validateConfig } from './validateConfig.js'
+import { paymentFor } from './paymentFor.js'
 
 /**
  * Options of {@link planReconfiguration}. `chainspec` (default `casperMainnet`) gives the signer
