@@ -133,16 +133,7 @@ export type {
 } from './deploy/DeployJson.js'
 export type { DeployHashes } from './deploy/deployHashes.js'
 export { deployHashes } from './deploy/deployHashes.js'
-export type {
-  DeployChange,
-  DeployDescription,
-  DeployPayment,
-  DeploySessionKind,
-  DescribeDeployOptions,
-} from './deploy/describeDeploy.js'
-export { describeDeploy } from './deploy/describeDeploy.js'
 export { PlanError } from './deploy/PlanError.js'
-export { PreflightError } from './deploy/PreflightError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
 export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
@@ -153,13 +144,6 @@ export type {
   ReconfigurationPlan,
 } from './deploy/planReconfiguration.js'
 export { planReconfiguration } from './deploy/planReconfiguration.js'
-export type {
-  PreflightCode,
-  PreflightIssue,
-  PreflightOptions,
-  PreflightReturnType,
-} from './deploy/preflight.js'
-export { assertReady, preflight } from './deploy/preflight.js'
 export { stringifyDeployJson } from './deploy/stringifyDeployJson.js'
 export type { TransactionJson } from './deploy/TransactionJson.js'
 export type { ApiError, ApiErrorName } from './emulator/apiError.js'
@@ -196,6 +180,22 @@ export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
+export type {
+  DeployChange,
+  DeployDescription,
+  DeployPayment,
+  DeploySessionKind,
+  DescribeDeployOptions,
+} from './preflight/describeDeploy.js'
+export { describeDeploy } from './preflight/describeDeploy.js'
+export { PreflightError } from './preflight/PreflightError.js'
+export type {
+  PreflightCode,
+  PreflightIssue,
+  PreflightOptions,
+  PreflightReturnType,
+} from './preflight/preflight.js'
+export { assertReady, preflight } from './preflight/preflight.js'
 export type {
   AwaitResultErrorType,
   AwaitResultOptions,

@@ -12,7 +12,7 @@ import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
-import { preflight } from '../../src/deploy/preflight.js'
+import { preflight } from '../../src/preflight/preflight.js'
 
 const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })
