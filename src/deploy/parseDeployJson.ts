@@ -48,9 +48,10 @@ const headerFields = [
 const hex = (length?: number) => (length ? new RegExp(`^[0-9a-fA-F]{${length}}$`) : /^(?:[0-9a-fA-F]{2})*$/)
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
 /**
- * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (casper-facts
- * 12). The tag, length and validity are checked per approval by `verifyApproval`, so one wallet's
- * untagged signature is reported as that approval's problem instead of making the file unreadable.
+ * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (Casper Wallet,
+ * make-software/casper-wallet `src/content/sdk.ts` `sign`). The tag, length and validity are
+ * checked per approval by `verifyApproval`, so one wallet's untagged signature is reported as that
+ * approval's problem instead of making the file unreadable.
  */
 const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
 

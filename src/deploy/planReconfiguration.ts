@@ -106,14 +106,16 @@ type Item =
  * on-chain account) to `target`, and proves them: each runs in the emulator through the real Wasm
  * and the final account must equal `target`.
  *
- * Order (casper-facts section 5): adds and weight raises, then the thresholds (key management
- * first when the new deployment threshold exceeds the current key management), then weight lowers
- * and removals. No-op calls are omitted. The change is split into several deploys only when one
- * cannot carry it: the session-args size limit, the associated-key limit (then safe removals go
- * first, in their own deploy), or no lane taking its gas; a deploy that fits no lane keeps the
- * longest run of its calls that does, so the plan has as few deploys as the limits allow. On
- * mainnet each deploy pays at least `baseline_motes_amount` (2.5 CSPR) and is charged at least a
- * quarter of it, so fewer deploys cost less: see `expectedCharge` and `ifEveryDeployFails`.
+ * Order (what casper-types `types/src/account.rs` `add_associated_key`, `update_associated_key`,
+ * `remove_associated_key` and `set_action_threshold` accept at each step): adds and weight raises,
+ * then the thresholds (key management first when the new deployment threshold exceeds the current
+ * key management), then weight lowers and removals. No-op calls are omitted. The change is split
+ * into several deploys only when one cannot carry it: the session-args size limit, the
+ * associated-key limit (then safe removals go first, in their own deploy), or no lane taking its
+ * gas; a deploy that fits no lane keeps the longest run of its calls that does, so the plan has as
+ * few deploys as the limits allow. On mainnet each deploy pays at least `baseline_motes_amount`
+ * (2.5 CSPR) and is charged at least a quarter of it, so fewer deploys cost less: see
+ * `expectedCharge` and `ifEveryDeployFails`.
  *
  * @throws {PlanError} `InvalidTarget`, `InsufficientSigners`, `KeyLimit`, `UnsupportedChange`.
  * @example
