@@ -100,7 +100,10 @@ function stateOf(m: Mutation, account: Account | undefined): DevnetState {
 
 const secrets = { alice: 'a1'.repeat(32), bob: 'b2'.repeat(32), mallory: 'e5'.repeat(32) } as const
 
-/** Tagged signature hex (casper-facts 7), signed with noble directly: localSigner's checks cost ms per call. */
+/**
+ * Tagged signature hex (01 or 02 + 64 bytes), signed with noble directly: localSigner's checks cost ms
+ * per call.
+ */
 function sign(who: 'alice' | 'bob' | 'mallory', message: Uint8Array): string {
   const secret = hexToBytes(secrets[who])
   if (who === 'bob')
