@@ -9,7 +9,7 @@ const browserSafe: Options = {
   platform: 'neutral',
   noExternal: ['micro-packed'],
   esbuildOptions(options) {
-    options.alias = { '@scure/base': './src/cosign/scureBase.ts' }
+    options.alias = { '@scure/base': './src/codec/scureBase.ts' }
   },
 }
 
@@ -18,7 +18,7 @@ export default defineConfig([
     // The library and casper-multisig/cosign (the co-signer functions without casper-js-sdk), both
     // browser-safe. Deploy bytes use the cosign layouts; micro-packed is ESM only, so it is bundled in
     // (the CommonJS builds must load on Node 18), and its @scure/base is replaced by the platform's
-    // TextEncoder/TextDecoder (src/cosign/scureBase.ts).
+    // TextEncoder/TextDecoder (src/codec/scureBase.ts).
     ...browserSafe,
     entry: { index: 'src/index.ts' },
   },

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  // The cosign builds replace micro-packed's @scure/base with src/cosign/scureBase.ts; tests run the same.
-  resolve: { alias: { '@scure/base': fileURLToPath(new URL('src/cosign/scureBase.ts', import.meta.url)) } },
+  // The cosign builds replace micro-packed's @scure/base with src/codec/scureBase.ts; tests run the same.
+  resolve: { alias: { '@scure/base': fileURLToPath(new URL('src/codec/scureBase.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

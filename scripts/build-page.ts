@@ -18,7 +18,7 @@ const bundle = await build({
   legalComments: 'none',
   logLevel: 'error',
   // As in the cosign entry (tsup.config.ts): micro-packed's hex and utf8 on the platform's coders.
-  alias: { '@scure/base': `${root}src/cosign/scureBase.ts` },
+  alias: { '@scure/base': `${root}src/codec/scureBase.ts` },
 })
 // `</script` inside the bundle would end the inline script early; escape it.
 const script = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1')

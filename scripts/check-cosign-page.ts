@@ -121,8 +121,9 @@ const browser = await chromium.launch({
 })
 try {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } })
-  // Casper Wallet's provider API (casper-facts 12): sign(json, publicKeyHex) → { cancelled, signature }
-  // with the raw 64-byte signature and no tag. The key stays in Node, as a wallet keeps it outside the page.
+  // Casper Wallet's provider API (make-software/casper-wallet `src/content/sdk.ts`): sign(json,
+  // publicKeyHex) → { cancelled, signature } with the raw 64-byte signature and no tag. The key stays in
+  // Node, as a wallet keeps it outside the page.
   await context.exposeBinding('walletSign', (_source, hashHex: string) =>
     bytesToHex(
       secp256k1

@@ -39,7 +39,7 @@ const sources = await build({
   metafile: true,
   legalComments: 'none',
   logLevel: 'error',
-  alias: { '@scure/base': join(root, 'src/cosign/scureBase.ts') },
+  alias: { '@scure/base': join(root, 'src/codec/scureBase.ts') },
 })
 const inputs = Object.entries(Object.values(sources.metafile.outputs)[0]!.inputs)
 const byPackage = new Map<string, number>()

@@ -35,13 +35,6 @@ export { assertValidConfig } from './account/assertValidConfig.js'
 export type { InvalidConfigErrorParameters } from './account/InvalidConfigError.js'
 export { InvalidConfigError } from './account/InvalidConfigError.js'
 export { missingSigners } from './account/missingSigners.js'
-export { PlanError } from './account/PlanError.js'
-export type {
-  PlannedDeploy,
-  PlanReconfigurationOptions,
-  ReconfigurationPlan,
-} from './account/planReconfiguration.js'
-export { planReconfiguration } from './account/planReconfiguration.js'
 export type {
   ErrorFindingCode,
   Finding,
@@ -131,7 +124,6 @@ export type {
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
 export type { KnownArgType } from './deploy/clValueJson.js'
-export { DeployError } from './deploy/DeployError.js'
 export type {
   ApprovalJson,
   DeployHeaderJson,
@@ -141,27 +133,17 @@ export type {
 } from './deploy/DeployJson.js'
 export type { DeployHashes } from './deploy/deployHashes.js'
 export { deployHashes } from './deploy/deployHashes.js'
-export type {
-  DeployChange,
-  DeployDescription,
-  DeployPayment,
-  DeploySessionKind,
-  DescribeDeployOptions,
-} from './deploy/describeDeploy.js'
-export { describeDeploy } from './deploy/describeDeploy.js'
-export { formatDuration, parseDuration, parseTimestamp } from './deploy/duration.js'
-export { PreflightError } from './deploy/PreflightError.js'
+export { PlanError } from './deploy/PlanError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
 export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
 export type {
-  PreflightCode,
-  PreflightIssue,
-  PreflightOptions,
-  PreflightReturnType,
-} from './deploy/preflight.js'
-export { assertReady, preflight } from './deploy/preflight.js'
+  PlannedDeploy,
+  PlanReconfigurationOptions,
+  ReconfigurationPlan,
+} from './deploy/planReconfiguration.js'
+export { planReconfiguration } from './deploy/planReconfiguration.js'
 export { stringifyDeployJson } from './deploy/stringifyDeployJson.js'
 export type { TransactionJson } from './deploy/TransactionJson.js'
 export type { ApiError, ApiErrorName } from './emulator/apiError.js'
@@ -176,11 +158,13 @@ export type {
   SessionGas,
 } from './emulator/emulateSession.js'
 export { emulateSession } from './emulator/emulateSession.js'
+export { formatDuration, parseDuration, parseTimestamp } from './encoding/duration.js'
 export { bytesToHex, hexToBytes } from './encoding/hex.js'
 export type { ParseStrictJsonOptions, StrictJson } from './encoding/parseStrictJson.js'
 export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
+export { DeployError } from './errors/DeployError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
 export type { KeyErrorCode } from './keys/KeyError.js'
 export { KeyError } from './keys/KeyError.js'
@@ -196,6 +180,22 @@ export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
+export type {
+  DeployChange,
+  DeployDescription,
+  DeployPayment,
+  DeploySessionKind,
+  DescribeDeployOptions,
+} from './preflight/describeDeploy.js'
+export { describeDeploy } from './preflight/describeDeploy.js'
+export { PreflightError } from './preflight/PreflightError.js'
+export type {
+  PreflightCode,
+  PreflightIssue,
+  PreflightOptions,
+  PreflightReturnType,
+} from './preflight/preflight.js'
+export { assertReady, preflight } from './preflight/preflight.js'
 export type {
   AwaitResultErrorType,
   AwaitResultOptions,

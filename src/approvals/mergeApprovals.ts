@@ -1,10 +1,10 @@
 // Combines the approvals of several signed copies of one deploy into one deploy, deterministically.
 
-import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { isObject } from '../encoding/isObject.js'
+import { DeployError } from '../errors/DeployError.js'
 import { MergeError } from './MergeError.js'
 import { approvalKey, type RejectionCode, verifyApproval } from './verifyApproval.js'
 

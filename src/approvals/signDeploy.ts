@@ -1,9 +1,10 @@
 // Adds one approval to a deploy file, the way casper-client sign-deploy does, but safely.
-import { DeployError } from '../deploy/DeployError.js'
+
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { parsePublicKey } from '../keys/parsePublicKey.js'
 import type { Signer } from './Signer.js'
 import { SignerError } from './SignerError.js'

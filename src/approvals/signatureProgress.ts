@@ -29,7 +29,10 @@ const maxEnumeratedKeys = 12
 
 /** What {@link signatureProgress} reports. */
 export type SignatureProgress = {
-  /** Saturating weight of the distinct associated signers with a valid approval (casper-facts 6). */
+  /**
+   * Saturating weight of the distinct associated signers with a valid approval (casper-types
+   * `types/src/account/associated_keys.rs` `AssociatedKeys::calculate_keys_weight`).
+   */
   weight: number
   /** The account's deployment threshold now. */
   deploymentThreshold: number

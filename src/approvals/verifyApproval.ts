@@ -4,10 +4,10 @@ import { bytesToNumberLE, concatBytes, equalBytes } from '@noble/curves/utils'
 import { sha256, sha512 } from '@noble/hashes/sha2'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
-import { DeployError } from '../deploy/DeployError.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import { deployHashes } from '../deploy/deployHashes.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { ed25519 } from '../keys/ed25519.js'
 import { secp256k1 } from '../keys/secp256k1.js'
 
@@ -17,7 +17,7 @@ import { secp256k1 } from '../keys/secp256k1.js'
  *   cannot even deserialize it);
  * - `MalformedSignature`: not `01`/`02` + 64 bytes, or a secp256k1 r or s outside 1..n-1;
  * - `TagMismatch`: the signature's algorithm tag differs from the signer's (casper-node: "type
- *   mismatch"; casper-js-sdk 5.0.12 ignores the tag, casper-facts 9.2);
+ *   mismatch"; casper-js-sdk 5.0.12 `src/types/Deploy.ts` `validate` ignores the tag);
  * - `HighS`: a secp256k1 signature that would verify with s replaced by n - s, but casper-node
  *   accepts low-S only;
  * - `InvalidSignature`: the signature is not the signer's over this hash, or breaks ed25519-dalek's
@@ -93,7 +93,8 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
     )
   }
   if (signature.length === 128) {
-    // casper-facts 9.1: Casper Wallet returns the raw 64 bytes; the node needs the tag.
+    // Casper Wallet returns the raw 64 bytes (make-software/casper-wallet `src/content/sdk.ts`); the node
+    // needs the tag.
     return reject(
       'MalformedSignature',
       `expected signature ${signerTag} + 64 bytes, got 64 bytes with no tag (prefix it with ${signerTag} for the ${signerAlgorithm.name} signer)`,

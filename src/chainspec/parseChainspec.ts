@@ -1,7 +1,7 @@
 // Reads casper-node's chainspec.toml into a Chainspec.
 import { parse, TomlError } from 'smol-toml'
 import { match } from 'ts-pattern'
-import { parseDuration } from '../deploy/duration.js'
+import { parseDuration } from '../encoding/duration.js'
 import type {
   Chainspec,
   ControlFlowCosts,

@@ -1,6 +1,6 @@
 // What a co-signer approves, in full: every key as its whole account hash (and label), every hash whole.
 import type { AccountHashHex } from '../account/Account.js'
-import { type DeployDescription, describeChange, paymentLine } from '../deploy/describeDeploy.js'
+import { type DeployDescription, describeChange, paymentLine } from '../preflight/describeDeploy.js'
 import { safeText } from '../text/safeText.js'
 import { keyJson, keyName } from './labels.js'
 

@@ -1,6 +1,5 @@
 // Reads the file a co-signing command takes: a deploy, or a TransactionV1 (told apart by its shape).
 
-import { CosignError } from '../cosign/CosignError.js'
 import type { CosignTransaction } from '../cosign/CosignFile.js'
 import { parseCosignFile } from '../cosign/parseCosignFile.js'
 import { stringifyCosignFile } from '../cosign/stringifyCosignFile.js'
@@ -8,6 +7,7 @@ import type { DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import { CosignError } from '../errors/CosignError.js'
 import { CliError } from './CliError.js'
 import { parseDeployText, readText } from './files.js'
 

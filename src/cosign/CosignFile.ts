@@ -1,6 +1,7 @@
 // The decoded model of a file a co-signer handles: a deploy or a TransactionV1, read once.
+
+import type { DeployHeader, ExecutableItem, TransactionPayload } from '../codec/layouts.js'
 import type { ApprovalJson } from '../deploy/DeployJson.js'
-import type { DeployHeader, ExecutableItem, TransactionPayload } from './layouts.js'
 import type { JsonObject } from './readShape.js'
 
 /** An approval as files carry it: tagged signer hex and tagged signature hex. */

@@ -1,15 +1,15 @@
 // What a co-signer is about to approve, decoded from the file: account, key changes, code, payment, expiry, signers.
 import { sha256 } from '@noble/hashes/sha2'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
+import { clTypeText } from '../codec/clType.js'
+import type { NamedArg } from '../codec/layouts.js'
 import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { formatCspr } from '../text/formatCspr.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
-import { clTypeText } from './clType.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
-import type { NamedArg } from './layouts.js'
 import { type VerifyFileReturnType, verifyFile } from './verifyFile.js'
 
 /** A change to the account's keys or thresholds, decoded from a bundled session's args. */

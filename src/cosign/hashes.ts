@@ -1,8 +1,8 @@
 // Deploy and transaction hashes recomputed from the decoded content, without casper-js-sdk.
 import { blake2b } from '@noble/hashes/blake2b'
+import { deployHeader, executableItem, transactionPayload } from '../codec/layouts.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { CosignDeploy, CosignTransaction } from './CosignFile.js'
-import { deployHeader, executableItem, transactionPayload } from './layouts.js'
 
 /** The hashes a deploy's content implies. */
 export type DeployHashes = { bodyHash: string; hash: string }

@@ -1,6 +1,6 @@
 // Combines signed copies of one deploy or transaction: every approval verified, the valid ones kept once.
 
-import { CosignError } from './CosignError.js'
+import { CosignError } from '../errors/CosignError.js'
 import type { Approval, CosignFile } from './CosignFile.js'
 import type { CosignOptions } from './cosignNetwork.js'
 import { withApprovals } from './stringifyCosignFile.js'

@@ -1,10 +1,6 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
-import { parseDuration, parseTimestamp } from '../deploy/duration.js'
-import { bytesToHex } from '../encoding/hex.js'
-import type { StrictJson } from '../encoding/parseStrictJson.js'
-import { CosignError } from './CosignError.js'
-import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
-import { type ClType, parseClType } from './clType.js'
+
+import { type ClType, parseClType } from '../codec/clType.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -15,7 +11,12 @@ import {
   type TransactionEntryPoint,
   type TransactionScheduling,
   type TransactionTarget,
-} from './layouts.js'
+} from '../codec/layouts.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
+import { bytesToHex } from '../encoding/hex.js'
+import type { StrictJson } from '../encoding/parseStrictJson.js'
+import { CosignError } from '../errors/CosignError.js'
+import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { parseCosignJson } from './parseCosignJson.js'
 import {
   array,

@@ -1,6 +1,6 @@
 // The co-signer's JSON reader: the library's strict parser, integers exact, errors as CosignError.
 import { parseStrictJson, type StrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
-import { CosignError } from './CosignError.js'
+import { CosignError } from '../errors/CosignError.js'
 
 /**
  * Parses JSON text with {@link parseStrictJson} for the co-signer: a key repeated in one object,

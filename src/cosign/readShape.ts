@@ -1,7 +1,7 @@
 // Strict readers for fields of untrusted JSON: each names the field and what was expected when it refuses.
 import { hexToBytes } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
-import { CosignError } from './CosignError.js'
+import { CosignError } from '../errors/CosignError.js'
 
 /** A JSON object as `parseStrictJson` returns it. */
 export type JsonObject = { [key: string]: StrictJson }

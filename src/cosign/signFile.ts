@@ -3,7 +3,7 @@
 import type { Signer } from '../approvals/Signer.js'
 import { verifyApproval } from '../approvals/verifyApproval.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
-import { CosignError } from './CosignError.js'
+import { CosignError } from '../errors/CosignError.js'
 import type { CosignFile } from './CosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
@@ -54,7 +54,8 @@ export type CasperWalletProvider = {
 /**
  * Signs with Casper Wallet: the file's JSON goes to `provider.sign(json, publicKey)` (the wallet
  * shows it and checks hash and approvals itself); the 64-byte signature it returns carries no
- * algorithm tag, so the signer's tag is prepended (casper-facts 12), then checked against the hash.
+ * algorithm tag (make-software/casper-wallet `src/content/sdk.ts`), so the signer's tag is prepended,
+ * then checked against the hash.
  *
  * @throws {CosignError} code `SigningFailed` when the user cancels or the signature does not verify.
  * @example

@@ -1,8 +1,8 @@
 // The guard in front of casper-js-sdk: args it could loop on or choke on never reach it.
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import { DeployError } from '../errors/DeployError.js'
 import { checkClValue } from './checkClValue.js'
-import { DeployError } from './DeployError.js'
 
 /**
  * Default cap on the bytes of one item's args: four times what the node accepts

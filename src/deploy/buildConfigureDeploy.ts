@@ -1,12 +1,12 @@
 // A deploy of the bundled configure-account session for one deploy of a reconfiguration plan.
 import { accountHashOf } from '../account/accountHash.js'
-import type { PlannedDeploy } from '../account/planReconfiguration.js'
+import { DeployError } from '../errors/DeployError.js'
 import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
 import { buildModuleBytesDeploy, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
 import { buildSessionTransaction } from './buildSessionTransaction.js'
 import { namedArgJson } from './clValueJson.js'
-import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
+import type { PlannedDeploy } from './planReconfiguration.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 /** Parameters of {@link buildConfigureDeploy}: the header, and a payment override. */

@@ -1,12 +1,12 @@
 // Builds a deploy whose session is Wasm module bytes, in the JSON form casper-client reads.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { formatDuration, parseDuration } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { encodeU512, namedArgJson } from './clValueJson.js'
-import { DeployError } from './DeployError.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { deployHashes } from './deployHashes.js'
-import { formatDuration, parseDuration } from './duration.js'
 
 /** The mainnet `[transactions] max_ttl` (2 hours); rules read `chainspec.maxTtlMs`. */
 export const maxDeployTtl = casperMainnet.maxTtlMs

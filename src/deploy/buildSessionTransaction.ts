@@ -1,9 +1,9 @@
 // Builds a Casper 2.0 TransactionV1 whose target is session Wasm, with casper-js-sdk's serialisation.
 
 import { hexToBytes } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { checkedPayment, checkedTtl, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
 import { type KnownArgType, knownArgType, parsedValue } from './clValueJson.js'
-import { DeployError } from './DeployError.js'
 import type { NamedArgJson } from './DeployJson.js'
 import { sdk } from './sdk.js'
 import type { TransactionJson } from './TransactionJson.js'

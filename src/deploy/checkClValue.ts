@@ -1,7 +1,7 @@
 // A CLValue's type and bytes checked the way casper-types reads them, in time linear in the bytes.
 import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
-import { DeployError } from './DeployError.js'
+import { DeployError } from '../errors/DeployError.js'
 
 /** A CLType read from its JSON (casper-types `cl_type.rs`, serde's externally tagged enum). */
 export type ClType =

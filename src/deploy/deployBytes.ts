@@ -1,18 +1,18 @@
 // The bytes casper-node hashes for a deploy, from its JSON, written with the co-signer's declared
-// layouts (src/cosign/layouts.ts): one codec for both entries.
-import { type ClType, parseClType } from '../cosign/clType.js'
+// layouts (src/codec/layouts.ts): one codec for both entries.
+import { type ClType, parseClType } from '../codec/clType.js'
 import {
   deployHeader,
   type ExecutableItem,
   executableItem,
   type NamedArg,
   runtimeArgs,
-} from '../cosign/layouts.js'
+} from '../codec/layouts.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
+import { DeployError } from '../errors/DeployError.js'
 import { checkClType } from './checkClValue.js'
-import { DeployError } from './DeployError.js'
 import type { DeployHeaderJson, ExecutableDeployItemJson, NamedArgJson } from './DeployJson.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 
 // casper-types v1.5.8 `executable_deploy_item.rs` variants.
 const itemVariants = [

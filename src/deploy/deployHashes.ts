@@ -1,4 +1,5 @@
-// Body hash and deploy hash recomputed from a deploy's content (casper-facts section 7).
+// Body hash and deploy hash recomputed from a deploy's content (casper-types
+// `types/src/transaction/deploy.rs` `Deploy::has_valid_hash`).
 import { blake2b } from '@noble/hashes/blake2b'
 import { bytesToHex } from '../encoding/hex.js'
 import type { DeployJson } from './DeployJson.js'

@@ -1,13 +1,14 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
+
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import { checkClValue } from './checkClValue.js'
-import { DeployError } from './DeployError.js'
 import type { DeployJson } from './DeployJson.js'
 import { executableItemBytes } from './deployBytes.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 import { sdkDeployFromJson } from './sdk.js'
 
 /** Options of {@link parseDeployJson}. */
@@ -47,9 +48,10 @@ const headerFields = [
 const hex = (length?: number) => (length ? new RegExp(`^[0-9a-fA-F]{${length}}$`) : /^(?:[0-9a-fA-F]{2})*$/)
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
 /**
- * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (casper-facts
- * 12). The tag, length and validity are checked per approval by `verifyApproval`, so one wallet's
- * untagged signature is reported as that approval's problem instead of making the file unreadable.
+ * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (Casper Wallet,
+ * make-software/casper-wallet `src/content/sdk.ts` `sign`). The tag, length and validity are
+ * checked per approval by `verifyApproval`, so one wallet's untagged signature is reported as that
+ * approval's problem instead of making the file unreadable.
  */
 const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
 

@@ -3,10 +3,10 @@
 
 import type { Deploy, TransactionV1 } from 'casper-js-sdk'
 import * as casperSdkModule from 'casper-js-sdk'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { isObject } from '../encoding/isObject.js'
 import { assertArgsBounded } from './assertArgsBounded.js'
 import type { DeployJson } from './DeployJson.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 type CasperSdk = typeof import('casper-js-sdk')

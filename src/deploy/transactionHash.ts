@@ -1,4 +1,5 @@
-// The hash a TransactionV1's payload implies (casper-facts section 7).
+// The hash a TransactionV1's payload implies: blake2b-256 of the payload bytes (casper-types
+// `types/src/transaction/transaction_v1.rs` `TransactionV1::has_valid_hash`).
 import { blake2b } from '@noble/hashes/blake2b'
 import { bytesToHex } from '../encoding/hex.js'
 import { sdkTransactionFromJson } from './sdk.js'

@@ -1,6 +1,7 @@
 // The devnet's acceptor: the rulebook run to the first refusal, worded as casper-node (1.5) or the sidecar (2.x) words it.
-import { DeployError } from '../deploy/DeployError.js'
+
 import { BaseError } from '../errors/BaseError.js'
+import { DeployError } from '../errors/DeployError.js'
 import { type AcceptanceViolation, firstViolation, laneOf, nodeText } from '../rules/acceptanceRules.js'
 import { decodeSubmission, type Submission } from '../rules/decodeSubmission.js'
 import { type DevnetItem, type DevnetState, namedTipOf } from './DevnetState.js'

@@ -1,6 +1,6 @@
 // A chainspec.toml for a Chainspec value: what the devnet serves from info_get_chainspec for a preset.
 import type { Chainspec, HostFunctionCosts, TransactionLane } from '../chainspec/Chainspec.js'
-import { formatDuration } from '../deploy/duration.js'
+import { formatDuration } from '../encoding/duration.js'
 
 /**
  * The chainspec.toml text of a `Chainspec`, in casper-node's layout for its major version (2.x:

@@ -22,8 +22,8 @@ export type ParsePublicKeyErrorType = KeyError
  *
  * A secp256k1 key given uncompressed (`04…`, as OpenSSL and Node write SPKI) is returned
  * COMPRESSED: casper-types only knows the 33-byte form, and the account hash is computed over it.
- * casper-js-sdk 5.0.12 `PublicKey.fromPem` keeps the 65-byte form and so derives a wrong account
- * hash (casper-facts section 9, defect 9).
+ * casper-js-sdk 5.0.12 `PublicKey.fromPem` (`src/types/keypair/secp256k1/PublicKey.ts`) keeps the
+ * 65-byte form and so derives a wrong account hash.
  *
  * @throws {KeyError} codes `InvalidPem`, `InvalidDer`, `UnsupportedKey`, `InvalidPublicKey`.
  * @example

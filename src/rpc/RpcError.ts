@@ -49,7 +49,7 @@ export class RpcError extends BaseError {
 
 /**
  * The server answered with a non-2xx HTTP status (a proxy, a rate limit, a node that is down).
- * Not casper-js-sdk's `HttpError`: use `sdk.HttpError.isHttpError` for that one (casper-facts 9.7).
+ * Not casper-js-sdk's `HttpError` (`src/rpc/error.ts`): use `sdk.HttpError.isHttpError` for that one.
  */
 export class HttpError extends RpcError {
   override name = 'HttpError'

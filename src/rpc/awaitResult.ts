@@ -87,8 +87,8 @@ function isTransient(error: unknown): error is RpcError {
  * `execution_results` (empty until executed; casper-node v1.5.8 `rpcs/info.rs`); 2.0:
  * `execution_info.execution_result` (`Version2`, or `Version1` for blocks before the upgrade;
  * casper-sidecar feat-2.0 `rpc_sidecar/src/rpcs/info.rs`). Unlike casper-js-sdk's `waitForDeploy`
- * (casper-facts 9.6) it never throws inside a timer: every timer is cleared and every failure is a
- * rejection of the returned promise.
+ * (casper-js-sdk 5.0.12 `src/rpc/rpc_client.ts`) it never throws inside a timer: every timer is
+ * cleared and every failure is a rejection of the returned promise.
  *
  * Transient failures do not end the wait: `UnreachableError`, `HttpError` 5xx and 429, and a
  * per-call `TimeoutError` (`scope: 'call'`) are polled through until the deadline, pausing

@@ -3,7 +3,8 @@
 // Not casper-js-sdk's RpcClient / HttpHandler: HttpHandler takes no AbortSignal and no timeout, drops
 // the body of non-2xx answers (keeps statusText only), folds every connection failure into one
 // message string, and RpcClient's typedjson layer logs and continues on malformed results
-// (casper-facts 9.5). The request shape is the same: POST, `Content-Type: application/json`,
+// (casper-js-sdk 5.0.12 `src/rpc/http_handler.ts`, `src/rpc/rpc_client.ts`, `src/rpc/response.ts`).
+// The request shape is the same: POST, `Content-Type: application/json`,
 // `{ jsonrpc: "2.0", id, method, params }` with named params.
 import {
   AbortedError,

@@ -2,10 +2,10 @@
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { authorizationWeight } from '../account/accountRules.js'
-import { DeployError } from '../deploy/DeployError.js'
-import { type PreflightOptions, type PreflightReturnType, preflight } from '../deploy/preflight.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { isObject } from '../encoding/isObject.js'
+import { DeployError } from '../errors/DeployError.js'
+import { type PreflightOptions, type PreflightReturnType, preflight } from '../preflight/preflight.js'
 
 /** Options of {@link preflightTransaction}: those of `preflight`; the rules default to Casper 2.x. */
 export type PreflightTransactionOptions = PreflightOptions

@@ -1,5 +1,6 @@
 // Field-by-field checks of a node's JSON answer, each failure a MalformedResponseError naming the field.
-// casper-js-sdk's typedjson logs and continues on malformed input (casper-facts 9.5); this does not.
+// casper-js-sdk's typedjson layer (`src/rpc/response.ts`) logs and continues on malformed input;
+// this does not.
 import { MalformedResponseError, type RpcErrorContext } from './RpcError.js'
 
 /** A plain JSON object. */

@@ -16,7 +16,7 @@
 import { match } from 'ts-pattern'
 import type { Account } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
-import { formatDuration } from '../deploy/duration.js'
+import { formatDuration } from '../encoding/duration.js'
 import {
   type AcceptanceLimits,
   isProtocol15,

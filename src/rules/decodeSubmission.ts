@@ -5,7 +5,6 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
 import { decodeU512 } from '../deploy/clValueJson.js'
-import { DeployError } from '../deploy/DeployError.js'
 import type {
   ApprovalJson,
   DeployJson,
@@ -13,12 +12,13 @@ import type {
   NamedArgJson,
 } from '../deploy/DeployJson.js'
 import { deployHeaderBytes, executableItemBytes, runtimeArgsBytes } from '../deploy/deployBytes.js'
-import { parseDuration, parseTimestamp } from '../deploy/duration.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import { DeployError } from '../errors/DeployError.js'
 
 /** A named arg's value as CLValue::into_t::<U512> reads it, or why it cannot. */
 export type U512Arg = bigint | 'missing' | 'unparsable'

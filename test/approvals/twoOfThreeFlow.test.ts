@@ -3,7 +3,6 @@
 // the threshold.
 import { describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
-import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
 import { signatureProgress } from '../../src/approvals/signatureProgress.js'
@@ -12,7 +11,8 @@ import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
-import { preflight } from '../../src/deploy/preflight.js'
+import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
+import { preflight } from '../../src/preflight/preflight.js'
 
 const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })

@@ -137,7 +137,7 @@ describe('tampering is caught, each with its own code', () => {
       }
     `)
     expect(verifyDeploy(withApprovals(synthetic, [wrongTag])).rejected[0]?.reason).toBe('TagMismatch')
-    // casper-facts 9.2: the SDK ignores the signature tag; this is why we check it ourselves.
+    // casper-js-sdk 5.0.12 `Deploy.validate` ignores the signature tag; this is why we check it ourselves.
     let sdkVerdict: unknown
     try {
       sdkVerdict = sdk.Deploy.fromJSON(withApprovals(synthetic, [wrongTag])).validate()

@@ -1,11 +1,11 @@
 // One chainspec option in place of loose limits: the legacy protocol name maps to its preset.
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
-import type { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import type { validateConfig } from '../../src/account/validateConfig.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { resolveChainspec } from '../../src/chainspec/resolveChainspec.js'
+import type { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { twoPartyMultiSigWasm } from '../../src/wasm/modules/twoPartyMultiSigWasm.js'
 import { twoPartyMultiSigArgs } from '../../src/wasm/twoPartyMultiSigArgs.js'

@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { cliMessage, cliRemedy } from '../../src/cli/cliRemedy.js'
-import { PreflightError } from '../../src/deploy/PreflightError.js'
 import { BaseError } from '../../src/errors/BaseError.js'
 import { parsePrivateKey } from '../../src/keys/parsePrivateKey.js'
 import { parsePublicKey } from '../../src/keys/parsePublicKey.js'
+import { PreflightError } from '../../src/preflight/PreflightError.js'
 import { explainExecutionError } from '../../src/rpc/explainExecutionError.js'
 import { TimeoutError, UnreachableError } from '../../src/rpc/RpcError.js'
 

@@ -23,11 +23,11 @@ import {
   setActionThreshold,
   updateAssociatedKey,
 } from '../../src/account/accountRules.js'
-import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
 import { localSigner } from '../../src/approvals/localSigner.js'
 import type { Chainspec } from '../../src/chainspec/Chainspec.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
+import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
 import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'

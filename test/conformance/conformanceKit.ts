@@ -19,10 +19,10 @@ import {
 import { encodeU512, namedArgJson } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, ExecutableDeployItemJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
-import { type PreflightOptions, type PreflightReturnType, preflight } from '../../src/deploy/preflight.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
 import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { type PreflightOptions, type PreflightReturnType, preflight } from '../../src/preflight/preflight.js'
 
 export const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 export const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })

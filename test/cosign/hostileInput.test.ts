@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { executableItem } from '../../src/codec/layouts.js'
 import {
   CosignError,
   describeFile,
@@ -10,7 +11,6 @@ import {
   transactionPayload,
   verifyFile,
 } from '../../src/cosign/index.js'
-import { executableItem } from '../../src/cosign/layouts.js'
 
 const vectors = [
   'SYNTHETIC_deploy_multisig_modulebytes_2approvals.json',

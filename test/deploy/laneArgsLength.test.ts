@@ -4,12 +4,12 @@
 // meta_transaction_v1.rs), which is smaller, so the same lane or an earlier one with room for the gas.
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
-import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildConfigureDeploy, buildConfigureTransaction } from '../../src/deploy/buildConfigureDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { laneArgsLength } from '../../src/deploy/laneArgsLength.js'
+import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { laneOf } from '../../src/rules/acceptanceRules.js'
 import { decodeSubmission } from '../../src/rules/decodeSubmission.js'
 import { hashOf } from '../arbitraries.js'

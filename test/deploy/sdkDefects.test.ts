@@ -1,4 +1,4 @@
-// Pins casper-js-sdk 5.0.12 defects we work around (casper-facts section 9). Each test asserts the
+// Pins casper-js-sdk 5.0.12 defects we work around. Each test asserts the
 // WRONG behaviour, so it fails the day the sdk fixes it: then re-check the workaround named beside it.
 import { generateKeyPairSync } from 'node:crypto'
 import { secp256k1 } from '@noble/curves/secp256k1'

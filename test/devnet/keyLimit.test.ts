@@ -5,9 +5,9 @@
 // execution_engine_testing/tests/src/test/contract_api/account/associated_keys.rs).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
-import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
+import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { type Devnet, startDevnet } from '../../src/devnet/startDevnet.js'
 import { hashOf } from '../arbitraries.js'
 import { alice, call } from './devnetKit.js'

@@ -1,8 +1,8 @@
 // One error family across entries: each entry bundles its own BaseError; instanceof holds across copies.
 import { describe, expect, test } from 'vitest'
-import { CosignError } from '../../src/cosign/CosignError.js'
-import { DeployError } from '../../src/deploy/DeployError.js'
 import { BaseError } from '../../src/errors/BaseError.js'
+import { CosignError } from '../../src/errors/CosignError.js'
+import { DeployError } from '../../src/errors/DeployError.js'
 
 describe('BaseError', () => {
   test("an error from another copy of the class (another entry's bundle) is an instanceof BaseError", async () => {

@@ -23,7 +23,7 @@ import {
 
 const deployHash = '5c9b3b099c1378aa8e4a5f07f59ff1fcdc69a83179427c7e67ae0377d94d93fa'
 const transactionHash = 'e6bc93a30584fefced99be08c1861164b357c74e4904b5d2e7146896aaaaf843'
-// The schema examples' signer 01d9bf21… hashes to 83b0df3b… (casper-facts 7 vector, accountHash.test.ts).
+// The schema examples' signer 01d9bf21… hashes to 83b0df3b… (accountHash.test.ts).
 const signer = '83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2'
 const other = 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234'
 

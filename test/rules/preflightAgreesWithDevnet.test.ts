@@ -12,13 +12,13 @@ import { localSigner } from '../../src/approvals/localSigner.js'
 import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { encodeU512 } from '../../src/deploy/clValueJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
-import { preflight } from '../../src/deploy/preflight.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
 import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { acceptSubmission } from '../../src/devnet/acceptSubmission.js'
 import { createGenesisState, type DevnetProtocol, type DevnetState } from '../../src/devnet/DevnetState.js'
 import { devnetChainspec } from '../../src/devnet/devnetChainspec.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { preflight } from '../../src/preflight/preflight.js'
 import type { AcceptanceCode } from '../../src/rules/acceptanceRules.js'
 import { acceptanceRuleTable } from '../../src/rules/acceptanceRules.js'
 import { decodeSubmission } from '../../src/rules/decodeSubmission.js'
@@ -100,7 +100,10 @@ function stateOf(m: Mutation, account: Account | undefined): DevnetState {
 
 const secrets = { alice: 'a1'.repeat(32), bob: 'b2'.repeat(32), mallory: 'e5'.repeat(32) } as const
 
-/** Tagged signature hex (casper-facts 7), signed with noble directly: localSigner's checks cost ms per call. */
+/**
+ * Tagged signature hex (01 or 02 + 64 bytes), signed with noble directly: localSigner's checks cost ms
+ * per call.
+ */
 function sign(who: 'alice' | 'bob' | 'mallory', message: Uint8Array): string {
   const secret = hexToBytes(secrets[who])
   if (who === 'bob')

@@ -499,7 +499,7 @@ describe('assertSessionWasm', () => {
 })
 
 describe('host function table', () => {
-  test('signatures of the multi-sig host functions (casper-facts section 2)', () => {
+  test('signatures of the multi-sig host functions (execution_engine resolvers/v1_resolver.rs)', () => {
     const table = casperHostFunctions['1.5']
     expect(table.get('casper_get_named_arg_size')).toEqual({ params: 3, result: 'i32' })
     expect(table.get('casper_get_named_arg')).toEqual({ params: 4, result: 'i32' })

@@ -1,6 +1,6 @@
 // `casper-multisig describe`: what a deploy file does, in plain words and full hashes, before anyone signs it.
 import { describeFile } from '../../cosign/describeFile.js'
-import { describeDeploy } from '../../deploy/describeDeploy.js'
+import { describeDeploy } from '../../preflight/describeDeploy.js'
 import { type Command, exitCodes } from '../Command.js'
 import { describeJson, describeLines } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'

@@ -1,5 +1,5 @@
 // `casper-multisig send`: submits a signed deploy file (after a preflight) and optionally waits for its result.
-import { PreflightError } from '../../deploy/PreflightError.js'
+import { PreflightError } from '../../preflight/PreflightError.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'

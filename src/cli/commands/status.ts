@@ -1,5 +1,5 @@
 // `casper-multisig status`: whether a deploy ran, or how far it is from being accepted, against the node's state.
-import { preflight } from '../../deploy/preflight.js'
+import { preflight } from '../../preflight/preflight.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'

@@ -1,10 +1,27 @@
 // Plans the deploys that take an account's keys and thresholds to a target, in an order that never fails.
+
+import type { Account, AccountHashHex } from '../account/Account.js'
+import {
+  type AccountConfigInput,
+  accountFromConfig,
+  configFromAccount,
+  normalizeConfig,
+} from '../account/AccountConfig.js'
+import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
+import {
+  type AccountRuleResult,
+  authorizationWeight,
+  canAuthorize,
+  removeAssociatedKey,
+  setActionThreshold,
+  updateAssociatedKey,
+} from '../account/accountRules.js'
+import { missingSigners } from '../account/missingSigners.js'
+import { type Finding, validateConfig } from '../account/validateConfig.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
 import { type ChainspecOption, maxSessionGas, resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { wasmLanes } from '../chainspec/selectLane.js'
-import { laneArgsLength } from '../deploy/laneArgsLength.js'
-import { paymentFor } from '../deploy/paymentFor.js'
 import { type EmulateSessionReturnType, emulateSession, type SessionGas } from '../emulator/emulateSession.js'
 import {
   type ConfigureAccountArg,
@@ -13,25 +30,9 @@ import {
   sessionArgsLength,
 } from '../wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
-import type { Account, AccountHashHex } from './Account.js'
-import {
-  type AccountConfigInput,
-  accountFromConfig,
-  configFromAccount,
-  normalizeConfig,
-} from './AccountConfig.js'
-import { type AccountIdentifier, accountHashOf } from './accountHash.js'
-import {
-  type AccountRuleResult,
-  authorizationWeight,
-  canAuthorize,
-  removeAssociatedKey,
-  setActionThreshold,
-  updateAssociatedKey,
-} from './accountRules.js'
-import { missingSigners } from './missingSigners.js'
+import { laneArgsLength } from './laneArgsLength.js'
 import { PlanError } from './PlanError.js'
-import { type Finding, validateConfig } from './validateConfig.js'
+import { paymentFor } from './paymentFor.js'
 
 /**
  * Options of {@link planReconfiguration}. `chainspec` (default `casperMainnet`) gives the signer
@@ -105,14 +106,16 @@ type Item =
  * on-chain account) to `target`, and proves them: each runs in the emulator through the real Wasm
  * and the final account must equal `target`.
  *
- * Order (casper-facts section 5): adds and weight raises, then the thresholds (key management
- * first when the new deployment threshold exceeds the current key management), then weight lowers
- * and removals. No-op calls are omitted. The change is split into several deploys only when one
- * cannot carry it: the session-args size limit, the associated-key limit (then safe removals go
- * first, in their own deploy), or no lane taking its gas; a deploy that fits no lane keeps the
- * longest run of its calls that does, so the plan has as few deploys as the limits allow. On
- * mainnet each deploy pays at least `baseline_motes_amount` (2.5 CSPR) and is charged at least a
- * quarter of it, so fewer deploys cost less: see `expectedCharge` and `ifEveryDeployFails`.
+ * Order (what casper-types `types/src/account.rs` `add_associated_key`, `update_associated_key`,
+ * `remove_associated_key` and `set_action_threshold` accept at each step): adds and weight raises,
+ * then the thresholds (key management first when the new deployment threshold exceeds the current
+ * key management), then weight lowers and removals. No-op calls are omitted. The change is split
+ * into several deploys only when one cannot carry it: the session-args size limit, the
+ * associated-key limit (then safe removals go first, in their own deploy), or no lane taking its
+ * gas; a deploy that fits no lane keeps the longest run of its calls that does, so the plan has as
+ * few deploys as the limits allow. On mainnet each deploy pays at least `baseline_motes_amount`
+ * (2.5 CSPR) and is charged at least a quarter of it, so fewer deploys cost less: see
+ * `expectedCharge` and `ifEveryDeployFails`.
  *
  * @throws {PlanError} `InvalidTarget`, `InsufficientSigners`, `KeyLimit`, `UnsupportedChange`.
  * @example

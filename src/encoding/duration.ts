@@ -1,5 +1,5 @@
 // humantime texts as casper-node reads and writes them: TTLs ("30m", "1h 30m", "2days") and timestamps.
-import { DeployError } from './DeployError.js'
+import { DeployError } from '../errors/DeployError.js'
 
 const u64Max = (1n << 64n) - 1n
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import * as P from 'micro-packed'
 import { describe, expect, test } from 'vitest'
-import { fixed, option, tagged, u32, u64 } from '../../src/cosign/bytesrepr.js'
+import { fixed, option, tagged, u32, u64 } from '../../src/codec/bytesrepr.js'
 
 describe('bytesrepr coders', () => {
   test('u64 is 8 little-endian bytes and round-trips 0 to 2^64 - 1', () => {

@@ -1,5 +1,5 @@
 // Errors of the co-signer entry: a file that cannot be read as a deploy or transaction, or bytes that break the layout.
-import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+import { BaseError, type BaseErrorParameters } from './BaseError.js'
 
 /**
  * Why a co-signer file or value was refused:

@@ -7,15 +7,15 @@ import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyAp
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
 import { resolveChainspec } from '../chainspec/resolveChainspec.js'
+import { argBytes, configureAccountArgTypes, decodeArgValue, knownArgType } from '../deploy/clValueJson.js'
+import type { DeployJson, NamedArgJson } from '../deploy/DeployJson.js'
 import { type EmulateSessionReturnType, emulateSession, type Protocol } from '../emulator/emulateSession.js'
+import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { formatCspr } from '../text/formatCspr.js'
 import { hasUnsafeText, safeText } from '../text/safeText.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import { argBytes, configureAccountArgTypes, decodeArgValue, knownArgType } from './clValueJson.js'
-import type { DeployJson, NamedArgJson } from './DeployJson.js'
-import { parseDuration, parseTimestamp } from './duration.js'
 
 /** Options of {@link describeDeploy}. */
 export type DescribeDeployOptions = {

@@ -6,6 +6,8 @@ import type { VerifyDeployReturnType } from '../approvals/verifyApproval.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casper15 } from '../chainspec/casper15.js'
 import { type ChainspecOption, resolveChainspec } from '../chainspec/resolveChainspec.js'
+import type { DeployJson } from '../deploy/DeployJson.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { type AcceptanceLimits, isProtocol15, minimumBalance } from '../rules/AcceptanceLimits.js'
@@ -14,9 +16,7 @@ import { decodeSubmission, type Submission } from '../rules/decodeSubmission.js'
 import { managesKeys } from '../wasm/managesKeys.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
-import type { DeployJson } from './DeployJson.js'
 import { PreflightError } from './PreflightError.js'
-import type { TransactionJson } from './TransactionJson.js'
 
 /** Options of {@link preflight}. */
 export type PreflightOptions = ChainspecOption & {

@@ -11,8 +11,8 @@ import { encodeU512 } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
-import { type PreflightOptions, preflight } from '../../src/deploy/preflight.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
+import { type PreflightOptions, preflight } from '../../src/preflight/preflight.js'
 import { vector } from '../vectors.js'
 
 const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })

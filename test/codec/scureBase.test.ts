@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import * as P from 'micro-packed'
 import { describe, expect, test } from 'vitest'
-import { hex, utf8 } from '../../src/cosign/scureBase.js'
+import { hex, utf8 } from '../../src/codec/scureBase.js'
 
 describe('scureBase', () => {
   test('micro-packed strings refuse malformed UTF-8; unread bytes are printed as hex', () => {

@@ -4,10 +4,10 @@ import { describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
 import { createAccount } from '../../src/account/Account.js'
 import type { AccountConfig } from '../../src/account/AccountConfig.js'
-import { planReconfiguration } from '../../src/account/planReconfiguration.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
+import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { hashOf } from '../arbitraries.js'
 
 const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(hashOf) as [string, string, string, string, string]

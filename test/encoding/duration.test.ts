@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildModuleBytesDeploy, checkedTtl } from '../../src/deploy/buildModuleBytesDeploy.js'
-import { formatDuration, parseDuration, parseTimestamp } from '../../src/deploy/duration.js'
+import { formatDuration, parseDuration, parseTimestamp } from '../../src/encoding/duration.js'
 
 const second = 1000
 

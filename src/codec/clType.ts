@@ -1,7 +1,7 @@
 // casper-types CLType: the JSON form files carry, checked, and its bytesrepr form.
 import * as P from 'micro-packed'
+import { CosignError } from '../errors/CosignError.js'
 import { tagged, unit } from './bytesrepr.js'
-import { CosignError } from './CosignError.js'
 
 /** The CLTypes without parameters, with their bytesrepr tags (casper-types `cl_type.rs` `CLTypeTag`). */
 const simpleTags = {
