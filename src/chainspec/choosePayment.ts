@@ -2,6 +2,7 @@
 // network's minimum payment, and what it will cost if it succeeds and if it fails.
 import type { Chainspec, Ratio, TransactionLane } from './Chainspec.js'
 import { type EstimateCostReturnType, estimateCost } from './estimateCost.js'
+import { laneArgsLength } from './laneArgsLength.js'
 import { selectLane } from './selectLane.js'
 
 /**
@@ -55,7 +56,13 @@ export type ChoosePaymentParameters = {
   gas: bigint
   /** Account writes the session makes (each add/update/remove/threshold call). */
   writes: number
+  /** Serialized args the lane compares: a TransactionV1's `args` field, or a deploy's session args. */
   argsLength: number
+  /**
+   * A deploy with standard payment: its payment args (the `amount` this function chooses) count
+   * toward the lane's args too, as casper-node measures a deploy's ({@link laneArgsLength}).
+   */
+  standardPayment?: boolean | undefined
   transactionLength: number
 }
 
@@ -90,7 +97,9 @@ export function choosePayment(
   const lane = selectLane(chainspec, {
     gasLimit: amount,
     transactionLength: parameters.transactionLength,
-    argsLength: parameters.argsLength,
+    argsLength: parameters.standardPayment
+      ? laneArgsLength(parameters.argsLength, amount, chainspec)
+      : parameters.argsLength,
   })
   const estimate = (outcome: 'success' | 'failure') =>
     chainspec.pricingHandling.type !== 'fixed'

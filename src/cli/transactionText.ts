@@ -3,9 +3,10 @@ import type { AccountHashHex } from '../account/Account.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import type { CosignTransaction } from '../cosign/CosignFile.js'
 import { type CosignNetwork, mainnet } from '../cosign/cosignNetwork.js'
-import type { FileDescription, KeyChange, RuntimeDescription } from '../cosign/describeFile.js'
+import type { FileDescription, RuntimeDescription } from '../cosign/describeFile.js'
 import type { SigningProgress } from '../cosign/signingProgress.js'
 import type { FileProblemCode } from '../cosign/verifyFile.js'
+import { describeChange } from '../preflight/describeDeploy.js'
 import { safeText } from '../text/safeText.js'
 import { keyJson, keyName } from './labels.js'
 
@@ -78,7 +79,7 @@ export function transactionLines(
     `Chain: ${safeText(description.chainName)}`,
     `Session: ${codeText(code)}`,
     ...(description.runtime ? [`Runtime: ${runtimeText(description.runtime)}`] : []),
-    ...description.changes.map((change) => `  ${changeText(change, name)}`),
+    ...description.changes.map((change) => `  ${describeChange(change, name)}`),
     `Payment: ${description.paymentMotes === undefined ? '' : `${description.paymentMotes} motes, `}${safeText(description.pricing)}${description.ifFailsMotes === undefined ? '' : `; if it fails: ${description.ifFailsMotes} motes, no refund`}`,
     `Expires: ${new Date(description.expiresAt).toISOString()}${expired ? ' (expired)' : ''}`,
     signers.length > 0 ? 'Signed by:' : 'Signed by: nobody yet',
@@ -169,19 +170,6 @@ function codeText(code: FileDescription['code']): string {
       return `stored contract ${safeText(code.target)}, entry point ${safeText(code.entryPoint)}`
     default:
       return `${code.kind} ${safeText(code.entryPoint)}`
-  }
-}
-
-function changeText(change: KeyChange, name: (hash: string) => string): string {
-  switch (change.kind) {
-    case 'addKey':
-      return `add key ${name(change.accountHash)} with weight ${change.weight}`
-    case 'updateKey':
-      return `set the weight of ${name(change.accountHash)} to ${change.weight}`
-    case 'removeKey':
-      return `remove key ${name(change.accountHash)}`
-    case 'setThreshold':
-      return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
 }
 

@@ -1,11 +1,11 @@
 // What a co-signer is about to approve, decoded from the file: account, key changes, code, payment, expiry, signers.
 import { sha256 } from '@noble/hashes/sha2'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
+import { belowBaselineReason } from '../chainspec/belowBaselineReason.js'
 import { clTypeText } from '../codec/clType.js'
 import type { NamedArg } from '../codec/layouts.js'
 import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
-import { formatCspr } from '../text/formatCspr.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
@@ -187,12 +187,9 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
   const { network } = resolveCosignOptions(options)
   const floor = network.baselineMotesAmount
   const native = code.kind === 'transfer' || code.kind === 'native'
-  if (paymentMotes !== undefined && !native && (paymentMotes < floor || paymentMotes === 0n)) {
-    const error = file.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
-    doNotSign.push(
-      `the payment of ${formatCspr(paymentMotes)} CSPR is below the network's minimum payment of ${formatCspr(floor)} CSPR (baseline_motes_amount): the node refuses it (${error}::InvalidPaymentAmount, "invalid payment amount")`,
-    )
-  }
+  const belowFloor =
+    paymentMotes === undefined || native ? undefined : belowBaselineReason(paymentMotes, floor, file.kind)
+  if (belowFloor) doNotSign.push(belowFloor)
   const ifFailsMotes = paymentMotes === undefined ? undefined : paymentMotes > floor ? paymentMotes : floor
   const timestamp = Number(file.kind === 'deploy' ? file.header.timestamp : file.payload.timestamp)
   return {

@@ -11,8 +11,6 @@ import { buildModuleBytesDeploy, type DeployHeaderParameters } from './buildModu
 import { buildSessionTransaction } from './buildSessionTransaction.js'
 import { namedArgJson } from './clValueJson.js'
 import type { DeployJson } from './DeployJson.js'
-import { laneArgsLength } from './laneArgsLength.js'
-import { paymentFor } from './paymentFor.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 /** Parameters of {@link buildTwoPartyDeploy}. */
@@ -123,16 +121,8 @@ async function priceTwoParty(parameters: BuildTwoPartyDeployParameters) {
     {
       gas: emulation.gas.total,
       writes: emulation.calls.filter((call) => call.bytesWritten > 0).length,
-      // As the node measures a deploy's: payment args + session args.
-      argsLength: laneArgsLength(
-        argsLength,
-        paymentFor(emulation.gas.total, {
-          chainspec,
-          margin: parameters.paymentMargin,
-          writes: emulation.calls.filter((call) => call.bytesWritten > 0).length,
-        }),
-        chainspec,
-      ),
+      argsLength,
+      standardPayment: true,
       // Wasm, args, at most 300 bytes of header and payment, 99 bytes per approval.
       transactionLength: twoPartyMultiSigWasm.length + argsLength + 300 + 99 * signers.length,
     },

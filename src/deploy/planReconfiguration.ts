@@ -30,9 +30,7 @@ import {
   sessionArgsLength,
 } from '../wasm/configureAccountArgs.js'
 import { configureAccountWasm } from '../wasm/modules/configureAccountWasm.js'
-import { laneArgsLength } from './laneArgsLength.js'
 import { PlanError } from './PlanError.js'
-import { paymentFor } from './paymentFor.js'
 
 /**
  * Options of {@link planReconfiguration}. `chainspec` (default `casperMainnet`) gives the signer
@@ -218,12 +216,8 @@ export async function planReconfiguration(
         {
           gas: result.gas.total,
           writes,
-          // As the node measures a deploy's: payment args + session args.
-          argsLength: laneArgsLength(
-            argsLength,
-            paymentFor(result.gas.total, { chainspec, margin: options.paymentMargin, writes }),
-            chainspec,
-          ),
+          argsLength,
+          standardPayment: true,
           transactionLength: deployLengthBound(argsLength, deploySigners.length),
         },
         chainspec,

@@ -4,6 +4,7 @@ import type { Account } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { missingSigners } from '../account/missingSigners.js'
 import { type VerifyDeployReturnType, verifyDeploy } from '../approvals/verifyApproval.js'
+import { belowBaselineReason } from '../chainspec/belowBaselineReason.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
 import { resolveChainspec } from '../chainspec/resolveChainspec.js'
@@ -273,9 +274,7 @@ export async function describeDeploy(
       `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
     )
   } else if (payment.belowFloor && floorKnown(deploy, chainspec, options)) {
-    doNotSign.push(
-      `the payment of ${formatCspr(payment.motes)} CSPR is below the network's minimum payment of ${formatCspr(payment.floor)} CSPR (baseline_motes_amount): the node refuses it (InvalidDeploy::InvalidPaymentAmount, "invalid payment amount")`,
-    )
+    doNotSign.push(belowBaselineReason(payment.motes, payment.floor, 'deploy')!)
   } else if (payment.outOfGas && need !== undefined) {
     doNotSign.push(
       `the payment of ${formatCspr(payment.motes)} CSPR is below the emulated cost of ${formatCspr(need)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(payment.ifFails)} CSPR`,
@@ -567,8 +566,7 @@ function describePayment(
   const ifFails = cost(0n, 'failure') ?? motes
   const minimum = chainspec.baselineMotesAmount
   const transfer = 'Transfer' in deploy.session
-  const belowFloor =
-    !chainspec.protocolVersion.startsWith('1.') && !transfer && (motes < minimum || motes === 0n)
+  const belowFloor = !transfer && belowBaselineReason(motes, minimum, 'deploy') !== undefined
   const outOfGas = need !== undefined && motes < need
   return {
     kind: 'standard',

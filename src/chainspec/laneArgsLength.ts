@@ -1,6 +1,5 @@
 // The args length casper-node reads when it picks the lane of a standard-payment deploy.
-import type { Chainspec } from '../chainspec/Chainspec.js'
-import { encodeU512 } from './clValueJson.js'
+import type { Chainspec } from './Chainspec.js'
 
 /**
  * The args length `selectLane` compares for a deploy with standard payment `paymentAmount` and
@@ -23,5 +22,12 @@ export function laneArgsLength(
   chainspec: Chainspec,
 ): number {
   if (chainspec.lanes.length === 0) return sessionArgsLength
-  return sessionArgsLength + 4 + (4 + 'amount'.length) + (4 + encodeU512(paymentAmount).length) + 1
+  return sessionArgsLength + 4 + (4 + 'amount'.length) + (4 + u512Length(paymentAmount)) + 1
+}
+
+/** Bytes of a U512 in bytesrepr: a length byte, then the value's bytes without trailing zeros. */
+function u512Length(value: bigint): number {
+  let length = 1
+  for (let rest = value; rest > 0n; rest >>= 8n) length++
+  return length
 }
