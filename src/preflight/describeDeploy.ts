@@ -273,16 +273,11 @@ export async function describeDeploy(
     doNotSign.push(
       `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
     )
-  } else if (payment.belowFloor && floorKnown(deploy, chainspec, options)) {
+  } else if (payment.belowFloor) {
     doNotSign.push(belowBaselineReason(payment.motes, payment.floor, 'deploy')!)
   } else if (payment.outOfGas && need !== undefined) {
     doNotSign.push(
       `the payment of ${formatCspr(payment.motes)} CSPR is below the emulated cost of ${formatCspr(need)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(payment.ifFails)} CSPR`,
-    )
-  } else if (payment.belowFloor && !floorKnown(deploy, chainspec, options)) {
-    // No network given and the deploy is for another chain: its floor is not known here.
-    warnings.push(
-      `The payment of ${formatCspr(payment.motes)} CSPR is below ${formatCspr(payment.floor)} CSPR, the minimum payment on Casper 2.x mainnet and testnet (baseline_motes_amount); a network with that minimum refuses it.`,
     )
   } else if (payment.excessive) {
     doNotSign.push(
@@ -501,16 +496,6 @@ export function describeChange(change: DeployChange, name: (hash: string) => str
     case 'setThreshold':
       return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
   }
-}
-
-/**
- * Whether the floor of `chainspec` is the deploy's network's: a chainspec was given, or the deploy
- * is for the default chainspec's chain (mainnet and testnet share `baseline_motes_amount`).
- */
-function floorKnown(deploy: DeployJson, chainspec: Chainspec, options: DescribeDeployOptions): boolean {
-  if (options.chainspec !== undefined || options.protocol !== undefined) return true
-  const chain = deploy.header.chain_name
-  return chain === chainspec.chainName || chain === 'casper' || chain === 'casper-test'
 }
 
 const defaultRatio = 4

@@ -3,7 +3,10 @@
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
+import { casper15 } from '../../src/chainspec/casper15.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
+import { describeFile } from '../../src/cosign/describeFile.js'
+import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { encodeU512 } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, ExecutableDeployItemJson } from '../../src/deploy/DeployJson.js'
@@ -96,19 +99,20 @@ describe('payment', () => {
     `)
   })
 
-  test('below 2.5 CSPR on a chain the default chainspec is not for: a warning, its floor is not known', async () => {
+  test('below 2.5 CSPR on a chain the default chainspec is not for: DO NOT SIGN under the default rules, as the page says', async () => {
     const deploy = await twoParty((d) => {
       d.header.chain_name = 'casper-devnet'
       d.payment = { ModuleBytes: { module_bytes: '', args: [['amount', amount(600_000_000n)]] } }
     })
     const description = await describeDeploy(deploy, { account, now: at })
-    expect(description.safeToSign).toBe(true)
-    expect(description.warnings.join('\n')).toContain(
-      'below 2.5 CSPR, the minimum payment on Casper 2.x mainnet',
-    )
-    // Given the network, the floor is known: DO NOT SIGN.
-    const known = await describeDeploy(deploy, { account, now: at, chainspec: casperMainnet })
-    expect(known.safeToSign).toBe(false)
+    expect(description.safeToSign).toBe(false)
+    expect(description.doNotSign.join('\n')).toContain("below the network's minimum payment of 2.5 CSPR")
+    // The cosign entry (the page) gives the same verdict for the same file and the same default rules.
+    const file = describeFile(parseCosignFile(JSON.stringify(deploy)), { now: at.getTime() })
+    expect(file.doNotSign).toContain(description.doNotSign.find((r) => r.includes('minimum payment')))
+    // Under the rules of a network without a floor (1.5), the same payment is fine.
+    const v15 = await describeDeploy(deploy, { account, now: at, chainspec: casper15 })
+    expect(v15.doNotSign.join('\n')).not.toContain('minimum payment')
   })
 
   test('a payment below the emulated cost: DO NOT SIGN, it runs out of gas and is charged in full', async () => {
