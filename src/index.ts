@@ -180,14 +180,20 @@ export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
+export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
+export { describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
 export type {
-  DeployChange,
-  DeployDescription,
-  DeployPayment,
-  DeploySessionKind,
-  DescribeDeployOptions,
-} from './preflight/describeDeploy.js'
+  CodeDescription,
+  DescribeFileOptions,
+  FileDescription,
+  KeyChange,
+  PaymentDescription,
+  RuntimeDescription,
+} from './cosign/describeFile.js'
+export { describeFile } from './cosign/describeFile.js'
+export type { DeployDescription, DescribeDeployOptions } from './preflight/describeDeploy.js'
 export { describeDeploy } from './preflight/describeDeploy.js'
+export { expectedOutcome } from './preflight/expectedOutcome.js'
 export { PreflightError } from './preflight/PreflightError.js'
 export type {
   PreflightCode,

@@ -5,11 +5,14 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * Why a command could not start or read its input:
  * - `UsageError`: an unknown or missing flag, command or argument (exit code 2);
  * - `FileError`: a file that cannot be read or written, or is not what the command needs (exit code 1);
- * - `SignRefused`: `sign` would approve an expired deploy, one for another chain, or sign with a key
- *   the account does not hold (exit code 1; `--force` signs anyway);
+ * - `SignRefused`: `sign` would approve what `describe` calls DO NOT SIGN, or sign with a key the
+ *   account does not hold (exit code 1; `--force` signs anyway, except a file whose content does not
+ *   match its hash or that carries an invalid approval);
+ * - `SendRefused`: `send` would submit what `describe` calls DO NOT SIGN (exit code 1;
+ *   `--no-preflight` sends anyway);
  * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1).
  */
-export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'NotDevnet'
+export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'SendRefused' | 'NotDevnet'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

@@ -1,63 +1,40 @@
-// What a co-signer approves, in full: every key as its whole account hash (and label), every hash whole.
+// What a co-signer approves, in full, for every command that shows it: the one description and its JSON.
 import type { AccountHashHex } from '../account/Account.js'
-import { type DeployDescription, describeChange, paymentLine } from '../preflight/describeDeploy.js'
-import { safeText } from '../text/safeText.js'
-import { keyJson, keyName } from './labels.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import type { CosignFile } from '../cosign/CosignFile.js'
+import type { FileDescription } from '../cosign/describeFile.js'
+import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
+import { keyJson } from './labels.js'
+import type { ReadNodeAccountReturnType } from './readNodeAccount.js'
 
 /**
- * The lines `describe` and `sign` print for a deploy: `DO NOT SIGN: …` first when its hashes or
- * approvals do not check out, then the deploy hash, account, chain, session, each change, the
- * emulated result, payment, expiry, signers and warnings. Keys are never shortened; text from the
- * file (chain name, labels, warnings naming args) goes through `safeText`.
+ * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
+ * node's chainspec when there is a node, else mainnet's; the chain the file must be for is
+ * `--chain-name`, else the node's, else the file's own (so a file is not refused for its chain
+ * unless a chain was asked for). With a node, the session is emulated against the account.
  *
  * @example
  * ```ts
- * for (const line of describeLines(await describeDeploy(deploy, { account }), labels)) io.out(line)
+ * const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
  * ```
  */
-export function describeLines(
-  description: DeployDescription,
-  labels: ReadonlyMap<AccountHashHex, string>,
-): string[] {
-  const name = (hash: string) => keyName(hash, labels)
-  const { result, payment, session } = description
-  return [
-    ...(description.doNotSign.length > 0 ? [`DO NOT SIGN: ${description.doNotSign.join('; ')}.`] : []),
-    `Deploy ${description.hash}`,
-    `Account: ${name(description.account.accountHash)}`,
-    `Chain: ${safeText(description.chainName)}`,
-    `Session: ${session.kind === 'unknown-wasm' || session.kind === 'not-module-bytes' ? session.kind : `${session.kind} (bundled, sha256 ${session.sha256})`}`,
-    ...description.changes.map((change) => `  ${describeChange(change, name)}`),
-    ...(result
-      ? result.ok
-        ? [
-            'Result:',
-            ...Object.entries(result.account.associatedKeys).map(
-              ([hash, weight]) => `  ${name(hash)} weight ${weight}`,
-            ),
-            `  thresholds: deployment ${result.account.actionThresholds.deployment}, key management ${result.account.actionThresholds.keyManagement}`,
-          ]
-        : [`Result: would fail: ${safeText(result.failure?.message ?? 'unknown failure')}`]
-      : []),
-    paymentLine(payment),
-    `Expires: ${description.expiresAt.toISOString()}${description.expired ? ' (expired)' : ''}`,
-    description.signers.length > 0 ? 'Signed by:' : 'Signed by: nobody yet',
-    ...description.signers.map((s) => `  ${name(s.accountHash)}`),
-    ...description.invalidApprovals.map(
-      (a) =>
-        `Invalid approval by ${a.accountHash ? name(a.accountHash) : safeText(a.publicKey)} (approvals[${a.index}]): ${a.reason}: ${safeText(a.message)}`,
-    ),
-    ...description.verification.problems
-      .filter((p) => p.code === 'BodyHashMismatch' || p.code === 'HashMismatch')
-      .map((p) => `Hash check: ${p.code}: ${safeText(p.message)}`),
-    ...description.warnings.map((w) => `Warning: ${safeText(w)}`),
-  ]
+export function describeForCli(
+  file: CosignFile,
+  context: { chainName?: string | undefined; onChain?: ReadNodeAccountReturnType | undefined },
+): Promise<DeployDescription> {
+  const base = context.onChain?.network.chainspec ?? casperMainnet
+  const chainName =
+    context.chainName ??
+    context.onChain?.network.chainspec.chainName ??
+    (file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName)
+  return describeDeploy(file, { chainspec: { ...base, chainName }, account: context.onChain?.account })
 }
 
-/** The description for `--json`: full hashes, labels, changes, result, signers. */
-export function describeJson(description: DeployDescription, labels: ReadonlyMap<AccountHashHex, string>) {
-  const { result } = description
+/** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */
+export function descriptionJson(description: FileDescription, labels: ReadonlyMap<AccountHashHex, string>) {
+  const { outcome, payment } = description
   return {
+    kind: description.kind,
     hash: description.hash,
     safeToSign: description.safeToSign,
     doNotSign: description.doNotSign,
@@ -66,37 +43,40 @@ export function describeJson(description: DeployDescription, labels: ReadonlyMap
       publicKey: description.account.publicKey,
     },
     chainName: description.chainName,
-    session: description.session,
+    session: description.code,
+    runtime:
+      description.runtime?.name === 'VmCasperV2'
+        ? { ...description.runtime, transferredValue: String(description.runtime.transferredValue) }
+        : description.runtime,
     changes: description.changes.map((change) =>
       'accountHash' in change ? { ...change, ...keyJson(change.accountHash, labels) } : change,
     ),
-    result: result
-      ? result.ok
+    args: description.args,
+    result: outcome
+      ? outcome.ok
         ? {
             ok: true,
-            associatedKeys: Object.entries(result.account.associatedKeys).map(([hash, weight]) => ({
+            associatedKeys: Object.entries(outcome.account.associatedKeys).map(([hash, weight]) => ({
               ...keyJson(hash, labels),
               weight,
             })),
             thresholds: {
-              deployment: result.account.actionThresholds.deployment,
-              keyManagement: result.account.actionThresholds.keyManagement,
+              deployment: outcome.account.actionThresholds.deployment,
+              keyManagement: outcome.account.actionThresholds.keyManagement,
             },
+            gas: String(outcome.gas),
           }
-        : { ok: false, failure: result.failure?.message }
+        : { ok: false, failure: outcome.failure }
       : undefined,
     payment: Object.fromEntries(
-      Object.entries(description.payment).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
+      Object.entries(payment).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
     ),
-    expiresAt: description.expiresAt.toISOString(),
+    expiresAt: new Date(description.expiresAt).toISOString(),
     expired: description.expired,
     signers: description.signers.map((s) => ({ ...keyJson(s.accountHash, labels), publicKey: s.publicKey })),
-    invalidApprovals: description.invalidApprovals.map((a) => ({
-      index: a.index,
-      publicKey: a.publicKey,
-      reason: a.reason,
-      message: a.message,
-    })),
+    invalidApprovals: description.verification.approvals.flatMap((a) =>
+      a.ok ? [] : [{ index: a.index, publicKey: a.approval.signer, reason: a.reason, message: a.message }],
+    ),
     warnings: description.warnings,
   }
 }

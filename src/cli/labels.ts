@@ -113,11 +113,7 @@ export function loadLabels(
   return labels
 }
 
-/** `account-hash-<64 hex>`, followed by ` (name)` when labelled; the name rendered with `safeText`. */
-export function keyName(accountHash: AccountHashHex, labels: ReadonlyMap<AccountHashHex, string>): string {
-  const label = labels.get(accountHash)
-  return `account-hash-${accountHash}${label ? ` (${safeText(label)})` : ''}`
-}
+export { keyName } from '../text/keyName.js'
 
 /** `{ key: 'account-hash-…', label? }` for `--json` output. */
 export function keyJson(

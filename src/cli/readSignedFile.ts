@@ -1,6 +1,6 @@
 // Reads the file a co-signing command takes: a deploy, or a TransactionV1 (told apart by its shape).
 
-import type { CosignTransaction } from '../cosign/CosignFile.js'
+import type { CosignDeploy, CosignFile, CosignTransaction } from '../cosign/CosignFile.js'
 import { parseCosignFile } from '../cosign/parseCosignFile.js'
 import { stringifyCosignFile } from '../cosign/stringifyCosignFile.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
@@ -13,7 +13,12 @@ import { parseDeployText, readText } from './files.js'
 
 /** What {@link readSignedFile} returns: a deploy as before, or a TransactionV1 in both models. */
 export type SignedFile =
-  | { kind: 'deploy'; deploy: DeployJson }
+  | {
+      kind: 'deploy'
+      deploy: DeployJson
+      /** The decoded deploy (`parseCosignFile`): what is described, signed and written back. */
+      file: CosignDeploy
+    }
   | {
       kind: 'transaction'
       /** The decoded transaction (`parseCosignFile`), written back with `stringifyCosignFile`. */
@@ -37,18 +42,19 @@ export type SignedFile =
  */
 export function readSignedFile(path: string): SignedFile {
   const text = readText(path, 'deploy file')
-  if (!looksLikeTransaction(text)) return { kind: 'deploy', deploy: parseDeployText(path, text) }
-  let file: ReturnType<typeof parseCosignFile>
+  // A deploy is read by parseDeployJson first, for its errors naming the field; then decoded.
+  const deploy = looksLikeTransaction(text) ? undefined : parseDeployText(path, text)
+  let file: CosignFile
   try {
     file = parseCosignFile(text)
   } catch (error) {
     if (!(error instanceof CosignError)) throw error
     throw new CliError(
-      `${path === '-' ? 'Standard input' : path} is not a transaction file: ${error.shortMessage}`,
+      `${path === '-' ? 'Standard input' : path} is not a ${deploy ? 'deploy' : 'transaction'} file: ${error.shortMessage}`,
       { code: 'FileError', details: error.details, remedy: error.remedy },
     )
   }
-  if (file.kind !== 'transaction') return { kind: 'deploy', deploy: parseDeployText(path, text) }
+  if (file.kind === 'deploy') return { kind: 'deploy', deploy: deploy ?? parseDeployText(path, text), file }
   return { kind: 'transaction', file, transaction: transactionJson(file) }
 }
 
@@ -74,8 +80,9 @@ function looksLikeTransaction(text: string): boolean {
   return isObject(value) && 'payload' in value
 }
 
-/** The sending account of a transaction as a `readNodeAccount` identifier: its public key, or `account-hash-…`. */
-export function transactionAccount(file: CosignTransaction): string {
+/** The sending account of a deploy or transaction as a `readNodeAccount` identifier: its public key, or `account-hash-…`. */
+export function transactionAccount(file: CosignFile): string {
+  if (file.kind === 'deploy') return file.header.account
   const { initiator } = file.payload
   return initiator.TAG === 'PublicKey' ? initiator.data[0] : `account-hash-${bytesToHex(initiator.data[0])}`
 }

@@ -1,15 +1,19 @@
-// What a co-signer is about to approve, decoded from the file: account, key changes, code, payment, expiry, signers.
+// What a co-signer is about to approve, decoded from the file, and the one verdict on whether to sign it.
 import { sha256 } from '@noble/hashes/sha2'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { belowBaselineReason } from '../chainspec/belowBaselineReason.js'
+import { string as stringCoder } from '../codec/bytesrepr.js'
 import { clTypeText } from '../codec/clType.js'
-import type { NamedArg } from '../codec/layouts.js'
+import type { ExecutableItem, NamedArg } from '../codec/layouts.js'
 import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
+import { formatCspr } from '../text/formatCspr.js'
+import { hasUnsafeText, safeText } from '../text/safeText.js'
 import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm.js'
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
+import type { ExpectedOutcome } from './ExpectedOutcome.js'
 import { type VerifyFileReturnType, verifyFile } from './verifyFile.js'
 
 /** A change to the account's keys or thresholds, decoded from a bundled session's args. */
@@ -34,6 +38,57 @@ export type RuntimeDescription =
   | { name: 'VmCasperV1' }
   | { name: 'VmCasperV2'; transferredValue: bigint; seed: string | undefined }
 
+/**
+ * What pays. `standard`: the node's own payment with a readable limit (a deploy's empty
+ * `ModuleBytes` with a U512 `amount`, casper-types `executable_deploy_item.rs` `is_standard_payment`;
+ * a transaction's `PaymentLimited` with `standard_payment` true). Anything else is code run with
+ * the account's authority, or pricing this description cannot explain in full.
+ */
+export type PaymentDescription =
+  | {
+      kind: 'standard'
+      /** The payment limit in motes. */
+      motes: bigint
+      /** The network's least payment, `[core] baseline_motes_amount` (2.5 CSPR on mainnet). */
+      floor: bigint
+      /** What a failed execution (a revert, a trap, out of gas) is charged: max(limit, floor), no refund. */
+      ifFails: bigint
+      /** The emulated cost in motes, when the session was emulated against the account. */
+      need?: bigint | undefined
+      /** What the account is expected to be charged, when the session was emulated. */
+      expectedCharge?: bigint | undefined
+      /** Below `floor` for a Wasm session: the node refuses it (`InvalidPaymentAmount`). */
+      belowFloor: boolean
+      /** Below the emulated cost: the session runs out of gas and the whole payment is charged. */
+      outOfGas: boolean
+      /** More than `maxPaymentRatio` × max(need, floor), or above the ceiling when the need is unknown. */
+      excessive: boolean
+    }
+  | {
+      kind: 'custom-wasm' | 'stored-contract' | 'transfer' | 'malformed-standard' | 'fixed' | 'prepaid'
+      /** The `amount` arg or `payment_amount` when readable (what it claims to pay). */
+      claimedMotes?: bigint | undefined
+      /** The pricing in words. */
+      text: string
+    }
+
+/** Options of {@link describeFile}. */
+export type DescribeFileOptions = CosignOptions & {
+  /**
+   * The session run against the account (`expectedOutcome` in the main entry, or the page's
+   * emulator): then the payment is compared with what the session needs, and a run that fails is a
+   * reason not to sign.
+   */
+  outcome?: ExpectedOutcome | undefined
+  /**
+   * A standard payment above this many times max(need, `baselineMotesAmount`) is excessive: a 2.x
+   * node keeps a quarter of any unused limit (`refund_handling = refund [75, 100]`). Default 4.
+   */
+  maxPaymentRatio?: number | undefined
+  /** The most a standard payment may be when its need is unknown (no outcome). Default 100 CSPR. */
+  paymentCeilingMotes?: bigint | undefined
+}
+
 /** What {@link describeFile} returns. */
 export type FileDescription = {
   kind: CosignFile['kind']
@@ -46,49 +101,70 @@ export type FileDescription = {
   /** A transaction's runtime, when its target has one (`Session`, `Stored`); deploys: none. */
   runtime?: RuntimeDescription | undefined
   changes: KeyChange[]
-  /** Every arg: name, CLType text, and the bytes as hex. */
+  /** Every session arg: name, CLType text, and the bytes as hex. */
   args: { name: string; type: string; hex: string }[]
+  payment: PaymentDescription
   /** The payment limit in motes when the file states one (deploy `amount`, transaction `payment_amount`). */
   paymentMotes?: bigint | undefined
-  /** Other pricing (a custom payment, `Fixed`, `Prepaid`), in words. */
+  /** The pricing in words. */
   pricing: string
-  /**
-   * What a failed execution (a revert, a trap, out of gas) is charged when the file states a
-   * payment limit: no refund, max(limit, the network's `baselineMotesAmount`) at gas price 1.
-   */
+  /** What a failed execution is charged when the file states a payment limit: max(limit, baseline), no refund. */
   ifFailsMotes?: bigint | undefined
+  /** The emulated run, when {@link DescribeFileOptions.outcome} was given. */
+  outcome?: ExpectedOutcome | undefined
   timestamp: number
   expiresAt: number
+  expired: boolean
+  /** Signers whose approval verifies against the hash, each once, in file order. */
+  signers: { publicKey: string; accountHash: string }[]
   verification: VerifyFileReturnType
-  /** Reasons not to sign; empty when signing is safe. */
+  /** The verdict: why not to sign, each rendered inert; empty when it is safe to sign. */
   doNotSign: string[]
+  /** `doNotSign` is empty. */
+  safeToSign: boolean
   warnings: string[]
 }
 
+const defaultRatio = 4
+const defaultCeiling = 100_000_000_000n
+
 /**
- * Describes a deploy or TransactionV1 for the person about to sign it, from the decoded file only:
- * the account, each key and threshold change (decoded from the args as the bundled Wasm reads
- * them), whether the code is a bundled module (sha256) or unknown Wasm, the payment, the expiry,
- * and every approval verified. `doNotSign` lists what makes signing unsafe: the content not
- * matching its hash, an approval that does not verify, the wrong chain, an expired file.
+ * Describes a deploy or TransactionV1 for the person about to sign it, from the decoded file only,
+ * and gives the one verdict every surface shows (the library, the CLI and the page). `doNotSign`
+ * lists every reason not to sign:
+ * - the content not matching its hash, an approval that does not verify;
+ * - the wrong chain, an expired file, a timestamp ahead of the network's leeway, a TTL above its
+ *   `max_ttl`, too many approvals;
+ * - code that cannot be explained in full (default deny): unknown Wasm, a stored contract, a native
+ *   call, a `VmCasperV2` runtime, scheduling other than `Standard`, args the bundled session reads
+ *   malformed (it would revert and be charged in full);
+ * - a payment that is not the standard payment (custom Wasm, a stored contract, a transfer as
+ *   payment, pricing other than payment-limited), below the network's floor, below the emulated
+ *   need (out of gas, charged in full), or excessive (above 4 × max(need, floor), or above 100 CSPR
+ *   when the need is unknown);
+ * - an emulated run (`options.outcome`) that fails;
+ * - control, escape or invisible characters in any name or string.
  *
  * @example
  * ```ts
  * const d = describeFile(parseCosignFile(text), { network: testnet })
- * if (d.doNotSign.length > 0) console.error('DO NOT SIGN', d.doNotSign)
+ * if (!d.safeToSign) console.error('DO NOT SIGN', d.doNotSign)
  * ```
  */
-export function describeFile(file: CosignFile, options: CosignOptions = {}): FileDescription {
+export function describeFile(file: CosignFile, options: DescribeFileOptions = {}): FileDescription {
+  const { network, now } = resolveCosignOptions(options)
   const verification = verifyFile(file, options)
   const warnings: string[] = []
+  const doNotSign: string[] = []
+  const strings: [what: string, text: string][] = []
   let account: FileDescription['account']
   let code: CodeDescription
   let args: NamedArg[]
-  let paymentMotes: bigint | undefined
-  let pricing: string
   let runtime: RuntimeDescription | undefined
-  const doNotSign: string[] = []
+  let payment: { kind: 'standard'; motes: bigint } | Extract<PaymentDescription, { text: string }>
+  let chainName: string
   if (file.kind === 'deploy') {
+    chainName = file.header.chain_name
     account = { publicKey: file.header.account, accountHash: accountHashFromPublicKey(file.header.account) }
     const session = file.session
     args = session.data.args
@@ -100,19 +176,18 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
         target: 'hash' in session.data ? bytesToHex(session.data.hash) : session.data.name,
         entryPoint: session.data.entry_point,
       }
-    const payment = file.payment
-    const amount =
-      payment.TAG === 'ModuleBytes' && payment.data.module_bytes.length === 0
-        ? payment.data.args.find((a) => a.name === 'amount')
-        : undefined
-    if (amount && knownArgType(amount.clType) === 'U512') paymentMotes = decodeU512(amount.bytes)
-    pricing = amount ? 'standard payment' : `custom payment code (${payment.TAG})`
-    if (!amount)
-      warnings.push(
-        'The payment is custom code, not the standard payment: it can do anything the account can.',
-      )
+    payment = deployPayment(file.payment)
+    for (const [where, item] of [
+      ['payment', file.payment],
+      ['session', file.session],
+    ] as const) {
+      collectArgStrings(strings, `the ${where} arg`, item.data.args)
+      if ('name' in item.data) strings.push([`the ${where}'s contract name`, item.data.name])
+      if ('entry_point' in item.data) strings.push([`the ${where}'s entry point`, item.data.entry_point])
+    }
   } else {
     const p = file.payload
+    chainName = p.chainName
     account =
       p.initiator.TAG === 'PublicKey'
         ? { publicKey: p.initiator.data[0], accountHash: accountHashFromPublicKey(p.initiator.data[0]) }
@@ -120,7 +195,9 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
     const target = p.fields.target
     const entryPoint =
       p.fields.entryPoint.TAG === 'Custom' ? p.fields.entryPoint.data[0] : p.fields.entryPoint.TAG
+    if (p.fields.entryPoint.TAG === 'Custom') strings.push(['the entry point', entryPoint])
     args = p.fields.args
+    collectArgStrings(strings, 'the arg', args)
     if (target.TAG !== 'Native') {
       const params = target.data[1]
       runtime =
@@ -147,68 +224,203 @@ export function describeFile(file: CosignFile, options: CosignOptions = {}): Fil
       code = { kind: entryPoint === 'Transfer' ? 'transfer' : 'native', entryPoint }
     else {
       const id = target.data[0]
-      code = {
-        kind: 'stored',
-        target: typeof id.data[0] === 'string' ? id.data[0] : bytesToHex(id.data[0]),
-        entryPoint,
-      }
+      const name = id.data[0]
+      if (typeof name === 'string') strings.push(['the contract name', name])
+      code = { kind: 'stored', target: typeof name === 'string' ? name : bytesToHex(name), entryPoint }
     }
     const mode = p.pricingMode
     if (mode.TAG === 'PaymentLimited') {
-      paymentMotes = mode.data[0]
-      pricing = `payment limited, gas price tolerance ${mode.data[1]}${mode.data[2] ? '' : ', custom payment'}`
-    } else if (mode.TAG === 'Fixed') pricing = `fixed, gas price tolerance ${mode.data[0]}`
-    else pricing = `prepaid, receipt ${bytesToHex(mode.data[0])}`
-    if (p.fields.scheduling.TAG !== 'Standard') warnings.push(`Scheduling: ${p.fields.scheduling.TAG}.`)
+      const [motes, tolerance, standard] = mode.data
+      payment = standard
+        ? { kind: 'standard', motes }
+        : {
+            kind: 'custom-wasm',
+            claimedMotes: motes,
+            text: `payment limited ${formatCspr(motes)} CSPR with custom payment code (standard_payment false)`,
+          }
+      if (standard && tolerance < 1) warnings.push(`Gas price tolerance ${tolerance}: below any gas price.`)
+    } else if (mode.TAG === 'Fixed')
+      payment = {
+        kind: 'fixed',
+        text: `fixed pricing, gas price tolerance ${mode.data[0]}, additional computation factor ${mode.data[1]}`,
+      }
+    else payment = { kind: 'prepaid', text: `prepaid, receipt ${bytesToHex(mode.data[0])}` }
+    if (p.fields.scheduling.TAG !== 'Standard')
+      doNotSign.push(
+        `the transaction is scheduled ${p.fields.scheduling.TAG} (${p.fields.scheduling.data[0]}), which casper-multisig cannot explain and mainnet does not run`,
+      )
   }
-  const changes =
+  strings.unshift(['the chain name', chainName])
+
+  const { changes, reverts } =
     code.kind === 'two-party-multi-sig'
-      ? twoPartyChanges(args, warnings)
+      ? twoPartyChanges(args)
       : code.kind === 'configure-account'
         ? configureChanges(args, warnings)
-        : []
-  if (code.kind === 'unknown-wasm') {
-    warnings.push(
-      'UNKNOWN WASM: the session is code casper-multisig does not know; it can do anything the account can.',
-    )
-  }
-  for (const problem of verification.problems) {
-    doNotSign.push(`${problem.code}: ${problem.message}`)
-  }
-  const rejected = verification.approvals.filter((a) => !a.ok)
-  if (rejected.length > 0) {
+        : { changes: [], reverts: [] }
+
+  // The verdict, in the order a co-signer reads it: integrity, network rules, code, payment, text.
+  const mismatch = verification.problems.filter(
+    (p) => p.code === 'BodyHashMismatch' || p.code === 'HashMismatch',
+  )
+  if (mismatch.length > 0)
     doNotSign.push(
-      `${rejected.length} approval(s) do not verify; the node refuses a file carrying any invalid approval`,
+      `the content does not match the hash being signed (${mismatch.map((p) => p.code).join(', ')}): what is shown here is not what a signature approves`,
+    )
+  const rejected = verification.approvals.filter((a) => !a.ok)
+  if (rejected.length > 0)
+    doNotSign.push(
+      `${rejected.length} approval${rejected.length === 1 ? ' does' : 's do'} not verify, and the node refuses a ${file.kind} carrying any invalid approval`,
+    )
+  for (const problem of verification.problems) {
+    if (!mismatch.includes(problem)) doNotSign.push(`${problem.code}: ${problem.message}`)
+  }
+  const native = code.kind === 'transfer' || code.kind === 'native'
+  switch (code.kind) {
+    case 'unknown-wasm':
+      doNotSign.push(
+        `the session is Wasm casper-multisig does not know (sha256 ${code.sha256}): it can do anything the account can`,
+      )
+      break
+    case 'stored':
+      doNotSign.push(
+        `the session calls stored contract ${code.target}, entry point ${code.entryPoint}, which casper-multisig cannot explain in full`,
+      )
+      break
+    case 'transfer':
+    case 'native':
+      doNotSign.push(
+        `the session is the native ${code.entryPoint}, which casper-multisig does not explain yet: its args say what it moves`,
+      )
+      break
+  }
+  for (const reason of reverts) doNotSign.push(reason)
+
+  const ratio = options.maxPaymentRatio ?? defaultRatio
+  const ceiling = options.paymentCeilingMotes ?? defaultCeiling
+  const floor = network.baselineMotesAmount
+  const outcome = options.outcome
+  let described: PaymentDescription
+  if (payment.kind === 'standard') {
+    const { motes } = payment
+    const need = outcome?.ok ? outcome.needMotes : undefined
+    const outOfGas = outcome?.ok === true && (outcome.outOfGas === true || motes < outcome.needMotes)
+    const excessive =
+      motes > floor &&
+      (need === undefined
+        ? motes > ceiling
+        : motes * 1000n > (need > floor ? need : floor) * BigInt(Math.round(ratio * 1000)))
+    const belowFloor = !native && belowBaselineReason(motes, floor, file.kind) !== undefined
+    const ifFails = motes > floor ? motes : floor
+    described = {
+      kind: 'standard',
+      motes,
+      floor,
+      ifFails,
+      need,
+      expectedCharge: outcome?.ok ? outcome.chargeMotes : undefined,
+      belowFloor,
+      outOfGas,
+      excessive,
+    }
+    if (belowFloor) doNotSign.push(belowBaselineReason(motes, floor, file.kind)!)
+    else if (outOfGas)
+      doNotSign.push(
+        `the payment of ${formatCspr(motes)} CSPR is below the emulated cost of ${formatCspr(need!)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(ifFails)} CSPR`,
+      )
+    else if (excessive)
+      doNotSign.push(
+        need === undefined
+          ? `the payment of ${formatCspr(motes)} CSPR is above ${formatCspr(ceiling)} CSPR and its need is unknown (emulate it against the account)`
+          : `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(floor)} CSPR`,
+      )
+  } else {
+    described = payment
+    doNotSign.push(
+      payment.kind === 'fixed' || payment.kind === 'prepaid'
+        ? `the pricing is ${payment.text}: casper-multisig cannot say what it charges, and mainnet prices by payment limit`
+        : `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
     )
   }
-  // The least payment (casper-types 2.0.0 `transaction/deploy.rs` and node `meta_transaction_v1.rs`
-  // `is_config_compliant`): a Wasm session paying below `baseline_motes_amount` is refused at
-  // acceptance; native transfers (and the mint and auction lanes) are exempt.
-  const { network } = resolveCosignOptions(options)
-  const floor = network.baselineMotesAmount
-  const native = code.kind === 'transfer' || code.kind === 'native'
-  const belowFloor =
-    paymentMotes === undefined || native ? undefined : belowBaselineReason(paymentMotes, floor, file.kind)
-  if (belowFloor) doNotSign.push(belowFloor)
-  const ifFailsMotes = paymentMotes === undefined ? undefined : paymentMotes > floor ? paymentMotes : floor
+  if (outcome && !outcome.ok)
+    doNotSign.push(
+      `the session would fail against the account (${outcome.failure}): it changes nothing and is charged ${described.kind === 'standard' ? `the whole ${formatCspr(described.ifFails)} CSPR` : 'in full'}`,
+    )
+
+  const hidden = strings.filter(([, text]) => hasUnsafeText(text))
+  if (hidden.length > 0)
+    doNotSign.push(
+      `${hidden.map(([what, text]) => `${what} ${JSON.stringify(text)}`).join(', ')} hold${hidden.length === 1 ? 's' : ''} control, escape or invisible characters, shown escaped`,
+    )
+
+  const signers: FileDescription['signers'] = []
+  for (const a of verification.approvals) {
+    if (a.ok && !signers.some((s) => s.accountHash === a.accountHash))
+      signers.push({ publicKey: a.approval.signer, accountHash: a.accountHash })
+  }
   const timestamp = Number(file.kind === 'deploy' ? file.header.timestamp : file.payload.timestamp)
+  const paymentMotes = described.kind === 'standard' ? described.motes : described.claimedMotes
   return {
     kind: file.kind,
     hash: file.hash,
-    chainName: file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName,
+    chainName,
     account,
     code,
     runtime,
     changes,
     args: args.map((a) => ({ name: a.name, type: clTypeText(a.clType), hex: bytesToHex(a.bytes) })),
+    payment: described,
     paymentMotes,
-    pricing,
-    ifFailsMotes,
+    pricing: described.kind === 'standard' ? 'standard payment' : described.text,
+    ifFailsMotes: described.kind === 'standard' ? described.ifFails : undefined,
+    outcome,
     timestamp,
     expiresAt: verification.expiresAt,
+    expired: verification.expiresAt <= now,
+    signers,
     verification,
-    doNotSign,
-    warnings,
+    doNotSign: doNotSign.map(safeText),
+    safeToSign: doNotSign.length === 0,
+    warnings: warnings.map(safeText),
+  }
+}
+
+/**
+ * A deploy's payment. casper-types `executable_deploy_item.rs` `is_standard_payment`: `ModuleBytes`
+ * with empty module bytes is the node's standard payment, which reads `amount` as U512; anything
+ * else is code run with the account's authority.
+ */
+function deployPayment(
+  item: ExecutableItem,
+): { kind: 'standard'; motes: bigint } | Extract<PaymentDescription, { text: string }> {
+  const amount = item.data.args.find((a) => a.name === 'amount')
+  const readable = amount && knownArgType(amount.clType) === 'U512' ? decodeArgValue('U512', amount.bytes) : undefined
+  const motes = readable?.ok ? decodeU512(amount!.bytes) : undefined
+  if (item.TAG === 'ModuleBytes' && item.data.module_bytes.length === 0 && motes !== undefined)
+    return { kind: 'standard', motes }
+  const kind =
+    item.TAG === 'Transfer'
+      ? 'transfer'
+      : item.TAG !== 'ModuleBytes'
+        ? 'stored-contract'
+        : item.data.module_bytes.length > 0
+          ? 'custom-wasm'
+          : 'malformed-standard'
+  const claimed = motes === undefined ? '' : `, amount arg ${formatCspr(motes)} CSPR`
+  return { kind, claimedMotes: motes, text: `${kind} (not standard payment${claimed})` }
+}
+
+/** Arg names, and the values of String args, as strings to check for hidden characters. */
+function collectArgStrings(into: [string, string][], what: string, args: readonly NamedArg[]): void {
+  for (const arg of args) {
+    into.push([`${what} name`, arg.name])
+    if (arg.clType === 'String') {
+      try {
+        into.push([`the value of ${what} ${JSON.stringify(arg.name)}`, stringCoder.decode(arg.bytes)])
+      } catch {
+        // Not a readable String: its hex is shown with the args.
+      }
+    }
   }
 }
 
@@ -223,50 +435,83 @@ function wasm(bytes: Uint8Array): CodeDescription {
   return { kind, sha256: digest, bytes: bytes.length }
 }
 
+type Decoded = { changes: KeyChange[]; reverts: string[] }
+
 /**
- * two-party-multi-sig reads `deployment-account` as 32 bytes (wasm/two-party-multi-sig.wat), adds it
- * with weight 1, then sets key management and deployment to 2.
+ * two-party-multi-sig `contract/src/main.rs`: `get_named_arg::<AccountHash>("deployment-account")`.
+ * The host hands the session the arg's bytes whatever its declared CLType (casper-node `runtime`
+ * `casper_get_named_arg`), and `bytesrepr::deserialize` wants exactly 32 (wasm/two-party-multi-sig.wat):
+ * else it reverts with `MissingArgument [2]` / `InvalidArgument [3]`.
  */
-function twoPartyChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
+function twoPartyChanges(args: readonly NamedArg[]): Decoded {
   const arg = args.find((a) => a.name === 'deployment-account')
-  if (arg?.bytes.length !== 32) {
-    warnings.push(
-      'Arg deployment-account is missing or not 32 bytes: the session will revert and change nothing.',
-    )
-    return []
+  if (!arg)
+    return {
+      changes: [],
+      reverts: [
+        'the session would revert with MissingArgument [2] (no deployment-account arg) and be charged in full',
+      ],
+    }
+  if (arg.bytes.length !== 32)
+    return {
+      changes: [],
+      reverts: [
+        `the session would revert with InvalidArgument [3] (deployment-account is ${clTypeText(arg.clType)} of ${arg.bytes.length} bytes, not a 32-byte account hash) and be charged in full`,
+      ],
+    }
+  return {
+    changes: [
+      { kind: 'addKey', accountHash: bytesToHex(arg.bytes), weight: 1 },
+      { kind: 'setThreshold', action: 'keyManagement', value: 2 },
+      { kind: 'setThreshold', action: 'deployment', value: 2 },
+    ],
+    reverts: [],
   }
-  return [
-    { kind: 'addKey', accountHash: bytesToHex(arg.bytes), weight: 1 },
-    { kind: 'setThreshold', action: 'keyManagement', value: 2 },
-    { kind: 'setThreshold', action: 'deployment', value: 2 },
-  ]
 }
 
-/** configure-account.wasm's steps, in its order: add, raise, thresholds, lower, remove (docs/configure-account.md). */
-function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
-  let reverts = false
+/**
+ * The changes configure-account.wasm makes, decoded as the Wasm decodes them (wasm/configure-account.wat
+ * `$list`, `$u8`, `$set_keys`), in its order: add, raise, thresholds, lower, remove. A list by its u32
+ * count with exactly its bytes, a U8 of exactly 1 byte, else `InvalidArgument [3]`; one list of a pair
+ * without the other `MissingArgument [2]`; a pair of different lengths `InvalidArgument [3]`.
+ */
+function configureChanges(args: readonly NamedArg[], warnings: string[]): Decoded {
+  const reverts: string[] = []
+  const revert = (what: string, error: 'MissingArgument [2]' | 'InvalidArgument [3]') =>
+    reverts.push(`the session would revert with ${error} (${what}) and be charged in full`)
+  for (const arg of args) {
+    if (!configureAccountArgTypes.has(arg.name))
+      warnings.push(`Arg ${arg.name}: configure-account does not read it; it has no effect.`)
+  }
   const read = (name: string): unknown => {
     const arg = args.find((a) => a.name === name)
     if (!arg) return undefined
-    const decoded = decodeArgValue(configureAccountArgTypes.get(name)!, arg.bytes)
+    const expected = configureAccountArgTypes.get(name)!
+    const declared = clTypeText(arg.clType)
+    if (declared !== expected)
+      warnings.push(
+        `Arg ${name}: expected CLType ${expected}, got ${declared}; the session reads its bytes as ${expected} anyway.`,
+      )
+    const decoded = decodeArgValue(expected, arg.bytes)
     if (decoded.ok) return decoded.value
-    warnings.push(
-      `Arg ${name} is malformed (${decoded.message}): the session will revert and change nothing.`,
-    )
-    reverts = true
+    revert(`arg ${name} is not a valid ${expected}: ${decoded.message}`, 'InvalidArgument [3]')
     return undefined
   }
-  for (const arg of args) {
-    if (!configureAccountArgTypes.has(arg.name))
-      warnings.push(`Arg ${arg.name}: configure-account does not read it.`)
-  }
   const keyed = (keys: string, weights: string, kind: 'addKey' | 'updateKey'): KeyChange[] => {
+    const present = [keys, weights].filter((n) => args.some((a) => a.name === n))
     const hashes = read(keys) as string[] | undefined
     const ws = read(weights) as number[] | undefined
-    if (hashes === undefined && ws === undefined) return []
-    if (!hashes || !ws || hashes.length !== ws.length) {
-      warnings.push(`Args ${keys} and ${weights} do not pair up: the session will revert and change nothing.`)
-      reverts = true
+    if (present.length === 1) {
+      const [given, missing] = present[0] === keys ? [keys, weights] : [weights, keys]
+      revert(`arg ${given} without ${missing}`, 'MissingArgument [2]')
+      return []
+    }
+    if (!hashes || !ws) return []
+    if (hashes.length !== ws.length) {
+      revert(
+        `${hashes.length} key${hashes.length === 1 ? '' : 's'} in ${keys} and ${ws.length} weight${ws.length === 1 ? '' : 's'} in ${weights}`,
+        'InvalidArgument [3]',
+      )
       return []
     }
     return hashes.map((accountHash, i) => ({ kind, accountHash, weight: ws[i]! }))
@@ -280,5 +525,6 @@ function configureChanges(args: NamedArg[], warnings: string[]): KeyChange[] {
   const rm = read('rm')
   if (Array.isArray(rm))
     for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
-  return reverts ? [] : changes
+  return reverts.length > 0 ? { changes: [], reverts } : { changes, reverts }
 }
+

@@ -4,6 +4,7 @@ import {
   type CasperWalletProvider,
   type CosignFile,
   type CosignNetwork,
+  describeChange,
   describeFile,
   type FileDescription,
   localSigner,
@@ -11,6 +12,7 @@ import {
   mergeFiles,
   parseAccountJson,
   parseCosignFile,
+  paymentLine,
   safeText,
   signFile,
   signingProgress,
@@ -18,10 +20,16 @@ import {
   stringifyCosignFile,
   testnet,
 } from '../cosign/index.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { casperTestnet } from '../chainspec/casperTestnet.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
+import { expectedOutcome } from '../preflight/expectedOutcome.js'
 import { formatCspr } from '../text/formatCspr.js'
-import { expectedOutcome } from './expectedOutcome.js'
 
 const networks: Record<string, CosignNetwork> = { casper: mainnet, 'casper-test': testnet }
+/** The chainspec the session is emulated under, for the network chosen. */
+const chainspecs: Record<string, Chainspec> = { casper: casperMainnet, 'casper-test': casperTestnet }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const networkSelect = $<HTMLSelectElement>('network')
@@ -70,8 +78,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** True while the session is emulated: the verdict may still change, so nothing can be signed. */
+let emulating = false
+
 function updateButtons(): void {
-  const safe = description !== undefined && description.doNotSign.length === 0
+  const safe = description !== undefined && description.safeToSign && !emulating
   signButton.disabled = !safe || !keyInput.files?.length
   walletButton.disabled = !safe || provider() === undefined
   downloadButton.disabled = signed === undefined
@@ -85,12 +96,56 @@ function row(list: HTMLElement, term: string, ...values: (string | HTMLElement)[
   list.append(dd)
 }
 
+/**
+ * Shows the file: the one verdict (`describeFile`) and every detail. With an account pasted, the
+ * account must be the file's own; the session is then emulated against it and the verdict shown
+ * again with the outcome (payment against need, a failing run).
+ */
 function render(): void {
+  if (!file) {
+    verdict.replaceChildren()
+    details.replaceChildren()
+    return
+  }
+  const current = file
+  const run = ++renderRun
+  const pasted = pastedAccount()
+  const base = describeFile(current, { network: network() })
+  const mismatch =
+    pasted && pasted.accountHash !== base.account.accountHash
+      ? `The pasted account is account-hash-${pasted.accountHash}, not this file's account account-hash-${base.account.accountHash}: it is not used. Paste the state of the file's own account.`
+      : undefined
+  const account = mismatch ? undefined : pasted
+  show(base, { emulating: account !== undefined, mismatch })
+  if (!account) return
+  void emulate(current, account).then((outcome) => {
+    if (run !== renderRun) return
+    show(describeFile(current, { network: network(), outcome }), {
+      emulating: false,
+      mismatch,
+      emulation: outcome ? undefined : 'The session is not Wasm: nothing to emulate.',
+    })
+  })
+}
+
+async function emulate(current: CosignFile, account: Account): Promise<ExpectedOutcome | undefined> {
+  try {
+    return await expectedOutcome(current, account, {
+      chainspec: chainspecs[networkSelect.value] ?? casperMainnet,
+    })
+  } catch (error) {
+    return { ok: false, failure: `cannot emulate: ${errorText(error)}` }
+  }
+}
+
+function show(
+  d: FileDescription,
+  context: { emulating: boolean; mismatch?: string | undefined; emulation?: string | undefined },
+): void {
+  description = d
+  emulating = context.emulating
   verdict.replaceChildren()
   details.replaceChildren()
-  if (!file) return
-  description = describeFile(file, { network: network() })
-  const d = description
   if (d.doNotSign.length > 0) {
     verdict.className = 'danger'
     verdict.append(el('h2', 'DO NOT SIGN'))
@@ -99,8 +154,17 @@ function render(): void {
     verdict.append(reasons)
   } else {
     verdict.className = 'ok'
-    verdict.append(el('h2', 'Checks passed: the content matches its hash and every approval verifies.'))
+    verdict.append(
+      el(
+        'h2',
+        context.emulating
+          ? 'Checking: the session is being emulated against the pasted account…'
+          : 'Checks passed: the content matches its hash and every approval verifies.',
+      ),
+    )
   }
+  if (context.mismatch) verdict.append(el('p', context.mismatch, 'danger-text'))
+  updateButtons()
   const list = el('dl')
   row(list, d.kind === 'deploy' ? 'Deploy hash' : 'Transaction hash', d.hash)
   row(list, 'Chain', d.chainName)
@@ -140,20 +204,7 @@ function render(): void {
     )
   }
   const changes = el('ul')
-  for (const change of d.changes) {
-    changes.append(
-      el(
-        'li',
-        change.kind === 'addKey'
-          ? `add key account-hash-${change.accountHash} with weight ${change.weight}`
-          : change.kind === 'updateKey'
-            ? `set the weight of account-hash-${change.accountHash} to ${change.weight}`
-            : change.kind === 'removeKey'
-              ? `remove key account-hash-${change.accountHash}`
-              : `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`,
-      ),
-    )
-  }
+  for (const change of d.changes) changes.append(el('li', describeChange(change, (h) => `account-hash-${h}`)))
   row(list, 'Key and threshold changes', d.changes.length > 0 ? changes : 'none')
   const args = el('ul')
   for (const arg of d.args) args.append(el('li', `${arg.name}: ${arg.type} = ${arg.hex || '(empty)'}`))
@@ -161,25 +212,22 @@ function render(): void {
   row(
     list,
     'Payment',
-    d.paymentMotes !== undefined
-      ? `up to ${formatCspr(d.paymentMotes)} CSPR (${d.paymentMotes} motes), ${d.pricing}`
-      : d.pricing,
-    d.paymentMotes !== undefined
-      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatCspr(d.paymentMotes)} CSPR. If it fails (a revert, out of gas): ${formatCspr(d.ifFailsMotes ?? d.paymentMotes)} CSPR, no refund.`
+    paymentLine(d.payment).replace(/^Payment: /, ''),
+    d.payment.kind === 'standard'
+      ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatCspr(d.payment.motes)} CSPR. If it fails (a revert, out of gas): ${formatCspr(d.payment.ifFails)} CSPR, no refund.`
       : '',
   )
-  const account = pastedAccount()
-  if (account) {
-    const dd = el('dd', 'emulating…')
+  const outcome = d.outcome
+  if (context.emulating || outcome || context.emulation) {
+    const dd = el('dd')
     dd.id = 'outcome'
+    for (const line of context.emulating
+      ? ['emulating…']
+      : outcome
+        ? outcomeLines(d, outcome)
+        : [context.emulation ?? ''])
+      dd.append(el('div', line))
     list.append(el('dt', 'Result (emulated against the pasted account)'), dd)
-    const run = ++renderRun
-    void expectedOutcomeText(file, d, account).then((lines) => {
-      if (run !== renderRun) return
-      dd.replaceChildren(
-        ...(lines ?? ['The session is not Wasm: nothing to emulate.']).map((line) => el('div', line)),
-      )
-    })
   }
   row(list, 'Created', new Date(d.timestamp).toISOString())
   row(
@@ -222,33 +270,22 @@ function pastedAccount(): Account | undefined {
 /** Each render starts a new emulation; a late result of an older one is dropped. */
 let renderRun = 0
 
-async function expectedOutcomeText(
-  current: CosignFile,
-  d: FileDescription,
-  account: Account,
-): Promise<string[] | undefined> {
-  let outcome: Awaited<ReturnType<typeof expectedOutcome>>
-  try {
-    outcome = await expectedOutcome(current, d, account)
-  } catch (error) {
-    return [`Cannot emulate: ${errorText(error)}`]
-  }
-  if (!outcome) return undefined
+function outcomeLines(d: FileDescription, outcome: ExpectedOutcome): string[] {
   if (!outcome.ok) return [`THE SESSION WOULD FAIL: ${outcome.failure}`]
-  const keys = Object.entries(outcome.account.associatedKeys).map(
-    ([hash, weight]) => `account-hash-${hash} weight ${weight}`,
-  )
+  const payment = d.payment
   return [
-    ...keys,
+    ...Object.entries(outcome.account.associatedKeys).map(
+      ([hash, weight]) => `account-hash-${hash} weight ${weight}`,
+    ),
     `thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
-    ...(outcome.chargeMotes === undefined
+    ...(payment.kind !== 'standard'
       ? []
-      : outcome.outOfGas
+      : payment.outOfGas
         ? [
-            `THE SESSION WOULD RUN OUT OF GAS: it needs ${outcome.gas} gas, more than the payment limit; nothing changes and the whole ${formatCspr(outcome.chargeMotes)} CSPR is charged`,
+            `THE SESSION WOULD RUN OUT OF GAS: it needs ${outcome.gas} gas, more than the payment limit; nothing changes and the whole ${formatCspr(payment.ifFails)} CSPR is charged`,
           ]
         : [
-            `Expected charge: ${formatCspr(outcome.chargeMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit); if it fails: ${formatCspr(d.ifFailsMotes ?? outcome.chargeMotes)} CSPR`,
+            `Expected charge: ${formatCspr(outcome.chargeMotes ?? outcome.needMotes)} CSPR (gas ${outcome.gas} plus 25% of the unused limit); if it fails: ${formatCspr(payment.ifFails)} CSPR`,
           ]),
   ]
 }

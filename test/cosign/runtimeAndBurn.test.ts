@@ -5,7 +5,7 @@
 // payload bytes are written out here field by field from the casper-types layouts and hashed.
 import { blake2b } from '@noble/hashes/blake2'
 import { describe, expect, test } from 'vitest'
-import { transactionLines } from '../../src/cli/transactionText.js'
+import { transactionLines } from '../../src/cli/signingText.js'
 import { describeFile, parseCosignFile, testnet, verifyFile } from '../../src/cosign/index.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
 

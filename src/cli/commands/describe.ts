@@ -1,8 +1,7 @@
 // `casper-multisig describe`: what a deploy file does, in plain words and full hashes, before anyone signs it.
-import { describeFile } from '../../cosign/describeFile.js'
-import { describeDeploy } from '../../preflight/describeDeploy.js'
+import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { type Command, exitCodes } from '../Command.js'
-import { describeJson, describeLines } from '../describeText.js'
+import { describeForCli, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
@@ -10,7 +9,6 @@ import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readSignedFile, transactionAccount } from '../readSignedFile.js'
-import { transactionDescriptionJson, transactionLines, transactionNetwork } from '../transactionText.js'
 
 const usage = `Usage: casper-multisig describe FILE [--node URL] [--chain-name NAME] [--label KEY=NAME]...
                                 [--labels FILE] [--json]
@@ -53,27 +51,11 @@ export const describeCommand: Command = {
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
-    if (read.kind === 'transaction') {
-      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
-      const description = describeFile(read.file, {
-        network: transactionNetwork(read.file, {
-          chainName: values['chain-name'],
-          chainspec: onChain?.network.chainspec,
-        }),
-      })
-      const output = createOutput(io, values)
-      output.json(transactionDescriptionJson(description, labels))
-      for (const line of transactionLines(description, labels)) output.info(line)
-      return description.doNotSign.length === 0 ? exitCodes.ok : exitCodes.failed
-    }
-    const { deploy } = read
-    const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
-    const description = await describeDeploy(deploy, {
-      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
-    })
+    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+    const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
     const output = createOutput(io, values)
-    output.json(describeJson(description, labels))
-    for (const line of describeLines(description, labels)) output.info(line)
+    output.json(descriptionJson(description, labels))
+    for (const line of descriptionLines(description, labels)) output.info(line)
     return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }

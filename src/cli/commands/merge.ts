@@ -2,7 +2,8 @@
 import { accountHashFromPublicKey } from '../../account/accountHash.js'
 import { MergeError } from '../../approvals/MergeError.js'
 import { mergeApprovals } from '../../approvals/mergeApprovals.js'
-import type { CosignTransaction } from '../../cosign/CosignFile.js'
+import type { CosignFile, CosignTransaction } from '../../cosign/CosignFile.js'
+import { parseCosignFile } from '../../cosign/parseCosignFile.js'
 import { mergeFiles } from '../../cosign/mergeFiles.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import { CosignError } from '../../errors/CosignError.js'
@@ -12,6 +13,7 @@ import { type Command, exitCodes } from '../Command.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
 import { writeText } from '../files.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import { describeForCli } from '../describeText.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readSignedFile } from '../readSignedFile.js'
@@ -98,8 +100,11 @@ export const mergeCommand: Command = {
     }
     writeDeployOutput(out, deploy, { overwrite: true }, io)
     if (out !== '-') output.info(`Wrote ${safeText(out)}`)
+    const description = await verdictOf(parseCosignFile(JSON.stringify(deploy)), output)
     output.json({
       hash: deploy.hash,
+      safeToSign: description.safeToSign,
+      doNotSign: description.doNotSign,
       approvals: deploy.approvals.length,
       added: added.map((a) => ({
         ...keyJson(accountHashFromPublicKey(a.signer), labels),
@@ -118,7 +123,7 @@ export const mergeCommand: Command = {
 }
 
 /** `merge` for TransactionV1 copies, through `mergeFiles`: the same lines and JSON as for deploys. */
-function mergeTransactions(
+async function mergeTransactions(
   copies: CosignTransaction[],
   files: string[],
   out: string,
@@ -127,7 +132,7 @@ function mergeTransactions(
     io: Parameters<Command['run']>[1]
     values: Parameters<typeof createOutput>[1]
   },
-): number {
+): Promise<number> {
   const { labels, io } = context
   let result: ReturnType<typeof mergeFiles<CosignTransaction>>
   try {
@@ -171,9 +176,12 @@ function mergeTransactions(
   if (out === '-') io.out(text.replace(/\n$/, ''))
   else writeText(out, text, { overwrite: true })
   if (out !== '-') output.info(`Wrote ${safeText(out)}`)
+  const description = await verdictOf(merged, output)
   output.json({
     hash: merged.hash,
     kind: 'transaction',
+    safeToSign: description.safeToSign,
+    doNotSign: description.doNotSign,
     approvals: merged.approvals.length,
     added: added.map((a) => ({ ...keyJson(a.accountHash, labels), publicKey: a.approval.signer })),
     rejected: rejected.map((a) => ({
@@ -185,6 +193,13 @@ function mergeTransactions(
     out,
   })
   return exitCodes.ok
+}
+
+/** The merged file's verdict, printed when it is DO NOT SIGN: merging does not make a file safe to send. */
+async function verdictOf(file: CosignFile, output: ReturnType<typeof createOutput>) {
+  const description = await describeForCli(file, {})
+  if (!description.safeToSign) output.info(`DO NOT SIGN: ${description.doNotSign.join('; ')}.`)
+  return description
 }
 
 function accountHashOrUndefined(publicKey: string): string | undefined {

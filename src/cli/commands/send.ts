@@ -3,10 +3,13 @@ import { PreflightError } from '../../preflight/PreflightError.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'
+import { descriptionLines } from '../../cosign/descriptionLines.js'
+import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { describeForCli } from '../describeText.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
@@ -86,6 +89,21 @@ export const sendCommand: Command = {
     if (before.state === 'pending') {
       output.info(`${what} ${signed.hash} was already sent: ${executionText(before)}`)
     } else {
+      if (!values['no-preflight']) {
+        // The one verdict, emulated against the account: what no co-signer should have signed is not sent.
+        const description = await describeForCli(read.file, {
+          onChain: await readNodeAccount(node, signed.sender),
+        })
+        if (!description.safeToSign) {
+          for (const line of descriptionLines(description)) output.info(line)
+          throw new CliError('Not sent: DO NOT SIGN', {
+            code: 'SendRefused',
+            details: { reasons: description.doNotSign.join('; ') },
+            remedy:
+              'Read the reasons above: the file should not have been signed. --no-preflight sends it as it is.',
+          })
+        }
+      }
       let sent: Awaited<ReturnType<typeof submit>>
       try {
         sent = await submit(rpc, signed.json, { preflight: !values['no-preflight'] })

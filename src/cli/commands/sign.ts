@@ -1,39 +1,26 @@
-// `casper-multisig sign`: adds one approval to a copy of a deploy file with a local secret key, after its guard rails.
+// `casper-multisig sign`: adds one approval to a copy of a deploy or transaction file with a local secret key, after its guard rails.
 import { basename, dirname, join } from 'node:path'
-import type { AccountHashHex } from '../../account/Account.js'
 import { localSigner } from '../../approvals/localSigner.js'
-import { signatureProgress } from '../../approvals/signatureProgress.js'
-import { signDeploy } from '../../approvals/signDeploy.js'
-import type { CosignTransaction } from '../../cosign/CosignFile.js'
-import { describeFile } from '../../cosign/describeFile.js'
+import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { signFile } from '../../cosign/signFile.js'
 import { signingProgress } from '../../cosign/signingProgress.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
-import { parseDuration, parseTimestamp } from '../../encoding/duration.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
 import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKey.js'
-import { describeDeploy } from '../../preflight/describeDeploy.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
-import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
-import { describeLines } from '../describeText.js'
+import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
+import { describeForCli } from '../describeText.js'
 import { readBytes, readSecretKeyFile, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
-import { progressJson, progressText } from '../progressText.js'
-import { type ReadNodeAccountReturnType, readNodeAccount } from '../readNodeAccount.js'
-import { readSignedFile, transactionAccount } from '../readSignedFile.js'
-import {
-  integrityProblems,
-  signingProgressJson,
-  signingProgressText,
-  transactionLines,
-  transactionNetwork,
-} from '../transactionText.js'
+import { readNodeAccount } from '../readNodeAccount.js'
+import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { integrityProblems, signingProgressJson, signingProgressText } from '../signingText.js'
 
 const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
                             [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]
@@ -133,202 +120,68 @@ export const signCommand: Command = {
     const force = Boolean(values.force)
     checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
     const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-    if (read.kind === 'transaction') {
-      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
-      await signTransaction(read.file, signer, {
-        out,
-        force,
-        chainName: values['chain-name'],
-        onChain,
-        labels,
-        output,
-        io,
+    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+    const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
+    for (const line of descriptionLines(description, labels)) output.info(line)
+    const what = read.kind
+    const broken = integrityProblems(description)
+    if (broken.length > 0) {
+      throw new CliError(`DO NOT SIGN: the ${what} is not what its hash says, or carries a bad approval`, {
+        code: 'SignRefused',
+        details: { problems: broken.join('; ') },
+        remedy:
+          'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
       })
-      return exitCodes.ok
     }
-    const { deploy } = read
-
-    const onChain = node ? await readNodeAccount(node, deploy.header.account) : undefined
-    const description = await describeDeploy(deploy, {
-      ...(onChain ? { account: onChain.account, ...onChain.network } : {}),
-    })
-    for (const line of describeLines(description, labels)) output.info(line)
     if (!force) {
-      // What describe calls DO NOT SIGN (payment, hidden text, bad approvals) is not signed by default.
+      // Exactly what describe calls DO NOT SIGN is not signed by default.
       if (!description.safeToSign) {
         throw new CliError('Not signed: DO NOT SIGN', {
           code: 'SignRefused',
           details: { reasons: description.doNotSign.join('; ') },
-          remedy:
-            'Read the reasons above and ask whoever sent the deploy for a corrected one. --force signs anyway. Nothing was written.',
+          remedy: `Read the reasons above and ask whoever sent the ${what} for a corrected one. --force signs anyway. Nothing was written.`,
         })
       }
-      refuseIfUnsafe(deployTimes(deploy.header), signer.accountHash, {
-        chainName: values['chain-name'],
-        node: onChain
-          ? { chainName: onChain.status.chainspecName, holds: onChain.account.associatedKeys }
-          : undefined,
-        labels,
-      })
+      const holds = onChain?.account.associatedKeys
+      if (holds && !(signer.accountHash in holds)) {
+        throw new CliError('Not signed: the account does not hold this key', {
+          code: 'SignRefused',
+          details: {
+            key: keyName(signer.accountHash, labels),
+            associatedKeys: Object.keys(holds).map((hash) => keyName(hash, labels)),
+          },
+          remedy: `The node refuses a ${what} carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway. Nothing was written.`,
+        })
+      }
     }
-
-    const signed = await signDeploy(deploy, signer)
-    const already = signed.approvals.length === deploy.approvals.length
-    writeDeployOutput(out, signed, { overwrite: true }, io)
+    const signed = await signFile(read.file, signer)
+    const already = signed.approvals.length === read.file.approvals.length
+    const text = stringifyCosignFile(signed)
+    if (out === '-') io.out(text.replace(/\n$/, ''))
+    else writeText(out, text, { overwrite: true })
     output.info(
-      `${already ? 'Already signed' : 'Signed'} deploy ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
+      `${already ? 'Already signed' : 'Signed'} ${what} ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
     )
     if (out !== '-') {
       output.info(
         `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
       )
     }
-    const progress = onChain ? signatureProgress(signed, onChain.account, onChain.network) : undefined
-    if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
+    const progress = onChain
+      ? signingProgress(signed, onChain.account, { network: onChain.network.chainspec })
+      : undefined
+    if (progress) output.info(`Progress: ${signingProgressText(progress, labels)}`)
     output.json({
       hash: signed.hash,
+      ...kindJson(what),
       signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
       alreadySigned: already,
       out,
       approvals: signed.approvals.length,
-      ...(progress ? { progress: progressJson(progress, labels) } : {}),
+      ...(progress ? { progress: signingProgressJson(progress, labels) } : {}),
     })
     return exitCodes.ok
   },
-}
-
-/** `sign` for a TransactionV1: the same description, guard rails and output as for a deploy. */
-async function signTransaction(
-  transaction: CosignTransaction,
-  signer: ReturnType<typeof localSigner>,
-  context: {
-    out: string
-    force: boolean
-    chainName: string | undefined
-    onChain: ReadNodeAccountReturnType | undefined
-    labels: ReadonlyMap<AccountHashHex, string>
-    output: ReturnType<typeof createOutput>
-    io: Parameters<Command['run']>[1]
-  },
-): Promise<void> {
-  const { out, onChain, labels, output } = context
-  const network = transactionNetwork(transaction, {
-    chainName: context.chainName,
-    chainspec: onChain?.network.chainspec,
-  })
-  const description = describeFile(transaction, { network })
-  for (const line of transactionLines(description, labels)) output.info(line)
-  const broken = integrityProblems(description)
-  if (broken.length > 0) {
-    throw new CliError('DO NOT SIGN: the transaction is not what its hash says, or carries a bad approval', {
-      code: 'SignRefused',
-      details: { problems: broken.join('; ') },
-      remedy:
-        'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
-    })
-  }
-  if (!context.force) {
-    refuseIfUnsafe(
-      {
-        what: 'transaction',
-        expiresAt: description.expiresAt,
-        chainName: transaction.payload.chainName,
-      },
-      signer.accountHash,
-      {
-        chainName: context.chainName,
-        node: onChain
-          ? { chainName: onChain.status.chainspecName, holds: onChain.account.associatedKeys }
-          : undefined,
-        labels,
-      },
-    )
-  }
-  const signed = await signFile(transaction, signer)
-  const already = signed.approvals.length === transaction.approvals.length
-  const text = stringifyCosignFile(signed)
-  if (out === '-') context.io.out(text.replace(/\n$/, ''))
-  else writeText(out, text, { overwrite: true })
-  output.info(
-    `${already ? 'Already signed' : 'Signed'} transaction ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
-  )
-  if (out !== '-') {
-    output.info(
-      `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
-    )
-  }
-  const progress = onChain ? signingProgress(signed, onChain.account, { network }) : undefined
-  if (progress) output.info(`Progress: ${signingProgressText(progress, labels)}`)
-  output.json({
-    hash: signed.hash,
-    kind: 'transaction',
-    signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
-    alreadySigned: already,
-    out,
-    approvals: signed.approvals.length,
-    ...(progress ? { progress: signingProgressJson(progress, labels) } : {}),
-  })
-}
-
-/** What the guard rails read of a deploy: when it expires and its chain. */
-function deployTimes(header: { timestamp: string; ttl: string; chain_name: string }): SignedTimes {
-  return {
-    what: 'deploy',
-    expiresAt: parseTimestamp(header.timestamp) + parseDuration(header.ttl),
-    chainName: header.chain_name,
-  }
-}
-
-/** What the guard rails read of a deploy or transaction. */
-type SignedTimes = { what: 'deploy' | 'transaction'; expiresAt: number; chainName: string }
-
-/**
- * The guard rails of `sign`: an expired deploy or transaction, another chain, a key the account
- * does not hold.
- *
- * @throws {CliError} code `SignRefused` naming the values and `--force`.
- */
-function refuseIfUnsafe(
-  signed: SignedTimes,
-  signer: AccountHashHex,
-  context: {
-    chainName?: string | undefined
-    node?: { chainName: string; holds: Readonly<Record<string, number>> } | undefined
-    labels: ReadonlyMap<AccountHashHex, string>
-  },
-): void {
-  const refuse = (message: string, details: Record<string, unknown>, remedy: string): never => {
-    throw new CliError(message, { code: 'SignRefused', details, remedy: `${remedy} Nothing was written.` })
-  }
-  const { what, expiresAt } = signed
-  if (expiresAt <= Date.now()) {
-    refuse(
-      `Not signed: the ${what} has expired`,
-      { expiredAt: new Date(expiresAt).toISOString(), now: new Date().toISOString() },
-      `The node refuses an expired ${what}: ask for a new one (casper-multisig plan makes it). --force signs anyway.`,
-    )
-  }
-  const expected = context.chainName ?? context.node?.chainName
-  if (expected !== undefined && signed.chainName !== expected) {
-    refuse(
-      `Not signed: the ${what} is for another chain`,
-      {
-        [what]: signed.chainName,
-        expected: `${expected} (${context.chainName !== undefined ? '--chain-name' : "the node's chain"})`,
-      },
-      `Check which network you mean: a ${what} for another chain never runs on this one. --force signs anyway.`,
-    )
-  }
-  if (context.node && !(signer in context.node.holds)) {
-    refuse(
-      'Not signed: the account does not hold this key',
-      {
-        key: keyName(signer, context.labels),
-        associatedKeys: Object.keys(context.node.holds).map((hash) => keyName(hash, context.labels)),
-      },
-      `The node refuses a ${what} carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway.`,
-    )
-  }
 }
 
 /** `dir/deploy-1.json` → `dir/deploy-1.signed-by-83b0df3b.json`. */

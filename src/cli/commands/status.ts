@@ -8,6 +8,7 @@ import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { describeForCli } from '../describeText.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
@@ -56,7 +57,8 @@ export const statusCommand: Command = {
             json: read.transaction,
           }
     const output = createOutput(io, values)
-    const { account, status, network } = await readNodeAccount(node, signed.sender)
+    const onChain = await readNodeAccount(node, signed.sender)
+    const { account, status, network } = onChain
     const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
@@ -77,6 +79,8 @@ export const statusCommand: Command = {
       chainName: status.chainspecName,
       ...network,
     })
+    // The one verdict, emulated against the account: what a co-signer must not sign is not ready to send.
+    const description = await describeForCli(read.file, { onChain })
     const known = [
       ...Object.keys(account.associatedKeys),
       ...report.progress.signed.map((s) => s.accountHash),
@@ -91,19 +95,20 @@ export const statusCommand: Command = {
       hash: signed.hash,
       ...kindJson(signed.kind),
       execution: { state: 'unknown' },
-      ready: report.ready,
+      ready: report.ready && description.safeToSign,
+      safeToSign: description.safeToSign,
+      doNotSign: description.doNotSign,
       progress: progressJson(report.progress, labels),
       errors: report.errors.map(issue),
       warnings: report.warnings.map(issue),
     })
+    if (!description.safeToSign) output.info(`DO NOT SIGN: ${description.doNotSign.join('; ')}.`)
     output.info(`Signatures: ${progressText(report.progress, labels)}`)
     for (const error of report.errors) output.info(`Error [${error.code}]: ${full(error.message)}`)
     for (const warning of report.warnings) output.info(`Warning [${warning.code}]: ${full(warning.message)}`)
-    output.info(
-      report.ready
-        ? 'Ready to send.'
-        : `Not ready: ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}.`,
-    )
-    return report.ready ? exitCodes.ok : exitCodes.notReady
+    const problems = report.errors.length + (description.safeToSign ? 0 : 1)
+    const ready = problems === 0
+    output.info(ready ? 'Ready to send.' : `Not ready: ${problems} problem${problems === 1 ? '' : 's'}.`)
+    return ready ? exitCodes.ok : exitCodes.notReady
   },
 }

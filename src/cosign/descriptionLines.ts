@@ -1,0 +1,132 @@
+// The one text of a description: what `describeDeploy().text`, CLI `describe` and `sign` print.
+import { formatCspr } from '../text/formatCspr.js'
+import { keyName } from '../text/keyName.js'
+import { safeText } from '../text/safeText.js'
+import type { CodeDescription, FileDescription, KeyChange, PaymentDescription } from './describeFile.js'
+
+/**
+ * A {@link FileDescription} as lines: `DO NOT SIGN: …` first when it must not be signed, then the
+ * hash, account, chain, code, each change, the emulated result, payment, expiry, signers, invalid
+ * approvals and warnings. Every hash and key is shown whole, named by `labels` (account hash →
+ * name) when it has a label; every text from the file goes through `safeText`.
+ *
+ * @example
+ * ```ts
+ * for (const line of descriptionLines(describeFile(file), new Map([[bobHash, 'bob']]))) console.log(line)
+ * ```
+ */
+export function descriptionLines(
+  description: FileDescription,
+  labels: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const name = (hash: string) => keyName(hash, labels)
+  const { code, outcome, verification } = description
+  return [
+    ...(description.doNotSign.length > 0 ? [`DO NOT SIGN: ${description.doNotSign.join('; ')}.`] : []),
+    `${description.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${description.hash}`,
+    `Account: ${name(description.account.accountHash)}`,
+    `Chain: ${safeText(description.chainName)}`,
+    `Session: ${codeText(code)}`,
+    ...(description.runtime ? [`Runtime: ${runtimeText(description.runtime)}`] : []),
+    ...description.changes.map((change) => `  ${describeChange(change, name)}`),
+    ...('sha256' in code && code.kind !== 'unknown-wasm'
+      ? []
+      : description.args.map((a) => `  arg ${safeText(a.name)}: ${a.type} = ${a.hex || '(empty)'}`)),
+    ...(outcome
+      ? outcome.ok
+        ? [
+            'Result:',
+            ...Object.entries(outcome.account.associatedKeys).map(
+              ([hash, weight]) => `  ${name(hash)} weight ${weight}`,
+            ),
+            `  thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
+          ]
+        : [`Result: would fail: ${safeText(outcome.failure)}`]
+      : []),
+    paymentLine(description.payment),
+    `Expires: ${new Date(description.expiresAt).toISOString()}${description.expired ? ' (expired)' : ''}`,
+    description.signers.length > 0 ? 'Signed by:' : 'Signed by: nobody yet',
+    ...description.signers.map((s) => `  ${name(s.accountHash)}`),
+    ...verification.approvals.flatMap((a) =>
+      a.ok
+        ? []
+        : [
+            `Invalid approval by ${safeText(a.approval.signer)} (approvals[${a.index}]): ${a.reason}: ${safeText(a.message)}`,
+          ],
+    ),
+    ...verification.problems
+      .filter((p) => p.code === 'BodyHashMismatch' || p.code === 'HashMismatch')
+      .map((p) => `Hash check: ${p.code}: ${safeText(p.message)}`),
+    ...description.warnings.map((w) => `Warning: ${w}`),
+  ]
+}
+
+/**
+ * One key or threshold change in plain words, each key named by `name`.
+ *
+ * @example
+ * ```ts
+ * describeChange({ kind: 'removeKey', accountHash: 'ab'.repeat(32) }, (h) => `account-hash-${h}`)
+ * ```
+ */
+export function describeChange(change: KeyChange, name: (hash: string) => string): string {
+  switch (change.kind) {
+    case 'addKey':
+      return `add key ${name(change.accountHash)} with weight ${change.weight}`
+    case 'updateKey':
+      return `set the weight of ${name(change.accountHash)} to ${change.weight}`
+    case 'removeKey':
+      return `remove key ${name(change.accountHash)}`
+    case 'setThreshold':
+      return `set the ${change.action === 'deployment' ? 'deployment' : 'key-management'} threshold to ${change.value}`
+  }
+}
+
+/**
+ * The payment as a co-signer reads it: amount, kind, emulated cost, expected charge, and what a
+ * failure is charged.
+ *
+ * @example
+ * ```ts
+ * paymentLine(describeFile(file).payment) // 'Payment: 2.5 CSPR standard payment (cost not emulated, if it fails: 2.5 CSPR)'
+ * ```
+ */
+export function paymentLine(payment: PaymentDescription): string {
+  if (payment.kind !== 'standard') return `Payment: ${safeText(payment.text)}`
+  const need =
+    payment.need === undefined
+      ? `cost not emulated, if it fails: ${formatCspr(payment.ifFails)} CSPR`
+      : payment.outOfGas
+        ? `emulated cost ${formatCspr(payment.need)} CSPR: runs out of gas, charged ${formatCspr(payment.ifFails)} CSPR`
+        : `emulated cost ${formatCspr(payment.need)} CSPR, expected charge ${formatCspr(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatCspr(payment.ifFails)} CSPR`
+  const floor = payment.belowFloor ? `, below the minimum payment of ${formatCspr(payment.floor)} CSPR` : ''
+  return `Payment: ${formatCspr(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
+}
+
+function codeText(code: CodeDescription): string {
+  switch (code.kind) {
+    case 'two-party-multi-sig':
+    case 'configure-account':
+      return `${code.kind} (bundled, sha256 ${code.sha256})`
+    case 'unknown-wasm':
+      return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)`
+    case 'stored':
+      return `stored contract ${safeText(code.target)}, entry point ${safeText(code.entryPoint)}`
+    default:
+      return `${code.kind} ${safeText(code.entryPoint)}`
+  }
+}
+
+/**
+ * `VmCasperV1`, or `VmCasperV2` with its transferred value and seed.
+ *
+ * @example
+ * ```ts
+ * runtimeText({ name: 'VmCasperV1' }) // 'VmCasperV1'
+ * ```
+ */
+export function runtimeText(runtime: NonNullable<FileDescription['runtime']>): string {
+  return runtime.name === 'VmCasperV1'
+    ? 'VmCasperV1'
+    : `VmCasperV2, transferred value ${runtime.transferredValue} motes, seed ${runtime.seed ?? 'none'}`
+}

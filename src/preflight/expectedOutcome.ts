@@ -1,0 +1,73 @@
+// What a file's session does to the account when it runs: the emulator, for the verdict to compare payment with need.
+import type { Account } from '../account/Account.js'
+import { missingSigners } from '../account/missingSigners.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { estimateCost } from '../chainspec/estimateCost.js'
+import type { CosignFile } from '../cosign/CosignFile.js'
+import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
+import { describeFile } from '../cosign/describeFile.js'
+import { emulateSession } from '../emulator/emulateSession.js'
+
+/**
+ * Runs the file's session Wasm in the emulator against `account`, signed by the keys whose
+ * approvals verify plus the fewest that complete the threshold (as it will run once everyone has
+ * signed), under `chainspec` (default `casperMainnet`: 2.x gas, gas price 1). The need is gas ×
+ * the network's gas price (`[vacancy] min_gas_price`; a deploy's `gas_price` is only the most the
+ * sender accepts); the charge is {@link estimateCost} under the same chainspec. Undefined when the
+ * session is not Wasm. Pass the result to `describeFile` as `outcome`.
+ *
+ * @example
+ * ```ts
+ * const outcome = await expectedOutcome(file, account)
+ * const verdict = describeFile(file, { network: casperMainnet, outcome })
+ * ```
+ */
+export async function expectedOutcome(
+  file: CosignFile,
+  account: Account,
+  options: { chainspec?: Chainspec | undefined } = {},
+): Promise<ExpectedOutcome | undefined> {
+  const chainspec = options.chainspec ?? casperMainnet
+  const wasm =
+    file.kind === 'deploy'
+      ? file.session.TAG === 'ModuleBytes'
+        ? file.session.data.module_bytes
+        : undefined
+      : file.payload.fields.target.TAG === 'Session'
+        ? file.payload.fields.target.data[2]
+        : undefined
+  if (!wasm) return undefined
+  const args = (file.kind === 'deploy' ? file.session.data.args : file.payload.fields.args).map((a) => ({
+    name: a.name,
+    value: a.bytes,
+  }))
+  // The file as described without an outcome: who has signed, and what it pays.
+  const { signers, payment } = describeFile(file, { network: chainspec })
+  const signed = signers.map((s) => s.accountHash)
+  const { deployment, keyManagement } = account.actionThresholds
+  const completing = missingSigners(account, signed, Math.max(deployment, keyManagement)) ?? []
+  const result = await emulateSession({
+    wasm,
+    args,
+    account,
+    signers: [...signed, ...completing],
+    chainspec,
+  })
+  if (!result.ok) return { ok: false, failure: result.failure?.message ?? 'unknown failure' }
+  const gas = result.gas.total
+  const limit = payment.kind === 'standard' ? payment.motes : undefined
+  const cost =
+    limit === undefined || chainspec.pricingHandling.type !== 'payment_limited'
+      ? undefined
+      : estimateCost({ gas, paymentAmount: limit }, { chainspec })
+  return {
+    ok: true,
+    account: result.account,
+    gas,
+    needMotes: gas * BigInt(Math.max(chainspec.gasPrice.min, 1)),
+    chargeMotes: cost?.charged,
+    outOfGas: cost ? !cost.fits : undefined,
+  }
+}
+
