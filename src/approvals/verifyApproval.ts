@@ -83,7 +83,7 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
       : {
           ok: false,
           reason: 'MalformedSigner',
-          message: `expected signer to be a ${signerAlgorithm.name} public key, got ${short(signer)}, which is not a point on the curve`,
+          message: `expected signer to be a ${signerAlgorithm.name} public key, got ${signer}, which is not a point on the curve`,
         }
 
   if (!signature || !isHex(signature)) {
@@ -119,7 +119,7 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
   const invalid = (why = 'one that does not verify') =>
     reject(
       'InvalidSignature',
-      `expected ${signerTag === '01' ? 'an' : 'a'} ${signerAlgorithm.name} signature of hash ${short(bytesToHex(message))} by account-hash-${accountHash.slice(0, 8)}…, got ${why}`,
+      `expected ${signerTag === '01' ? 'an' : 'a'} ${signerAlgorithm.name} signature of hash ${bytesToHex(message)} by account-hash-${accountHash}, got ${why}`,
     )
 
   if (signerTag === '01') {

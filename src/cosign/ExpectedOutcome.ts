@@ -19,4 +19,9 @@ export type ExpectedOutcome =
       /** The gas is above the payment limit: it runs out of gas and the whole limit is charged. */
       outOfGas?: boolean | undefined
     }
-  | { ok: false; failure: string }
+  | {
+      ok: false
+      failure: string
+      /** The session's revert, when it reverted: the `ApiError` code and name (e.g. 3, `InvalidArgument`). */
+      revert?: { code: number; name: string } | undefined
+    }

@@ -254,7 +254,7 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
 
   const { changes, reverts } =
     code.kind === 'two-party-multi-sig'
-      ? twoPartyChanges(args)
+      ? twoPartyChanges(args, warnings)
       : code.kind === 'configure-account'
         ? configureChanges(args, warnings)
         : { changes: [], reverts: [] }
@@ -342,7 +342,8 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
         : `the payment is ${payment.kind === 'malformed-standard' ? 'standard payment without a readable U512 amount' : `${payment.kind} payment code, which runs with the account's authority and is not examined`}`,
     )
   }
-  if (outcome && !outcome.ok)
+  // A revert the args already explain is not said twice.
+  if (outcome && !outcome.ok && reverts.length === 0)
     doNotSign.push(
       `the session would fail against the account (${outcome.failure}): it changes nothing and is charged ${described.kind === 'standard' ? `the whole ${formatCspr(described.ifFails)} CSPR` : 'in full'}`,
     )
@@ -443,7 +444,7 @@ type Decoded = { changes: KeyChange[]; reverts: string[] }
  * `casper_get_named_arg`), and `bytesrepr::deserialize` wants exactly 32 (wasm/two-party-multi-sig.wat):
  * else it reverts with `MissingArgument [2]` / `InvalidArgument [3]`.
  */
-function twoPartyChanges(args: readonly NamedArg[]): Decoded {
+function twoPartyChanges(args: readonly NamedArg[], warnings: string[]): Decoded {
   const arg = args.find((a) => a.name === 'deployment-account')
   if (!arg)
     return {
@@ -452,13 +453,18 @@ function twoPartyChanges(args: readonly NamedArg[]): Decoded {
         'the session would revert with MissingArgument [2] (no deployment-account arg) and be charged in full',
       ],
     }
+  const declared = clTypeText(arg.clType)
   if (arg.bytes.length !== 32)
     return {
       changes: [],
       reverts: [
-        `the session would revert with InvalidArgument [3] (deployment-account is ${clTypeText(arg.clType)} of ${arg.bytes.length} bytes, not a 32-byte account hash) and be charged in full`,
+        `the session would revert with InvalidArgument [3] (deployment-account is ${declared} of ${arg.bytes.length} bytes, not a 32-byte account hash) and be charged in full`,
       ],
     }
+  if (declared !== 'ByteArray(32)')
+    warnings.push(
+      `Arg deployment-account: expected CLType ByteArray(32), got ${declared}; the session reads its 32 bytes as an account hash anyway.`,
+    )
   return {
     changes: [
       { kind: 'addKey', accountHash: bytesToHex(arg.bytes), weight: 1 },

@@ -54,7 +54,12 @@ export async function expectedOutcome(
     signers: [...signed, ...completing],
     chainspec,
   })
-  if (!result.ok) return { ok: false, failure: result.failure?.message ?? 'unknown failure' }
+  if (!result.ok)
+    return {
+      ok: false,
+      failure: result.failure?.message ?? 'unknown failure',
+      revert: result.revert && { code: result.revert.code, name: result.revert.name },
+    }
   const gas = result.gas.total
   const limit = payment.kind === 'standard' ? payment.motes : undefined
   const cost =
