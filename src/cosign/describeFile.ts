@@ -332,7 +332,7 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       doNotSign.push(
         need === undefined
           ? `the payment of ${formatCspr(motes)} CSPR is above ${formatCspr(ceiling)} CSPR and its need is unknown (emulate it against the account)`
-          : `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(floor)} CSPR`,
+          : `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(floor)} CSPR${outcome?.ok && outcome.chargeMotes !== undefined ? `; it would be charged ${formatCspr(outcome.chargeMotes)} CSPR` : ''}`,
       )
   } else {
     described = payment
@@ -351,7 +351,7 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   const hidden = strings.filter(([, text]) => hasUnsafeText(text))
   if (hidden.length > 0)
     doNotSign.push(
-      `${hidden.map(([what, text]) => `${what} ${JSON.stringify(text)}`).join(', ')} hold${hidden.length === 1 ? 's' : ''} control, escape or invisible characters, shown escaped`,
+      `${hidden.map(([what, text]) => `${what} ${text}`).join(', ')} hold${hidden.length === 1 ? 's' : ''} control, escape or invisible characters, shown escaped`,
     )
 
   const signers: FileDescription['signers'] = []

@@ -139,10 +139,9 @@ describe('signing and merging', () => {
 })
 
 describe('describeFile and signingProgress', () => {
-  test('an unknown session is shown loudly; every arg with its type', () => {
+  test('an unknown session is DO NOT SIGN (default deny); every arg with its type', () => {
     const d = describeFile(parseCosignFile(deployText), at)
     expect(d.code.kind).toBe('unknown-wasm')
-    expect(d.warnings[0]).toMatch(/^UNKNOWN WASM/)
     expect(d.args).toEqual([
       {
         name: 'deployment-account',
@@ -151,7 +150,10 @@ describe('describeFile and signingProgress', () => {
       },
     ])
     expect(d.paymentMotes).toBe(2_500_000_000n)
-    expect(d.doNotSign).toEqual([])
+    expect(d.doNotSign).toEqual([
+      `the session is Wasm casper-multisig does not know (sha256 ${d.code.kind === 'unknown-wasm' ? d.code.sha256 : ''}): it can do anything the account can`,
+    ])
+    expect(d.safeToSign).toBe(false)
   })
 
   test('progress against an account pasted as state_get_account_info returns it', () => {

@@ -5,7 +5,7 @@
 // payload bytes are written out here field by field from the casper-types layouts and hashed.
 import { blake2b } from '@noble/hashes/blake2'
 import { describe, expect, test } from 'vitest'
-import { transactionLines } from '../../src/cli/signingText.js'
+import { descriptionLines } from '../../src/cosign/descriptionLines.js'
 import { describeFile, parseCosignFile, testnet, verifyFile } from '../../src/cosign/index.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
 
@@ -171,7 +171,7 @@ describe('VmCasperV2 session', () => {
     expect(d.doNotSign).toContain(
       `VmCasperV2: the session runs on Casper VM 2, which mainnet does not run (vm_casper_v2 = false), and may move up to ${transferred} motes from the account before it runs`,
     )
-    const lines = transactionLines(d, new Map())
+    const lines = descriptionLines(d, new Map())
     expect(lines[0]).toMatch(/^DO NOT SIGN: VmCasperV2: /)
     expect(lines).toContain(
       `Runtime: VmCasperV2, transferred value ${transferred} motes, seed ${withSeed ? '07'.repeat(32) : 'none'}`,

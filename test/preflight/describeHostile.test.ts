@@ -25,7 +25,7 @@ const amount = (motes: bigint) => ({ cl_type: 'U512', bytes: bytesToHex(encodeU5
 async function twoParty(edit: (deploy: DeployJson) => void = () => undefined): Promise<DeployJson> {
   const { deploy } = await buildTwoPartyDeploy({
     account: owner,
-    chainName: 'casper-test',
+    chainName: 'casper',
     deploymentAccount: bob,
     timestamp: at,
   })
@@ -196,7 +196,7 @@ describe('text from the file', () => {
     expect(description.text.split('\n').filter((l) => l.startsWith('Session:'))).toHaveLength(1)
     expect(description.safeToSign).toBe(false)
     expect(description.text.split('\n')[0]).toMatchInlineSnapshot(
-      `"DO NOT SIGN: the chain name, the arg name \\u{1b}[2J\\u{1b}[HSession: two-party-multi-sig\\u{a}  add key alice, the arg name \\u{d}\\u{7}\\u{9b}31m\\u{2028} hold control, escape or invisible characters, shown escaped."`,
+      `"DO NOT SIGN: WrongChain: expected chain "casper", got "a\\u{202e}b\\u{2066}c\\u{200b}d"; the chain name a\\u{202e}b\\u{2066}c\\u{200b}d, the session arg name \\u{1b}[2J\\u{1b}[HSession: two-party-multi-sig\\u{a}  add key alice, the session arg name \\u{d}\\u{7}\\u{9b}31m\\u{2028} hold control, escape or invisible characters, shown escaped."`,
     )
   })
 })
