@@ -107,6 +107,17 @@ export type {
 export { estimateCost } from './chainspec/estimateCost.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
+export type {
+  CodeDescription,
+  DescribeFileOptions,
+  FileDescription,
+  KeyChange,
+  PaymentDescription,
+  RuntimeDescription,
+} from './cosign/describeFile.js'
+export { describeFile } from './cosign/describeFile.js'
+export { describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
+export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
@@ -180,17 +191,6 @@ export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
-export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
-export { describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
-export type {
-  CodeDescription,
-  DescribeFileOptions,
-  FileDescription,
-  KeyChange,
-  PaymentDescription,
-  RuntimeDescription,
-} from './cosign/describeFile.js'
-export { describeFile } from './cosign/describeFile.js'
 export type { DeployDescription, DescribeDeployOptions } from './preflight/describeDeploy.js'
 export { describeDeploy } from './preflight/describeDeploy.js'
 export { expectedOutcome } from './preflight/expectedOutcome.js'

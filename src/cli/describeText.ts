@@ -1,11 +1,11 @@
 // What a co-signer approves, in full, for every command that shows it: the one description and its JSON.
-import type { AccountHashHex } from '../account/Account.js'
+import type { Account, AccountHashHex } from '../account/Account.js'
+import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
 import type { FileDescription } from '../cosign/describeFile.js'
 import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
 import { keyJson } from './labels.js'
-import type { ReadNodeAccountReturnType } from './readNodeAccount.js'
 
 /**
  * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
@@ -15,19 +15,25 @@ import type { ReadNodeAccountReturnType } from './readNodeAccount.js'
  *
  * @example
  * ```ts
- * const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
+ * const description = await describeForCli(read.file, { chainName: values['chain-name'], ...onChain?.network, account: onChain?.account })
  * ```
  */
 export function describeForCli(
   file: CosignFile,
-  context: { chainName?: string | undefined; onChain?: ReadNodeAccountReturnType | undefined },
+  context: {
+    chainName?: string | undefined
+    /** The node's chainspec, when there is a node. */
+    chainspec?: Chainspec | undefined
+    /** The account on chain: the session is emulated against it. */
+    account?: Account | undefined
+  },
 ): Promise<DeployDescription> {
-  const base = context.onChain?.network.chainspec ?? casperMainnet
+  const base = context.chainspec ?? casperMainnet
   const chainName =
     context.chainName ??
-    context.onChain?.network.chainspec.chainName ??
+    context.chainspec?.chainName ??
     (file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName)
-  return describeDeploy(file, { chainspec: { ...base, chainName }, account: context.onChain?.account })
+  return describeDeploy(file, { chainspec: { ...base, chainName }, account: context.account })
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

@@ -395,7 +395,8 @@ function deployPayment(
   item: ExecutableItem,
 ): { kind: 'standard'; motes: bigint } | Extract<PaymentDescription, { text: string }> {
   const amount = item.data.args.find((a) => a.name === 'amount')
-  const readable = amount && knownArgType(amount.clType) === 'U512' ? decodeArgValue('U512', amount.bytes) : undefined
+  const readable =
+    amount && knownArgType(amount.clType) === 'U512' ? decodeArgValue('U512', amount.bytes) : undefined
   const motes = readable?.ok ? decodeU512(amount!.bytes) : undefined
   if (item.TAG === 'ModuleBytes' && item.data.module_bytes.length === 0 && motes !== undefined)
     return { kind: 'standard', motes }
@@ -533,4 +534,3 @@ function configureChanges(args: readonly NamedArg[], warnings: string[]): Decode
     for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
   return reverts.length > 0 ? { changes: [], reverts } : { changes, reverts }
 }
-

@@ -32,7 +32,6 @@ export { safeText } from '../text/safeText.js'
 export type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 export type { CosignNetwork, CosignOptions } from './cosignNetwork.js'
 export { mainnet, testnet } from './cosignNetwork.js'
-export { describeChange, descriptionLines, paymentLine, runtimeText } from './descriptionLines.js'
 export type {
   CodeDescription,
   DescribeFileOptions,
@@ -41,8 +40,9 @@ export type {
   PaymentDescription,
   RuntimeDescription,
 } from './describeFile.js'
-export type { ExpectedOutcome } from './ExpectedOutcome.js'
 export { describeFile } from './describeFile.js'
+export { describeChange, descriptionLines, paymentLine, runtimeText } from './descriptionLines.js'
+export type { ExpectedOutcome } from './ExpectedOutcome.js'
 export type { DeployHashes } from './hashes.js'
 export { deployHashes, transactionHash } from './hashes.js'
 export type { MergeFilesErrorType, MergeFilesReturnType } from './mergeFiles.js'

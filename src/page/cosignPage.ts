@@ -1,4 +1,9 @@
 // The offline co-signing page's behaviour: built from the cosign entry into dist/cosign.html (scripts/build-page.ts).
+
+import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { casperTestnet } from '../chainspec/casperTestnet.js'
+import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
 import {
   type Account,
   type CasperWalletProvider,
@@ -20,10 +25,6 @@ import {
   stringifyCosignFile,
   testnet,
 } from '../cosign/index.js'
-import { casperMainnet } from '../chainspec/casperMainnet.js'
-import { casperTestnet } from '../chainspec/casperTestnet.js'
-import type { Chainspec } from '../chainspec/Chainspec.js'
-import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
 import { expectedOutcome } from '../preflight/expectedOutcome.js'
 import { formatCspr } from '../text/formatCspr.js'
 
@@ -204,7 +205,13 @@ function show(
     )
   }
   const changes = el('ul')
-  for (const change of d.changes) changes.append(el('li', describeChange(change, (h) => `account-hash-${h}`)))
+  for (const change of d.changes)
+    changes.append(
+      el(
+        'li',
+        describeChange(change, (h) => `account-hash-${h}`),
+      ),
+    )
   row(list, 'Key and threshold changes', d.changes.length > 0 ? changes : 'none')
   const args = el('ul')
   for (const arg of d.args) args.append(el('li', `${arg.name}: ${arg.type} = ${arg.hex || '(empty)'}`))

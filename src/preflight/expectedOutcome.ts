@@ -1,12 +1,12 @@
 // What a file's session does to the account when it runs: the emulator, for the verdict to compare payment with need.
 import type { Account } from '../account/Account.js'
 import { missingSigners } from '../account/missingSigners.js'
-import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
-import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
 import { describeFile } from '../cosign/describeFile.js'
+import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
 import { emulateSession } from '../emulator/emulateSession.js'
 
 /**
@@ -75,4 +75,3 @@ export async function expectedOutcome(
     outOfGas: cost ? !cost.fits : undefined,
   }
 }
-

@@ -117,7 +117,7 @@ describe('casper-multisig sign: guard rails refuse, writing nothing, unless --fo
     const out = join(dir, 'expired-signed.json')
     const refused = await cli(['sign', expiring, '-k', erin.path, '-o', out])
     expect(refused.code).toBe(1)
-    expect(refused.err).toMatch(/^Not signed: the deploy has expired\n {2}expiredAt: \S+Z\n {2}now: \S+Z\n/)
+    expect(refused.err).toMatch(/^Not signed: DO NOT SIGN\n {2}reasons: Expired: expired at \S+Z\n/)
     expect(refused.err).toContain('--force signs anyway. Nothing was written.')
     expect(refused.out).not.toContain('Signed deploy')
     expect(existsSync(out)).toBe(false)
@@ -132,11 +132,11 @@ describe('casper-multisig sign: guard rails refuse, writing nothing, unless --fo
     const byNode = await cli(['sign', otherChain, '-k', erin.path, '-o', '-', '-n', node])
     expect(byNode).toMatchObject({ code: 1, out: '' })
     expect(byNode.err).toContain(
-      "Not signed: the deploy is for another chain\n  deploy: casper-test\n  expected: casper-devnet (the node's chain)\n",
+      'Not signed: DO NOT SIGN\n  reasons: WrongChain: expected chain "casper-devnet", got "casper-test"\n',
     )
     const byFlag = await cli(['sign', fine, '-k', erin.path, '-o', '-', '--chain-name', 'casper'])
     expect(byFlag).toMatchObject({ code: 1, out: '' })
-    expect(byFlag.err).toContain('  deploy: casper-devnet\n  expected: casper (--chain-name)\n')
+    expect(byFlag.err).toContain('  reasons: WrongChain: expected chain "casper", got "casper-devnet"\n')
     const same = await cli(['sign', otherChain, '-k', erin.path, '-o', '-', '--chain-name', 'casper-test'])
     expect(same.code).toBe(0)
     expect(JSON.parse(same.out).header.chain_name).toBe('casper-test')

@@ -167,7 +167,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
       'casper',
     ])
     expect(otherChain.code).toBe(1)
-    expect(otherChain.err).toContain('Not signed: the transaction is for another chain')
+    expect(otherChain.err).toContain('reasons: WrongChain: expected chain "casper"')
 
     // Not ready with one signature; status names what is missing.
     const half = await cli(['status', byAlice, '-n', base, '--labels', labels])
@@ -286,7 +286,9 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     const text = JSON.stringify(tampered)
     const described = await cli(['describe', '-'], { stdin: text })
     expect(described.code).toBe(1)
-    expect(described.out).toMatch(/^DO NOT SIGN: HashMismatch/)
+    expect(described.out).toMatch(
+      /^DO NOT SIGN: the content does not match the hash being signed \(HashMismatch\)/,
+    )
     // The chain name from the file is shown inert: no escape or bidi character reaches the terminal.
     expect(described.out).toContain('Chain: casper')
     expect(described.out).not.toContain('\u001b')
@@ -311,7 +313,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     writeFileSync(oldFile, JSON.stringify({ transaction: old }))
     const refused = await cli(['sign', oldFile, '-k', join(dave.dir, 'secret_key.pem')])
     expect(refused.code).toBe(1)
-    expect(refused.err).toContain('Not signed: the transaction has expired')
+    expect(refused.err).toContain('reasons: Expired: expired at')
     const forced = await cli(['sign', oldFile, '-k', join(dave.dir, 'secret_key.pem'), '--force', '-o', '-'])
     expect(forced.code).toBe(0)
     const written = JSON.parse(forced.out)

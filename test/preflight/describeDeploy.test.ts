@@ -160,8 +160,13 @@ describe('describeDeploy', () => {
     const [ed, secp] = synthetic.approvals as [DeployJson['approvals'][0], DeployJson['approvals'][0]]
     const foreign = vector<DeployJson>('deploy_transfer_rpc-schema-example_casper-node-v1.5.8.json')
       .approvals[0]!
-    const description = await describeDeploy({ ...synthetic, approvals: [secp, foreign] }, { ...testnet, now: at })
-    expect(description.text.split('\n')[0]).toMatchInlineSnapshot(`"DO NOT SIGN: 1 approval does not verify, and the node refuses a deploy carrying any invalid approval; the session is Wasm casper-multisig does not know (sha256 ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb): it can do anything the account can."`)
+    const description = await describeDeploy(
+      { ...synthetic, approvals: [secp, foreign] },
+      { ...testnet, now: at },
+    )
+    expect(description.text.split('\n')[0]).toMatchInlineSnapshot(
+      `"DO NOT SIGN: 1 approval does not verify, and the node refuses a deploy carrying any invalid approval; the session is Wasm casper-multisig does not know (sha256 ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb): it can do anything the account can."`,
+    )
     expect(description.signers.map((s) => s.publicKey)).toEqual([secp.signer])
     expect(description.verification.approvals.find((a) => !a.ok)?.approval.signer).toBe(ed.signer)
     // The vector as published: its approvals verify; only its Wasm, unknown, is a reason not to sign.

@@ -52,7 +52,11 @@ export const describeCommand: Command = {
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
     const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
-    const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
+    const description = await describeForCli(read.file, {
+      chainName: values['chain-name'],
+      ...onChain?.network,
+      account: onChain?.account,
+    })
     const output = createOutput(io, values)
     output.json(descriptionJson(description, labels))
     for (const line of descriptionLines(description, labels)) output.info(line)

@@ -1,15 +1,16 @@
 // `casper-multisig send`: submits a signed deploy file (after a preflight) and optionally waits for its result.
+
+import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { PreflightError } from '../../preflight/PreflightError.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'
-import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
-import { describeForCli } from '../describeText.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
@@ -90,10 +91,10 @@ export const sendCommand: Command = {
       output.info(`${what} ${signed.hash} was already sent: ${executionText(before)}`)
     } else {
       if (!values['no-preflight']) {
-        // The one verdict, emulated against the account: what no co-signer should have signed is not sent.
-        const description = await describeForCli(read.file, {
-          onChain: await readNodeAccount(node, signed.sender),
-        })
+        // The one verdict (the preflight below then emulates the session against the account, with
+        // the node's own errors): what no co-signer should have signed is not sent.
+        const { network } = await readNodeAccount(node, signed.sender)
+        const description = await describeForCli(read.file, network)
         if (!description.safeToSign) {
           for (const line of descriptionLines(description)) output.info(line)
           throw new CliError('Not sent: DO NOT SIGN', {

@@ -121,7 +121,11 @@ export const signCommand: Command = {
     checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
     const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
     const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
-    const description = await describeForCli(read.file, { chainName: values['chain-name'], onChain })
+    const description = await describeForCli(read.file, {
+      chainName: values['chain-name'],
+      ...onChain?.network,
+      account: onChain?.account,
+    })
     for (const line of descriptionLines(description, labels)) output.info(line)
     const what = read.kind
     const broken = integrityProblems(description)

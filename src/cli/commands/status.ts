@@ -4,11 +4,11 @@ import { createRpc } from '../../rpc/createRpc.js'
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
 import { cliMessage } from '../cliRemedy.js'
+import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
-import { describeForCli } from '../describeText.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
@@ -57,8 +57,7 @@ export const statusCommand: Command = {
             json: read.transaction,
           }
     const output = createOutput(io, values)
-    const onChain = await readNodeAccount(node, signed.sender)
-    const { account, status, network } = onChain
+    const { account, status, network } = await readNodeAccount(node, signed.sender)
     const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
@@ -80,7 +79,7 @@ export const statusCommand: Command = {
       ...network,
     })
     // The one verdict, emulated against the account: what a co-signer must not sign is not ready to send.
-    const description = await describeForCli(read.file, { onChain })
+    const description = await describeForCli(read.file, { ...network, account })
     const known = [
       ...Object.keys(account.associatedKeys),
       ...report.progress.signed.map((s) => s.accountHash),
