@@ -5,7 +5,6 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashOf } from '../account/accountHash.js'
 import { isObject } from '../encoding/isObject.js'
 import { parseStrictJson } from '../encoding/parseStrictJson.js'
-import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import { readText } from './files.js'
 

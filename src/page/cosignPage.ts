@@ -151,7 +151,12 @@ function show(
     verdict.className = 'danger'
     verdict.append(el('h2', 'DO NOT SIGN'))
     const reasons = el('ul')
-    for (const reason of d.doNotSign) reasons.append(el('li', reason))
+    // The reasons are rendered inert by describeFile already: shown as they are, not escaped twice.
+    for (const reason of d.doNotSign) {
+      const item = el('li')
+      item.textContent = reason
+      reasons.append(item)
+    }
     verdict.append(reasons)
   } else {
     verdict.className = 'ok'

@@ -1,0 +1,103 @@
+// One verdict: for every file of the verdict corpus, the library (both entries), the CLI and the page
+// in headless Chromium give the same reasons not to sign, and `sign` refuses exactly those files.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describeFile, parseCosignFile } from '../../src/cosign/index.js'
+import { describeDeploy } from '../../src/index.js'
+import { cli, writeKey } from '../cli/cliKit.js'
+import { type VerdictCase, verdictCases } from '../fixtures/verdicts/verdictCases.js'
+
+const root = resolve(import.meta.dirname, '../..')
+const dir = mkdtempSync(join(tmpdir(), 'verdicts-'))
+const key = writeKey(dir, 'signer')
+const cases = await verdictCases(Date.now())
+const pathOf = (c: VerdictCase) => join(dir, `${cases.indexOf(c)}.json`)
+for (const c of cases) writeFileSync(pathOf(c), c.text)
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The library's verdict: the reasons not to sign, empty when it is safe. */
+function libraryVerdict(c: VerdictCase): string[] {
+  return describeFile(parseCosignFile(c.text)).doNotSign
+}
+
+describe('the verdict corpus', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s: the expected verdict', (_, c) => {
+    const reasons = libraryVerdict(c)
+    if (c.expected === 'safe') expect(reasons).toEqual([])
+    else {
+      expect(reasons).toHaveLength(c.expected.length)
+      for (const [i, pattern] of c.expected.entries()) expect(reasons[i]).toMatch(pattern)
+    }
+  })
+
+  test('it holds benign and hostile files', () => {
+    expect(cases.filter((c) => c.expected === 'safe').length).toBeGreaterThanOrEqual(4)
+    expect(cases.filter((c) => c.expected !== 'safe').length).toBeGreaterThanOrEqual(15)
+  })
+})
+
+describe('every surface gives the same verdict', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s: the main entry', async (_, c) => {
+    const description = await describeDeploy(JSON.parse(c.text))
+    expect(description.doNotSign).toEqual(libraryVerdict(c))
+    expect(description.text.startsWith('DO NOT SIGN: ')).toBe(c.expected !== 'safe')
+  })
+
+  test.each(cases.map((c) => [c.name, c] as const))(
+    '%s: CLI describe and sign',
+    async (_, c) => {
+      const reasons = libraryVerdict(c)
+      const [described, signed] = await Promise.all([
+        cli(['describe', pathOf(c), '--json', '--chain-name', 'casper']),
+        cli(['sign', pathOf(c), '-k', key.path, '-o', '-', '--chain-name', 'casper']),
+      ])
+      expect(JSON.parse(described.out).doNotSign).toEqual(reasons)
+      expect(described.code).toBe(reasons.length === 0 ? 0 : 1)
+      // sign refuses exactly what describe calls DO NOT SIGN, writing nothing.
+      expect(signed.code).toBe(reasons.length === 0 ? 0 : 1)
+      if (reasons.length > 0) {
+        expect(signed.out).toBe('')
+        expect(signed.err).toContain('DO NOT SIGN')
+      }
+    },
+    30_000,
+  )
+
+  test('the page, in headless Chromium', async () => {
+    const page = await browser.newPage()
+    await page.goto(`file://${join(root, 'dist/cosign.html')}`)
+    await page.setInputFiles('#key-file', key.path)
+    for (const c of cases) {
+      const reasons = libraryVerdict(c)
+      await page.setInputFiles('#deploy-file', {
+        name: `${cases.indexOf(c)}.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(readFileSync(pathOf(c))),
+      })
+      await page.waitForFunction(() => document.querySelector('#verdict h2') !== null)
+      const shown = await page.locator('#verdict li').allTextContents()
+      const heading = await page.locator('#verdict h2').textContent()
+      expect([c.name, shown]).toEqual([c.name, reasons])
+      expect([c.name, heading]).toEqual([
+        c.name,
+        reasons.length === 0 ? expect.stringMatching(/^Checks passed/) : 'DO NOT SIGN',
+      ])
+      expect([c.name, await page.locator('#sign').isDisabled()]).toEqual([c.name, reasons.length > 0])
+    }
+    await page.close()
+  }, 120_000)
+})
