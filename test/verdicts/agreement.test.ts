@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { describeFile, parseCosignFile } from '../../src/cosign/index.js'
+import { describeFile, parseAccountJson, parseCosignFile } from '../../src/cosign/index.js'
 import { describeDeploy } from '../../src/index.js'
 import { cli, writeKey } from '../cli/cliKit.js'
-import { type VerdictCase, verdictCases } from '../fixtures/verdicts/verdictCases.js'
+import { alice, bob, type VerdictCase, verdictCases } from '../fixtures/verdicts/verdictCases.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'verdicts-'))
@@ -100,4 +100,55 @@ describe('every surface gives the same verdict', () => {
     }
     await page.close()
   }, 120_000)
+})
+
+/** An account as state_get_account_info returns it. */
+function accountJson(accountHash: string, keys: Record<string, number>): string {
+  return JSON.stringify({
+    account: {
+      account_hash: `account-hash-${accountHash}`,
+      associated_keys: Object.entries(keys).map(([hash, weight]) => ({
+        account_hash: `account-hash-${hash}`,
+        weight,
+      })),
+      action_thresholds: { deployment: 1, key_management: 1 },
+    },
+  })
+}
+
+describe('against the account: the same verdict with the session emulated', () => {
+  const file = cases.find((c) => c.name === 'two-party deploy, unsigned')!
+  // bob is already a key: the session reverts with DuplicateKey, and a failure is charged in full.
+  const holdsBob = accountJson(alice.accountHash, { [alice.accountHash]: 1, [bob.accountHash]: 1 })
+
+  test('the main entry and the page: a session that would fail is DO NOT SIGN', async () => {
+    const description = await describeDeploy(JSON.parse(file.text), { account: parseAccountJson(holdsBob) })
+    expect(description.doNotSign).toEqual([
+      'the session would fail against the account (ApiError::DuplicateKey [22]): it changes nothing and is charged the whole 2.5 CSPR',
+    ])
+    const page = await browser.newPage()
+    await page.goto(`file://${join(root, 'dist/cosign.html')}`)
+    await page.setInputFiles('#key-file', key.path)
+    await page.setInputFiles('#deploy-file', pathOf(file))
+    await expect.poll(() => page.locator('#verdict h2').textContent()).toMatch(/^Checks passed/)
+    expect(await page.locator('#sign').isDisabled()).toBe(false)
+    await page.getByLabel(/^Account JSON/).fill(holdsBob)
+    await expect.poll(() => page.locator('#verdict li').allTextContents()).toEqual(description.doNotSign)
+    expect(await page.locator('#sign').isDisabled()).toBe(true)
+    await page.close()
+  }, 60_000)
+
+  test("the page refuses an account that is not the file's own, and does not emulate against it", async () => {
+    const page = await browser.newPage()
+    await page.goto(`file://${join(root, 'dist/cosign.html')}`)
+    await page.setInputFiles('#deploy-file', pathOf(file))
+    await page.getByLabel(/^Account JSON/).fill(accountJson(bob.accountHash, { [bob.accountHash]: 1 }))
+    await expect
+      .poll(() => page.locator('#verdict').textContent())
+      .toContain(
+        `The pasted account is account-hash-${bob.accountHash}, not this file's account account-hash-${alice.accountHash}: it is not used.`,
+      )
+    expect(await page.locator('#outcome').count()).toBe(0)
+    await page.close()
+  }, 60_000)
 })
