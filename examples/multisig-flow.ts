@@ -118,7 +118,11 @@ try {
     buildConfigureDeploy(plan.deploys[0]!, { account: alice.publicKey, chainName: devnet.chainName }),
   )
   console.log(`  the deploy file (${file.length} bytes of casper-client JSON) goes to bob and carol:`)
-  const description = await describeDeploy(passAround(file), { account: current, labels })
+  const description = await describeDeploy(passAround(file), {
+    account: current,
+    labels,
+    chainspec: devnet.chainspec,
+  })
   for (const line of description.text.split('\n')) console.log(`    ${line}`)
 
   heading('4. Each co-signer signs a separate copy')
