@@ -28,7 +28,7 @@ const minFlagWidth = 22
  *   options: { force: { type: 'boolean', short: 'f', description: 'replace FILE if it exists' } },
  *   exitCodes: 'Exit codes: 0 written, 1 failed, 2 usage error.',
  * })
- * // 'Usage: …\n\nWrites the co-signing page.\n\n  -f, --force             replace FILE if it exists\n\nExit codes: …'
+ * // 'Usage: …\n\nWrites the co-signing page.\n\n  -f, --force           replace FILE if it exists\n\nExit codes: …'
  * ```
  */
 export function commandUsage({ synopsis, summary, options, exitCodes }: CommandUsageParts): string {
