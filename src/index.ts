@@ -177,7 +177,7 @@ export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
 export { DeployError } from './errors/DeployError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
-export type { KeyErrorCode } from './keys/KeyError.js'
+export type { KeyErrorCode, KeyErrorParameters, KeyFound } from './keys/KeyError.js'
 export { KeyError } from './keys/KeyError.js'
 export type { PrivateKeyInfo, PublicKeyInfo } from './keys/PublicKeyInfo.js'
 export type {

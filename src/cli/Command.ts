@@ -1,5 +1,6 @@
 // The shape every `casper-multisig <command>` module exports, and the exit codes they share.
 import type { CliIo } from './CliIo.js'
+import type { CommandOptions } from './CommandOption.js'
 
 /** Exit codes of every command (docs/cli.md lists them, each command's `--help` says which it uses). */
 export const exitCodes = {
@@ -15,10 +16,15 @@ export const exitCodes = {
   pending: 4,
 } as const
 
-/** One subcommand: its help text and what it runs. `run` returns the exit code. */
-export type Command = {
+/**
+ * One subcommand: its help text, the flags it parses (the help lists them from the same
+ * definitions), and what it runs. `run` returns the exit code (`devnet`: with the running devnet).
+ */
+export type Command<Result = number> = {
   name: string
-  /** The `--help` text. */
+  /** The `--help` text: `commandUsage` of the synopsis, summary, `options` and exit codes. */
   usage: string
-  run(args: readonly string[], io: CliIo): Promise<number>
+  /** The flags `run` parses. */
+  options: CommandOptions
+  run(args: readonly string[], io: CliIo): Promise<Result>
 }

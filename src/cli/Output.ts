@@ -2,11 +2,13 @@
 import { safeJson } from '../text/safeText.js'
 import type { CliIo } from './CliIo.js'
 
-/** The flags every command with a result takes. */
-export const outputOptions = {
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-} as const
+/** The flags every command with a result takes: what `--json` prints, and what is left with `--quiet`. */
+export function outputOptions(json: string, quiet = 'print only errors') {
+  return {
+    json: { type: 'boolean', description: json },
+    quiet: { type: 'boolean', short: 'q', description: quiet },
+  } as const
+}
 
 /** What {@link createOutput} returns. */
 export type Output = {

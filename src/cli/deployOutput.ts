@@ -6,11 +6,13 @@ import { CliError } from './CliError.js'
 import type { CliIo } from './CliIo.js'
 import { writeDeployFile } from './files.js'
 
-/** The flags that name an output file: `--out`, casper-client's `--output`, `-o`. */
-export const outOptions = {
-  out: { type: 'string', short: 'o' },
-  output: { type: 'string' },
-} as const
+/** The flags that name an output file: `--out`, casper-client's `--output`, `-o`; `description` names `--output`. */
+export function outOptions(description: string) {
+  return {
+    out: { type: 'string', short: 'o', value: 'FILE', description },
+    output: { type: 'string', value: 'FILE', aliasOf: 'out' },
+  } as const
+}
 
 /**
  * The output path from `--out` / `--output` / `-o`.

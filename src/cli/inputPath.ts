@@ -2,7 +2,14 @@
 import { CliError } from './CliError.js'
 
 /** casper-client's name for the deploy file a command reads. */
-export const inputOptions = { input: { type: 'string', short: 'i' } } as const
+export const inputOptions = {
+  input: {
+    type: 'string',
+    short: 'i',
+    value: 'FILE',
+    description: 'the deploy or transaction file (instead of FILE)',
+  },
+} as const
 
 /**
  * The one deploy file: the positional FILE or `--input FILE`, not both.

@@ -11,11 +11,26 @@ import { readText } from './files.js'
 /** The address book's file name: `plan` writes it beside the deploy files, every command reads it. */
 export const addressBookName = 'labels.json'
 
-/** The flags that name keys, as every command accepts them. */
-export const labelOptions = {
-  label: { type: 'string', multiple: true },
-  labels: { type: 'string' },
-} as const
+/**
+ * The flags that name keys, as every command accepts them: described on one line
+ * (`--label KEY=NAME, --labels FILE   names for keys`), or each on its own.
+ */
+export function labelOptions(description: string | { label: string; labels: string }) {
+  const own = typeof description === 'string' ? undefined : description
+  return {
+    label: {
+      type: 'string',
+      multiple: true,
+      value: 'KEY=NAME',
+      description: own?.label ?? (description as string),
+    },
+    labels: {
+      type: 'string',
+      value: 'FILE',
+      ...(own ? { description: own.labels } : { sameLineAs: 'label' }),
+    },
+  } as const
+}
 
 /**
  * Reads `KEY=NAME` pairs (KEY: a public key hex or `account-hash-…`) into names by account hash.

@@ -11,7 +11,7 @@ import { packageVersion } from './version.js'
 export type { CliIo } from './CliIo.js'
 
 /** A command in the list, loaded only when it runs: most need casper-js-sdk, which is slow to load. */
-type CommandEntry = { name: string; summary: string; load: () => Promise<Command> }
+type CommandEntry<Result = number> = { name: string; summary: string; load: () => Promise<Command<Result>> }
 
 const commands: readonly CommandEntry[] = [
   {
@@ -76,15 +76,17 @@ const commands: readonly CommandEntry[] = [
   },
 ]
 
+/** `devnet` returns the running devnet with its exit code, so it is run apart from the others. */
+const devnetEntry: CommandEntry<MainReturnType> = {
+  name: 'devnet',
+  summary: 'start a loopback devnet for tests and demos',
+  load: async () => (await import('./commands/devnet.js')).devnetCommand,
+}
+
 const usage = `Usage: casper-multisig <command> [arguments]
 
 Commands:
-${[
-  ...commands.map((c) => [c.name, c.summary] as const),
-  ['devnet', 'start a loopback devnet for tests and demos'] as const,
-]
-  .map(([name, summary]) => `  ${name.padEnd(17)}${summary}`)
-  .join('\n')}
+${[...commands, devnetEntry].map(({ name, summary }) => `  ${name.padEnd(17)}${summary}`).join('\n')}
 
 Run casper-multisig <command> --help for its flags; --version prints the version.
 The node: --node URL, --node-address URL or -n URL (http://HOST:7777; /rpc is added), else
@@ -122,23 +124,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return { code: exitCodes.ok }
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    const topic = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0])
-    io.out(
-      rest[0] === 'devnet'
-        ? (await import('./commands/devnet.js')).devnetUsage
-        : topic
-          ? (await topic.load()).usage
-          : usage,
-    )
+    const topic = [...commands, devnetEntry].find((c) => c.name === rest[0])
+    io.out(topic ? (await topic.load()).usage : usage)
     return { code: exitCodes.ok }
   }
-  if (name === 'devnet') {
-    const { devnetUsage, runDevnet } = await import('./commands/devnet.js')
+  if (name === devnetEntry.name) {
+    const devnet = await devnetEntry.load()
     if (wantsHelp(rest)) {
-      io.out(devnetUsage)
+      io.out(devnet.usage)
       return { code: exitCodes.ok }
     }
-    return runDevnet(rest, io)
+    return devnet.run(rest, io)
   }
   const entry = commands.find((c) => c.name === name)
   if (!entry) {

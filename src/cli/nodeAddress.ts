@@ -1,11 +1,16 @@
 // The node's JSON-RPC endpoint from --node / --node-address / -n, or CASPER_NODE_ADDRESS.
 import { CliError } from './CliError.js'
 
-/** The flags that name the node, as every command that talks to one accepts them. */
-export const nodeOptions = {
-  node: { type: 'string', short: 'n' },
-  'node-address': { type: 'string' },
-} as const
+/**
+ * The flags that name the node, as every command that talks to one accepts them; `description`
+ * (of `--node`) must name `--node-address`.
+ */
+export function nodeOptions(description = 'the node (also --node-address; default: CASPER_NODE_ADDRESS)') {
+  return {
+    node: { type: 'string', short: 'n', value: 'URL', description },
+    'node-address': { type: 'string', value: 'URL', aliasOf: 'node' },
+  } as const
+}
 
 /**
  * The JSON-RPC endpoint: `--node` or `--node-address` (casper-client's name), else the

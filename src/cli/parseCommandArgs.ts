@@ -1,22 +1,23 @@
 // Strict flag parsing for the subcommands: unknown, malformed or missing flags are usage errors.
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { parseArgs } from 'node:util'
 import { CliError } from './CliError.js'
-
-type OptionsConfig = NonNullable<ParseArgsConfig['options']>
+import type { CommandOptions } from './CommandOption.js'
 
 /** How many positional arguments a command takes, and what to call them in errors. */
 export type PositionalsSpec = { name: string; min: number; max: number }
 
 /**
- * `parseArgs` with `strict: true`; a parse failure, or too few / too many positionals, becomes a
- * `CliError` with code `UsageError` (exit code 2).
+ * `parseArgs` with `strict: true` over the command's flag definitions (the same ones its `--help`
+ * lists); a parse failure, or too few / too many positionals, becomes a `CliError` with code
+ * `UsageError` (exit code 2).
  *
  * @example
  * ```ts
- * const { values, positionals } = parseCommandArgs(args, { node: { type: 'string' } }, { name: 'FILE', min: 1, max: 1 })
+ * const options = { node: { type: 'string', value: 'URL', description: 'the node' } } as const
+ * const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 1, max: 1 })
  * ```
  */
-export function parseCommandArgs<const O extends OptionsConfig>(
+export function parseCommandArgs<const O extends CommandOptions>(
   args: readonly string[],
   options: O,
   positionals: PositionalsSpec = { name: 'argument', min: 0, max: 0 },
@@ -48,8 +49,15 @@ export function parseCommandArgs<const O extends OptionsConfig>(
   return parsed
 }
 
-function parse<const O extends OptionsConfig>(args: readonly string[], options: O) {
-  return parseArgs({ args: [...args], options, strict: true, allowPositionals: true })
+function parse<const O extends CommandOptions>(args: readonly string[], options: O) {
+  // Only what parseArgs reads; the usage fields stay out of its configuration.
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, { type, short, multiple }]) => [
+      name,
+      { type, ...(short === undefined ? {} : { short }), ...(multiple === undefined ? {} : { multiple }) },
+    ]),
+  ) as O
+  return parseArgs({ args: [...args], options: config, strict: true, allowPositionals: true })
 }
 
 /**

@@ -3,7 +3,7 @@ import { BaseError } from '../errors/BaseError.js'
 
 /**
  * Stable codes of {@link DevnetError}:
- * - `InvalidOptions`: an option of `startDevnet` or an argument of the CLI is out of range;
+ * - `InvalidOptions`: an option of `startDevnet` is out of range;
  * - `InvalidAccount`: `createAccount` got a malformed public key or balance;
  * - `StateFile`: the state file cannot be read, parsed or written;
  * - `Stopped`: the devnet was used after `stop()`;

@@ -1,5 +1,5 @@
 // Errors about secret and public keys: unreadable PEM or DER, unsupported algorithms, bad key bytes.
-import { BaseError } from '../errors/BaseError.js'
+import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
 
 /**
  * Codes of {@link KeyError}:
@@ -24,8 +24,43 @@ export type KeyErrorCode =
   | 'MissingAlgorithm'
   | 'AlgorithmMismatch'
 
-/** A key that cannot be read or used; `code` says why (see {@link KeyErrorCode}). */
+/**
+ * What the input was, when that is what went wrong (a {@link KeyError}'s `found`), so a caller can
+ * say what to pass instead in its own terms:
+ * - `secretKey`: a secret key PEM where a public key was expected;
+ * - `publicKey`: a public key PEM where a secret key was expected;
+ * - `noPem`: text without a complete PEM block (e.g. a file's path instead of its contents);
+ * - `noCurve`: an EC secret key that does not name its curve (secp256k1 must be given).
+ */
+export type KeyFound = 'secretKey' | 'publicKey' | 'noPem' | 'noCurve'
+
+/** Parameters of {@link KeyError}. */
+export type KeyErrorParameters = BaseErrorParameters & {
+  code: KeyErrorCode
+  /** What the input was, when that is what went wrong. */
+  found?: KeyFound | undefined
+}
+
+/**
+ * A key that cannot be read or used; `code` says why (see {@link KeyErrorCode}), `found` what was
+ * given instead when that is the reason (see {@link KeyFound}).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePublicKey(text)
+ * } catch (error) {
+ *   if (error instanceof KeyError && error.found === 'secretKey') console.error('a secret key: pass the public one')
+ * }
+ * ```
+ */
 export class KeyError extends BaseError {
   override name = 'KeyError'
   declare readonly code: KeyErrorCode
+  readonly found: KeyFound | undefined
+
+  constructor(shortMessage: string, { found, ...parameters }: KeyErrorParameters) {
+    super(shortMessage, parameters)
+    this.found = found
+  }
 }

@@ -46,6 +46,7 @@ export function decodePem(text: string): PemBlock[] {
         got: shapeOf(text),
       },
       remedy: 'Pass the contents of the .pem file (secret_key.pem or public_key.pem), not its path.',
+      found: 'noPem',
     })
   }
   return blocks

@@ -131,6 +131,7 @@ function fromPem(text: string, algorithm: KeyAlgorithm | undefined): PrivateKeyI
         remedy: isPublic
           ? 'This is a public key: use parsePublicKey, or pass secret_key.pem to sign.'
           : 'Use an ed25519 or secp256k1 key, e.g. from `casper-client keygen`.',
+        ...(isPublic ? { found: 'publicKey' } : {}),
       })
     }
   }
@@ -194,6 +195,7 @@ function fromSec1(der: Uint8Array, outerCurve: 'secp256k1' | undefined): Private
       code: 'UnsupportedKey',
       details: { expected: `curve parameters ${describeOid(keyOids.secp256k1)}`, got: 'no curve parameters' },
       remedy: "If this is a secp256k1 key, pass { algorithm: 'secp256k1' }.",
+      found: 'noCurve',
     })
   }
   if (scalar.length > 32) {

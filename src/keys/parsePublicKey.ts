@@ -52,12 +52,14 @@ export function parsePublicKey(input: PublicKeyInput): PublicKeyInfo {
   const block = blocks.find((b) => b.label === 'PUBLIC KEY')
   if (!block) {
     const labels = blocks.map((b) => b.label).join(', ')
+    const secret = labels.includes('PRIVATE KEY')
     throw new KeyError('Not a public key PEM', {
       code: 'InvalidPem',
       details: { expected: 'PUBLIC KEY (SubjectPublicKeyInfo)', got: labels },
-      remedy: labels.includes('PRIVATE KEY')
+      remedy: secret
         ? 'This is a secret key: use parsePrivateKey(…).publicKeyHex, and keep the file private.'
         : 'Pass public_key.pem as casper-client keygen wrote it.',
+      ...(secret ? { found: 'secretKey' } : {}),
     })
   }
   return fromSpki(block.der)

@@ -31,11 +31,11 @@ describe('casper-multisig devnet', () => {
       accounts: [{ publicKey: alice.publicKey, balance: 5_000_000_000n }, { publicKey: alice.publicKey }],
     })
     expect(() => parseDevnetArgs(['--protocol', '1.4'])).toThrow(/Invalid --protocol/)
-    expect(() => parseDevnetArgs(['--bogus'])).toThrow(/Invalid arguments/)
+    expect(() => parseDevnetArgs(['--bogus'])).toThrow(/^Unknown option '--bogus'$/)
     expect(() => parseDevnetArgs(['--account', 'nope'])).toThrow(/Invalid --account/)
   })
 
-  test("a usage error reads as every command's: the reason, a remedy, the synopsis on real lines (exit 2)", async () => {
+  test("a usage error reads as every command's: the reason, the synopsis on real lines, --help (exit 2)", async () => {
     const err: string[] = []
     const { code } = await main(['devnet', '--bogus'], {
       out: () => undefined,
@@ -44,7 +44,7 @@ describe('casper-multisig devnet', () => {
     expect(code).toBe(2)
     const text = err.join('\n')
     expect(text).toMatch(
-      /^Invalid arguments\n {2}reason: Unknown option '--bogus'\nRemedy: Run 'casper-multisig devnet --help' for every flag\.\n\nUsage: casper-multisig devnet /,
+      /^Unknown option '--bogus'\n\nUsage: casper-multisig devnet [^\n]+\n {30}\[--block-interval MS\] [^\n]+\n {30}\[--account [^\n]+\nRun 'casper-multisig devnet --help' for every flag\.$/,
     )
     expect(text).not.toContain('\\u{a}')
     expect(text.split('\n').length).toBeLessThan(10)
@@ -87,9 +87,7 @@ describe('casper-multisig devnet', () => {
       await devnet?.stop()
     }
     expect(() => parseDevnetArgs(['--chainspec', file, '--protocol', '1.5'])).toThrow(/Invalid --protocol/)
-    expect(() => parseDevnetArgs(['--chainspec', `${file}.missing`])).toThrow(
-      /Cannot read the chainspec file/,
-    )
+    expect(() => parseDevnetArgs(['--chainspec', `${file}.missing`])).toThrow(/^Cannot read chainspec file /)
   })
 
   test('the process stops cleanly on SIGTERM', async () => {

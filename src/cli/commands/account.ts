@@ -1,36 +1,46 @@
 // `casper-multisig account`: an account's associated keys and thresholds as the node holds them.
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 
-const usage = `Usage: casper-multisig account --node URL --account KEY [--label KEY=NAME]... [--labels FILE] [--json]
+const options = {
+  ...nodeOptions(
+    'the node: http://HOST:7777 (/rpc is added) or its full JSON-RPC URL;\nalso --node-address; default: CASPER_NODE_ADDRESS',
+  ),
+  account: {
+    type: 'string',
+    value: 'KEY',
+    description: 'the account: its public key hex or account-hash-<64 hex>',
+  },
+  ...labelOptions({
+    label: 'a name to show for a key (repeatable)',
+    labels: 'an address book { "account-hash-…": "name" } (default: ./labels.json if present)',
+  }),
+  ...outputOptions(
+    'print JSON in the shape plan --target reads (keys as account-hash-…)',
+    'print nothing (the exit code tells whether the account was read)',
+  ),
+} as const
 
-Prints the account's associated keys (weights) and action thresholds, read from the node.
-
-  -n, --node URL        the node: http://HOST:7777 (/rpc is added) or its full JSON-RPC URL;
-                        also --node-address; default: CASPER_NODE_ADDRESS
-  --account KEY         the account: its public key hex or account-hash-<64 hex>
-  --label KEY=NAME      a name to show for a key (repeatable)
-  --labels FILE         an address book { "account-hash-…": "name" } (default: ./labels.json if present)
-  --json                print JSON in the shape plan --target reads (keys as account-hash-…)
-  -q, --quiet           print nothing (the exit code tells whether the account was read)
-
-Exit codes: 0 read, 1 failed (unreachable node, no such account), 2 usage error.`
+const usage = commandUsage({
+  synopsis:
+    'Usage: casper-multisig account --node URL --account KEY [--label KEY=NAME]... [--labels FILE] [--json]',
+  summary: "Prints the account's associated keys (weights) and action thresholds, read from the node.",
+  options,
+  exitCodes: 'Exit codes: 0 read, 1 failed (unreachable node, no such account), 2 usage error.',
+})
 
 export const accountCommand: Command = {
   name: 'account',
   usage,
+  options,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...nodeOptions,
-      account: { type: 'string' },
-      ...labelOptions,
-      ...outputOptions,
-    })
+    const { values } = parseCommandArgs(args, options)
     const node = requiredNodeAddress(values, io.env)
     const identifier = required(values.account, '--account', 'KEY')
     const labels = loadLabels(values)

@@ -2,30 +2,40 @@
 import { existsSync } from 'node:fs'
 import { parsePublicKey } from '../../keys/parsePublicKey.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { readBytes } from '../files.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 
-const usage = `Usage: casper-multisig account-address --public-key KEY|FILE [--json]
+const options = {
+  'public-key': {
+    type: 'string',
+    short: 'p',
+    value: 'KEY|FILE',
+    description: 'the public key hex, or a file holding it',
+  },
+  ...outputOptions(
+    'print { publicKey, accountHash }',
+    'print nothing (the exit code tells whether it is a public key)',
+  ),
+} as const
 
-Prints the account hash (account-hash-<64 hex>) of a public key: its hex (01… or 02…), or a file
-holding it: public_key.pem, public_key_hex, or - for standard input.
-
-  -p, --public-key KEY|FILE   the public key hex, or a file holding it
-  --json                      print { publicKey, accountHash }
-
-Exit codes: 0 printed, 1 not a public key or unreadable file, 2 usage error.`
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig account-address --public-key KEY|FILE [--json]',
+  summary: `Prints the account hash (account-hash-<64 hex>) of a public key: its hex (01… or 02…), or a file
+holding it: public_key.pem, public_key_hex, or - for standard input.`,
+  options,
+  exitCodes: 'Exit codes: 0 printed, 1 not a public key or unreadable file, 2 usage error.',
+})
 
 const hexKey = /^\s*0[12][0-9a-fA-F]+\s*$/
 
 export const accountAddressCommand: Command = {
   name: 'account-address',
   usage,
+  options,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      'public-key': { type: 'string', short: 'p' },
-      ...outputOptions,
-    })
+    const { values } = parseCommandArgs(args, options)
     const given = required(values['public-key'], '--public-key', 'KEY or FILE')
     const isHex = hexKey.test(given) && !existsSync(given)
     const key = parsePublicKey(isHex ? given : readKeyFile(given))
@@ -33,7 +43,7 @@ export const accountAddressCommand: Command = {
       publicKey: key.publicKeyHex,
       accountHash: `account-hash-${key.accountHash}`,
     })
-    if (!values.json) io.out(`account-hash-${key.accountHash}`)
+    if (!values.json && !values.quiet) io.out(`account-hash-${key.accountHash}`)
     return exitCodes.ok
   },
 }

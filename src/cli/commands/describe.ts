@@ -1,6 +1,7 @@
 // `casper-multisig describe`: what a deploy file does, in plain words and full hashes, before anyone signs it.
 import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { describeForCli, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadLabels } from '../labels.js'
@@ -10,43 +11,46 @@ import { parseCommandArgs } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readSignedFile, transactionAccount } from '../readSignedFile.js'
 
-const usage = `Usage: casper-multisig describe FILE [--node URL] [--chain-name NAME] [--label KEY=NAME]...
-                                [--labels FILE] [--json]
+const options = {
+  ...inputOptions,
+  ...nodeOptions(),
+  'chain-name': {
+    type: 'string',
+    value: 'NAME',
+    description: "transactions: the chain the file must be for (default: the node's)",
+  },
+  ...labelOptions({
+    label: 'a name to show for a key (repeatable; KEY: public key hex or account-hash-…)',
+    labels: 'an address book (default: labels.json beside FILE, or in the current directory)',
+  }),
+  ...outputOptions(
+    'print the description as JSON (safeToSign, changes, result, signers, …)',
+    'print nothing; the exit code says whether it is safe to sign',
+  ),
+} as const
 
-Prints what the deploy or TransactionV1 in FILE (- for standard input) does: its hash, whose account, each key and
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig describe FILE [--node URL] [--chain-name NAME] [--label KEY=NAME]...
+                                [--labels FILE] [--json]`,
+  summary: `Prints what the deploy or TransactionV1 in FILE (- for standard input) does: its hash, whose account, each key and
 threshold change with every key as its full account-hash-… and label, the session Wasm (bundled or
 unknown), payment, expiry and who has signed. With a node, the account is read and the session is
 emulated against it to show the resulting keys and thresholds. When the file's hashes or
 approvals do not check out, the first line is DO NOT SIGN and the exit code is 1. A TransactionV1
 (as casper-client make-transaction and Casper 2.x wallets write it) is told apart by its shape and
 described the same way, checked against the node's chainspec (without a node: its own chain, or
---chain-name); an expired one, or one for another chain, is DO NOT SIGN too.
-
-  -i, --input FILE      the deploy or transaction file (instead of FILE)
-  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
-  --chain-name NAME     transactions: the chain the file must be for (default: the node's)
-  --label KEY=NAME      a name to show for a key (repeatable; KEY: public key hex or account-hash-…)
-  --labels FILE         an address book (default: labels.json beside FILE, or in the current directory)
-  --json                print the description as JSON (safeToSign, changes, result, signers, …)
-  -q, --quiet           print nothing; the exit code says whether it is safe to sign
-
-Exit codes: 0 safe to sign, 1 DO NOT SIGN or failed (unreadable file, node error), 2 usage error.`
+--chain-name); an expired one, or one for another chain, is DO NOT SIGN too.`,
+  options,
+  exitCodes:
+    'Exit codes: 0 safe to sign, 1 DO NOT SIGN or failed (unreadable file, node error), 2 usage error.',
+})
 
 export const describeCommand: Command = {
   name: 'describe',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...inputOptions,
-        ...nodeOptions,
-        'chain-name': { type: 'string' },
-        ...labelOptions,
-        ...outputOptions,
-      },
-      { name: 'FILE', min: 0, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)

@@ -1,42 +1,77 @@
 // `casper-multisig devnet`: starts the loopback devnet, logs what it accepts, refuses and executes, until a signal.
-import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { accountHashFromPublicKey } from '../../account/accountHash.js'
 import { DevnetError } from '../../devnet/DevnetError.js'
 import type { DevnetAccountParameters, DevnetEvent, StartDevnetOptions } from '../../devnet/startDevnet.js'
 import { type Devnet, startDevnet } from '../../devnet/startDevnet.js'
 import { safeText } from '../../text/safeText.js'
+import { CliError } from '../CliError.js'
 import type { CliIo } from '../CliIo.js'
-import { exitCodes } from '../Command.js'
+import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
+import { readText } from '../files.js'
+import { parseCommandArgs } from '../parseCommandArgs.js'
+import { reportError } from '../runCommand.js'
 
-export const devnetUsage = `Usage: casper-multisig devnet [--port N] [--state FILE] [--chainspec FILE | --protocol 1.5|2.0]
+const options = {
+  port: { type: 'string', value: 'N', description: 'TCP port (default: a free one)' },
+  state: {
+    type: 'string',
+    value: 'FILE',
+    description: 'load the state from FILE and save it there after every change',
+  },
+  chainspec: {
+    type: 'string',
+    value: 'FILE',
+    description: 'run a casper-node chainspec.toml (default: mainnet 2.2.0 rules)',
+  },
+  protocol: {
+    type: 'string',
+    value: '1.5|2.0',
+    description: 'shorthand for the 1.5.8 or mainnet 2.x presets',
+  },
+  'block-interval': { type: 'string', value: 'MS', description: 'milliseconds between blocks (default 500)' },
+  'chain-name': { type: 'string', value: 'NAME', description: 'default casper-devnet' },
+  account: {
+    type: 'string',
+    multiple: true,
+    value: 'KEY[=MOTES]',
+    description:
+      'an account to create (repeatable): a public key hex (01…, 02…), with a\nbalance in motes (default 1000000 CSPR); KEY:MOTES is accepted too',
+  },
+  quiet: { type: 'boolean', short: 'q', description: 'print only the URL' },
+} as const
+
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig devnet [--port N] [--state FILE] [--chainspec FILE | --protocol 1.5|2.0]
                               [--block-interval MS] [--chain-name NAME]
-                              [--account PUBLIC_KEY[=MOTES]]... [--quiet]
-
-Starts a loopback devnet (default: mainnet 2.2.0 rules, chain casper-devnet) serving a Casper
+                              [--account PUBLIC_KEY[=MOTES]]... [--quiet]`,
+  summary: `Starts a loopback devnet (default: mainnet 2.2.0 rules, chain casper-devnet) serving a Casper
 node's JSON-RPC on http://127.0.0.1:PORT/rpc (only /rpc, like a node), prints its URL and the
 accounts with their balances, then one line for each deploy or transaction it accepts or refuses
 and each block it makes, until SIGINT or SIGTERM (then it saves the state and exits 0). Add or fund
-accounts later with casper-multisig fund.
+accounts later with casper-multisig fund.`,
+  options,
+  exitCodes: 'Exit codes: 0 stopped by a signal, 1 failed to start (e.g. the port is in use), 2 usage error.',
+})
 
-  --port N                 TCP port (default: a free one)
-  --state FILE             load the state from FILE and save it there after every change
-  --chainspec FILE         run a casper-node chainspec.toml (default: mainnet 2.2.0 rules)
-  --protocol 1.5|2.0       shorthand for the 1.5.8 or mainnet 2.x presets
-  --block-interval MS      milliseconds between blocks (default 500)
-  --chain-name NAME        default casper-devnet
-  --account KEY[=MOTES]    an account to create (repeatable): a public key hex (01…, 02…), with a
-                           balance in motes (default 1000000 CSPR); KEY:MOTES is accepted too
-  -q, --quiet              print only the URL
+/** What `devnet` returns: the exit code, and the running devnet once it started. */
+export type DevnetCommandReturnType = { code: number; devnet?: Devnet }
 
-Exit codes: 0 stopped by a signal, 1 failed to start (e.g. the port is in use), 2 usage error.`
-
-const helpRemedy = "Run 'casper-multisig devnet --help' for every flag."
+/**
+ * `casper-multisig devnet`: its usage and flags as every command's; `run` is {@link runDevnet},
+ * which returns the running devnet too.
+ */
+export const devnetCommand: Command<DevnetCommandReturnType> = {
+  name: 'devnet',
+  usage,
+  options,
+  run: runDevnet,
+}
 
 /**
  * Reads `devnet` arguments into {@link StartDevnetOptions}.
  *
- * @throws {DevnetError} code `InvalidOptions` naming the argument.
+ * @throws {CliError} code `UsageError` naming the argument, `FileError` for an unreadable chainspec.
  * @example
  * ```ts
  * parseDevnetArgs(['--port', '7777', '--account', '01d9bf…900c=5000000000'])
@@ -44,16 +79,12 @@ const helpRemedy = "Run 'casper-multisig devnet --help' for every flag."
  * ```
  */
 export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
-  let values: ReturnType<typeof parse>['values']
-  try {
-    values = parse(args).values
-  } catch (cause) {
-    throw new DevnetError('Invalid arguments', {
-      code: 'InvalidOptions',
-      details: { reason: cause instanceof Error ? cause.message : String(cause) },
-      remedy: helpRemedy,
-    })
-  }
+  return startOptions(parseCommandArgs(args, options).values)
+}
+
+function startOptions(
+  values: ReturnType<typeof parseCommandArgs<typeof options>>['values'],
+): StartDevnetOptions {
   const number = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined
     if (!/^\d+$/.test(text)) throw invalid(name, 'a non-negative integer', text)
@@ -74,16 +105,7 @@ export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
   let chainspec: string | undefined
   if (values.chainspec !== undefined) {
     if (protocol !== undefined) throw invalid('--protocol', 'no --protocol with --chainspec', protocol)
-    try {
-      chainspec = readFileSync(values.chainspec, 'utf8')
-    } catch (cause) {
-      throw new DevnetError('Cannot read the chainspec file', {
-        code: 'InvalidOptions',
-        details: { file: values.chainspec, reason: cause instanceof Error ? cause.message : String(cause) },
-        remedy: 'Pass the path of a casper-node chainspec.toml (e.g. resources/mainnet/chainspec.toml).',
-        cause,
-      })
-    }
+    chainspec = readText(values.chainspec, 'chainspec file')
   }
   return {
     ...(values.port === undefined ? {} : { port: number('--port', values.port) }),
@@ -98,30 +120,8 @@ export function parseDevnetArgs(args: readonly string[]): StartDevnetOptions {
   }
 }
 
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      state: { type: 'string' },
-      protocol: { type: 'string' },
-      chainspec: { type: 'string' },
-      'block-interval': { type: 'string' },
-      'chain-name': { type: 'string' },
-      account: { type: 'string', multiple: true },
-      quiet: { type: 'boolean', short: 'q' },
-    },
-  })
-}
-
-function invalid(argument: string, expected: string, got: string): DevnetError {
-  return new DevnetError(`Invalid ${argument}`, {
-    code: 'InvalidOptions',
-    details: { expected, got },
-    remedy: helpRemedy,
-  })
+function invalid(argument: string, expected: string, got: string): CliError {
+  return new CliError(`Invalid ${argument}`, { code: 'UsageError', details: { expected, got } })
 }
 
 /** One log line per devnet event, every text from a client rendered with `safeText`. */
@@ -151,29 +151,26 @@ export function devnetEventLine(event: DevnetEvent): string {
 
 /**
  * Starts the devnet and prints its URL and accounts; returns the running devnet with exit code 0,
- * or the exit code of the failure (2 for invalid options, 1 for a port in use or an unreadable state).
+ * or the exit code of the failure, printed as every command prints it (2 for a usage error; 1 for
+ * a port in use, an unreadable chainspec or state).
  */
-export async function runDevnet(
-  args: readonly string[],
-  io: CliIo,
-): Promise<{ code: number; devnet?: Devnet }> {
+export async function runDevnet(args: readonly string[], io: CliIo): Promise<DevnetCommandReturnType> {
   let devnet: Devnet
   let quiet = false
   try {
-    const options = parseDevnetArgs(args)
-    quiet = args.includes('--quiet') || args.includes('-q')
+    const { values } = parseCommandArgs(args, options)
+    quiet = Boolean(values.quiet)
     devnet = await startDevnet({
-      ...options,
+      ...startOptions(values),
       ...(quiet ? {} : { onEvent: (event) => io.out(devnetEventLine(event)) }),
       onError: (error) => io.err(`devnet: ${error.message.split('\n').map(safeText).join('\n')}`),
     })
   } catch (error) {
-    io.err(startFailure(error))
-    const usageError =
-      error instanceof DevnetError && error.code === 'InvalidOptions' && !isListenError(error)
-    // As every other command: the synopsis after a usage error (the remedy points to --help).
-    if (usageError) io.err(`\n${devnetUsage.split('\n\n')[0]}`)
-    return { code: usageError ? exitCodes.usage : exitCodes.failed }
+    if (error instanceof DevnetError && isListenError(error)) {
+      io.err(listenFailure(error))
+      return { code: exitCodes.failed }
+    }
+    return { code: reportError(error, io, devnetCommand) }
   }
   if (quiet) {
     io.out(devnet.url)
@@ -198,23 +195,19 @@ function isListenError(error: DevnetError): boolean {
   return error.shortMessage === 'Cannot listen'
 }
 
-/** The start failure, with the system's reason (EADDRINUSE, EACCES) and what to do about it. */
-function startFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  if (error instanceof DevnetError && isListenError(error)) {
-    const code = (error.cause as { code?: unknown } | undefined)?.code
-    const { port } = error.details as { port?: unknown }
-    const reason =
-      code === 'EADDRINUSE'
-        ? `EADDRINUSE: port ${port} is already in use`
-        : code === 'EACCES'
-          ? `EACCES: not allowed to listen on port ${port}`
-          : String(code ?? (error.cause instanceof Error ? error.cause.message : 'unknown'))
-    return [
-      `Cannot start the devnet on 127.0.0.1:${port}`,
-      `  reason: ${reason}`,
-      `Remedy: ${code === 'EADDRINUSE' ? 'Stop what uses the port, or choose another with --port N (--port 0 picks a free one).' : 'Choose another port with --port N (above 1023).'}`,
-    ].join('\n')
-  }
-  return error.message.split('\n').map(safeText).join('\n')
+/** The listen failure, with the system's reason (EADDRINUSE, EACCES) and what to do about it. */
+function listenFailure(error: DevnetError): string {
+  const code = (error.cause as { code?: unknown } | undefined)?.code
+  const { port } = error.details as { port?: unknown }
+  const reason =
+    code === 'EADDRINUSE'
+      ? `EADDRINUSE: port ${port} is already in use`
+      : code === 'EACCES'
+        ? `EACCES: not allowed to listen on port ${port}`
+        : String(code ?? (error.cause instanceof Error ? error.cause.message : 'unknown'))
+  return [
+    `Cannot start the devnet on 127.0.0.1:${port}`,
+    `  reason: ${reason}`,
+    `Remedy: ${code === 'EADDRINUSE' ? 'Stop what uses the port, or choose another with --port N (--port 0 picks a free one).' : 'Choose another port with --port N (above 1023).'}`,
+  ].join('\n')
 }

@@ -5,34 +5,38 @@ import { createRpc } from '../../rpc/createRpc.js'
 import { JsonRpcError } from '../../rpc/RpcError.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 
-const usage = `Usage: casper-multisig fund --node URL --public-key KEY [--amount MOTES] [--json]
+const options = {
+  ...nodeOptions('the devnet (also --node-address; default: CASPER_NODE_ADDRESS)'),
+  'public-key': {
+    type: 'string',
+    short: 'p',
+    value: 'KEY',
+    description: "the account's public key hex (01…, 02…)",
+  },
+  amount: { type: 'string', value: 'MOTES', description: 'default 1000000000000000 (1,000,000 CSPR)' },
+  ...outputOptions('print { accountHash, publicKey, balance, created }'),
+} as const
 
-Devnet only: adds MOTES to the account of the public key on a running casper-multisig devnet,
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig fund --node URL --public-key KEY [--amount MOTES] [--json]',
+  summary: `Devnet only: adds MOTES to the account of the public key on a running casper-multisig devnet,
 creating the account first (its own key with weight 1, thresholds 1/1) when it does not exist.
-A real node refuses it (there is no faucet method on Casper's JSON-RPC).
-
-  -n, --node URL            the devnet (also --node-address; default: CASPER_NODE_ADDRESS)
-  -p, --public-key KEY      the account's public key hex (01…, 02…)
-  --amount MOTES            default 1000000000000000 (1,000,000 CSPR)
-  --json                    print { accountHash, publicKey, balance, created }
-  -q, --quiet               print only errors
-
-Exit codes: 0 funded, 1 failed (not a devnet, unreachable), 2 usage error.`
+A real node refuses it (there is no faucet method on Casper's JSON-RPC).`,
+  options,
+  exitCodes: 'Exit codes: 0 funded, 1 failed (not a devnet, unreachable), 2 usage error.',
+})
 
 export const fundCommand: Command = {
   name: 'fund',
   usage,
+  options,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...nodeOptions,
-      'public-key': { type: 'string', short: 'p' },
-      amount: { type: 'string' },
-      ...outputOptions,
-    })
+    const { values } = parseCommandArgs(args, options)
     const node = requiredNodeAddress(values, io.env)
     const publicKey = parsePublicKey(required(values['public-key'], '--public-key', 'KEY')).publicKeyHex
     const amount = values.amount ?? '1000000000000000'

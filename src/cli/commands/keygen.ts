@@ -8,33 +8,37 @@ import { privateKeyFromBytes } from '../../keys/privateKeyFromBytes.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { writeText } from '../files.js'
 import { keyFileNames, keyFiles } from '../keyFiles.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 
-const usage = `Usage: casper-multisig keygen DIR [--algorithm ed25519|secp256k1] [--force] [--json] [--quiet]
+const options = {
+  algorithm: { type: 'string', short: 'a', value: 'ALG', description: 'ed25519 (default) or secp256k1' },
+  force: {
+    type: 'boolean',
+    short: 'f',
+    description: 'replace existing key files in DIR (the old secret key is lost)',
+  },
+  ...outputOptions('print { directory, algorithm, publicKey, accountHash, files }', 'print nothing'),
+} as const
 
-Makes a new key pair and writes it to DIR (created if missing) as casper-client keygen does:
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig keygen DIR [--algorithm ed25519|secp256k1] [--force] [--json] [--quiet]',
+  summary: `Makes a new key pair and writes it to DIR (created if missing) as casper-client keygen does:
 secret_key.pem (mode 0600), public_key.pem and public_key_hex. Prints the public key and its
-account hash. Existing key files are never replaced unless --force.
-
-  -a, --algorithm ALG   ed25519 (default) or secp256k1
-  -f, --force           replace existing key files in DIR (the old secret key is lost)
-  --json                print { directory, algorithm, publicKey, accountHash, files }
-  -q, --quiet           print nothing
-
-Exit codes: 0 written, 1 a key file exists or cannot be written, 2 usage error.`
+account hash. Existing key files are never replaced unless --force.`,
+  options,
+  exitCodes: 'Exit codes: 0 written, 1 a key file exists or cannot be written, 2 usage error.',
+})
 
 export const keygenCommand: Command = {
   name: 'keygen',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { algorithm: { type: 'string', short: 'a' }, force: { type: 'boolean', short: 'f' }, ...outputOptions },
-      { name: 'DIR', min: 1, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'DIR', min: 1, max: 1 })
     const dir = positionals[0]!
     const algorithm = (values.algorithm ?? 'ed25519').toLowerCase()
     if (algorithm !== 'ed25519' && algorithm !== 'secp256k1') {

@@ -10,6 +10,7 @@ import { CosignError } from '../../errors/CosignError.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
 import { writeText } from '../files.js'
@@ -18,32 +19,36 @@ import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readSignedFile } from '../readSignedFile.js'
 
-const usage = `Usage: casper-multisig merge FILE FILE... -o FILE [--force] [--json]
+const options = {
+  ...outOptions(
+    'where to write the merged deploy: may be one of the inputs; - for standard\noutput (the messages then go to standard error); also --output',
+  ),
+  force: { type: 'boolean', description: 'replace an existing output file that is not one of the inputs' },
+  ...labelOptions('names for keys (default: labels.json beside the first FILE)'),
+  ...outputOptions('print { hash, approvals, added, rejected, out }'),
+} as const
 
-Merges the approvals of signed copies of one deploy, or of one TransactionV1, into one file. Every signature is verified;
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig merge FILE FILE... -o FILE [--force] [--json]',
+  summary: `Merges the approvals of signed copies of one deploy, or of one TransactionV1, into one file. Every signature is verified;
 each approval left out is printed with its reason (invalid signature, wrong tag, a second
 signature by the same key). Copies of different deploys are refused, naming the field that differs;
 copies of different transactions, or a transaction whose content does not match its hash, too.
-One FILE may be - (standard input).
-
-  -o, --out FILE      where to write the merged deploy: may be one of the inputs; - for standard
-                      output (the messages then go to standard error); also --output
-  --force             replace an existing output file that is not one of the inputs
-  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside the first FILE)
-  --json              print { hash, approvals, added, rejected, out }
-  -q, --quiet         print only errors
-
-Exit codes: 0 merged, 1 failed (different deploys, unreadable file), 2 usage error.`
+One FILE may be - (standard input).`,
+  options,
+  exitCodes: 'Exit codes: 0 merged, 1 failed (different deploys, unreadable file), 2 usage error.',
+})
 
 export const mergeCommand: Command = {
   name: 'merge',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals: files } = parseCommandArgs(
-      args,
-      { ...outOptions, force: { type: 'boolean' }, ...labelOptions, ...outputOptions },
-      { name: 'FILE', min: 1, max: Number.POSITIVE_INFINITY },
-    )
+    const { values, positionals: files } = parseCommandArgs(args, options, {
+      name: 'FILE',
+      min: 1,
+      max: Number.POSITIVE_INFINITY,
+    })
     const out = required(outPath(values), '--out', 'FILE')
     if (files.filter((f) => f === '-').length > 1) {
       throw new CliError('Standard input (-) can be read once', { code: 'UsageError' })

@@ -4,20 +4,24 @@ import { fileURLToPath } from 'node:url'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { outOptions, outPath } from '../deployOutput.js'
 import { writeText } from '../files.js'
-import { parseCommandArgs } from '../parseCommandArgs.js'
+import { parseCommandArgs, required } from '../parseCommandArgs.js'
 
-const usage = `Usage: casper-multisig page --out FILE [--force]
+const options = {
+  ...outOptions('where to write the page (e.g. cosign.html; also --output)'),
+  force: { type: 'boolean', short: 'f', description: 'replace FILE if it exists' },
+} as const
 
-Writes the co-signing page: one self-contained HTML file that works offline. A co-signer opens it
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig page --out FILE [--force]',
+  summary: `Writes the co-signing page: one self-contained HTML file that works offline. A co-signer opens it
 in a browser, drops the deploy or transaction file, checks every key change, signs with Casper
-Wallet or a secret key file, and downloads the signed copy; the coordinator merges the copies there.
-
-  -o, --out FILE        where to write the page (e.g. cosign.html; also --output)
-  -f, --force           replace FILE if it exists
-
-Exit codes: 0 written, 1 failed (the page is not built, FILE exists), 2 usage error.`
+Wallet or a secret key file, and downloads the signed copy; the coordinator merges the copies there.`,
+  options,
+  exitCodes: 'Exit codes: 0 written, 1 failed (the page is not built, FILE exists), 2 usage error.',
+})
 
 /** Where the built page is: beside the bundled CLI (dist/cli/main.js), or in dist/ when run from src. */
 const candidates = ['../cosign.html', '../../../dist/cosign.html']
@@ -25,10 +29,10 @@ const candidates = ['../cosign.html', '../../../dist/cosign.html']
 export const pageCommand: Command = {
   name: 'page',
   usage,
+  options,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { ...outOptions, force: { type: 'boolean', short: 'f' } })
-    const out = outPath(values)
-    if (!out) throw new CliError('Missing --out FILE', { code: 'UsageError', remedy: usage })
+    const { values } = parseCommandArgs(args, options)
+    const out = required(outPath(values), '--out', 'FILE')
     const source = candidates
       .map((c) => fileURLToPath(new URL(c, import.meta.url)))
       .find((path) => existsSync(path))

@@ -13,6 +13,7 @@ import { formatCspr } from '../../text/formatCspr.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { expandHashes } from '../expandHashes.js'
 import { writeText } from '../files.js'
 import {
@@ -29,34 +30,60 @@ import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readTargetFile } from '../readTargetFile.js'
 
-const usage = `Usage: casper-multisig plan --node URL --account KEY --target FILE [--signer KEY]...
-                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--transaction]
-                            [--force] [--json]
+const options = {
+  ...nodeOptions(),
+  account: {
+    type: 'string',
+    value: 'KEY',
+    description:
+      'the account to change: its public key hex, or account-hash-… when the\ntarget or a --signer gives its public key (the deploy header needs it)',
+  },
+  target: {
+    type: 'string',
+    value: 'FILE',
+    description:
+      '{ "associatedKeys": [{ "key": "01…", "weight": 1, "label": "bob" }],\n  "thresholds": { "deployment": 2, "keyManagement": 2 } } (- for standard input)',
+  },
+  signer: {
+    type: 'string',
+    multiple: true,
+    value: 'KEY',
+    description: 'a key that will sign (repeatable); default: every associated key now',
+  },
+  'out-dir': {
+    type: 'string',
+    value: 'DIR',
+    description: 'where to write the deploy files and labels.json (default: .)',
+  },
+  'chain-name': { type: 'string', value: 'NAME', description: "default: the node's chain name" },
+  ttl: {
+    type: 'string',
+    value: 'DURATION',
+    description: 'how long co-signers have to sign and send, e.g. 30m, 1h (default and most: 2h)',
+  },
+  transaction: {
+    type: 'boolean',
+    description: 'write TransactionV1 files (transaction-N.json) instead of deploys',
+  },
+  force: { type: 'boolean', description: 'replace existing deploy-N.json (transaction-N.json) files' },
+  ...labelOptions('more names for keys (added to labels.json)'),
+  ...outputOptions('print { account, chainName, warnings, deploys: [{ file, hash, steps, … }] }'),
+} as const
 
-Plans the change from the account's keys and thresholds now (read from the node) to the target,
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig plan --node URL --account KEY --target FILE [--signer KEY]...
+                            [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--transaction]
+                            [--force] [--json]`,
+  summary: `Plans the change from the account's keys and thresholds now (read from the node) to the target,
 proves it in the emulator, prints the warnings and steps, and writes one unsigned deploy per
 planned deploy: DIR/deploy-1.json, deploy-2.json, … (casper-client JSON), and the target's labels
 as the address book DIR/labels.json, which the other commands read to name keys. With
 --transaction it writes Casper 2.x TransactionV1 files instead (DIR/transaction-1.json, …, as
-casper-client make-transaction writes them), which the other commands take as they take deploys.
-
-  -n, --node URL      the node (also --node-address; default: CASPER_NODE_ADDRESS)
-  --account KEY       the account to change: its public key hex, or account-hash-… when the
-                      target or a --signer gives its public key (the deploy header needs it)
-  --target FILE       { "associatedKeys": [{ "key": "01…", "weight": 1, "label": "bob" }],
-                        "thresholds": { "deployment": 2, "keyManagement": 2 } } (- for standard input)
-  --signer KEY        a key that will sign (repeatable); default: every associated key now
-  --out-dir DIR       where to write the deploy files and labels.json (default: .)
-  --chain-name NAME   default: the node's chain name
-  --ttl DURATION      how long co-signers have to sign and send, e.g. 30m, 1h (default and most: 2h)
-  --transaction       write TransactionV1 files (transaction-N.json) instead of deploys
-  --force             replace existing deploy-N.json (transaction-N.json) files
-  --label KEY=NAME, --labels FILE   more names for keys (added to labels.json)
-  --json              print { account, chainName, warnings, deploys: [{ file, hash, steps, … }] }
-  -q, --quiet         print only errors
-
-Exit codes: 0 planned (or nothing to do), 1 failed (invalid target, signers that cannot authorize
-it, node error, a deploy file exists), 2 usage error.`
+casper-client make-transaction writes them), which the other commands take as they take deploys.`,
+  options,
+  exitCodes: `Exit codes: 0 planned (or nothing to do), 1 failed (invalid target, signers that cannot authorize
+it, node error, a deploy file exists), 2 usage error.`,
+})
 
 const publicKeyHex = /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/
 
@@ -66,20 +93,9 @@ const maxTtlMs = 2 * 60 * 60 * 1000
 export const planCommand: Command = {
   name: 'plan',
   usage,
+  options,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...nodeOptions,
-      account: { type: 'string' },
-      target: { type: 'string' },
-      signer: { type: 'string', multiple: true },
-      'out-dir': { type: 'string' },
-      'chain-name': { type: 'string' },
-      ttl: { type: 'string' },
-      transaction: { type: 'boolean' },
-      force: { type: 'boolean' },
-      ...labelOptions,
-      ...outputOptions,
-    })
+    const { values } = parseCommandArgs(args, options)
     const node = requiredNodeAddress(values, io.env)
     const identifier = required(values.account, '--account', 'KEY')
     const targetFile = required(values.target, '--target', 'FILE')

@@ -7,6 +7,7 @@ import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
@@ -18,44 +19,40 @@ import { readNodeAccount } from '../readNodeAccount.js'
 import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { waitExecution } from '../waitExecution.js'
 
-const usage = `Usage: casper-multisig send FILE --node URL [--no-preflight] [--wait SECONDS]
-                            [--poll-interval MS] [--json]
+const options = {
+  ...inputOptions,
+  ...nodeOptions(),
+  'no-preflight': { type: 'boolean', description: "send as is (the node's own refusal is printed)" },
+  wait: { type: 'string', value: 'SECONDS', description: 'wait up to this long for the execution result' },
+  'poll-interval': {
+    type: 'string',
+    value: 'MS',
+    description: 'how often to ask the node while waiting (default 1000)',
+  },
+  ...outputOptions('print { hash, sent, execution }'),
+} as const
 
-Sends the deploy or TransactionV1 in FILE (- for standard input; a transaction goes to
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig send FILE --node URL [--no-preflight] [--wait SECONDS]
+                            [--poll-interval MS] [--json]`,
+  summary: `Sends the deploy or TransactionV1 in FILE (- for standard input; a transaction goes to
 account_put_transaction). When the node already has it, says so instead:
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise it first reads the
 account and runs the preflight: when anything would make the node refuse or fail the deploy, it
 prints every problem and sends nothing. Prints the deploy hash once the node accepted it; with
 --wait, waits for the execution (elapsed time and block height on a terminal) and prints its
-block and cost, or the failure explained in the account's terms with a remedy.
-
-  -i, --input FILE      the deploy or transaction file (instead of FILE)
-  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
-  --no-preflight        send as is (the node's own refusal is printed)
-  --wait SECONDS        wait up to this long for the execution result
-  --poll-interval MS    how often to ask the node while waiting (default 1000)
-  --json                print { hash, sent, execution }
-  -q, --quiet           print only errors
-
-Exit codes: 0 sent (with --wait: executed successfully; or it had already executed successfully),
-1 refused, failed or timed out, 2 usage error.`
+block and cost, or the failure explained in the account's terms with a remedy.`,
+  options,
+  exitCodes: `Exit codes: 0 sent (with --wait: executed successfully; or it had already executed successfully),
+1 refused, failed or timed out, 2 usage error.`,
+})
 
 export const sendCommand: Command = {
   name: 'send',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...inputOptions,
-        ...nodeOptions,
-        'no-preflight': { type: 'boolean' },
-        wait: { type: 'string' },
-        'poll-interval': { type: 'string' },
-        ...outputOptions,
-      },
-      { name: 'FILE', min: 0, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
     const node = requiredNodeAddress(values, io.env)
     const waitSeconds = positiveNumber(values.wait, '--wait')

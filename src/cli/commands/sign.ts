@@ -10,6 +10,7 @@ import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKe
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
 import { readBytes, readSecretKeyFile, writeText } from '../files.js'
@@ -22,62 +23,62 @@ import { readNodeAccount } from '../readNodeAccount.js'
 import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { integrityProblems, signingProgressJson, signingProgressText } from '../signingText.js'
 
-const usage = `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
-                            [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]
+const options = {
+  ...inputOptions,
+  key: {
+    type: 'string',
+    short: 'k',
+    value: 'FILE',
+    description:
+      'secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex\ndigits with --algorithm); also --secret-key',
+  },
+  'secret-key': { type: 'string', value: 'FILE', aliasOf: 'key' },
+  ...outOptions('where to write the signed copy (- for standard output); also --output'),
+  'in-place': { type: 'boolean', description: 'replace FILE with the signed copy' },
+  ...nodeOptions(
+    'the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the\nchain and the key, and prints the signature progress',
+  ),
+  'chain-name': { type: 'string', value: 'NAME', description: 'the chain the deploy must be for' },
+  force: {
+    type: 'boolean',
+    description: 'sign despite the checks above, and replace an existing output file',
+  },
+  algorithm: {
+    type: 'string',
+    value: 'ALG',
+    description: "the key's algorithm, needed only for a raw hex key",
+  },
+  ...labelOptions('names for keys (default: labels.json beside FILE)'),
+  ...outputOptions('print { hash, signer, alreadySigned, out, approvals, progress }'),
+} as const
 
-Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
+                            [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]`,
+  summary: `Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
 signs it with the secret key and writes the signed copy: by default next to FILE as
 <FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json (standard output
 when FILE is -); -o - writes it to standard output (the messages then go to standard error).
 
 It refuses, writing nothing, unless --force:
-  - a deploy describe calls DO NOT SIGN (payment far above need or not standard payment, hidden
-    characters in names, approvals that do not verify);
-  - an expired deploy (timestamp + ttl in the past);
-  - a deploy whose chain name differs from --chain-name, or from the node's;
-  - with a node, a key the account does not hold (the node would refuse the whole deploy).
+  - whatever describe calls DO NOT SIGN (the same verdict: expired, another chain than --chain-name
+    or the node's, a payment that is not standard or far from the need, code it cannot explain,
+    hidden characters in names; with a node, a session that fails against the account);
+  - with a node, a key the account does not hold (the node would refuse the whole file).
 The output path is checked before signing: an existing file is not replaced without --force.
 A file whose content does not match its hash, or that carries an approval that does not verify, is
 never signed: DO NOT SIGN, exit 1, even with --force. A TransactionV1 (told apart by its shape) is
-signed the same way and written back in the wrapper it came in.
-
-  -i, --input FILE         the deploy or transaction file (instead of FILE)
-  -k, --key FILE           secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex
-                           digits with --algorithm); also --secret-key
-  -o, --out FILE           where to write the signed copy (- for standard output); also --output
-  --in-place               replace FILE with the signed copy
-  -n, --node URL           the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the
-                           chain and the key, and prints the signature progress
-  --chain-name NAME        the chain the deploy must be for
-  --force                  sign despite the checks above, and replace an existing output file
-  --algorithm ALG          the key's algorithm, needed only for a raw hex key
-  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside FILE)
-  --json                   print { hash, signer, alreadySigned, out, approvals, progress }
-  -q, --quiet              print only errors
-
-Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usage error.`
+signed the same way and written back in the wrapper it came in.`,
+  options,
+  exitCodes: 'Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usage error.',
+})
 
 export const signCommand: Command = {
   name: 'sign',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...inputOptions,
-        key: { type: 'string', short: 'k' },
-        'secret-key': { type: 'string' },
-        ...outOptions,
-        'in-place': { type: 'boolean' },
-        force: { type: 'boolean' },
-        algorithm: { type: 'string' },
-        'chain-name': { type: 'string' },
-        ...nodeOptions,
-        ...labelOptions,
-        ...outputOptions,
-      },
-      { name: 'FILE', min: 0, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
     if (values.key !== undefined && values['secret-key'] !== undefined) {
       throw new CliError('--key and --secret-key name the same thing: give one', { code: 'UsageError' })

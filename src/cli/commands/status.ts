@@ -4,6 +4,7 @@ import { createRpc } from '../../rpc/createRpc.js'
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
 import { cliMessage } from '../cliRemedy.js'
+import { commandUsage } from '../commandUsage.js'
 import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
@@ -16,33 +17,35 @@ import { executionJson, executionText, readExecution } from '../readExecution.js
 import { readNodeAccount } from '../readNodeAccount.js'
 import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
-const usage = `Usage: casper-multisig status FILE --node URL [--label KEY=NAME]... [--labels FILE] [--json]
+const options = {
+  ...inputOptions,
+  ...nodeOptions(),
+  ...labelOptions('names for keys (default: labels.json beside FILE)'),
+  ...outputOptions(
+    'print { hash, execution, ready, progress, errors, warnings } as JSON',
+    'print nothing; the exit code says it all',
+  ),
+} as const
 
-First asks the node whether it already has the deploy or TransactionV1 in FILE (- for standard
+const usage = commandUsage({
+  synopsis: 'Usage: casper-multisig status FILE --node URL [--label KEY=NAME]... [--labels FILE] [--json]',
+  summary: `First asks the node whether it already has the deploy or TransactionV1 in FILE (- for standard
 input): then prints
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise reads the deploy's
 account and prints the signature progress (weight collected, the thresholds, the smallest sets of
 keys still needed, every key in full) and every preflight error and warning: what the node would
-refuse or fail.
-
-  -i, --input FILE      the deploy or transaction file (instead of FILE)
-  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
-  --label KEY=NAME, --labels FILE   names for keys (default: labels.json beside FILE)
-  --json                print { hash, execution, ready, progress, errors, warnings } as JSON
-  -q, --quiet           print nothing; the exit code says it all
-
-Exit codes: 0 ready to send, or executed successfully; 1 executed and failed, or the check failed
-(unreadable file, node error); 2 usage error; 3 not ready to send; 4 sent and not executed yet.`
+refuse or fail.`,
+  options,
+  exitCodes: `Exit codes: 0 ready to send, or executed successfully; 1 executed and failed, or the check failed
+(unreadable file, node error); 2 usage error; 3 not ready to send; 4 sent and not executed yet.`,
+})
 
 export const statusCommand: Command = {
   name: 'status',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { ...inputOptions, ...nodeOptions, ...labelOptions, ...outputOptions },
-      { name: 'FILE', min: 0, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
     const node = requiredNodeAddress(values, io.env)
     const labels = loadLabels(values, file)

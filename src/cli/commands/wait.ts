@@ -1,6 +1,7 @@
 // `casper-multisig wait`: waits for a sent deploy's execution, with visible progress on a terminal.
 import { createRpc } from '../../rpc/createRpc.js'
 import { type Command, exitCodes } from '../Command.js'
+import { commandUsage } from '../commandUsage.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
@@ -8,40 +9,36 @@ import { chargesText, executionJson } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { waitExecution } from '../waitExecution.js'
 
-const usage = `Usage: casper-multisig wait HASH|FILE --node URL [--transaction] [--timeout SECONDS]
-                            [--poll-interval MS] [--json]
+const options = {
+  ...nodeOptions(),
+  transaction: {
+    type: 'boolean',
+    description: "HASH is a TransactionV1's (info_get_transaction), not a deploy's",
+  },
+  timeout: { type: 'string', value: 'SECONDS', description: 'give up after this long (default 300)' },
+  'poll-interval': { type: 'string', value: 'MS', description: 'how often to ask the node (default 1000)' },
+  ...outputOptions('print { hash, execution }'),
+} as const
 
-Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash, with --transaction
+const usage = commandUsage({
+  synopsis: `Usage: casper-multisig wait HASH|FILE --node URL [--transaction] [--timeout SECONDS]
+                            [--poll-interval MS] [--json]`,
+  summary: `Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash, with --transaction
 for a transaction's; or the file; - for standard input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
 line shows the seconds waited, whether the node has seen the deploy and its latest block height;
-nothing is drawn when standard error is not a terminal.
-
-  -n, --node URL        the node (also --node-address; default: CASPER_NODE_ADDRESS)
-  --transaction         HASH is a TransactionV1's (info_get_transaction), not a deploy's
-  --timeout SECONDS     give up after this long (default 300)
-  --poll-interval MS    how often to ask the node (default 1000)
-  --json                print { hash, execution }
-  -q, --quiet           print only errors
-
-Exit codes: 0 executed successfully, 1 executed and failed, or timed out, 2 usage error.`
+nothing is drawn when standard error is not a terminal.`,
+  options,
+  exitCodes: 'Exit codes: 0 executed successfully, 1 executed and failed, or timed out, 2 usage error.',
+})
 
 const hashPattern = /^[0-9a-fA-F]{64}$/
 
 export const waitCommand: Command = {
   name: 'wait',
   usage,
+  options,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...nodeOptions,
-        transaction: { type: 'boolean' },
-        timeout: { type: 'string' },
-        'poll-interval': { type: 'string' },
-        ...outputOptions,
-      },
-      { name: 'HASH or FILE', min: 1, max: 1 },
-    )
+    const { values, positionals } = parseCommandArgs(args, options, { name: 'HASH or FILE', min: 1, max: 1 })
     const node = requiredNodeAddress(values, io.env)
     const timeoutSeconds = positiveNumber(values.timeout, '--timeout') ?? 300
     const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
