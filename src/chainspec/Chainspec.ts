@@ -112,6 +112,17 @@ export type TransactionLane = {
  */
 export type AuthorizationRule = 'everySignerAssociated' | 'anySignerAssociated'
 
+/** The gas of the mint's transfer and of the auction's entry points (`[system_costs]`). */
+export type SystemCosts = {
+  transfer: bigint
+  delegate: bigint
+  undelegate: bigint
+  redelegate: bigint
+  addBid: bigint
+  withdrawBid: bigint
+  activateBid: bigint
+}
+
 /**
  * A Casper network's rules and prices, read from its `chainspec.toml` ({@link parseChainspec}, or
  * `getChainspec` from a node) or taken from a preset (`casperMainnet`, `casperTestnet`, `casper15`).
@@ -173,6 +184,27 @@ export type Chainspec = {
   gasPrice: { min: number; max: number }
   /** `[core] baseline_motes_amount`: the penalty payment and lowest cost; 1.5 has none (0). */
   baselineMotesAmount: bigint
+  /**
+   * `[transactions] native_transfer_minimum_motes` (1.5 `[deploys]`): the least a native transfer
+   * may move (casper-node `arg_handling.rs` `has_valid_transfer_args`, `InsufficientTransferAmount`).
+   */
+  nativeTransferMinimumMotes: bigint
+  /** `[core] minimum_delegation_amount`: the least a delegation may be. */
+  minimumDelegationAmount: bigint
+  /**
+   * The gas of native calls: `[system_costs.mint_costs] transfer` and
+   * `[system_costs.auction_costs]`. On 2.x a native transaction in the mint or auction lane pays at
+   * least this and is charged its whole payment (casper-node `meta_transaction_v1.rs`
+   * `is_config_compliant`, `contract_runtime/operations.rs`).
+   */
+  systemCosts: SystemCosts
+  /**
+   * The auction system contract's hash (hex), which a deploy calling the auction targets. Not in
+   * chainspec.toml: the presets carry it (mainnet and testnet, as casper-js-sdk's
+   * `AuctionManagerContractHashMap` lists them); `parseChainspec` leaves it undefined, and then a
+   * deploy to the auction cannot be told from any other stored contract.
+   */
+  auctionContractHash?: string | undefined
   /** `[wasm.v1]` (1.5 `[wasm]`): limits and gas schedule of session Wasm. */
   wasm: {
     /** `max_memory`, in 64 KiB pages. */

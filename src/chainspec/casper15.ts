@@ -1,4 +1,5 @@
 // Casper mainnet before Condor: casper-node v1.5.8 resources/production/chainspec.toml.
+import { auctionContractHashes } from './auctionContractHashes.js'
 import type { Chainspec, HostFunctionCosts, OpcodeCosts } from './Chainspec.js'
 
 /** `[wasm.opcode_costs]` of casper-node v1.5.8 `resources/production/chainspec.toml`. */
@@ -76,6 +77,18 @@ export const casper15: Chainspec = {
   feeHandling: { type: 'pay_to_proposer' },
   gasPrice: { min: 1, max: 1 },
   baselineMotesAmount: 0n,
+  nativeTransferMinimumMotes: 2_500_000_000n,
+  auctionContractHash: auctionContractHashes.casper,
+  minimumDelegationAmount: 500_000_000_000n,
+  systemCosts: {
+    transfer: 10_000n,
+    delegate: 2_500_000_000n,
+    undelegate: 2_500_000_000n,
+    redelegate: 2_500_000_000n,
+    addBid: 5_000_000_000_000n,
+    withdrawBid: 2_500_000_000n,
+    activateBid: 10_000n,
+  },
   wasm: {
     maxMemoryPages: 64,
     maxStackHeight: 500,

@@ -1,4 +1,5 @@
 // Casper mainnet as it runs today: casper-node resources/mainnet/chainspec.toml, version 2.2.0.
+import { auctionContractHashes } from './auctionContractHashes.js'
 import type { Chainspec, HostFunctionCosts, OpcodeCosts } from './Chainspec.js'
 
 /** `[wasm.v1.opcode_costs]` of casper-node `resources/mainnet/chainspec.toml` (2.2.0). */
@@ -127,6 +128,18 @@ export const casperMainnet: Chainspec = {
   feeHandling: { type: 'burn' },
   gasPrice: { min: 1, max: 1 },
   baselineMotesAmount: 2_500_000_000n,
+  nativeTransferMinimumMotes: 2_500_000_000n,
+  minimumDelegationAmount: 500_000_000_000n,
+  auctionContractHash: auctionContractHashes.casper,
+  systemCosts: {
+    transfer: 100_000_000n,
+    delegate: 2_500_000_000n,
+    undelegate: 2_500_000_000n,
+    redelegate: 2_500_000_000n,
+    addBid: 2_500_000_000n,
+    withdrawBid: 2_500_000_000n,
+    activateBid: 2_500_000_000n,
+  },
   wasm: {
     maxMemoryPages: 64,
     maxStackHeight: 500,

@@ -1,4 +1,5 @@
 // Casper testnet: casper-node resources/testnet/chainspec.toml, version 2.2.2.
+import { auctionContractHashes } from './auctionContractHashes.js'
 import type { Chainspec } from './Chainspec.js'
 import { casperMainnet } from './casperMainnet.js'
 
@@ -16,4 +17,5 @@ export const casperTestnet: Chainspec = {
   ...casperMainnet,
   protocolVersion: '2.2.2',
   chainName: 'casper-test',
+  auctionContractHash: auctionContractHashes['casper-test'],
 }

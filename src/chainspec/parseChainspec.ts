@@ -2,6 +2,7 @@
 import { parse, TomlError } from 'smol-toml'
 import { match } from 'ts-pattern'
 import { parseDuration } from '../encoding/duration.js'
+import { auctionContractHashes } from './auctionContractHashes.js'
 import type {
   Chainspec,
   ControlFlowCosts,
@@ -257,9 +258,21 @@ export function parseChainspec(toml: string): Chainspec {
     r.invalid('protocol.version', "a semantic version such as '2.2.0'", protocolVersion)
   const v2 = Number(major) >= 2
   const wasm = r.has('wasm.v1') ? 'wasm.v1' : 'wasm'
+  const chainName = r.string('network.name')
   const common = {
     protocolVersion,
-    chainName: r.string('network.name'),
+    auctionContractHash: auctionContractHashes[chainName],
+    minimumDelegationAmount: r.motes('core.minimum_delegation_amount'),
+    systemCosts: {
+      transfer: r.big('system_costs.mint_costs.transfer'),
+      delegate: r.big('system_costs.auction_costs.delegate'),
+      undelegate: r.big('system_costs.auction_costs.undelegate'),
+      redelegate: r.big('system_costs.auction_costs.redelegate'),
+      addBid: r.big('system_costs.auction_costs.add_bid'),
+      withdrawBid: r.big('system_costs.auction_costs.withdraw_bid'),
+      activateBid: r.big('system_costs.auction_costs.activate_bid'),
+    },
+    chainName,
     // 1.x `Account::can_authorize`, 2.x `RuntimeFootprint::can_authorize` (types/src/runtime_footprint.rs).
     authorization: v2 ? ('anySignerAssociated' as const) : ('everySignerAssociated' as const),
     maxAssociatedKeys: r.number('core.max_associated_keys'),
@@ -295,6 +308,7 @@ export function parseChainspec(toml: string): Chainspec {
       pricingHandling: { type: 'payment_limited' },
       gasPrice: { min: 1, max: 1 },
       baselineMotesAmount: 0n,
+      nativeTransferMinimumMotes: r.motes('deploys.native_transfer_minimum_motes'),
     }
   }
   // casper-types 2.x `chainspec/transaction_config.rs`, `transaction_config/transaction_v1_config.rs`.
@@ -328,5 +342,6 @@ export function parseChainspec(toml: string): Chainspec {
     pricingHandling: pricingHandling(r, 'core.pricing_handling'),
     gasPrice: { min: r.number('vacancy.min_gas_price', 255n), max: r.number('vacancy.max_gas_price', 255n) },
     baselineMotesAmount: r.big('core.baseline_motes_amount'),
+    nativeTransferMinimumMotes: r.motes('transactions.native_transfer_minimum_motes'),
   }
 }

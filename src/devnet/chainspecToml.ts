@@ -30,6 +30,7 @@ export function chainspecToml(chainspec: Chainspec): string {
     `max_associated_keys = ${chainspec.maxAssociatedKeys}`,
     `refund_handling = { type = '${refund.type}'${'ratio' in refund ? `, refund_ratio = [${refund.ratio[0]}, ${refund.ratio[1]}]` : ''} }`,
     `fee_handling = { type = '${chainspec.feeHandling.type}' }`,
+    `minimum_delegation_amount = ${chainspec.minimumDelegationAmount}`,
   ]
   if (v2) {
     lines.push(
@@ -46,6 +47,7 @@ export function chainspecToml(chainspec: Chainspec): string {
       `max_timestamp_leeway = '${formatDuration(chainspec.maxTimestampLeewayMs)}'`,
       `block_gas_limit = ${chainspec.blockGasLimit}`,
       `block_max_approval_count = ${chainspec.blockMaxApprovalCount}`,
+      `native_transfer_minimum_motes = ${chainspec.nativeTransferMinimumMotes}`,
       '',
       '[transactions.deploy]',
       `max_payment_cost = '${chainspec.deploy.maxPaymentCost}'`,
@@ -71,8 +73,23 @@ export function chainspecToml(chainspec: Chainspec): string {
       `block_max_approval_count = ${chainspec.blockMaxApprovalCount}`,
       `payment_args_max_length = ${chainspec.deploy.paymentArgsMaxLength}`,
       `session_args_max_length = ${chainspec.deploy.sessionArgsMaxLength}`,
+      `native_transfer_minimum_motes = ${chainspec.nativeTransferMinimumMotes}`,
     )
   }
+  const costs = chainspec.systemCosts
+  lines.push(
+    '',
+    '[system_costs.auction_costs]',
+    `add_bid = ${costs.addBid}`,
+    `withdraw_bid = ${costs.withdrawBid}`,
+    `delegate = ${costs.delegate}`,
+    `undelegate = ${costs.undelegate}`,
+    `activate_bid = ${costs.activateBid}`,
+    `redelegate = ${costs.redelegate}`,
+    '',
+    '[system_costs.mint_costs]',
+    `transfer = ${costs.transfer}`,
+  )
   const wasm = v2 ? 'wasm.v1' : 'wasm'
   const { opcodeCosts } = chainspec.wasm
   const { control_flow: controlFlow, ...opcodes } = opcodeCosts

@@ -26,7 +26,11 @@ describe('casper-js-sdk RpcClient against the 2.x devnet', () => {
     expect(root.stateRootHash.toHex()).toMatch(/^[0-9a-f]{64}$/)
     const chainspec = await rpc.getChainspec()
     const toml = new TextDecoder().decode(Buffer.from(chainspec.chainspecBytes.chainspecBytes ?? '', 'hex'))
-    expect(parseChainspec(toml)).toEqual({ ...casperMainnet, chainName: 'casper-devnet' })
+    expect(parseChainspec(toml)).toEqual({
+      ...casperMainnet,
+      chainName: 'casper-devnet',
+      auctionContractHash: undefined,
+    })
     const latest = await rpc.getLatestBlock()
     expect(latest.block.height).toBeGreaterThanOrEqual(0)
     const genesis = await rpc.getBlockByHeight(0)
