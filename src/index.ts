@@ -107,6 +107,7 @@ export type {
 export { estimateCost } from './chainspec/estimateCost.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
+export type { KnownArgType } from './codec/decodeArgValue.js'
 export type {
   CodeDescription,
   DescribeFileOptions,
@@ -134,7 +135,6 @@ export type {
   BuildTwoPartyTransactionParameters,
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
-export type { KnownArgType } from './deploy/clValueJson.js'
 export type {
   ApprovalJson,
   DeployHeaderJson,
