@@ -105,6 +105,7 @@ export type {
   EstimateCostReturnType,
 } from './chainspec/estimateCost.js'
 export { estimateCost } from './chainspec/estimateCost.js'
+export type { ProtocolGeneration } from './chainspec/ProtocolGeneration.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
 export type { KnownArgType } from './codec/decodeArgValue.js'
