@@ -105,8 +105,10 @@ export type {
   EstimateCostReturnType,
 } from './chainspec/estimateCost.js'
 export { estimateCost } from './chainspec/estimateCost.js'
+export type { ProtocolGeneration } from './chainspec/ProtocolGeneration.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
+export type { KnownArgType } from './codec/decodeArgValue.js'
 export type {
   CodeDescription,
   DescribeFileOptions,
@@ -134,7 +136,6 @@ export type {
   BuildTwoPartyTransactionParameters,
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
-export type { KnownArgType } from './deploy/clValueJson.js'
 export type {
   ApprovalJson,
   DeployHeaderJson,

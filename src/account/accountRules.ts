@@ -5,7 +5,7 @@
 // (casper-node v1.5.8). The emulator, validation and the planner all use these functions, so the
 // three can never disagree.
 import type { Chainspec } from '../chainspec/Chainspec.js'
-import type { LegacyProtocol } from '../chainspec/resolveChainspec.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import type { Account, AccountHashHex, ActionThresholds } from './Account.js'
 
 /** Maximum associated keys per account (`core.max_associated_keys` of the mainnet chainspec); rules read `chainspec.maxAssociatedKeys`. */
@@ -72,7 +72,7 @@ export function authorizationWeight(account: Account, authorizationKeys: Iterabl
 export function canAuthorize(
   account: Account,
   authorizationKeys: Iterable<AccountHashHex>,
-  rules: Pick<Chainspec, 'authorization'> | LegacyProtocol = { authorization: 'anySignerAssociated' },
+  rules: Pick<Chainspec, 'authorization'> | ProtocolGeneration = { authorization: 'anySignerAssociated' },
 ): boolean {
   const rule =
     rules === '1.5' ? 'everySignerAssociated' : rules === '2.0' ? 'anySignerAssociated' : rules.authorization

@@ -2,10 +2,11 @@
 import type { Chainspec } from './Chainspec.js'
 import { casper15 } from './casper15.js'
 import { casperMainnet } from './casperMainnet.js'
+import type { ProtocolGeneration } from './ProtocolGeneration.js'
 import { wasmLanes } from './selectLane.js'
 
-/** The protocol names the library took before chainspecs: `'1.5'` (casper-node 1.5.x) or `'2.0'` (2.x). */
-export type LegacyProtocol = '1.5' | '2.0'
+/** @deprecated Use {@link ProtocolGeneration} (the same `'1.5' | '2.0'`). */
+export type LegacyProtocol = ProtocolGeneration
 
 /** The option every rule takes. */
 export type ChainspecOption = {
@@ -15,7 +16,7 @@ export type ChainspecOption = {
    * @deprecated Pass `chainspec` (`casper15` for `'1.5'`, `casperMainnet` for `'2.0'`). Read only when
    * `chainspec` is absent.
    */
-  protocol?: LegacyProtocol | undefined
+  protocol?: ProtocolGeneration | undefined
 }
 
 /**
@@ -36,7 +37,7 @@ export function resolveChainspec(options: ChainspecOption = {}): Chainspec {
  * The generation of casper-node rules a chainspec's version selects: `'1.5'` for 1.x, `'2.0'` for
  * 2.x (host functions, sign-extension opcodes, error texts and the signer rule differ between them).
  */
-export function ruleGeneration(chainspec: Chainspec): LegacyProtocol {
+export function ruleGeneration(chainspec: Chainspec): ProtocolGeneration {
   const major = Number(/^(\d+)\./.exec(chainspec.protocolVersion)?.[1] ?? '2')
   return major < 2 ? '1.5' : '2.0'
 }

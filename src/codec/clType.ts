@@ -1,5 +1,6 @@
 // casper-types CLType: the JSON form files carry, checked, and its bytesrepr form.
 import * as P from 'micro-packed'
+import { isObject } from '../encoding/isObject.js'
 import { CosignError } from '../errors/CosignError.js'
 import { tagged, unit } from './bytesrepr.js'
 
@@ -37,14 +38,93 @@ export type ClType =
   | { Tuple2: [ClType, ClType] }
   | { Tuple3: [ClType, ClType, ClType] }
 
-/** casper-types `cl_type.rs` `CL_TYPE_RECURSION_DEPTH`: the deepest nesting the node deserializes. */
+/**
+ * casper-types `cl_type.rs` `CL_TYPE_RECURSION_DEPTH`: `depth_limited_from_bytes` starts at 0 for the
+ * outer type and refuses depth 50, so a type is at most 50 levels deep (`List` nested 49 times around
+ * `U8`). The node cannot read back a deeper one (`ExceededRecursionDepth`), so a deploy carrying one
+ * could never be stored or gossiped.
+ */
 export const maxClTypeDepth = 50
 
 /**
- * Reads a JSON `cl_type` strictly: one of the 23 CLTypes, exactly the fields each takes, nested at
- * most {@link maxClTypeDepth} deep, a `ByteArray` length a u32.
+ * Builds the error a refused `cl_type` is thrown as: `field` names where, `expected` the rule it
+ * breaks, `got` the JSON found there. Each entry throws its own class with these details.
+ */
+export type ClTypeRefusal = (field: string, expected: string, got: unknown) => Error
+
+/**
+ * Reads a JSON `cl_type` strictly, as casper-types serde reads it (externally tagged): one of the 23
+ * CLTypes, exactly the fields each takes, at most {@link maxClTypeDepth} levels deep, a `ByteArray`
+ * length a u32. The one reader of CLType JSON; {@link parseClType} is it with the co-signer's error.
  *
- * @throws {CosignError} code `UnknownClType` naming the path and what was found.
+ * @throws the error `refuse` builds, naming the path, the rule and what was found.
+ * @example
+ * ```ts
+ * readClType({ List: { ByteArray: 32 } }, 'args[0]', (field) => new Error(field)) // { List: { ByteArray: 32 } }
+ * ```
+ */
+export function readClType(json: unknown, path: string, refuse: ClTypeRefusal, depth = 0): ClType {
+  if (depth >= maxClTypeDepth) {
+    throw refuse(
+      path,
+      `a CLType nested at most ${maxClTypeDepth} deep (casper-types CL_TYPE_RECURSION_DEPTH)`,
+      `a type nested more than ${maxClTypeDepth} deep`,
+    )
+  }
+  const anyClType = 'one of the CLTypes casper-types defines'
+  if (typeof json === 'string') {
+    if (Object.hasOwn(simpleTags, json)) return json as SimpleClType
+    throw refuse(path, anyClType, json)
+  }
+  if (!isObject(json) || Object.keys(json).length !== 1) throw refuse(path, anyClType, json)
+  const [name, inner] = Object.entries(json)[0]!
+  const at = `${path}.${name}`
+  const nested = (value: unknown, where: string) => readClType(value, where, refuse, depth + 1)
+  switch (name) {
+    case 'Option':
+      return { Option: nested(inner, at) }
+    case 'List':
+      return { List: nested(inner, at) }
+    case 'ByteArray':
+      if (!Number.isInteger(inner) || (inner as number) < 0 || (inner as number) > 0xffff_ffff)
+        throw refuse(at, 'a ByteArray length from 0 to 4294967295 (u32)', inner)
+      return { ByteArray: inner as number }
+    case 'Result': {
+      const [ok, err] = pair(inner, at, 'ok', 'err', refuse)
+      return { Result: { ok: nested(ok, `${at}.ok`), err: nested(err, `${at}.err`) } }
+    }
+    case 'Map': {
+      const [key, value] = pair(inner, at, 'key', 'value', refuse)
+      return { Map: { key: nested(key, `${at}.key`), value: nested(value, `${at}.value`) } }
+    }
+    case 'Tuple1':
+    case 'Tuple2':
+    case 'Tuple3': {
+      const size = Number(name.slice(5))
+      if (!Array.isArray(inner) || inner.length !== size)
+        throw refuse(at, `an array of ${size} CLType${size === 1 ? '' : 's'}`, inner)
+      return { [name]: inner.map((item, i) => nested(item, `${at}[${i}]`)) } as ClType
+    }
+    default:
+      throw refuse(path, anyClType, json)
+  }
+}
+
+function pair(value: unknown, path: string, a: string, b: string, refuse: ClTypeRefusal): [unknown, unknown] {
+  if (
+    !isObject(value) ||
+    Object.keys(value).length !== 2 ||
+    !Object.hasOwn(value, a) ||
+    !Object.hasOwn(value, b)
+  )
+    throw refuse(path, `an object with exactly the fields ${a} and ${b}`, value)
+  return [value[a], value[b]]
+}
+
+/**
+ * Reads a JSON `cl_type` with {@link readClType}, refusing with the co-signer's error.
+ *
+ * @throws {CosignError} code `UnknownClType` naming the path, the rule and what was found.
  * @example
  * ```ts
  * parseClType({ List: { ByteArray: 32 } }, 'args[0]') // { List: { ByteArray: 32 } }
@@ -52,61 +132,15 @@ export const maxClTypeDepth = 50
  * ```
  */
 export function parseClType(json: unknown, path: string, depth = 0): ClType {
-  const fail = (got: string): never => {
-    throw new CosignError('Unknown CLType', {
-      code: 'UnknownClType',
-      details: { field: path, expected: 'one of the CLTypes casper-types defines', got },
-      remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
-    })
-  }
-  if (depth > maxClTypeDepth) fail(`a type nested more than ${maxClTypeDepth} deep`)
-  if (typeof json === 'string') {
-    return Object.hasOwn(simpleTags, json) ? (json as SimpleClType) : fail(JSON.stringify(json))
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(describe(json))
-  const keys = Object.keys(json)
-  if (keys.length !== 1) return fail(`an object with the keys ${keys.join(', ') || '(none)'}`)
-  const name = keys[0]!
-  const inner = (json as Record<string, unknown>)[name]
-  const at = `${path}.${name}`
-  const nested = (value: unknown, where: string) => parseClType(value, where, depth + 1)
-  switch (name) {
-    case 'Option':
-      return { Option: nested(inner, at) }
-    case 'List':
-      return { List: nested(inner, at) }
-    case 'ByteArray':
-      if (typeof inner !== 'number' || !Number.isInteger(inner) || inner < 0 || inner > 0xffff_ffff) {
-        return fail(`ByteArray of ${describe(inner)}`)
-      }
-      return { ByteArray: inner }
-    case 'Result': {
-      const fields = exact(inner, ['ok', 'err']) ?? fail(`Result of ${describe(inner)}`)
-      return { Result: { ok: nested(fields.ok, `${at}.ok`), err: nested(fields.err, `${at}.err`) } }
-    }
-    case 'Map': {
-      const fields = exact(inner, ['key', 'value']) ?? fail(`Map of ${describe(inner)}`)
-      return { Map: { key: nested(fields.key, `${at}.key`), value: nested(fields.value, `${at}.value`) } }
-    }
-    case 'Tuple1':
-    case 'Tuple2':
-    case 'Tuple3': {
-      const size = Number(name.slice(5))
-      if (!Array.isArray(inner) || inner.length !== size) return fail(`${name} of ${describe(inner)}`)
-      return { [name]: inner.map((item, i) => nested(item, `${at}[${i}]`)) } as ClType
-    }
-    default:
-      return fail(`an object with the key ${JSON.stringify(name)}`)
-  }
+  return readClType(json, path, unknownClType, depth)
 }
 
-function exact(value: unknown, keys: string[]): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const own = Object.keys(value)
-  return own.length === keys.length && keys.every((k) => own.includes(k))
-    ? (value as Record<string, unknown>)
-    : undefined
-}
+const unknownClType: ClTypeRefusal = (field, expected, got) =>
+  new CosignError('Unknown CLType', {
+    code: 'UnknownClType',
+    details: { field, expected, got: describe(got) },
+    remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
+  })
 
 function describe(value: unknown): string {
   const text = typeof value === 'bigint' ? `${value}` : JSON.stringify(value)

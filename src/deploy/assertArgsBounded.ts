@@ -1,8 +1,8 @@
 // The guard in front of casper-js-sdk: args it could loop on or choke on never reach it.
+import { argClType, checkClValue } from '../codec/clValue.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { DeployError } from '../errors/DeployError.js'
-import { checkClValue } from './checkClValue.js'
 
 /**
  * Default cap on the bytes of one item's args: four times what the node accepts
@@ -14,10 +14,10 @@ export const defaultMaxArgsBytes = 4096
 
 /**
  * Checks named args (`[[name, { cl_type, bytes }], …]`) before casper-js-sdk reads them: their
- * shape, their total size (at most `maxArgsBytes`), every CLType, and every count and length against
- * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
- * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later
- * check can report it in its words. Linear time.
+ * shape, their total size (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count
+ * and length against the bytes at every nesting level ({@link checkClValue}). A value that is not
+ * exactly one of its type passes only when its type holds no List or Map (nothing can loop on it), so
+ * the node's own later check can report it in its words. Linear time.
  *
  * @throws {DeployError} `InvalidDeployJson`, `InvalidClType` or `InvalidClValue`, naming the arg.
  * @example
@@ -48,7 +48,11 @@ export function assertArgsBounded(args: unknown, path: string, maxArgsBytes = de
   }
   args.forEach(([, value]: [string, { cl_type: unknown; bytes: string }], i) => {
     try {
-      checkClValue(value.cl_type, hexToBytes(value.bytes), `${path}[${i}][1]`)
+      checkClValue(
+        argClType(value.cl_type, `${path}[${i}][1].cl_type`),
+        hexToBytes(value.bytes),
+        `${path}[${i}][1].bytes`,
+      )
     } catch (error) {
       const flat = !/"(?:List|Map)"/.test(JSON.stringify(value.cl_type))
       if (!(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error

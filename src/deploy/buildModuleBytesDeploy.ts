@@ -1,10 +1,11 @@
 // Builds a deploy whose session is Wasm module bytes, in the JSON form casper-client reads.
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { encodeU512 } from '../codec/u512.js'
 import { formatDuration, parseDuration } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'
-import { encodeU512, namedArgJson } from './clValueJson.js'
+import { namedArgJson } from './clValueJson.js'
 import type { DeployJson, NamedArgJson } from './DeployJson.js'
 import { deployHashes } from './deployHashes.js'
 

@@ -2,7 +2,8 @@
 import { type Account, createAccount } from '../account/Account.js'
 import { type AccountIdentifier, accountHashOf } from '../account/accountHash.js'
 import { choosePayment, type PaymentChoice, type PaymentMargin } from '../chainspec/choosePayment.js'
-import { type LegacyProtocol, resolveChainspec } from '../chainspec/resolveChainspec.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
+import { resolveChainspec } from '../chainspec/resolveChainspec.js'
 import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
 import { DeployError } from '../errors/DeployError.js'
 import { twoPartyMultiSigWasm } from '../wasm/modules/twoPartyMultiSigWasm.js'
@@ -26,7 +27,7 @@ export type BuildTwoPartyDeployParameters = DeployHeaderParameters & {
   /** Default `defaultPaymentMargin` (4% of the gas). */
   paymentMargin?: PaymentMargin | undefined
   /** @deprecated Pass `chainspec` (`casper15` for `'1.5'`). */
-  protocol?: LegacyProtocol | undefined
+  protocol?: ProtocolGeneration | undefined
 }
 
 /** A built deploy with the emulated run that priced and checked it. */

@@ -1,6 +1,6 @@
 // The bytes casper-node hashes for a deploy, from its JSON, written with the co-signer's declared
 // layouts (src/codec/layouts.ts): one codec for both entries.
-import { type ClType, parseClType } from '../codec/clType.js'
+import { argClType } from '../codec/clValue.js'
 import {
   deployHeader,
   type ExecutableItem,
@@ -11,7 +11,6 @@ import {
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'
-import { checkClType } from './checkClValue.js'
 import type { DeployHeaderJson, ExecutableDeployItemJson, NamedArgJson } from './DeployJson.js'
 
 // casper-types v1.5.8 `executable_deploy_item.rs` variants.
@@ -29,7 +28,7 @@ const itemVariants = [
  * writes them ({@link executableItem}): tag, the variant's fields (`hash` 32 bytes, `name` /
  * `entry_point` String, `version` `Option<u32>`, `module_bytes` Bytes), then `RuntimeArgs` (u32
  * count, then per arg the name String and the CLValue: its bytes as `Bytes`, then its CLType,
- * `cl_value.rs`). Every arg's CLType is read with {@link checkClType}; the value bytes are hashed as
+ * `cl_value.rs`). Every arg's CLType is read with {@link argClType}; the value bytes are hashed as
  * they are, as the node hashes them.
  *
  * @throws {DeployError} `InvalidClType` for an arg whose type the node would read otherwise.
@@ -95,10 +94,7 @@ export function deployHeaderBytes(header: DeployHeaderJson): Uint8Array {
 /** Named args with their CLTypes checked by the main entry's rules, in the layouts' form. */
 function namedArgs(args: readonly NamedArgJson[], path: string): NamedArg[] {
   return args.map(([name, value], i) => {
-    const at = `${path}[${i}][1].cl_type`
-    checkClType(value.cl_type, at)
-    // checkClType accepts a subset of what parseClType reads (depth 50 against 51), so this cannot throw.
-    const clType: ClType = parseClType(value.cl_type, at)
+    const clType = argClType(value.cl_type, `${path}[${i}][1].cl_type`)
     return { name, bytes: hexToBytes(value.bytes), clType }
   })
 }

@@ -1,12 +1,12 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
 
+import { argClType, checkClValue } from '../codec/clValue.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
 import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
-import { checkClValue } from './checkClValue.js'
 import type { DeployJson } from './DeployJson.js'
 import { executableItemBytes } from './deployBytes.js'
 import { sdkDeployFromJson } from './sdk.js'
@@ -231,7 +231,7 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
     // Every count and length checked against the bytes before anything (casper-js-sdk) loops on it.
     try {
-      checkClValue(clValue.cl_type, hexToBytes(bytes), `${argAt}[1]`)
+      checkClValue(argClType(clValue.cl_type, `${argAt}[1].cl_type`), hexToBytes(bytes), `${argAt}[1].bytes`)
     } catch (error) {
       const flat = !/"(?:List|Map)"/.test(JSON.stringify(clValue.cl_type))
       if (exact || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error

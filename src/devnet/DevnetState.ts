@@ -1,13 +1,14 @@
 // The devnet's whole state: accounts, submitted deploys and transactions with their results, blocks.
 import { blake2b } from '@noble/hashes/blake2b'
 import type { Account, AccountHashHex } from '../account/Account.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { DevnetError } from './DevnetError.js'
 
-/** The protocol family the devnet imitates: casper-node 1.5.8, or 2.x with its sidecar (from its chainspec's version). */
-export type DevnetProtocol = '1.5' | '2.0'
+/** @deprecated Use {@link ProtocolGeneration} (the same `'1.5' | '2.0'`). */
+export type DevnetProtocol = ProtocolGeneration
 
 /** An account on the devnet: the key-management model, its main purse and balance in motes. */
 export type DevnetAccount = {
@@ -85,7 +86,11 @@ export type DevnetBlock = {
 /** Everything the devnet knows; what `stateFile` holds (bigints as decimal strings). */
 export type DevnetState = {
   chainName: string
-  protocol: DevnetProtocol
+  /**
+   * The protocol family the devnet imitates: casper-node 1.5.8, or 2.x with its sidecar (from its
+   * chainspec's version).
+   */
+  protocol: ProtocolGeneration
   /**
    * The chainspec.toml text the devnet runs (served by `info_get_chainspec`); absent in state files
    * of older devnets, which then run their protocol's preset.
@@ -129,7 +134,7 @@ export function stateRootOf(state: DevnetState): string {
 /** A new chain with its genesis block (height 0). */
 export function createGenesisState(
   chainName: string,
-  protocol: DevnetProtocol,
+  protocol: ProtocolGeneration,
   now: number,
   chainspecToml?: string,
 ): DevnetState {

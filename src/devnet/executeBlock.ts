@@ -10,7 +10,7 @@
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
-import { decodeU512 } from '../deploy/clValueJson.js'
+import { decodeU512 } from '../codec/u512.js'
 import type { NamedArgJson } from '../deploy/DeployJson.js'
 import { emulateSession } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'

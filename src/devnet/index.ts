@@ -1,5 +1,6 @@
 // casper-multisig/devnet: a loopback Casper network for tests and demos (Node only).
 
+export type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 export type { BaseErrorParameters } from '../errors/BaseError.js'
 export { BaseError } from '../errors/BaseError.js'
 export type { AcceptSubmissionReturnType, SubmissionMethod } from './acceptSubmission.js'

@@ -7,6 +7,7 @@ import { accountHashFromPublicKey } from '../account/accountHash.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casper15 } from '../chainspec/casper15.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import { parseChainspec } from '../chainspec/parseChainspec.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { chainspecToml } from './chainspecToml.js'
@@ -15,7 +16,6 @@ import {
   createGenesisState,
   type DevnetAccount,
   type DevnetItem,
-  type DevnetProtocol,
   type DevnetState,
   digestOf,
 } from './DevnetState.js'
@@ -56,7 +56,7 @@ export type StartDevnetOptions = {
    */
   chainspec?: Chainspec | string | undefined
   /** Shorthand for a preset chainspec: `'1.5'` is `casper15`, `'2.0'` (default) is `casperMainnet`. */
-  protocol?: DevnetProtocol | undefined
+  protocol?: ProtocolGeneration | undefined
   /** Milliseconds between blocks; default 500. */
   blockIntervalMs?: number | undefined
   /** JSON file the state is loaded from at start and saved to after every change. */
@@ -111,7 +111,7 @@ export type Devnet = {
   url: string
   port: number
   chainName: string
-  protocol: DevnetProtocol
+  protocol: ProtocolGeneration
   /** The chainspec the devnet runs (`info_get_chainspec` serves its TOML text). */
   chainspec: Chainspec
   /** Creates a fresh account (own key weight 1, thresholds 1/1); an existing one is returned unchanged. */

@@ -13,9 +13,9 @@ import {
   updateAssociatedKey,
 } from '../account/accountRules.js'
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import {
   type ChainspecOption,
-  type LegacyProtocol,
   maxSessionGas,
   resolveChainspec,
   ruleGeneration,
@@ -28,8 +28,11 @@ import { type HostFunctionCosts, hostFunctionGas } from './hostFunctionCosts.js'
 import { GasInjectionError, injectGasCounter } from './injectGasCounter.js'
 import { injectStackLimiter, StackLimiterError } from './injectStackLimiter.js'
 
-/** @deprecated The protocol names before chainspecs; pass a `Chainspec` (`casper15`, `casperMainnet`). */
-export type Protocol = LegacyProtocol
+/**
+ * @deprecated Use {@link ProtocolGeneration} (the same `'1.5' | '2.0'`); options take a `Chainspec`
+ * (`casper15`, `casperMainnet`).
+ */
+export type Protocol = ProtocolGeneration
 
 /** Named session args: each value is the CLValue's inner bytes (what `casper_get_named_arg` copies). */
 export type NamedArgs = Readonly<Record<string, Uint8Array>> | readonly { name: string; value: Uint8Array }[]
@@ -421,7 +424,7 @@ function trapCode(error: Error): string {
  * `ActionType::try_from(u32)`: 0 and 1; on 2.0, 2 (UpgradeManagement) is valid only for addressable
  * entities and traps with `Invalid context` on legacy accounts. Other values trap as Unreachable.
  */
-function actionTypeOf(value: number, protocol: LegacyProtocol, account: Account): ActionType {
+function actionTypeOf(value: number, protocol: ProtocolGeneration, account: Account): ActionType {
   if (value === 0) return 'deployment'
   if (value === 1) return 'keyManagement'
   if (value === 2 && protocol === '2.0') {

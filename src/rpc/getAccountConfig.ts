@@ -10,7 +10,7 @@ import {
 import { accountSerializedLength } from '../account/accountSerializedLength.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
-import type { Protocol } from '../emulator/emulateSession.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import type { BlockIdentifier, Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { getProtocol } from './getProtocol.js'
 import { MalformedResponseError } from './RpcError.js'
@@ -21,7 +21,7 @@ export type GetAccountConfigOptions = RpcRequestOptions & {
   /** Read the state at this block: its hash (64 hex), its height, or a `BlockIdentifier`. Default: the latest. */
   block?: string | number | BlockIdentifier | undefined
   /** Skip the `info_get_status` call when the protocol is known. */
-  protocol?: Protocol | undefined
+  protocol?: ProtocolGeneration | undefined
   /**
    * The network's chainspec (default `casperMainnet`): an answer with more associated keys than its
    * `maxAssociatedKeys` (`core.max_associated_keys`) is malformed and refused before its keys are read.
@@ -41,7 +41,7 @@ export type GetAccountConfigReturnType = {
    * `AddressableEntity` this is an upper estimate (entities keep named keys outside the record).
    */
   serializedLength: number
-  protocol: Protocol
+  protocol: ProtocolGeneration
   /** Which record the node returned: a legacy `Account` (1.5, and 2.0 without entities) or a 2.0 `AddressableEntity`. */
   kind: 'Account' | 'AddressableEntity'
   /** The whole RPC result. */
@@ -156,7 +156,7 @@ export async function getAccountConfig(
 
 function finish(
   account: Account,
-  protocol: Protocol,
+  protocol: ProtocolGeneration,
   kind: GetAccountConfigReturnType['kind'],
   raw: JsonObject,
   context: { url: string; method: string },

@@ -1,12 +1,12 @@
 // Which Casper protocol a node speaks, from info_get_status.
-import type { Protocol } from '../emulator/emulateSession.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import type { Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js'
 import { responseShape } from './responseShape.js'
 
 /** What {@link getProtocol} returns. */
 export type GetProtocolReturnType = {
   /** `'1.5'` for any 1.x node, `'2.0'` for any 2.x node (Condor). */
-  protocol: Protocol
+  protocol: ProtocolGeneration
   /** The RPC API version as the node reports it, e.g. `'1.5.8'`, `'2.0.0'`. */
   apiVersion: string
   /** The network's chain name, e.g. `'casper'`, `'casper-test'`: the `chain_name` deploys must carry. */

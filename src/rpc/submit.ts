@@ -3,10 +3,10 @@ import type { Account } from '../account/Account.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casper15 } from '../chainspec/casper15.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
-import type { Protocol } from '../emulator/emulateSession.js'
 import type { DeployError } from '../errors/DeployError.js'
 import { PreflightError } from '../preflight/PreflightError.js'
 import { type PreflightReturnType, preflight } from '../preflight/preflight.js'
@@ -36,7 +36,7 @@ export type SubmitOptions = RpcRequestOptions & {
    * @deprecated Pass `chainspec`. Without `chainspec`, a node that does not serve
    * `info_get_chainspec` is checked with this protocol's preset (default: the node's, from `info_get_status`).
    */
-  protocol?: Protocol | undefined
+  protocol?: ProtocolGeneration | undefined
   /** The paying purse's balance for the preflight; default: read with `query_balance` (skipped when the node cannot say). */
   balance?: bigint | undefined
   /** For the expiry check; default now. */

@@ -1,11 +1,12 @@
 // The error thrown by assertSessionWasm: a module casper-node would refuse to run as session code.
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import { BaseError } from '../errors/BaseError.js'
 import type { SessionWasmViolation } from './checkSessionWasm.js'
 
 /** Parameters of {@link SessionWasmError}. */
 export type SessionWasmErrorParameters = {
   violations: readonly SessionWasmViolation[]
-  protocol: '1.5' | '2.0'
+  protocol: ProtocolGeneration
 }
 
 /**

@@ -1,13 +1,14 @@
 // Checks session Wasm against every rule casper-node applies before running it, reporting all violations.
 
+import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import { type ChainspecOption, resolveChainspec, ruleGeneration } from '../chainspec/resolveChainspec.js'
 import { decodeFunctionBody, type Instruction, type InstructionFeature } from './instructions.js'
 import { type FunctionType, parseModule, type ValueType, type WasmModule } from './parseModule.js'
 import { SessionWasmError } from './SessionWasmError.js'
 import { WasmParseError } from './WasmParseError.js'
 
-/** The casper-node protocol whose rules apply: 1.5.x or 2.0 (Condor). */
-export type SessionWasmProtocol = '1.5' | '2.0'
+/** @deprecated Use {@link ProtocolGeneration} (the same `'1.5' | '2.0'`). */
+export type SessionWasmProtocol = ProtocolGeneration
 
 /**
  * Options of {@link checkSessionWasm}: the network whose rules apply (default `casperMainnet`). Its
@@ -163,7 +164,7 @@ export const maxParameterCount = 256
 // casper-node v1.5.8 `execution_engine/src/core/resolvers/v1_resolver.rs` and feat-2.0
 // `execution_engine/src/resolvers/v1_resolver.rs`. Left out: `gas` (resolvable but refused by
 // `wasm_prep.rs` `ensure_valid_imports`) and `casper_print` (only with the `test-support` feature).
-const hostFunctionRows: ReadonlyArray<readonly [string, number, boolean, '1.5' | '2.0' | 'both']> = [
+const hostFunctionRows: ReadonlyArray<readonly [string, number, boolean, ProtocolGeneration | 'both']> = [
   ['casper_read_value', 3, true, 'both'],
   ['casper_load_named_keys', 2, true, 'both'],
   ['casper_write', 4, false, 'both'],
@@ -222,7 +223,7 @@ const hostFunctionRows: ReadonlyArray<readonly [string, number, boolean, '1.5' |
   ['casper_generic_hash', 5, true, '2.0'],
 ]
 
-const hostTable = (protocol: SessionWasmProtocol): ReadonlyMap<string, HostFunctionSignature> =>
+const hostTable = (protocol: ProtocolGeneration): ReadonlyMap<string, HostFunctionSignature> =>
   new Map(
     hostFunctionRows
       .filter(([, , , p]) => p === 'both' || p === protocol)
@@ -231,7 +232,7 @@ const hostTable = (protocol: SessionWasmProtocol): ReadonlyMap<string, HostFunct
 
 /** The `env` host functions a session may import, with their exact signatures, per protocol. */
 export const casperHostFunctions: Readonly<
-  Record<SessionWasmProtocol, ReadonlyMap<string, HostFunctionSignature>>
+  Record<ProtocolGeneration, ReadonlyMap<string, HostFunctionSignature>>
 > = {
   '1.5': hostTable('1.5'),
   '2.0': hostTable('2.0'),
@@ -260,7 +261,7 @@ const featureViolation: Readonly<
  * instructions), 0xfd (SIMD), 0xfe (atomics); any other unknown opcode (reference types, tail calls,
  * typed `select`) is an unsupported operation.
  */
-function unknownOpcodeText(opcode: number, protocol: SessionWasmProtocol): string {
+function unknownOpcodeText(opcode: number, protocol: ProtocolGeneration): string {
   if (protocol === '1.5') return `Unknown opcode ${opcode}`
   switch (opcode) {
     case 0xfc:
@@ -352,7 +353,7 @@ export function nodeRejection(
   return first && { stage: first.stage, message: first.message, violation: first.violation }
 }
 
-type Rules = { protocol: SessionWasmProtocol; maxMemoryPages: number }
+type Rules = { protocol: ProtocolGeneration; maxMemoryPages: number }
 
 function rulesOf(options: CheckSessionWasmOptions): Rules {
   const chainspec = resolveChainspec(options)

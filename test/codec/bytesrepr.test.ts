@@ -3,11 +3,13 @@ import fc from 'fast-check'
 import * as P from 'micro-packed'
 import { describe, expect, test } from 'vitest'
 import { calltable, list, publicKey, string, u32 } from '../../src/codec/bytesrepr.js'
-import { type ClType, clTypeCoder, parseClType } from '../../src/codec/clType.js'
+import { type ClType, clTypeCoder, clTypeText, parseClType } from '../../src/codec/clType.js'
+import { argClType } from '../../src/codec/clValue.js'
 import { transactionPayload } from '../../src/codec/layouts.js'
 import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import type { BaseError } from '../../src/errors/BaseError.js'
 
 const clType: fc.Arbitrary<ClType> = fc.letrec<{ t: ClType }>((tie) => ({
   t: fc.oneof(
@@ -66,6 +68,47 @@ describe('bytesrepr coders', () => {
     expect(() => parseClType(deep, 'x')).toThrow(/nested more than 50 deep/)
     expect(() => parseClType({ Result: { ok: 'U8' } }, 'x')).toThrow(/Unknown CLType/)
     expect(() => parseClType({ ByteArray: -1 }, 'x')).toThrow(/Unknown CLType/)
+  })
+
+  test('the depth limit is casper-types’: 50 levels read, 51 refused, by both entries alike', () => {
+    // casper-types `cl_type.rs` `depth_limited_from_bytes`: the outer type at depth 0, depth 50 refused.
+    const nested = (n: number): unknown => (n === 0 ? 'U8' : { List: nested(n - 1) })
+    expect(clTypeText(parseClType(nested(49), 'x'))).toBe(`${'List<'.repeat(49)}U8${'>'.repeat(49)}`)
+    expect(() => parseClType(nested(50), 'x')).toThrow(/nested more than 50 deep/)
+    expect(() => argClType(nested(50), 'x')).toThrow(expect.objectContaining({ code: 'InvalidClType' }))
+  })
+
+  test('the co-signer and the main entry refuse a CLType with the same field and rule', () => {
+    const refused: unknown[] = [
+      'U9',
+      null,
+      { List: 'U8', Option: 'U8' },
+      { Foo: 'U8' },
+      { List: { ByteArray: 2 ** 32 } },
+      { Option: { Result: { ok: 'U8' } } },
+      { Map: { key: 'U8', value: 'U8', extra: 'U8' } },
+      { Tuple2: ['U8'] },
+    ]
+    const details = (read: () => unknown) => {
+      try {
+        read()
+      } catch (error) {
+        const { field, expected } = (error as BaseError).details
+        return { code: (error as BaseError).code, field, expected }
+      }
+      throw new Error('accepted')
+    }
+    for (const json of refused) {
+      const cosign = details(() => parseClType(json, 'cl_type'))
+      const main = details(() => argClType(json, 'cl_type'))
+      expect([cosign.code, main.code]).toEqual(['UnknownClType', 'InvalidClType'])
+      expect(main).toEqual({ ...cosign, code: 'InvalidClType' })
+    }
+    expect(details(() => parseClType({ List: { ByteArray: -1 } }, 'cl_type'))).toEqual({
+      code: 'UnknownClType',
+      field: 'cl_type.List.ByteArray',
+      expected: 'a ByteArray length from 0 to 4294967295 (u32)',
+    })
   })
 
   test('a list count beyond the bytes left is refused before any item is read', () => {

@@ -48,7 +48,7 @@ describe('args outside the hash', () => {
     expect(error).toMatchInlineSnapshot(`
       [DeployError: Invalid CLType at session.Transfer.args[0][1].cl_type
         field: session.Transfer.args[0][1].cl_type
-        expected: a CLType casper-multisig can check
+        expected: one of the CLTypes casper-types defines
         got: U1024
       Remedy: Use a CLType casper-node serialises (casper-types cl_type.rs); the tools cannot check or show others.]
     `)
