@@ -1,6 +1,7 @@
 // The network rules a co-signer's file is checked against: the chainspec presets, or any Chainspec.
-// Only the six fields the checks read, so the entry does not bundle the presets' cost tables; a
+// Only the fields the checks read, so the entry does not bundle the presets' cost tables; a
 // test holds them equal to the casperMainnet and casperTestnet presets.
+import { auctionContractHashes } from '../chainspec/auctionContractHashes.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 
 /**
@@ -12,7 +13,10 @@ import type { Chainspec } from '../chainspec/Chainspec.js'
  *   transaction may carry (casper-types `deploy.rs` / `transaction_v1.rs` `is_config_compliant`);
  * - `authorization`: which signers count toward the account's thresholds;
  * - `baselineMotesAmount` (`[core] baseline_motes_amount`): the least payment a 2.x node accepts
- *   for a Wasm session, and the least a failed execution is charged.
+ *   for a Wasm session, and the least a failed execution is charged;
+ * - `nativeTransferMinimumMotes`, `minimumDelegationAmount`, `systemCosts` and
+ *   `auctionContractHash`: what a transfer or a delegation must move, what it costs, and which
+ *   stored contract is the auction.
  */
 export type CosignNetwork = Pick<
   Chainspec,
@@ -22,6 +26,10 @@ export type CosignNetwork = Pick<
   | 'maxAssociatedKeys'
   | 'authorization'
   | 'baselineMotesAmount'
+  | 'nativeTransferMinimumMotes'
+  | 'minimumDelegationAmount'
+  | 'systemCosts'
+  | 'auctionContractHash'
 >
 
 /**
@@ -40,6 +48,18 @@ export const mainnet: CosignNetwork = {
   maxAssociatedKeys: 100,
   authorization: 'anySignerAssociated',
   baselineMotesAmount: 2_500_000_000n,
+  nativeTransferMinimumMotes: 2_500_000_000n,
+  minimumDelegationAmount: 500_000_000_000n,
+  systemCosts: {
+    transfer: 100_000_000n,
+    delegate: 2_500_000_000n,
+    undelegate: 2_500_000_000n,
+    redelegate: 2_500_000_000n,
+    addBid: 2_500_000_000n,
+    withdrawBid: 2_500_000_000n,
+    activateBid: 2_500_000_000n,
+  },
+  auctionContractHash: auctionContractHashes.casper,
 }
 
 /**
@@ -51,7 +71,11 @@ export const mainnet: CosignNetwork = {
  * describeFile(file, { network: testnet }).doNotSign
  * ```
  */
-export const testnet: CosignNetwork = { ...mainnet, chainName: 'casper-test' }
+export const testnet: CosignNetwork = {
+  ...mainnet,
+  chainName: 'casper-test',
+  auctionContractHash: auctionContractHashes['casper-test'],
+}
 
 /** Options every cosign check takes. */
 export type CosignOptions = {
