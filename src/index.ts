@@ -118,7 +118,12 @@ export type {
   RuntimeDescription,
 } from './cosign/describeFile.js'
 export { describeFile } from './cosign/describeFile.js'
-export { describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
+export type {
+  DelegationDescription,
+  TransferDescription,
+  TransferTarget,
+} from './cosign/describeSpending.js'
+export { codeText, describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
 export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'

@@ -49,7 +49,9 @@ export function descriptionJson(description: FileDescription, labels: ReadonlyMa
       publicKey: description.account.publicKey,
     },
     chainName: description.chainName,
-    session: description.code,
+    session: Object.fromEntries(
+      Object.entries(description.code).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
+    ),
     runtime:
       description.runtime?.name === 'VmCasperV2'
         ? { ...description.runtime, transferredValue: String(description.runtime.transferredValue) }

@@ -160,7 +160,15 @@ export function clValueText(type: ClType, bytes: Uint8Array): string | undefined
 /** The fewest bytes one value of `type` takes. */
 function minimumSize(type: ClType): number {
   if (typeof type === 'string') {
-    const sizes: Partial<Record<string, number>> = { I32: 4, I64: 8, U32: 4, U64: 8, Unit: 0, String: 4, URef: 33 }
+    const sizes: Partial<Record<string, number>> = {
+      I32: 4,
+      I64: 8,
+      U32: 4,
+      U64: 8,
+      Unit: 0,
+      String: 4,
+      URef: 33,
+    }
     return sizes[type] ?? 1
   }
   if ('ByteArray' in type) return type.ByteArray

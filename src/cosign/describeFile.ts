@@ -4,6 +4,7 @@ import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { belowBaselineReason } from '../chainspec/belowBaselineReason.js'
 import { string as stringCoder } from '../codec/bytesrepr.js'
 import { clTypeText } from '../codec/clType.js'
+import { clValueText } from '../codec/clValueText.js'
 import type { ExecutableItem, NamedArg } from '../codec/layouts.js'
 import { configureAccountArgTypes, decodeArgValue, decodeU512, knownArgType } from '../deploy/clValueJson.js'
 import { bytesToHex } from '../encoding/hex.js'
@@ -13,6 +14,13 @@ import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
+import {
+  type DelegationDescription,
+  describeDelegation,
+  describeTransfer,
+  type SpendingReading,
+  type TransferDescription,
+} from './describeSpending.js'
 import type { ExpectedOutcome } from './ExpectedOutcome.js'
 import { type VerifyFileReturnType, verifyFile } from './verifyFile.js'
 
@@ -23,11 +31,16 @@ export type KeyChange =
   | { kind: 'removeKey'; accountHash: string }
   | { kind: 'setThreshold'; action: 'deployment' | 'keyManagement'; value: number }
 
-/** The code that runs: a bundled module (by sha256), other Wasm, a stored contract, or a native call. */
+/**
+ * The code that runs: a bundled module (by sha256), other Wasm, a native transfer or a delegation
+ * with every arg read, a stored contract, or another native call.
+ */
 export type CodeDescription =
   | { kind: 'two-party-multi-sig' | 'configure-account' | 'unknown-wasm'; sha256: string; bytes: number }
+  | TransferDescription
+  | DelegationDescription
   | { kind: 'stored'; target: string; entryPoint: string }
-  | { kind: 'transfer' | 'native'; entryPoint: string }
+  | { kind: 'native'; entryPoint: string }
 
 /**
  * A TransactionV1's runtime (casper-types 2.x `TransactionRuntimeParams`): `VmCasperV1`, the one
@@ -101,8 +114,8 @@ export type FileDescription = {
   /** A transaction's runtime, when its target has one (`Session`, `Stored`); deploys: none. */
   runtime?: RuntimeDescription | undefined
   changes: KeyChange[]
-  /** Every session arg: name, CLType text, and the bytes as hex. */
-  args: { name: string; type: string; hex: string }[]
+  /** Every session arg: name, CLType text, the bytes as hex, and the value in full when it can be read. */
+  args: { name: string; type: string; hex: string; value?: string | undefined }[]
   payment: PaymentDescription
   /** The payment limit in motes when the file states one (deploy `amount`, transaction `payment_amount`). */
   paymentMotes?: bigint | undefined
@@ -163,19 +176,29 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   let runtime: RuntimeDescription | undefined
   let payment: { kind: 'standard'; motes: bigint } | Extract<PaymentDescription, { text: string }>
   let chainName: string
+  let spending: SpendingReading<TransferDescription | DelegationDescription> | undefined
   if (file.kind === 'deploy') {
     chainName = file.header.chain_name
     account = { publicKey: file.header.account, accountHash: accountHashFromPublicKey(file.header.account) }
     const session = file.session
     args = session.data.args
     if (session.TAG === 'ModuleBytes') code = wasm(session.data.module_bytes)
-    else if (session.TAG === 'Transfer') code = { kind: 'transfer', entryPoint: 'transfer' }
-    else
-      code = {
-        kind: 'stored',
-        target: 'hash' in session.data ? bytesToHex(session.data.hash) : session.data.name,
-        entryPoint: session.data.entry_point,
-      }
+    else if (session.TAG === 'Transfer') {
+      spending = describeTransfer(args, 'deploy', network)
+      code = spending.call ?? { kind: 'native', entryPoint: 'transfer' }
+    } else {
+      const target = 'hash' in session.data ? bytesToHex(session.data.hash) : session.data.name
+      const entryPoint = session.data.entry_point
+      // The auction is recognised by its contract hash (never by a name), on the networks whose hash is known.
+      if (
+        session.TAG === 'StoredContractByHash' &&
+        target === network.auctionContractHash &&
+        isDelegation(entryPoint)
+      ) {
+        spending = describeDelegation(args, entryPoint, account, network, target)
+        code = spending.call ?? { kind: 'stored', target, entryPoint }
+      } else code = { kind: 'stored', target, entryPoint }
+    }
     payment = deployPayment(file.payment)
     for (const [where, item] of [
       ['payment', file.payment],
@@ -219,10 +242,17 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     if (p.fields.entryPoint.TAG === 'Burn') {
       warnings.push('Burn: the native mint destroys motes of the account for good (the amount arg).')
     }
+    const lower = entryPoint.toLowerCase()
     if (target.TAG === 'Session') code = wasm(target.data[2])
-    else if (target.TAG === 'Native')
-      code = { kind: entryPoint === 'Transfer' ? 'transfer' : 'native', entryPoint }
-    else {
+    else if (target.TAG === 'Native') {
+      spending =
+        entryPoint === 'Transfer'
+          ? describeTransfer(args, 'transaction', network, entryPoint)
+          : p.fields.entryPoint.TAG !== 'Custom' && isDelegation(lower)
+            ? describeDelegation(args, lower, account, network)
+            : undefined
+      code = spending?.call ?? { kind: 'native', entryPoint }
+    } else {
       const id = target.data[0]
       const name = id.data[0]
       if (typeof name === 'string') strings.push(['the contract name', name])
@@ -275,7 +305,17 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   for (const problem of verification.problems) {
     if (!mismatch.includes(problem)) doNotSign.push(`${problem.code}: ${problem.message}`)
   }
-  const native = code.kind === 'transfer' || code.kind === 'native'
+  // Native calls in a transaction's mint or auction lane pay their system cost, not the baseline
+  // (casper-node `meta_transaction_v1.rs` `is_config_compliant`); so does a deploy's transfer
+  // (casper-types `deploy.rs`). A deploy calling the auction is a stored contract call: floored.
+  const native =
+    file.kind === 'transaction'
+      ? file.payload.fields.target.TAG === 'Native'
+      : file.session.TAG === 'Transfer'
+  if (spending) {
+    doNotSign.push(...spending.doNotSign)
+    warnings.push(...spending.warnings)
+  }
   switch (code.kind) {
     case 'unknown-wasm':
       doNotSign.push(
@@ -287,11 +327,11 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
         `the session calls stored contract ${code.target}, entry point ${code.entryPoint}, which casper-multisig cannot explain in full`,
       )
       break
-    case 'transfer':
     case 'native':
-      doNotSign.push(
-        `the session is the native ${code.entryPoint}, which casper-multisig does not explain yet: its args say what it moves`,
-      )
+      if (!spending)
+        doNotSign.push(
+          `the session is the native ${code.entryPoint}, which casper-multisig does not explain yet: its args say what it does`,
+        )
       break
   }
   for (const reason of reverts) doNotSign.push(reason)
@@ -303,13 +343,19 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   let described: PaymentDescription
   if (payment.kind === 'standard') {
     const { motes } = payment
-    const need = outcome?.ok ? outcome.needMotes : undefined
-    const outOfGas = outcome?.ok === true && (outcome.outOfGas === true || motes < outcome.needMotes)
+    // A native call's need is its system cost; a Wasm session's, the emulated gas.
+    const need = outcome?.ok ? outcome.needMotes : spending?.costMotes
+    // A deploy's transfer runs with a gas limit of the transfer cost whatever its payment says
+    // (casper-types `deploy.rs` `GasLimited::gas_limit`): its payment is neither short nor excessive.
+    const fixedGas = native && file.kind === 'deploy'
+    const outOfGas =
+      (outcome?.ok === true && outcome.outOfGas === true) || (!fixedGas && need !== undefined && motes < need)
+    // Nothing up to the floor is excessive for a Wasm session; a native call has no floor.
+    const base = need === undefined || (!native && need < floor) ? floor : need
     const excessive =
-      motes > floor &&
-      (need === undefined
-        ? motes > ceiling
-        : motes * 1000n > (need > floor ? need : floor) * BigInt(Math.round(ratio * 1000)))
+      !fixedGas &&
+      (native || motes > floor) &&
+      (need === undefined ? motes > ceiling : motes * 1000n > base * BigInt(Math.round(ratio * 1000)))
     const belowFloor = !native && belowBaselineReason(motes, floor, file.kind) !== undefined
     const ifFails = motes > floor ? motes : floor
     described = {
@@ -318,7 +364,12 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       floor,
       ifFails,
       need,
-      expectedCharge: outcome?.ok ? outcome.chargeMotes : undefined,
+      // A native transaction is charged its whole payment (operations.rs: the gas limit is consumed).
+      expectedCharge: outcome?.ok
+        ? outcome.chargeMotes
+        : native && file.kind === 'transaction'
+          ? motes
+          : spending?.costMotes,
       belowFloor,
       outOfGas,
       excessive,
@@ -326,13 +377,17 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     if (belowFloor) doNotSign.push(belowBaselineReason(motes, floor, file.kind)!)
     else if (outOfGas)
       doNotSign.push(
-        `the payment of ${formatCspr(motes)} CSPR is below the emulated cost of ${formatCspr(need!)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(ifFails)} CSPR`,
+        spending && !outcome
+          ? `the payment of ${formatCspr(motes)} CSPR is below the ${'entryPoint' in code ? code.entryPoint : 'call'}'s cost of ${formatCspr(need!)} CSPR: it cannot run`
+          : `the payment of ${formatCspr(motes)} CSPR is below the emulated cost of ${formatCspr(need!)} CSPR: the session would run out of gas, change nothing, and be charged the whole ${formatCspr(ifFails)} CSPR`,
       )
     else if (excessive)
       doNotSign.push(
         need === undefined
           ? `the payment of ${formatCspr(motes)} CSPR is above ${formatCspr(ceiling)} CSPR and its need is unknown (emulate it against the account)`
-          : `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(floor)} CSPR${outcome?.ok && outcome.chargeMotes !== undefined ? `; it would be charged ${formatCspr(outcome.chargeMotes)} CSPR` : ''}`,
+          : spending && !outcome
+            ? `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the call's cost of ${formatCspr(need)} CSPR${native && file.kind === 'transaction' ? ', and a native transaction is charged its whole payment' : ''}`
+            : `the payment of ${formatCspr(motes)} CSPR is over ${ratio} times the larger of the emulated cost of ${formatCspr(need)} CSPR and the minimum payment of ${formatCspr(floor)} CSPR${outcome?.ok && outcome.chargeMotes !== undefined ? `; it would be charged ${formatCspr(outcome.chargeMotes)} CSPR` : ''}`,
       )
   } else {
     described = payment
@@ -369,7 +424,12 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     code,
     runtime,
     changes,
-    args: args.map((a) => ({ name: a.name, type: clTypeText(a.clType), hex: bytesToHex(a.bytes) })),
+    args: args.map((a) => ({
+      name: a.name,
+      type: clTypeText(a.clType),
+      hex: bytesToHex(a.bytes),
+      value: clValueText(a.clType, a.bytes),
+    })),
     payment: described,
     paymentMotes,
     pricing: described.kind === 'standard' ? 'standard payment' : described.text,
@@ -533,4 +593,10 @@ function configureChanges(args: readonly NamedArg[], warnings: string[]): Decode
   if (Array.isArray(rm))
     for (const accountHash of rm as string[]) changes.push({ kind: 'removeKey', accountHash })
   return reverts.length > 0 ? { changes: [], reverts } : { changes, reverts }
+}
+
+const delegations = new Set(['delegate', 'undelegate', 'redelegate'])
+
+function isDelegation(entryPoint: string): entryPoint is DelegationDescription['entryPoint'] {
+  return delegations.has(entryPoint)
 }

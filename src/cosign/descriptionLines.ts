@@ -26,12 +26,17 @@ export function descriptionLines(
     `${description.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${description.hash}`,
     `Account: ${name(description.account.accountHash)}`,
     `Chain: ${safeText(description.chainName)}`,
-    `Session: ${codeText(code)}`,
+    `Session: ${codeText(code, name)}`,
     ...(description.runtime ? [`Runtime: ${runtimeText(description.runtime)}`] : []),
     ...description.changes.map((change) => `  ${describeChange(change, name)}`),
-    ...('sha256' in code && code.kind !== 'unknown-wasm'
+    ...(code.kind === 'two-party-multi-sig' ||
+    code.kind === 'configure-account' ||
+    code.kind === 'transfer' ||
+    code.kind === 'auction'
       ? []
-      : description.args.map((a) => `  arg ${safeText(a.name)}: ${a.type} = ${a.hex || '(empty)'}`)),
+      : description.args.map(
+          (a) => `  arg ${safeText(a.name)}: ${a.type} = ${a.value ?? `bytes ${a.hex || '(empty)'}`}`,
+        )),
     ...(outcome
       ? outcome.ok
         ? [
@@ -103,7 +108,16 @@ export function paymentLine(payment: PaymentDescription): string {
   return `Payment: ${formatCspr(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
 }
 
-function codeText(code: CodeDescription): string {
+/**
+ * The code as one line: a bundled module and its sha256, other Wasm, a native transfer or a
+ * delegation with every amount, key and purse in full (keys named by `name`), a stored contract.
+ *
+ * @example
+ * ```ts
+ * codeText(describeFile(file).code, (hash) => `account-hash-${hash}`)
+ * ```
+ */
+export function codeText(code: CodeDescription, name: (hash: string) => string): string {
   switch (code.kind) {
     case 'two-party-multi-sig':
     case 'configure-account':
@@ -112,9 +126,31 @@ function codeText(code: CodeDescription): string {
       return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)`
     case 'stored':
       return `stored contract ${safeText(code.target)}, entry point ${safeText(code.entryPoint)}`
+    case 'transfer': {
+      const target = code.target
+      const to =
+        target.kind === 'publicKey'
+          ? `${name(target.accountHash)} (public key ${target.publicKey})`
+          : target.kind === 'accountHash'
+            ? name(target.accountHash)
+            : `purse ${target.uref}`
+      return `native transfer of ${motesText(code.amount)} to ${to}, from ${code.source ? `purse ${code.source}` : "the account's main purse"}, ${code.id === undefined ? 'no transfer id' : `transfer id ${code.id}`}`
+    }
+    case 'auction': {
+      const by = `delegator ${code.delegator}`
+      const via = code.contract ? ` (auction contract ${code.contract})` : ''
+      return code.entryPoint === 'redelegate'
+        ? `redelegate ${motesText(code.amount)} from validator ${code.validator} to validator ${code.newValidator}, ${by}${via}`
+        : `${code.entryPoint} ${motesText(code.amount)} ${code.entryPoint === 'delegate' ? 'to' : 'from'} validator ${code.validator}, ${by}${via}`
+    }
     default:
-      return `${code.kind} ${safeText(code.entryPoint)}`
+      return `native ${safeText(code.entryPoint)}`
   }
+}
+
+/** An amount in CSPR with its exact motes: `999999 CSPR (999999000000000 motes)`. */
+function motesText(motes: bigint): string {
+  return `${formatCspr(motes)} CSPR (${motes} motes)`
 }
 
 /**

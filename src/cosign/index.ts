@@ -41,7 +41,12 @@ export type {
   RuntimeDescription,
 } from './describeFile.js'
 export { describeFile } from './describeFile.js'
-export { describeChange, descriptionLines, paymentLine, runtimeText } from './descriptionLines.js'
+export type {
+  DelegationDescription,
+  TransferDescription,
+  TransferTarget,
+} from './describeSpending.js'
+export { codeText, describeChange, descriptionLines, paymentLine, runtimeText } from './descriptionLines.js'
 export type { ExpectedOutcome } from './ExpectedOutcome.js'
 export type { DeployHashes } from './hashes.js'
 export { deployHashes, transactionHash } from './hashes.js'

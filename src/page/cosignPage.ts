@@ -9,6 +9,7 @@ import {
   type CasperWalletProvider,
   type CosignFile,
   type CosignNetwork,
+  codeText,
   describeChange,
   describeFile,
   type FileDescription,
@@ -190,11 +191,7 @@ function show(
           `UNKNOWN WASM (${code.bytes} bytes, sha256 ${code.sha256}): it can do anything the account can`,
           'danger-text',
         )
-      : 'sha256' in code
-        ? `${code.kind} (bundled module, ${code.bytes} bytes, sha256 ${code.sha256})`
-        : code.kind === 'stored'
-          ? `stored contract ${code.target}, entry point ${code.entryPoint}`
-          : `${code.kind}: ${code.entryPoint}`,
+      : codeText(code, (hash) => `account-hash-${hash}`),
   )
   if (d.runtime) {
     row(
@@ -219,7 +216,8 @@ function show(
     )
   row(list, 'Key and threshold changes', d.changes.length > 0 ? changes : 'none')
   const args = el('ul')
-  for (const arg of d.args) args.append(el('li', `${arg.name}: ${arg.type} = ${arg.hex || '(empty)'}`))
+  for (const arg of d.args)
+    args.append(el('li', `${arg.name}: ${arg.type} = ${arg.value ?? `bytes ${arg.hex || '(empty)'}`}`))
   row(list, 'Arguments', d.args.length > 0 ? args : 'none')
   row(
     list,

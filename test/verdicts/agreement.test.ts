@@ -55,18 +55,21 @@ describe('every surface gives the same verdict', () => {
     const description = await describeDeploy(JSON.parse(c.text))
     expect(description.doNotSign).toEqual(libraryVerdict(c))
     expect(description.text.startsWith('DO NOT SIGN: ')).toBe(c.expected !== 'safe')
+    for (const shown of c.shows ?? []) expect(description.text).toContain(shown)
   })
 
   test.each(cases.map((c) => [c.name, c] as const))(
     '%s: CLI describe and sign',
     async (_, c) => {
       const reasons = libraryVerdict(c)
-      const [described, signed] = await Promise.all([
+      const [described, text, signed] = await Promise.all([
         cli(['describe', pathOf(c), '--json', '--chain-name', 'casper']),
+        cli(['describe', pathOf(c), '--chain-name', 'casper']),
         cli(['sign', pathOf(c), '-k', key.path, '-o', '-', '--chain-name', 'casper']),
       ])
       expect(JSON.parse(described.out).doNotSign).toEqual(reasons)
       expect(described.code).toBe(reasons.length === 0 ? 0 : 1)
+      for (const shown of c.shows ?? []) expect(text.out).toContain(shown)
       // sign refuses exactly what describe calls DO NOT SIGN, writing nothing.
       expect(signed.code).toBe(reasons.length === 0 ? 0 : 1)
       if (reasons.length > 0) {
@@ -97,6 +100,8 @@ describe('every surface gives the same verdict', () => {
         reasons.length === 0 ? expect.stringMatching(/^Checks passed/) : 'DO NOT SIGN',
       ])
       expect([c.name, await page.locator('#sign').isDisabled()]).toEqual([c.name, reasons.length > 0])
+      const details = (await page.locator('#details').textContent()) ?? ''
+      for (const shown of c.shows ?? []) expect([c.name, details]).toEqual([c.name, expect.stringContaining(shown)])
     }
     await page.close()
   }, 120_000)
