@@ -147,6 +147,7 @@ describe('describeFile and signingProgress', () => {
         name: 'deployment-account',
         type: 'ByteArray(32)',
         hex: 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234',
+        value: 'c863d586aaf1385967d64d1408c3eef500c1df401db5203bce3d8e1113c76234',
       },
     ])
     expect(d.paymentMotes).toBe(2_500_000_000n)

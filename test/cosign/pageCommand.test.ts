@@ -23,6 +23,6 @@ describe('casper-multisig page', () => {
     const lines: string[] = []
     const { code } = await main(['page'], { out: (l) => lines.push(l), err: (l) => lines.push(l) })
     expect(code).toBe(2)
-    expect(lines.join('\n')).toMatch(/Missing --out FILE/)
+    expect(lines.join('\n')).toMatch(/Missing --out\n {2}expected: --out FILE/)
   })
 })

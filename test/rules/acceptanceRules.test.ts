@@ -105,7 +105,8 @@ describe('the table', () => {
 
 test("the devnet's chainspec.toml reads back as the preset it was written from", () => {
   for (const preset of [casperMainnet, casper15]) {
-    const chainspec = { ...preset, chainName: 'casper-devnet' }
+    // The auction's contract hash is known for the public networks only.
+    const chainspec = { ...preset, chainName: 'casper-devnet', auctionContractHash: undefined }
     expect(parseChainspec(chainspecToml(chainspec))).toEqual(chainspec)
   }
 })
