@@ -3,7 +3,6 @@
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
@@ -11,6 +10,7 @@ import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 import { describeDeploy } from '../../src/preflight/describeDeploy.js'
 import { vector } from '../vectors.js'
 
@@ -135,7 +135,7 @@ describe('describeDeploy', () => {
       Signed by: alice (account-hash-83b0df3b…)
       Invalid approval by bob (account-hash-4dd66853…) (approvals[1]): InvalidSignature: expected an ed25519 signature of hash f9e80e5e…defc by account-hash-4dd66853…, got one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)
       Hash check: BodyHashMismatch: expected header.body_hash 4c514b26fb1646785c550570b04751b94cf4c50e917d8164870584641dea8a3f (blake2b of payment and session), got 19c32a0671fc9033032191e7b5b018423bbcc1687260983b3c9fd5b11e05f061
-      Hash check: HashMismatch: expected hash 1e3f887d9a1792b1b3fc075c8995ebbd2400cd13db65cbabcbe43b2453dd544a (blake2b of the header), got f9e80e5e2c8e5079ad2429721751796b2120445208f818dfbd00e8cac53bdefc"
+      Hash check: HashMismatch: expected hash 1e3f887d9a1792b1b3fc075c8995ebbd2400cd13db65cbabcbe43b2453dd544a (blake2b of the content), got f9e80e5e2c8e5079ad2429721751796b2120445208f818dfbd00e8cac53bdefc"
     `)
   })
 
