@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { mergeApprovals } from '../src/approvals/mergeApprovals.js'
-import { verifyDeploy } from '../src/approvals/verifyApproval.js'
+import { verifyDeploy } from '../src/cosign/verifyFile.js'
 import type { DeployJson } from '../src/deploy/DeployJson.js'
 import { deployHashes } from '../src/deploy/deployHashes.js'
 import { sdk } from '../src/deploy/sdk.js'

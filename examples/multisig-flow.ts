@@ -8,18 +8,15 @@ import {
   awaitResult,
   buildConfigureDeploy,
   buildConfigureTransaction,
-  bytesToHex,
   createRpc,
   describeDeploy,
   getAccountConfig,
-  hexToBytes,
   localSigner,
   mergeApprovals,
   parseDeployJson,
   planReconfiguration,
   preflight,
   type Rpc,
-  type Signer,
   signatureProgress,
   signDeploy,
   stringifyDeployJson,
@@ -51,14 +48,10 @@ const showAccount = (account: Account) => {
 }
 /** What a co-signer receives: the deploy as a JSON file's text. */
 const passAround = (text: string) => parseDeployJson(text)
-
-/** A co-signer's copy of a TransactionV1 with their approval added (the signature is over the hash). */
-async function signTransaction(text: string, signer: Signer): Promise<TransactionJson> {
-  const copy = JSON.parse(text) as TransactionJson
-  const signature = await signer.sign(hexToBytes(copy.Version1.hash))
-  copy.Version1.approvals.push({ signer: signer.publicKey, signature: bytesToHex(signature) })
-  return copy
-}
+/** A TransactionV1 as a file's text, indented as casper-client writes it. */
+const stringifyJson = (transaction: TransactionJson) => JSON.stringify(transaction, null, 2)
+/** The same for a TransactionV1 file (`{ "Version1": … }`, as casper-client and the node write it). */
+const passAroundTransaction = (text: string) => JSON.parse(text) as TransactionJson
 
 async function onChain(rpc: Rpc): Promise<Account> {
   return (await getAccountConfig(rpc, alice.publicKey)).account
@@ -156,24 +149,25 @@ try {
     },
     { signers: [alice.publicKey, dave.publicKey] },
   )
-  const transactionFile = JSON.stringify(
+  const transactionFile = stringifyJson(
     buildConfigureTransaction(addCarol.deploys[0]!, {
       account: alice.publicKey,
       chainName: devnet.chainName,
     }),
   )
-  const aliceTx = await signTransaction(transactionFile, alice)
-  const daveTx = await signTransaction(transactionFile, dave)
-  const alone = await preflight(aliceTx, before, { chainspec: devnet.chainspec })
+  // signDeploy, signatureProgress and mergeApprovals take a TransactionV1 as they take a deploy.
+  const aliceTx = stringifyJson(await signDeploy(passAroundTransaction(transactionFile), alice))
+  console.log(`  alice signed: ${signatureProgress(passAroundTransaction(aliceTx), before).summary}`)
+  const alone = await preflight(passAroundTransaction(aliceTx), before, { chainspec: devnet.chainspec })
   console.log(`  preflight of alice's copy alone: ${alone.errors.map((e) => e.code).join(', ')}`)
-  const mergedTx: TransactionJson = {
-    Version1: {
-      ...aliceTx.Version1,
-      approvals: [...aliceTx.Version1.approvals, ...daveTx.Version1.approvals],
-    },
-  }
+  const daveTx = stringifyJson(await signDeploy(passAroundTransaction(transactionFile), dave))
+  const { deploy: mergedTx, rejected: rejectedTx } = mergeApprovals(
+    passAroundTransaction(aliceTx),
+    passAroundTransaction(daveTx),
+  )
+  console.log(`  merged: ${mergedTx.Version1.approvals.length} approvals, ${rejectedTx.length} rejected`)
   const txReport = await preflight(mergedTx, before, { chainspec: devnet.chainspec })
-  console.log(`  merged: ${mergedTx.Version1.approvals.length} approvals; ${txReport.progress.summary}`)
+  console.log(`  progress: ${txReport.progress.summary}`)
   console.log(`  preflight: ${txReport.ready ? 'ready' : txReport.errors.map((e) => e.message).join('; ')}`)
   const txSent = await submit(rpc, mergedTx)
   const txResult = await awaitResult(rpc, txSent, { timeoutMs: 30_000, pollIntervalMs: 100 })

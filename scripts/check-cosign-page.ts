@@ -8,8 +8,6 @@ import { fileURLToPath } from 'node:url'
 import { secp256k1 } from '@noble/curves/secp256k1'
 import { sha256 } from '@noble/hashes/sha2'
 import { chromium, type Page } from 'playwright-core'
-import { localSigner } from '../src/approvals/localSigner.js'
-import { verifyApproval } from '../src/approvals/verifyApproval.js'
 import {
   deployHashes,
   parseCosignFile,
@@ -21,6 +19,8 @@ import {
 } from '../src/cosign/index.js'
 import { sdk } from '../src/deploy/sdk.js'
 import { bytesToHex, hexToBytes } from '../src/encoding/hex.js'
+import { localSigner } from '../src/keys/localSigner.js'
+import { verifyApproval } from '../src/keys/verifyApproval.js'
 import { twoPartyMultiSigWasm } from '../src/wasm/modules/twoPartyMultiSigWasm.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))

@@ -48,8 +48,6 @@ export type {
   WarningFindingCode,
 } from './account/validateConfig.js'
 export { validateConfig } from './account/validateConfig.js'
-export type { LocalSigner, LocalSignerKey } from './approvals/localSigner.js'
-export { localSigner } from './approvals/localSigner.js'
 export type { MergeErrorCode } from './approvals/MergeError.js'
 export { MergeError } from './approvals/MergeError.js'
 export type {
@@ -58,20 +56,11 @@ export type {
   MergeRejectionCode,
 } from './approvals/mergeApprovals.js'
 export { mergeApprovals } from './approvals/mergeApprovals.js'
-export type { SignContext, Signer } from './approvals/Signer.js'
-export type { SignerErrorCode } from './approvals/SignerError.js'
-export { SignerError } from './approvals/SignerError.js'
 export type { SignatureProgress, SignatureProgressOptions } from './approvals/signatureProgress.js'
 export { signatureProgress } from './approvals/signatureProgress.js'
 export type { SignDeployErrorType } from './approvals/signDeploy.js'
 export { signDeploy } from './approvals/signDeploy.js'
-export type {
-  DeployProblemCode,
-  RejectionCode,
-  VerifyApprovalReturnType,
-  VerifyDeployReturnType,
-} from './approvals/verifyApproval.js'
-export { verifyApproval, verifyDeploy } from './approvals/verifyApproval.js'
+export type { DeployProblemCode, VerifyDeployReturnType } from './approvals/verifyDeployJson.js'
 export type {
   WalletSignerErrorType,
   WalletSignerParameters,
@@ -109,6 +98,7 @@ export type { ProtocolGeneration } from './chainspec/ProtocolGeneration.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
 export type { KnownArgType } from './codec/decodeArgValue.js'
+export type { CosignNetwork, CosignOptions } from './cosign/cosignNetwork.js'
 export type {
   CodeDescription,
   DescribeFileOptions,
@@ -125,6 +115,12 @@ export type {
 } from './cosign/describeSpending.js'
 export { codeText, describeChange, descriptionLines, paymentLine } from './cosign/descriptionLines.js'
 export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
+export type { FileJson } from './cosign/fileJson.js'
+export type { DeployHashes } from './cosign/hashes.js'
+export { deployHashes, transactionHash } from './cosign/hashes.js'
+export type { ProgressProblemCode } from './cosign/signingProgress.js'
+export type { ApprovalVerdict, FileProblemCode, VerifyFileReturnType } from './cosign/verifyFile.js'
+export { verifyDeploy, verifyFile, verifyTransaction } from './cosign/verifyFile.js'
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
@@ -148,8 +144,6 @@ export type {
   ExecutableDeployItemJson,
   NamedArgJson,
 } from './deploy/DeployJson.js'
-export type { DeployHashes } from './deploy/deployHashes.js'
-export { deployHashes } from './deploy/deployHashes.js'
 export { PlanError } from './deploy/PlanError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
@@ -185,6 +179,8 @@ export { DeployError } from './errors/DeployError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
 export type { KeyErrorCode, KeyErrorParameters, KeyFound } from './keys/KeyError.js'
 export { KeyError } from './keys/KeyError.js'
+export type { LocalSigner, LocalSignerKey } from './keys/localSigner.js'
+export { localSigner } from './keys/localSigner.js'
 export type { PrivateKeyInfo, PublicKeyInfo } from './keys/PublicKeyInfo.js'
 export type {
   ParsePrivateKeyErrorType,
@@ -196,7 +192,12 @@ export type { ParsePublicKeyErrorType, PublicKeyInput } from './keys/parsePublic
 export { parsePublicKey } from './keys/parsePublicKey.js'
 export { privateKeyFromBytes } from './keys/privateKeyFromBytes.js'
 export { publicKeyFromBytes } from './keys/publicKeyFromBytes.js'
+export type { SignContext, Signer } from './keys/Signer.js'
+export type { SignerErrorCode } from './keys/SignerError.js'
+export { SignerError } from './keys/SignerError.js'
 export { secretKeyModeWarning } from './keys/secretKeyModeWarning.js'
+export type { RejectionCode, VerifyApprovalReturnType } from './keys/verifyApproval.js'
+export { verifyApproval } from './keys/verifyApproval.js'
 export type { DeployDescription, DescribeDeployOptions } from './preflight/describeDeploy.js'
 export { describeDeploy } from './preflight/describeDeploy.js'
 export { expectedOutcome } from './preflight/expectedOutcome.js'

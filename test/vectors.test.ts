@@ -1,12 +1,16 @@
 // Every published vector in test/vectors/ parses, hashes, verifies and round-trips.
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { verifyApproval, verifyDeploy } from '../src/approvals/verifyApproval.js'
+import type { Account } from '../src/account/Account.js'
+import { verifyDeployJson } from '../src/approvals/verifyDeployJson.js'
+import * as cosign from '../src/cosign/index.js'
 import { deployHashes } from '../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../src/deploy/parseDeployJson.js'
 import { sdk, sdkTransactionFromJson } from '../src/deploy/sdk.js'
 import { stringifyDeployJson } from '../src/deploy/stringifyDeployJson.js'
 import { transactionHash } from '../src/deploy/transactionHash.js'
+import * as main from '../src/index.js'
+import { verifyApproval } from '../src/keys/verifyApproval.js'
 
 const directory = new URL('./vectors/', import.meta.url)
 const files = readdirSync(directory).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json'))
@@ -21,7 +25,7 @@ describe.each(files.filter((f) => f.includes('deploy')))('deploy vector %s', (fi
   })
 
   test('every approval verifies', () => {
-    const report = verifyDeploy(deploy)
+    const report = verifyDeployJson(deploy)
     expect(report.problems).toEqual([])
     expect(report.rejected).toEqual([])
     expect(report.valid).toHaveLength(deploy.approvals.length)
@@ -67,4 +71,74 @@ describe.each(files.filter((f) => f.includes('transaction_v1')))('TransactionV1 
       expect(Buffer.from(bytes).toString('hex')).toBe(meta.payload_bytes_hex)
     })
   }
+})
+
+// One engine: the names both entries export are one function each, and every vector gets the same
+// answer from the main entry's functions on its JSON as from the cosign entry's on the decoded file.
+describe('both entries give every vector the same answer', () => {
+  test('every name both entries export is the same function or value', () => {
+    const mainExports: Record<string, unknown> = { ...main }
+    const cosignExports: Record<string, unknown> = { ...cosign }
+    const shared = Object.keys(cosignExports).filter((name) => name in mainExports)
+    expect(shared).toEqual(expect.arrayContaining(['deployHashes', 'transactionHash', 'verifyDeploy']))
+    for (const name of shared) expect(mainExports[name], name).toBe(cosignExports[name])
+  })
+
+  describe.each(files)('%s', (file) => {
+    const raw = JSON.parse(text(file))
+    const json = raw.expected_deploy_bytes_hex ? raw.deploy : raw
+    const decoded = cosign.parseCosignFile(JSON.stringify(json))
+    const chainName = decoded.kind === 'deploy' ? decoded.header.chain_name : decoded.payload.chainName
+    const timestamp = Number(decoded.kind === 'deploy' ? decoded.header.timestamp : decoded.payload.timestamp)
+    // The network and the moment the file was made for: then nothing but the file itself can fail.
+    const then = { network: { ...cosign.mainnet, chainName }, now: timestamp }
+
+    test('it verifies, however long ago it expired, from its JSON as from the decoded file', () => {
+      const report = cosign.verifyFile(decoded)
+      expect(report.ok).toBe(true)
+      // Expired now, and reported so, but still the valid file the node accepted.
+      expect(report.problems.map((p) => p.code)).toContain('Expired')
+      expect(report.hash).toBe(decoded.hash)
+      expect(main.verifyFile(json)).toEqual(report)
+      expect(cosign.verifyFile(decoded, then).problems).toEqual([])
+      const legacy = verifyDeployJson(json)
+      expect(legacy).toMatchObject({
+        ok: true,
+        hash: report.hash,
+        problems: [],
+        approvalCount: report.approvalCount,
+      })
+      expect(legacy.valid.map((v) => v.accountHash)).toEqual(
+        report.approvals.flatMap((a) => (a.ok ? [a.accountHash] : [])),
+      )
+      if (decoded.kind === 'deploy') {
+        expect(main.verifyDeploy(json)).toEqual(cosign.verifyDeploy(decoded))
+        // The builders' hasher (the main entry's converters) agrees with the file's reader.
+        expect(deployHashes(json)).toEqual(cosign.deployHashes(decoded))
+        expect(main.deployHashes(json)).toEqual({ hash: decoded.hash, bodyHash: report.bodyHash })
+      } else {
+        expect(main.verifyTransaction(json)).toEqual(cosign.verifyTransaction(decoded))
+        expect(main.transactionHash(json)).toBe(cosign.transactionHash(decoded))
+      }
+    })
+
+    test('signature progress and merging: the JSON-level functions answer as the core', () => {
+      const signers = [
+        ...new Set(cosign.verifyFile(decoded).approvals.flatMap((a) => (a.ok ? [a.accountHash] : []))),
+      ]
+      const account: Account = {
+        accountHash: signers[0]!,
+        associatedKeys: Object.fromEntries([...signers, '77'.repeat(32)].map((hash) => [hash, 1])),
+        actionThresholds: { deployment: signers.length, keyManagement: signers.length + 1 },
+      }
+      const progress = main.signatureProgress(json, account)
+      expect(progress).toEqual(cosign.signingProgress(decoded, account, then))
+      expect(progress.weight).toBe(signers.length)
+      const { deploy: merged, rejected } = main.mergeApprovals(json, json)
+      const core = cosign.mergeFiles([decoded, decoded])
+      expect(rejected).toEqual([])
+      expect(core.rejected).toEqual([])
+      expect(JSON.parse(cosign.stringifyCosignFile(core.merged))).toEqual(merged)
+    })
+  })
 })

@@ -1,26 +1,2 @@
-// The one interface every way of signing (local key, browser wallet, hardware wallet) implements.
-import type { DeployJson } from '../deploy/DeployJson.js'
-
-/** What a signer may be told about what it signs (wallets show the deploy to the user). */
-export type SignContext = {
-  /** The deploy whose hash is being signed, for signers that display or re-check it. */
-  deploy?: DeployJson | undefined
-}
-
-/**
- * Something that can approve a deploy or transaction. `sign` receives the 32 raw bytes of the
- * deploy hash (casper-node `Approval::create` signs `deploy_hash.inner()`) and returns the tagged
- * 65-byte signature: `01` + 64-byte ed25519 signature, or `02` + 64-byte compact secp256k1 r||s.
- *
- * @example
- * ```ts
- * const signer: Signer = localSigner(readFileSync('secret_key.pem', 'utf8'))
- * const signed = await signDeploy(deploy, signer)
- * ```
- */
-export interface Signer {
-  /** Tagged public key hex (`01…` / `02…` compressed), as in public_key_hex. */
-  readonly publicKey: string
-  /** Signs the 32-byte hash; resolves to the tagged 65-byte signature. */
-  sign(hash: Uint8Array, context?: SignContext): Promise<Uint8Array>
-}
+// The Signer interface lives in src/keys/Signer.ts (the cosign core signs with it); this path stays for its importers.
+export type { SignContext, Signer } from '../keys/Signer.js'

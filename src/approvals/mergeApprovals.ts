@@ -1,15 +1,16 @@
-// Combines the approvals of several signed copies of one deploy into one deploy, deterministically.
+// Combines the approvals of several signed copies of one deploy or TransactionV1 JSON into one,
+// deterministically: the cosign core's mergeFiles on the JSON.
 
+import { fileToJson } from '../cosign/fileJson.js'
+import { type MergeRejectionCode, mergeFiles } from '../cosign/mergeFiles.js'
 import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
-import { deployHashes } from '../deploy/deployHashes.js'
-import { parseDeployJson } from '../deploy/parseDeployJson.js'
-import { isObject } from '../encoding/isObject.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
+import { CosignError } from '../errors/CosignError.js'
 import { DeployError } from '../errors/DeployError.js'
+import { fileOf, isTransactionJson } from './fileOf.js'
 import { MergeError } from './MergeError.js'
-import { approvalKey, type RejectionCode, verifyApproval } from './verifyApproval.js'
 
-/** Why an approval was left out of the merged deploy. */
-export type MergeRejectionCode = RejectionCode | 'DuplicateSigner'
+export type { MergeRejectionCode } from '../cosign/mergeFiles.js'
 
 /** An approval left out, the copy it came from (index in the arguments) and why. */
 export type MergeRejection = {
@@ -20,191 +21,95 @@ export type MergeRejection = {
 }
 
 /** What {@link mergeApprovals} returns. */
-export type MergeApprovalsReturnType = {
-  /** The merged deploy: one valid approval per signer, sorted by signer. */
-  deploy: DeployJson
-  /** Approvals of the merged deploy that the first copy did not carry. */
+export type MergeApprovalsReturnType<T extends DeployJson | TransactionJson = DeployJson> = {
+  /** The merged deploy (or TransactionV1, when the copies are): one valid approval per signer, sorted by signer. */
+  deploy: T
+  /** Approvals of the merged file that the first copy did not carry. */
   added: ApprovalJson[]
   /** Every approval left out, once per copy that carried it; none is dropped silently. */
   rejected: MergeRejection[]
 }
 
 /**
- * The parts of a deploy that every copy must share, compared as canonical JSON (key order ignored).
- * Payment and session first: a change there also changes `header.body_hash` and `hash`, listed after it.
- */
-const sharedFields = ['payment', 'session', 'header', 'hash'] as const
-
-/**
  * Merges the approvals of copies of the same deploy (each co-signer's `casper-client sign-deploy`
- * output) into one deploy ready for `account_put_deploy`.
+ * output), or of the same TransactionV1 (`{ Version1: … }`), into one ready for
+ * `account_put_deploy` / `account_put_transaction`. It is `mergeFiles` of the cosign entry on the
+ * decoded JSON:
  *
- * - The copies must be the same deploy: `hash`, `header`, `payment` and `session` equal as JSON, and
- *   the hashes right for the content (casper-node v1.5.8 `node/src/types/deploy.rs` `has_valid_hash`).
- * - Every approval is verified ({@link verifyApproval}); invalid ones are left out and reported, since
- *   a single one makes the node refuse the whole deploy (`validate_deploy`).
- * - One approval per signer. The node counts a signer once however many approvals it has
- *   (`AssociatedKeys::calculate_keys_weight` over a set), so another valid signature by the same
- *   key only wastes one of the 100 approval slots; the lexicographically smallest signature hex is
- *   kept and the others reported as `DuplicateSigner`.
- * - Approvals are sorted by signer hex (lowercase), the order of the node's own `BTreeSet<Approval>`
- *   (`PublicKey`'s `Ord`: tag, then key bytes), not casper-client's signing order. Approval order is
- *   not covered by the deploy hash.
+ * - The copies must be the same file: every field but `approvals` equal as JSON (key order
+ *   ignored), and the hashes right for the content (casper-node v1.5.8 `has_valid_hash`).
+ * - Every approval is verified; invalid ones are left out and reported, since a single one makes
+ *   the node refuse the whole file (`validate_deploy`).
+ * - One approval per signer (the node counts a signer once): the smallest signature hex is kept,
+ *   the others reported as `DuplicateSigner`.
+ * - Approvals are sorted by signer hex, the order of the node's own `BTreeSet<Approval>`.
  *
- * Because the result depends only on the set of valid (signer, signature) pairs and picks the
- * content with a min over the copies, merging is commutative, associative and idempotent on the
- * resulting deploy.
+ * Merging is commutative, associative and idempotent on the resulting file.
  *
- * @throws {DeployError} `InvalidDeployJson` when a copy is not deploy JSON ({@link parseDeployJson}),
+ * @throws {DeployError} `InvalidDeployJson` when a copy is not deploy JSON (`parseDeployJson`),
  * naming the copy and the field.
- * @throws {MergeError} `NoDeploys`, `DifferentDeploys` (naming each differing field),
+ * @throws {CosignError} for a malformed TransactionV1 copy (see `parseCosignFile`).
+ * @throws {MergeError} `NoDeploys`, `DifferentDeploys` (naming the first differing field),
  * `BodyHashMismatch` or `HashMismatch`.
  * @example
  * ```ts
  * const { deploy, added, rejected } = mergeApprovals(aliceCopy, bobCopy)
  * for (const r of rejected) console.warn(`copy ${r.from}: ${r.reason}: ${r.message}`)
- * writeFileSync('deploy.json', JSON.stringify(deploy, null, 2))
+ * writeFileSync('deploy.json', stringifyDeployJson(deploy))
  * ```
  */
-export function mergeApprovals(...copies: DeployJson[]): MergeApprovalsReturnType {
-  // Copies usually come straight from JSON.parse of files co-signers sent back: check their shape first,
-  // so a copy without `approvals` (say) is named as such instead of failing as a TypeError below.
-  const deploys = copies.map(parseCopy)
-  const first = deploys[0]
-  if (!first) {
+export function mergeApprovals(...copies: TransactionJson[]): MergeApprovalsReturnType<TransactionJson>
+export function mergeApprovals(...copies: DeployJson[]): MergeApprovalsReturnType<DeployJson>
+export function mergeApprovals(
+  ...copies: (DeployJson | TransactionJson)[]
+): MergeApprovalsReturnType<DeployJson | TransactionJson> {
+  if (copies.length === 0) {
     throw new MergeError('Nothing to merge', {
       code: 'NoDeploys',
       details: { expected: 'at least one deploy', got: 'none' },
     })
   }
-  deploys.forEach((copy, index) => {
-    if (index === 0) return
-    const differences: string[] = []
-    for (const field of sharedFields) diff(first[field], copy[field], field, differences)
-    if (differences.length > 0) {
-      const field = differences[0]!.split(':')[0]!
-      throw new MergeError(`Copies 0 and ${index} are different deploys: ${field} differs`, {
-        code: 'DifferentDeploys',
-        details: { field, differences: differences.map((line) => `\n    ${line}`).join('') },
-        remedy:
-          'Merge only copies of the same deploy: every co-signer signs the file they were sent, unchanged.',
-      })
-    }
-  })
-
-  // All copies are equal as canonical JSON; taking the smallest serialisation keeps the choice order-free.
-  const content = deploys
-    .map(({ hash, header, payment, session }) => ({ hash, header, payment, session }))
-    .map((fields) => ({ fields, text: JSON.stringify(fields) }))
-    .reduce((a, b) => (b.text < a.text ? b : a))
-
-  const { bodyHash, hash } = deployHashes({ ...content.fields, approvals: [] })
-  if (bodyHash !== first.header.body_hash.toLowerCase()) {
-    throw new MergeError('The deploy was changed after hashing: header.body_hash is wrong', {
-      code: 'BodyHashMismatch',
-      details: { expected: bodyHash, got: first.header.body_hash },
-      remedy: 'Payment or session was edited after the deploy was made; rebuild it and sign again.',
+  // Copies usually come straight from JSON.parse of files co-signers sent back: read each first, so a
+  // copy without `approvals` (say) is named as such.
+  const files = copies.map(readCopy)
+  let result: ReturnType<typeof mergeFiles>
+  try {
+    result = mergeFiles(files)
+  } catch (error) {
+    if (!(error instanceof CosignError)) throw error
+    const code =
+      error.code === 'DifferentContent'
+        ? 'DifferentDeploys'
+        : error.details.field === 'hash'
+          ? 'HashMismatch'
+          : 'BodyHashMismatch'
+    throw new MergeError(error.shortMessage, {
+      code,
+      details: error.details,
+      remedy: error.remedy,
+      cause: error,
     })
   }
-  if (hash !== first.hash.toLowerCase()) {
-    throw new MergeError('The deploy was changed after hashing: hash is wrong', {
-      code: 'HashMismatch',
-      details: { expected: hash, got: first.hash },
-      remedy: 'The header was edited after the deploy was made; rebuild it and sign again.',
-    })
-  }
-
-  // Verify each distinct approval once, then keep the smallest valid signature per signer.
-  const verdicts = new Map<string, ReturnType<typeof verifyApproval>>()
-  const kept = new Map<string, ApprovalJson>()
-  for (const copy of deploys) {
-    for (const approval of copy.approvals) {
-      const key = approvalKey(approval)
-      let verdict = verdicts.get(key)
-      if (!verdict) {
-        verdict = verifyApproval(first.hash, approval)
-        verdicts.set(key, verdict)
-      }
-      if (!verdict.ok) continue
-      const normalized = {
-        signer: approval.signer.toLowerCase(),
-        signature: approval.signature.toLowerCase(),
-      }
-      const current = kept.get(normalized.signer)
-      if (!current || normalized.signature < current.signature) kept.set(normalized.signer, normalized)
-    }
-  }
-
-  const rejected: MergeRejection[] = []
-  deploys.forEach((copy, from) => {
-    const reported = new Set<string>()
-    for (const approval of copy.approvals) {
-      const key = approvalKey(approval)
-      const verdict = verdicts.get(key)!
-      const winner = verdict.ok ? kept.get(approval.signer.toLowerCase())! : undefined
-      if (reported.has(key) || (winner && approvalKey(winner) === key)) continue
-      reported.add(key)
-      if (!verdict.ok) {
-        rejected.push({ approval, from, reason: verdict.reason, message: verdict.message })
-      } else {
-        rejected.push({
-          approval,
-          from,
-          reason: 'DuplicateSigner',
-          message: `expected one approval per signer, got another valid signature by account-hash-${verdict.accountHash.slice(0, 8)}…; kept the smaller signature ${winner!.signature.slice(0, 10)}…`,
-        })
-      }
-    }
-  })
-
-  const approvals = [...kept.values()].sort((a, b) =>
-    a.signer < b.signer ? -1 : a.signer > b.signer ? 1 : 0,
-  )
-  const inFirst = new Set(first.approvals.map(approvalKey))
   return {
-    deploy: { ...structuredClone(content.fields), approvals },
-    added: approvals.filter((approval) => !inFirst.has(approvalKey(approval))),
-    rejected,
+    deploy: fileToJson(result.merged),
+    added: result.added,
+    rejected: result.rejected.map(({ copy, ...rejection }) => ({ ...rejection, from: copy })),
   }
 }
 
-/** {@link parseDeployJson}, with the index of the copy added to its error. */
-function parseCopy(copy: unknown, index: number): DeployJson {
+/** {@link fileOf}, with the index of the copy added to its error. */
+function readCopy(copy: DeployJson | TransactionJson, index: number) {
   try {
-    return parseDeployJson(copy)
+    return fileOf(copy)
   } catch (error) {
-    if (!(error instanceof DeployError)) throw error
-    throw new DeployError(`Copy ${index} is not deploy JSON: ${error.shortMessage}`, {
-      code: error.code,
+    if (!(error instanceof DeployError || error instanceof CosignError)) throw error
+    const Kind = error instanceof DeployError ? DeployError : CosignError
+    const what = isTransactionJson(copy) ? 'TransactionV1' : 'deploy'
+    throw new Kind(`Copy ${index} is not ${what} JSON: ${error.shortMessage}`, {
+      code: error.code as never,
       details: { copy: index, ...error.details },
       remedy: error.remedy ?? 'Merge the files casper-client sign-deploy wrote, unchanged.',
       cause: error,
     })
   }
-}
-
-/** Appends `path: a vs b` for every leaf where two JSON values differ, object key order ignored. */
-function diff(a: unknown, b: unknown, path: string, out: string[]): void {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (i >= a.length || i >= b.length) {
-        out.push(`${path}: ${a.length} items vs ${b.length} items`)
-        return
-      }
-      diff(a[i], b[i], `${path}[${i}]`, out)
-    }
-    return
-  }
-  if (isObject(a) && isObject(b)) {
-    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      diff(a[key], b[key], `${path}.${key}`, out)
-    }
-    return
-  }
-  if (a !== b) out.push(`${path}: ${show(a)} vs ${show(b)}`)
-}
-
-function show(value: unknown): string {
-  const text = value === undefined ? 'missing' : JSON.stringify(value)
-  return text.length > 40 ? `${text.slice(0, 24)}…${text.slice(-8)}` : text
 }

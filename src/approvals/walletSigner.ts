@@ -1,11 +1,12 @@
 // Adapts a wallet (Casper Wallet, Ledger, a MetaMask snap, a remote HSM) to the Signer interface.
 import type { DeployJson } from '../deploy/DeployJson.js'
+import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { keyAlgorithms } from '../keys/KeyAlgorithm.js'
 import { parsePublicKey } from '../keys/parsePublicKey.js'
-import type { SignContext, Signer } from './Signer.js'
-import { SignerError } from './SignerError.js'
-import { verifyApproval } from './verifyApproval.js'
+import type { SignContext, Signer } from '../keys/Signer.js'
+import { SignerError } from '../keys/SignerError.js'
+import { verifyApproval } from '../keys/verifyApproval.js'
 
 /** What a wallet is asked to sign. */
 export type WalletSignRequest = {
@@ -15,8 +16,10 @@ export type WalletSignRequest = {
   hashHex: string
   /** The signing key, tagged hex (as normalised by `parsePublicKey`). */
   publicKey: string
-  /** The deploy being signed, when signing through `signDeploy` (Casper Wallet needs it). */
+  /** The deploy being signed, when signing through `signDeploy` or `signFile` (Casper Wallet needs it). */
   deploy?: DeployJson | undefined
+  /** The TransactionV1 being signed (`{ Version1: … }`), when signing one through `signDeploy` or `signFile`. */
+  transaction?: TransactionJson | undefined
 }
 
 /** Parameters of {@link walletSigner}. */
@@ -79,6 +82,7 @@ export function walletSigner(parameters: WalletSignerParameters): Signer {
         hashHex,
         publicKey: key.publicKeyHex,
         deploy: context?.deploy,
+        transaction: context?.transaction,
       })
       const bytes = toBytes(returned)
       let tagged: Uint8Array

@@ -1,21 +1,35 @@
 // Adds the co-signer's approval to a file: with a key held in the page, or through Casper Wallet.
 
-import type { Signer } from '../approvals/Signer.js'
-import { verifyApproval } from '../approvals/verifyApproval.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { CosignError } from '../errors/CosignError.js'
-import type { CosignFile } from './CosignFile.js'
+import type { SignContext, Signer } from '../keys/Signer.js'
+import { verifyApproval } from '../keys/verifyApproval.js'
+import type { Approval, CosignFile } from './CosignFile.js'
+import { fileToJson } from './fileJson.js'
+import { checkHashes } from './hashes.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
 /** Errors {@link signFile} and {@link signWithCasperWallet} throw: {@link CosignError}, or what the signer throws. */
 export type SignFileErrorType = CosignError
 
 /**
- * Signs `file.hash` with `signer` and returns the file with the approval added. The signature is
- * checked against the hash before it is added; a signer that already has an approval that
- * verifies is not added twice.
+ * Signs `file.hash` (its 32 raw bytes, casper-node `Approval::create`) with `signer` and returns a
+ * new file with the approval added; the input is not changed.
  *
- * @throws {CosignError} code `SigningFailed` when the signature does not verify.
+ * - Refuses a file whose content does not hash to `hash` (and, for a deploy, to `header.body_hash`):
+ *   a signature approves the hash, so it would approve something other than what is shown.
+ * - At most one approval per key: when the file already holds an approval by this signer that
+ *   verifies, it is returned as it is and the signer is not asked again (the node counts a key
+ *   once, so a second one only takes one of the approval slots).
+ * - An approval by this signer that does not verify (copied from another file, corrupted) is
+ *   replaced in its place by the fresh one, since one invalid approval makes the node refuse the
+ *   whole file (casper-node v1.5.8 `types/deploy.rs` `validate_deploy`); beside a valid one by the
+ *   same key it is only dropped.
+ * - The signer is told what it signs (`SignContext`: the deploy or transaction JSON), and its
+ *   answer is checked with the node's rules (tag, length, low S, strict ed25519) before it is added.
+ *
+ * @throws {CosignError} code `HashMismatch` when the content does not match its hash (`details.field`
+ *   says which), `SigningFailed` when the signature does not verify.
  * @example
  * ```ts
  * const signed = await signFile(file, localSigner(pemText))
@@ -23,13 +37,24 @@ export type SignFileErrorType = CosignError
  * ```
  */
 export async function signFile<F extends CosignFile>(file: F, signer: Signer): Promise<F> {
+  checkHashes(file)
   const publicKey = signer.publicKey.toLowerCase()
-  if (file.approvals.some((a) => a.signer === publicKey && verifyApproval(file.hash, a).ok)) return file
-  const signature = bytesToHex(await signer.sign(hexToBytes(file.hash)))
-  return addApproval(file, { signer: publicKey, signature })
+  const own = file.approvals.filter((a) => a.signer === publicKey)
+  const invalid = own.filter((a) => !verifyApproval(file.hash, a).ok)
+  const kept = file.approvals.filter((a) => !invalid.includes(a))
+  // Already approved by this key: nothing to sign; only what the node would refuse is dropped.
+  if (own.length > invalid.length) return invalid.length === 0 ? file : withApprovals(file, kept)
+  const unsigned = withApprovals(file, kept)
+  const shown: CosignFile = unsigned
+  const context: SignContext =
+    shown.kind === 'deploy' ? { deploy: fileToJson(shown) } : { transaction: fileToJson(shown) }
+  const signature = await signer.sign(hexToBytes(file.hash), context)
+  // The fresh approval takes the place of the first invalid one by this key, or goes last.
+  const at = own[0] ? file.approvals.indexOf(own[0]) : kept.length
+  return addApproval(unsigned, { signer: publicKey, signature: bytesToHex(signature) }, at)
 }
 
-function addApproval<F extends CosignFile>(file: F, approval: { signer: string; signature: string }): F {
+function addApproval<F extends CosignFile>(file: F, approval: Approval, at = file.approvals.length): F {
   const verdict = verifyApproval(file.hash, approval)
   if (!verdict.ok) {
     throw new CosignError('The signature does not verify', {
@@ -38,7 +63,8 @@ function addApproval<F extends CosignFile>(file: F, approval: { signer: string; 
       remedy: 'Sign again with the key the approval is for.',
     })
   }
-  return withApprovals(file, [...file.approvals, approval])
+  const approvals = file.approvals
+  return withApprovals(file, [...approvals.slice(0, at), approval, ...approvals.slice(at)])
 }
 
 /** The part of Casper Wallet's provider (`window.CasperWalletProvider()`) used for signing. */
@@ -57,7 +83,8 @@ export type CasperWalletProvider = {
  * algorithm tag (make-software/casper-wallet `src/content/sdk.ts`), so the signer's tag is prepended,
  * then checked against the hash.
  *
- * @throws {CosignError} code `SigningFailed` when the user cancels or the signature does not verify.
+ * @throws {CosignError} code `HashMismatch` when the content does not match its hash, `SigningFailed`
+ *   when the user cancels or the signature does not verify.
  * @example
  * ```ts
  * const provider = window.CasperWalletProvider()
@@ -69,6 +96,7 @@ export async function signWithCasperWallet<F extends CosignFile>(
   provider: CasperWalletProvider,
   publicKey: string,
 ): Promise<F> {
+  checkHashes(file)
   const signer = publicKey.toLowerCase()
   const result = await provider.sign(stringifyCosignFile(file), signer)
   if (result.cancelled) {

@@ -2,6 +2,7 @@
 // layouts (src/codec/layouts.ts): one codec for both entries.
 import { argClType } from '../codec/clValue.js'
 import {
+  type DeployHeader,
   deployHeader,
   type ExecutableItem,
   executableItem,
@@ -38,6 +39,20 @@ const itemVariants = [
  * ```
  */
 export function executableItemBytes(item: ExecutableDeployItemJson, path = 'item'): Uint8Array {
+  return executableItem.encode(executableItemOf(item, path))
+}
+
+/**
+ * An `ExecutableDeployItem` JSON in the layouts' form ({@link executableItem}), every arg's CLType
+ * read with {@link checkClType}: what {@link executableItemBytes} writes.
+ *
+ * @throws {DeployError} `InvalidClType` for an arg whose type the node would read otherwise.
+ * @example
+ * ```ts
+ * executableItemOf({ Transfer: { args: [] } }) // { TAG: 'Transfer', data: { args: [] } }
+ * ```
+ */
+export function executableItemOf(item: ExecutableDeployItemJson, path = 'item'): ExecutableItem {
   const [variant, body] = Object.entries(item)[0]!
   if (!itemVariants.includes(variant))
     throw new DeployError(`Invalid deploy JSON at ${path}`, {
@@ -51,7 +66,7 @@ export function executableItemBytes(item: ExecutableDeployItemJson, path = 'item
   if (typeof fields.name === 'string') data.name = fields.name
   data.version = fields.version ?? undefined
   if (typeof fields.entry_point === 'string') data.entry_point = fields.entry_point
-  return executableItem.encode({ TAG: variant, data } as ExecutableItem)
+  return { TAG: variant, data } as ExecutableItem
 }
 
 /**
@@ -80,7 +95,20 @@ export function runtimeArgsBytes(args: readonly NamedArgJson[], path = 'args'): 
  * ```
  */
 export function deployHeaderBytes(header: DeployHeaderJson): Uint8Array {
-  return deployHeader.encode({
+  return deployHeader.encode(deployHeaderOf(header))
+}
+
+/**
+ * A deploy header JSON in the layouts' form ({@link deployHeader}): what {@link deployHeaderBytes}
+ * writes, the TTL and timestamp read with the node's humantime grammar.
+ *
+ * @example
+ * ```ts
+ * deployHeaderOf(deploy.header).ttl // 1800000n for "30m"
+ * ```
+ */
+export function deployHeaderOf(header: DeployHeaderJson): DeployHeader {
+  return {
     account: header.account.toLowerCase(),
     timestamp: BigInt(parseTimestamp(header.timestamp)),
     ttl: BigInt(parseDuration(header.ttl)),
@@ -88,7 +116,7 @@ export function deployHeaderBytes(header: DeployHeaderJson): Uint8Array {
     body_hash: hexToBytes(header.body_hash),
     dependencies: header.dependencies.map(hexToBytes),
     chain_name: header.chain_name,
-  })
+  }
 }
 
 /** Named args with their CLTypes checked by the main entry's rules, in the layouts' form. */

@@ -1,19 +1,16 @@
-// Body hash and deploy hash recomputed from a deploy's content (casper-types
-// `types/src/transaction/deploy.rs` `Deploy::has_valid_hash`).
-import { blake2b } from '@noble/hashes/blake2b'
-import { bytesToHex } from '../encoding/hex.js'
+// Body hash and deploy hash recomputed from a deploy JSON's content (casper-types
+// `types/src/transaction/deploy.rs` `Deploy::has_valid_hash`), for the builders.
+import { type DeployHashes, hashDeploy } from '../codec/hashDeploy.js'
 import type { DeployJson } from './DeployJson.js'
-import { deployHeaderBytes, executableItemBytes } from './deployBytes.js'
+import { deployHeaderOf, executableItemOf } from './deployBytes.js'
 
-/** The hashes a deploy's content implies. */
-export type DeployHashes = { bodyHash: string; hash: string }
+export type { DeployHashes } from '../codec/hashDeploy.js'
 
 /**
- * Recomputes `body_hash` = blake2b-256(payment bytes ++ session bytes) and the deploy hash =
- * blake2b-256(header bytes with that body hash), from the bytes casper-node writes
- * (`executableItemBytes`, `deployHeaderBytes`); an arg whose CLType cannot be written
- * exactly is refused, never dropped. The
- * TTL and timestamp hashed are the values casper-node reads from the header texts (humantime).
+ * {@link hashDeploy} of a deploy JSON read with the main entry's converters (`executableItemOf`,
+ * `deployHeaderOf`, which refuse an arg whose CLType cannot be written exactly, never drop it): the
+ * `deployHashes` of the package entries for a deploy the builders just made. The TTL and timestamp
+ * hashed are the values casper-node reads from the header texts (humantime).
  *
  * @throws {DeployError} `InvalidClType` for an arg whose CLType the node would read otherwise.
  * @example
@@ -23,12 +20,9 @@ export type DeployHashes = { bodyHash: string; hash: string }
  * ```
  */
 export function deployHashes(deploy: DeployJson): DeployHashes {
-  const payment = executableItemBytes(deploy.payment, 'payment')
-  const session = executableItemBytes(deploy.session, 'session')
-  const body = new Uint8Array(payment.length + session.length)
-  body.set(payment)
-  body.set(session, payment.length)
-  const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
-  const header = deployHeaderBytes({ ...deploy.header, body_hash: bodyHash })
-  return { bodyHash, hash: bytesToHex(blake2b(header, { dkLen: 32 })) }
+  return hashDeploy({
+    header: deployHeaderOf(deploy.header),
+    payment: executableItemOf(deploy.payment, 'payment'),
+    session: executableItemOf(deploy.session, 'session'),
+  })
 }

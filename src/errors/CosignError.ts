@@ -10,7 +10,10 @@ import { BaseError, type BaseErrorParameters } from './BaseError.js'
  * - `InvalidBytes`: bytes that do not follow the bytesrepr layout (a count or length beyond the bytes left);
  * - `UnsupportedTransaction`: a transaction variant this entry does not hash;
  * - `SigningFailed`: a signer or wallet refused or returned something unusable;
- * - `DifferentContent`: copies being merged are not the same deploy or transaction.
+ * - `DifferentContent`: copies being merged are not the same deploy or transaction (`details.field`
+ *   names the first field that differs), or there is nothing to merge;
+ * - `HashMismatch`: the content does not hash to the `hash` (or `header.body_hash`) its approvals
+ *   sign, so it is neither signed nor merged (`details.field` says which).
  */
 export type CosignErrorCode =
   | 'InvalidJson'
@@ -20,6 +23,7 @@ export type CosignErrorCode =
   | 'UnsupportedTransaction'
   | 'SigningFailed'
   | 'DifferentContent'
+  | 'HashMismatch'
 
 /**
  * Thrown by the `casper-multisig/cosign` entry; `code` says which rule.

@@ -2,8 +2,8 @@
 import { ed25519 } from '@noble/curves/ed25519'
 import { sha512 } from '@noble/hashes/sha2'
 import { describe, expect, test } from 'vitest'
-import { verifyApproval } from '../../src/approvals/verifyApproval.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { verifyApproval } from '../../src/keys/verifyApproval.js'
 
 const L = ed25519.Point.Fn.ORDER
 const B = ed25519.Point.BASE

@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { MergeError } from '../../src/approvals/MergeError.js'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
-import { approvalKey } from '../../src/approvals/verifyApproval.js'
 import type { ApprovalJson, DeployJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
+import { approvalKey } from '../../src/keys/verifyApproval.js'
 import { vector } from '../vectors.js'
 import { testSigner, toHighS } from './testSigners.js'
 
@@ -115,6 +115,7 @@ describe('mergeApprovals', () => {
         differences: 
           header.ttl: "30m" vs "1h"
           hash: "18b078b05cff3fc98e4e3b6…c4f5958" vs "81ec435f888efbd29a2d348…ab21c08"
+        copy: 1
       Remedy: Merge only copies of the same deploy: every co-signer signs the file they were sent, unchanged.]
     `)
   })
@@ -141,6 +142,7 @@ describe('mergeApprovals', () => {
           session.ModuleBytes.args[0][1].parsed: "c863d586aaf1385967d64d1…3c76234" vs "00000000000000000000000…0000000"
           header.body_hash: "c41fa10de1b7ad7b8187fb0…4e0e4cb" vs "e4f4f07235c090693eeb6e2…90dc996"
           hash: "18b078b05cff3fc98e4e3b6…c4f5958" vs "8a042ca65802b12242fbf4c…679ada1"
+        copy: 1
       Remedy: Merge only copies of the same deploy: every co-signer signs the file they were sent, unchanged."
     `)
   })
@@ -149,10 +151,11 @@ describe('mergeApprovals', () => {
     const tampered = copy([edApproval])
     tampered.header.chain_name = 'casper'
     expect(() => mergeApprovals(tampered, structuredClone(tampered))).toThrowErrorMatchingInlineSnapshot(`
-      [MergeError: The deploy was changed after hashing: hash is wrong
+      [MergeError: The deploy hash does not match its content
+        field: hash
         expected: c7ac4382b5d1ff47e5b7cc00cef2248d5356d3c5e672f22132ffc3b4213c8e1b
         got: 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958
-      Remedy: The header was edited after the deploy was made; rebuild it and sign again.]
+      Remedy: The deploy was changed after it was hashed: do not sign it; get the original file from its author.]
     `)
   })
 

@@ -4,15 +4,15 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { sha256 } from '@noble/hashes/sha2'
 import fc from 'fast-check'
 import { describe, expect, test, vi } from 'vitest'
-import { localSigner } from '../../src/approvals/localSigner.js'
-import type { Signer } from '../../src/approvals/Signer.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
-import { verifyApproval } from '../../src/approvals/verifyApproval.js'
 import { walletSigner } from '../../src/approvals/walletSigner.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { stringifyDeployJson } from '../../src/deploy/stringifyDeployJson.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
+import type { Signer } from '../../src/keys/Signer.js'
+import { verifyApproval } from '../../src/keys/verifyApproval.js'
 import { casperEd25519SecretPem, casperSecp256k1SecretPem } from '../keys/pems.js'
 import { vector } from '../vectors.js'
 
@@ -111,7 +111,7 @@ describe('signDeploy', () => {
     const tampered = structuredClone(unsigned)
     tampered.session.ModuleBytes!.args[0]![1].bytes = '00'.repeat(32)
     await expect(signDeploy(tampered, edSigner)).rejects.toThrowErrorMatchingInlineSnapshot(`
-      [DeployError: Deploy header.body_hash does not match its content
+      [DeployError: The deploy header.body_hash does not match its content
         field: header.body_hash
         expected: e4f4f07235c090693eeb6e23d50ce1c50d03467c16d661494b516774f90dc996
         got: c41fa10de1b7ad7b8187fb043099012508337bb30cd0dcb420aa462f84e0e4cb
@@ -122,7 +122,7 @@ describe('signDeploy', () => {
     const tampered = structuredClone(unsigned)
     tampered.header.ttl = '2h'
     await expect(signDeploy(tampered, edSigner)).rejects.toThrowErrorMatchingInlineSnapshot(`
-      [DeployError: Deploy hash does not match its content
+      [DeployError: The deploy hash does not match its content
         field: hash
         expected: 4cd15f4107542873c43831369c43f1172aa4d1e9f439eb1de1a5f8a051605a4f
         got: 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958

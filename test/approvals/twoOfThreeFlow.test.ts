@@ -3,7 +3,6 @@
 // the threshold.
 import { describe, expect, test } from 'vitest'
 import type { Account } from '../../src/account/Account.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
 import { signatureProgress } from '../../src/approvals/signatureProgress.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
@@ -12,6 +11,7 @@ import { buildConfigureDeploy } from '../../src/deploy/buildConfigureDeploy.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 import { preflight } from '../../src/preflight/preflight.js'
 
 const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })

@@ -1,10 +1,11 @@
 import { secp256k1 } from '@noble/curves/secp256k1'
 import { sha256 } from '@noble/hashes/sha2'
 import { describe, expect, test } from 'vitest'
-import { verifyApproval, verifyDeploy } from '../../src/approvals/verifyApproval.js'
+import { verifyDeployJson } from '../../src/approvals/verifyDeployJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
+import { verifyApproval } from '../../src/keys/verifyApproval.js'
 import { vector } from '../vectors.js'
 import { ed25519Signer, secp256k1Signer, testSigner, toHighS } from './testSigners.js'
 
@@ -32,7 +33,7 @@ const withApprovals = (deploy: DeployJson, approvals: DeployJson['approvals']) =
 
 describe('published vectors', () => {
   test.each(Object.entries(vectors))('%s: hash, body hash and every approval verify', (_, deploy) => {
-    const report = verifyDeploy(deploy)
+    const report = verifyDeployJson(deploy)
     expect(report.problems).toEqual([])
     expect(report.rejected).toEqual([])
     expect(report.hash).toBe(deploy.hash)
@@ -74,7 +75,7 @@ describe('tampering is caught, each with its own code', () => {
   test('a changed session arg: BodyHashMismatch, and HashMismatch (the header needs the new body hash)', () => {
     const deploy = clone(synthetic)
     deploy.session.ModuleBytes!.args[0]![1].bytes = '00'.repeat(32)
-    expect(verifyDeploy(deploy).problems).toMatchInlineSnapshot(`
+    expect(verifyDeployJson(deploy).problems).toMatchInlineSnapshot(`
       [
         {
           "code": "BodyHashMismatch",
@@ -82,7 +83,7 @@ describe('tampering is caught, each with its own code', () => {
         },
         {
           "code": "HashMismatch",
-          "message": "expected hash 8a042ca65802b12242fbf4c33c10a9500e86a1710fe94c0ec7572d160679ada1 (blake2b of the header), got 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958",
+          "message": "expected hash 8a042ca65802b12242fbf4c33c10a9500e86a1710fe94c0ec7572d160679ada1 (blake2b of the content), got 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958",
         },
       ]
     `)
@@ -91,8 +92,8 @@ describe('tampering is caught, each with its own code', () => {
   test('a changed session arg with body_hash updated to match: HashMismatch', () => {
     const deploy = clone(synthetic)
     deploy.session.ModuleBytes!.args[0]![1].bytes = '00'.repeat(32)
-    deploy.header.body_hash = verifyDeploy(deploy).bodyHash
-    const report = verifyDeploy(deploy)
+    deploy.header.body_hash = verifyDeployJson(deploy).bodyHash
+    const report = verifyDeployJson(deploy)
     expect(report.problems.map((p) => p.code)).toEqual(['HashMismatch'])
     expect(report.ok).toBe(false)
   })
@@ -100,11 +101,11 @@ describe('tampering is caught, each with its own code', () => {
   test('a changed header field: HashMismatch', () => {
     const deploy = clone(synthetic)
     deploy.header.ttl = '2h'
-    expect(verifyDeploy(deploy).problems).toMatchInlineSnapshot(`
+    expect(verifyDeployJson(deploy).problems).toMatchInlineSnapshot(`
       [
         {
           "code": "HashMismatch",
-          "message": "expected hash 4cd15f4107542873c43831369c43f1172aa4d1e9f439eb1de1a5f8a051605a4f (blake2b of the header), got 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958",
+          "message": "expected hash 4cd15f4107542873c43831369c43f1172aa4d1e9f439eb1de1a5f8a051605a4f (blake2b of the content), got 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958",
         },
       ]
     `)
@@ -121,7 +122,9 @@ describe('tampering is caught, each with its own code', () => {
         "reason": "InvalidSignature",
       }
     `)
-    const report = verifyDeploy(withApprovals(clientRs, [a, { signer: b.signer, signature: a.signature }]))
+    const report = verifyDeployJson(
+      withApprovals(clientRs, [a, { signer: b.signer, signature: a.signature }]),
+    )
     expect(report.rejected.map(({ index, reason }) => ({ index, reason }))).toEqual([
       { index: 1, reason: 'InvalidSignature' },
     ])
@@ -136,7 +139,7 @@ describe('tampering is caught, each with its own code', () => {
         "reason": "TagMismatch",
       }
     `)
-    expect(verifyDeploy(withApprovals(synthetic, [wrongTag])).rejected[0]?.reason).toBe('TagMismatch')
+    expect(verifyDeployJson(withApprovals(synthetic, [wrongTag])).rejected[0]?.reason).toBe('TagMismatch')
     // casper-js-sdk 5.0.12 `Deploy.validate` ignores the signature tag; this is why we check it ourselves.
     let sdkVerdict: unknown
     try {
@@ -242,7 +245,7 @@ describe('malformed approvals', () => {
 
 describe('approval counts (the node requires 1..=100)', () => {
   test('no approval: EmptyApprovals', () => {
-    const report = verifyDeploy(withApprovals(synthetic, []))
+    const report = verifyDeployJson(withApprovals(synthetic, []))
     expect(report.problems).toMatchInlineSnapshot(`
       [
         {
@@ -254,12 +257,12 @@ describe('approval counts (the node requires 1..=100)', () => {
     expect(report.ok).toBe(false)
   })
   test("exact repeats count once, as in the node's BTreeSet", () => {
-    expect(verifyDeploy(withApprovals(synthetic, [edApproval, edApproval])).approvalCount).toBe(1)
+    expect(verifyDeployJson(withApprovals(synthetic, [edApproval, edApproval])).approvalCount).toBe(1)
   })
   test('101 distinct approvals: ExcessiveApprovals; 100 pass', () => {
     const approvals = Array.from({ length: 101 }, (_, i) => testSigner(i, 'ed25519').sign(synthetic.hash))
-    expect(verifyDeploy(withApprovals(synthetic, approvals.slice(0, 100))).ok).toBe(true)
-    const report = verifyDeploy(withApprovals(synthetic, approvals))
+    expect(verifyDeployJson(withApprovals(synthetic, approvals.slice(0, 100))).ok).toBe(true)
+    const report = verifyDeployJson(withApprovals(synthetic, approvals))
     expect(report.problems).toMatchInlineSnapshot(`
       [
         {

@@ -1,7 +1,7 @@
 // A wallet's raw 64-byte signature (no tag) in one copy is that approval's problem, not the merge's.
 import { describe, expect, test } from 'vitest'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
-import { verifyDeploy } from '../../src/approvals/verifyApproval.js'
+import { verifyDeployJson } from '../../src/approvals/verifyDeployJson.js'
 import type { ApprovalJson, DeployJson } from '../../src/deploy/DeployJson.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { vector } from '../vectors.js'
@@ -29,7 +29,7 @@ describe('an untagged wallet signature', () => {
 
   test('a file carrying it is read, and verification names that approval', () => {
     const text = JSON.stringify({ ...synthetic, approvals: [edApproval, untagged] })
-    const report = verifyDeploy(parseDeployJson(text))
+    const report = verifyDeployJson(parseDeployJson(text))
     expect(report.valid.map((v) => v.index)).toEqual([0])
     expect(report.rejected.map((r) => [r.index, r.reason])).toEqual([[1, 'MalformedSignature']])
   })

@@ -24,12 +24,12 @@ import {
   updateAssociatedKey,
 } from '../../src/account/accountRules.js'
 import { validateConfig } from '../../src/account/validateConfig.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import type { Chainspec } from '../../src/chainspec/Chainspec.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { planReconfiguration } from '../../src/deploy/planReconfiguration.js'
 import { emulateSession } from '../../src/emulator/emulateSession.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 import { configureAccountWasm } from '../../src/wasm/modules/configureAccountWasm.js'
 import { alice, bob } from './conformanceKit.js'
 

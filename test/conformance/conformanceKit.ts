@@ -6,8 +6,6 @@
 // reports; nothing in this suite reads the library's rule table.
 import { expect } from 'vitest'
 import { type Account, createAccount } from '../../src/account/Account.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
-import type { Signer } from '../../src/approvals/Signer.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import type { Chainspec } from '../../src/chainspec/Chainspec.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
@@ -22,6 +20,8 @@ import { deployHashes } from '../../src/deploy/deployHashes.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
 import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
+import type { Signer } from '../../src/keys/Signer.js'
 import { type PreflightOptions, type PreflightReturnType, preflight } from '../../src/preflight/preflight.js'
 
 export const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, test } from 'vitest'
-import { localSigner } from '../../src/approvals/localSigner.js'
+import { describe, expect, test, vi } from 'vitest'
 import { casperTestnet } from '../../src/chainspec/casperTestnet.js'
 import {
   type CasperWalletProvider,
@@ -19,6 +18,7 @@ import {
 import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 
 const text = (name: string) => readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')
 const deployText = text('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')
@@ -96,6 +96,22 @@ describe('signing and merging', () => {
     expect(sdk.Deploy.fromJSON(JSON.parse(stringifyCosignFile(signed))).validate()).toBe(true)
   })
 
+  test('signFile and signWithCasperWallet refuse a file changed after hashing', async () => {
+    const tampered = JSON.parse(deployText)
+    tampered.header.ttl = '1h'
+    const file = withApprovals(parseCosignFile(JSON.stringify(tampered)), [])
+    await expect(signFile(file, ed25519)).rejects.toMatchObject({
+      name: 'CosignError',
+      code: 'HashMismatch',
+      details: { field: 'hash' },
+    })
+    const wallet: CasperWalletProvider = { sign: vi.fn() }
+    await expect(signWithCasperWallet(file, wallet, ed25519.publicKey)).rejects.toMatchObject({
+      code: 'HashMismatch',
+    })
+    expect(wallet.sign).not.toHaveBeenCalled()
+  })
+
   test('Casper Wallet’s untagged 64-byte signature is tagged with the signer’s algorithm', async () => {
     const file = withApprovals(parseCosignFile(transactionText), [])
     let shown = ''
@@ -125,15 +141,19 @@ describe('signing and merging', () => {
     const b = await signFile(unsigned, secp256k1)
     const other = localSigner('22'.repeat(32), { algorithm: 'ed25519' }).publicKey
     const forged = withApprovals(unsigned, [{ signer: other, signature: a.approvals[0]!.signature }])
-    const { merged, approvals } = mergeFiles([a, b, forged, a], at)
-    expect(merged.approvals).toHaveLength(2)
+    const { merged, approvals, added, rejected } = mergeFiles([a, b, forged, a], at)
+    // One per signer, sorted by signer as the node's BTreeSet holds them.
+    expect(merged.approvals.map((x) => x.signer)).toEqual([ed25519.publicKey, secp256k1.publicKey].sort())
+    expect(added).toEqual(b.approvals)
     expect(approvals.filter((x) => !x.ok).map((x) => x.ok === false && [x.copy, x.reason])).toEqual([
       [2, 'InvalidSignature'],
     ])
+    expect(rejected.map((x) => [x.copy, x.reason])).toEqual([[2, 'InvalidSignature']])
+    expect(mergeFiles([forged, a, b, a], at).merged).toEqual(merged)
     const changed = JSON.parse(deployText)
     changed.header.gas_price = 2
     expect(() => mergeFiles([a, parseCosignFile(JSON.stringify(changed))], at)).toThrow(
-      /not the same deploy or transaction/,
+      /Copies 0 and 1 are different deploys: header.gas_price differs/,
     )
   })
 })

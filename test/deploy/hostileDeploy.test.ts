@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
-import { verifyDeploy } from '../../src/approvals/verifyApproval.js'
+import { verifyDeployJson } from '../../src/approvals/verifyDeployJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
@@ -145,7 +145,7 @@ describe('CPU exhaustion', () => {
       const parsed = parseDeployJson(text)
       const parsing = performance.now() - start
       start = performance.now()
-      verifyDeploy(parsed)
+      verifyDeployJson(parsed)
       return Math.max(parsing, performance.now() - start)
     }
     const wasm = structuredClone(base)

@@ -1,9 +1,9 @@
 // Shared helpers of the devnet tests: signers, raw JSON-RPC calls, and the deploys the flows submit.
 import { type Account, createAccount } from '../../src/account/Account.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 
 export const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 export const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
-import { verifyDeploy } from '../../src/approvals/verifyApproval.js'
+import { verifyDeployJson } from '../../src/approvals/verifyDeployJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { executableItemBytes } from '../../src/deploy/deployBytes.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
@@ -33,7 +33,7 @@ test('the published vectors parse, and their hashes are the hashes the library c
     const parsed = parseDeployJson(JSON.stringify(deploy))
     const { hash, bodyHash } = deployHashes(parsed)
     expect([hash, bodyHash]).toEqual([deploy.hash, deploy.header.body_hash])
-    expect(verifyDeploy(parsed).rejected).toEqual([])
+    expect(verifyDeployJson(parsed).rejected).toEqual([])
   }
 })
 
@@ -52,7 +52,7 @@ async function examine(input: string | unknown): Promise<void> {
   const sdk = sdkDeployFromJson({ ...deploy, approvals: [] })
   expect(bytesToHex(sdk.session.bytes())).toBe(bytesToHex(executableItemBytes(deploy.session)))
   expect(bytesToHex(sdk.payment.bytes())).toBe(bytesToHex(executableItemBytes(deploy.payment)))
-  verifyDeploy(deploy)
+  verifyDeployJson(deploy)
   try {
     const description = await describeDeploy(deploy, { now: 0 })
     for (const line of description.text.split('\n')) expect(hasUnsafeText(line)).toBe(false)

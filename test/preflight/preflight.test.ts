@@ -2,7 +2,6 @@
 // deploy_header.rs is_valid / expired, deploy_acceptor.rs (balance); texts from types/deploy/error.rs.
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
@@ -12,6 +11,7 @@ import type { DeployJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 import { type PreflightOptions, preflight } from '../../src/preflight/preflight.js'
 import { vector } from '../vectors.js'
 

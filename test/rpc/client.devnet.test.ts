@@ -1,12 +1,12 @@
 // The RPC client end to end against the loopback devnet: read, build, sign, submit, await, read again.
 import { afterEach, describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
-import { localSigner } from '../../src/approvals/localSigner.js'
 import { signDeploy } from '../../src/approvals/signDeploy.js'
 import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/buildTwoPartyDeploy.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
 import { type Devnet, startDevnet } from '../../src/devnet/startDevnet.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
+import { localSigner } from '../../src/keys/localSigner.js'
 import { PreflightError } from '../../src/preflight/PreflightError.js'
 import { awaitResult } from '../../src/rpc/awaitResult.js'
 import { createRpc } from '../../src/rpc/createRpc.js'
