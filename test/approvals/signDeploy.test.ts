@@ -185,7 +185,7 @@ describe('walletSigner', () => {
     const signer = walletSigner({ publicKey: edSigner.publicKey, sign: async ({ hash }) => other.sign(hash) })
     await expect(signer.sign(hash)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SignerError: Wallet signature does not verify
-        reason: InvalidSignature: expected an ed25519 signature of hash 18b078b0…5958 by account-hash-83b0df3b…, got one that does not verify
+        reason: InvalidSignature: expected an ed25519 signature of hash 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958 by account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2, got one that does not verify
         signature: 01cb3296886a71710f6626fc3ed912ed3074a3611222dc23248653707d39250bc6058aa100ef50599ae7864e8822e20a0094393c373d5bc596ac3294752fa46c01
       Remedy: Make sure the wallet signs the raw deploy hash with this account (not a text message, not another key).]
     `)

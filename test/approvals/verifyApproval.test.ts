@@ -117,7 +117,7 @@ describe('tampering is caught, each with its own code', () => {
       verifyApproval(clientRs.hash, { signer: b.signer, signature: a.signature }),
     ).toMatchInlineSnapshot(`
       {
-        "message": "expected an ed25519 signature of hash 1053f767…2617 by account-hash-bca73e3d…, got one that does not verify",
+        "message": "expected an ed25519 signature of hash 1053f767f1734e3b5b31253ea680778ac53f134f7c24518bf2c4cbb204852617 by account-hash-bca73e3d4763b10143bf8f3fa1f73a09dd20c3c470e75a7676a617e5774b8a72, got one that does not verify",
         "ok": false,
         "reason": "InvalidSignature",
       }
@@ -156,7 +156,7 @@ describe('tampering is caught, each with its own code', () => {
     expect(other.signer).toBe(edApproval.signer)
     expect(verifyApproval(synthetic.hash, other)).toMatchInlineSnapshot(`
       {
-        "message": "expected an ed25519 signature of hash 18b078b0…5958 by account-hash-83b0df3b…, got one that does not verify",
+        "message": "expected an ed25519 signature of hash 18b078b05cff3fc98e4e3b6581825bfa853f6d2a251478dc898e79b7fc4f5958 by account-hash-83b0df3b014a0942acc20c07551fa58ea20a053457a82670ce0ed5d658945dc2, got one that does not verify",
         "ok": false,
         "reason": "InvalidSignature",
       }
@@ -213,12 +213,12 @@ describe('malformed approvals', () => {
     expect(
       verifyApproval(synthetic.hash, { ...secpApproval, signer: `02${'ff'.repeat(33)}` }),
     ).toMatchInlineSnapshot(`
-        {
-          "message": "expected signer to be a secp256k1 public key, got 02ffffff…ffff, which is not a point on the curve",
-          "ok": false,
-          "reason": "MalformedSigner",
-        }
-      `)
+      {
+        "message": "expected signer to be a secp256k1 public key, got 02ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff, which is not a point on the curve",
+        "ok": false,
+        "reason": "MalformedSigner",
+      }
+    `)
   })
   test('a secp256k1 signature with r = 0', () => {
     expect(

@@ -15,13 +15,14 @@ import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
 import { readBytes, readSecretKeyFile, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
+import { integrityProblems } from '../integrityProblems.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
+import { progressJson, progressText } from '../progressText.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
-import { integrityProblems, signingProgressJson, signingProgressText } from '../signingText.js'
 
 const options = {
   ...inputOptions,
@@ -175,7 +176,7 @@ export const signCommand: Command = {
     const progress = onChain
       ? signingProgress(signed, onChain.account, { network: onChain.network.chainspec })
       : undefined
-    if (progress) output.info(`Progress: ${signingProgressText(progress, labels)}`)
+    if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
     output.json({
       hash: signed.hash,
       ...kindJson(what),
@@ -183,7 +184,7 @@ export const signCommand: Command = {
       alreadySigned: already,
       out,
       approvals: signed.approvals.length,
-      ...(progress ? { progress: signingProgressJson(progress, labels) } : {}),
+      ...(progress ? { progress: progressJson(progress, labels) } : {}),
     })
     return exitCodes.ok
   },
