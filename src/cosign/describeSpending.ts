@@ -204,6 +204,8 @@ function readArgs(
     }
     const text = clValueText(arg.clType, arg.bytes)
     if (text === undefined) problems.push(`arg ${arg.name} is not a readable ${type}`)
+    // The system key (tag 00) is no account's key: nothing can be sent to or delegated by it.
+    else if (type === 'PublicKey' && text === '00') problems.push(`arg ${arg.name} is the system public key`)
     else values[arg.name] = { type: arg.clType, text }
   }
   for (const name of required) if (!args.some((a) => a.name === name)) problems.push(`no ${name} arg`)
