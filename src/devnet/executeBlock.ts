@@ -317,7 +317,7 @@ function sessionOf(item: DevnetItem): Session {
     }
     return {
       kind: 'unsupported',
-      message: 'Unsupported by the casper-multisig devnet: native transfers are not executed',
+      message: 'Unsupported by the casper-multisig devnet: native transfers are not executed on 1.5',
     }
   }
   const fields = (
