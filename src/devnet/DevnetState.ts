@@ -12,12 +12,37 @@ export type DevnetProtocol = ProtocolGeneration
 
 /** An account on the devnet: the key-management model, its main purse and balance in motes. */
 export type DevnetAccount = {
-  /** Tagged public key hex of the account's own key. */
+  /**
+   * Tagged public key hex of the account's own key; `''` for an account a transfer to its account
+   * hash created (its key is not known).
+   */
   publicKey: string
   account: Account
   /** `uref-<64 hex>-007`. */
   mainPurse: string
   balance: bigint
+}
+
+/** A native transfer an execution made (casper-types `TransferV2`). */
+export type DevnetTransfer = {
+  from: AccountHashHex
+  /** The account the target purse belongs to. */
+  to: AccountHashHex | null
+  /** Source and target purses, `uref-<64 hex>-007`. */
+  source: string
+  target: string
+  amount: bigint
+  /** The transfer's `id` arg, or `null`. */
+  id: bigint | null
+}
+
+/** A delegation the devnet's auction holds: who delegated how much to which validator. */
+export type DevnetDelegation = {
+  /** Tagged public key hex of the delegator. */
+  delegator: string
+  /** Tagged public key hex of the validator. */
+  validator: string
+  amount: bigint
 }
 
 /** What executing a deploy or transaction produced (both protocols' result shapes are made from it). */
@@ -49,6 +74,8 @@ export type DevnetExecution = {
   balanceAfter: bigint
   /** The account record a successful session wrote, or `null` when nothing was written. */
   accountAfter: Account | null
+  /** Native transfers the execution made (absent in state files of older devnets: none). */
+  transfers?: DevnetTransfer[] | undefined
 }
 
 /** A deploy or TransactionV1 the devnet accepted. */
@@ -97,6 +124,8 @@ export type DevnetState = {
    */
   chainspecToml?: string | undefined
   accounts: Record<AccountHashHex, DevnetAccount>
+  /** Delegations to the devnet's validator (absent in state files of older devnets: none). */
+  delegations?: DevnetDelegation[] | undefined
   items: Record<string, DevnetItem>
   /** Hashes accepted but not yet in a block, in arrival order. */
   pending: string[]
@@ -196,6 +225,7 @@ export function stateFromJson(text: string): DevnetState {
     })
   }
   for (const entry of Object.values(raw.accounts)) entry.balance = BigInt(entry.balance)
+  for (const delegation of raw.delegations ?? []) delegation.amount = BigInt(delegation.amount)
   for (const item of Object.values(raw.items)) {
     const execution = item.execution
     if (execution) {
@@ -207,6 +237,10 @@ export function stateFromJson(text: string): DevnetState {
       execution.refund = BigInt(execution.refund ?? 0n)
       execution.currentPrice = execution.currentPrice ?? 1
       execution.balanceAfter = BigInt(execution.balanceAfter)
+      for (const transfer of execution.transfers ?? []) {
+        transfer.amount = BigInt(transfer.amount)
+        transfer.id = transfer.id === null ? null : BigInt(transfer.id)
+      }
     }
   }
   return raw

@@ -25,6 +25,7 @@ import {
   tipOf,
 } from './DevnetState.js'
 import { devnetChainspec } from './devnetChainspec.js'
+import { executeNative, type NativeCall, nativeCallCost, nativeCallOf } from './executeNative.js'
 
 /** The session a deploy or transaction carries, as the devnet can run it. */
 type Session =
@@ -76,7 +77,8 @@ async function execute(
 ): Promise<DevnetExecution> {
   const protocol = state.protocol
   const chainspec = devnetChainspec(state)
-  const { accountHash, gasPrice, limit, payment, lane } = pricing(state, item)
+  const native = protocol === '1.5' ? undefined : nativeCallOf(item, chainspec)
+  const { accountHash, gasPrice, limit, payment, lane } = pricing(state, item, native)
   const entry = state.accounts[accountHash]
   const signers = [...new Set(item.json.approvals.map((a) => accountHashFromPublicKey(a.signer)))]
   const record = (
@@ -164,9 +166,45 @@ async function execute(
   }
   // 1.5 engine_state `deploy`: the main purse must hold MAX_PAYMENT (x gas price) before payment
   // runs; 2.x: the whole gas limit must be available (it is held while the session runs).
+  if (native && !native.viaDeploy) {
+    // contract_runtime/operations.rs: the mint and auction lanes consume the whole gas limit (a V1
+    // native transaction's payment amount, a deploy transfer's mint transfer cost), success or
+    // failure, with nothing refunded; the charge is held while the call runs.
+    const charge = limit * BigInt(gasPrice)
+    if (entry.balance < charge) return fail('Insufficient payment', 0n, true)
+    const outcome = executeNative(native, { state, chainspec, caller: entry, held: charge })
+    return {
+      ...record({
+        errorMessage: outcome.errorMessage,
+        consumed: limit,
+        cost: charge,
+        refund: 0n,
+        charged: charge,
+      }),
+      transfers: outcome.transfers,
+    }
+  }
   const required = protocol === '1.5' ? maxPaymentMotes15 * BigInt(gasPrice) : limit * BigInt(gasPrice)
   if (entry.balance < required || entry.balance < payment) {
     return fail('Insufficient payment', 0n, true)
+  }
+  if (native) {
+    // A deploy calling the auction contract: a stored call paid by its payment, consuming the
+    // entry point's system cost (casper-node test `delegate_and_undelegate_have_expected_costs`).
+    const cost = nativeCallCost(native, chainspec) ?? limit
+    // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers)
+    const used = cost < limit ? cost : limit
+    if (used < cost) return fail('Out of gas error', used, false)
+    const outcome = executeNative(native, { state, chainspec, caller: entry, held: limit * BigInt(gasPrice) })
+    if (outcome.errorMessage !== null) return fail(outcome.errorMessage, used, false)
+    const estimate = estimateCost({ gas: used, paymentAmount: limit, lane, gasPrice }, { chainspec })
+    return record({
+      errorMessage: null,
+      consumed: used,
+      cost: estimate.cost,
+      refund: estimate.refunded,
+      charged: estimate.charged,
+    })
   }
   if (session.kind === 'unsupported') return fail(session.message, 0n, false)
   // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers)
@@ -199,8 +237,21 @@ function charge15(payment: bigint, cost: bigint): bigint {
   return payment - (unspent * 99n) / 100n
 }
 
-function pricing(state: DevnetState, item: DevnetItem) {
+function pricing(state: DevnetState, item: DevnetItem, native: NativeCall | undefined) {
   const limits = devnetChainspec(state)
+  if (item.kind === 'deploy' && native?.system === 'mint') {
+    // A deploy transfer's gas limit is the mint's transfer cost, whatever its payment says
+    // (casper-node `meta_deploy.rs`: native transfers are priced by `[system_costs]`).
+    const gasPrice = limits.gasPrice.min
+    const limit = limits.systemCosts.transfer
+    return {
+      accountHash: accountHashFromPublicKey(item.json.header.account),
+      gasPrice,
+      payment: limit * BigInt(gasPrice),
+      limit,
+      lane: undefined,
+    }
+  }
   if (item.kind === 'deploy') {
     const header = item.json.header
     const [variant, body] = Object.entries(item.json.payment)[0] ?? []
@@ -235,6 +286,12 @@ function pricing(state: DevnetState, item: DevnetItem) {
     const payment = BigInt(String(limited.payment_amount))
     return { accountHash, gasPrice, payment: payment * BigInt(gasPrice), limit: payment, lane: undefined }
   }
+  if (native) {
+    // Fixed pricing of a native transaction: its lane's gas limit.
+    const nativeLane = limits.lanes.find((l) => l.kind === native.system)
+    const limit = nativeLane?.maxGasLimit ?? 0n
+    return { accountHash, gasPrice, payment: limit * BigInt(gasPrice), limit, lane: undefined }
+  }
   const lane = wasmLaneBySize(
     limits,
     item.size,
@@ -260,7 +317,7 @@ function sessionOf(item: DevnetItem): Session {
     }
     return {
       kind: 'unsupported',
-      message: 'Unsupported by the casper-multisig devnet: native transfers are not executed',
+      message: 'Unsupported by the casper-multisig devnet: native transfers are not executed on 1.5',
     }
   }
   const fields = (

@@ -66,6 +66,7 @@ export const devnetMethods = {
     'query_balance',
     'query_balance_details',
     'state_get_balance',
+    'state_get_auction_info',
     'account_put_deploy',
     'account_put_transaction',
     'info_get_deploy',
@@ -269,6 +270,49 @@ const methods: Record<Method, (context: RpcContext, params: Params) => Record<st
     const entry = purseOf(context.state, params.purse_uref)
     return { balance_value: entry.balance.toString(), merkle_proof: proofOf(entry) }
   },
+  state_get_auction_info(context, params) {
+    only(params, [], ['block_identifier'])
+    const { state } = context
+    const block = blockOf(state, params.block_identifier, true) ?? namedTipOf(state)
+    // The sidecar's 1.x-compatible shape (rpc_schema.json `AuctionState`, `Bid`, `Delegator`): the
+    // devnet's one validator (no stake of its own) with the delegations it holds.
+    const validator = context.validator
+    const delegations = (state.delegations ?? []).filter((d) => d.validator === validator)
+    const weight = delegations.reduce((total, d) => total + d.amount, 0n)
+    const purse = (...parts: string[]) => `uref-${digestOf('bonding-purse', ...parts)}-007`
+    return {
+      auction_state: {
+        state_root_hash: block.stateRootHash,
+        block_height: block.height,
+        era_validators: [
+          { era_id: 0, validator_weights: [{ public_key: validator, weight: weight.toString() }] },
+        ],
+        bids: [
+          {
+            public_key: validator,
+            bid: {
+              validator_public_key: validator,
+              bonding_purse: purse(validator),
+              staked_amount: '0',
+              delegation_rate: 0,
+              vesting_schedule: null,
+              delegators: delegations.map((d) => ({
+                delegator_public_key: d.delegator,
+                delegator: {
+                  delegator_public_key: d.delegator,
+                  staked_amount: d.amount.toString(),
+                  bonding_purse: purse(validator, d.delegator),
+                  validator_public_key: validator,
+                  vesting_schedule: null,
+                },
+              })),
+              inactive: false,
+            },
+          },
+        ],
+      },
+    }
+  },
   account_put_deploy(context, params) {
     const verdict = acceptSubmission(context.state, params, 'account_put_deploy', context.now())
     const item = settle(context, verdict, -32008, 'Invalid Deploy')
@@ -432,7 +476,19 @@ function executionInfo20(item: DevnetItem) {
         consumed: execution.consumed.toString(),
         cost: execution.cost.toString(),
         refund: execution.refund.toString(),
-        transfers: [],
+        // casper-types `TransferV2` (mint_native.rs: `from` is the caller's account hash, gas 0).
+        transfers: (execution.transfers ?? []).map((t) => ({
+          Version2: {
+            transaction_hash: item.kind === 'deploy' ? { Deploy: item.hash } : { Version1: item.hash },
+            from: { AccountHash: `account-hash-${t.from}` },
+            to: t.to === null ? null : `account-hash-${t.to}`,
+            source: t.source,
+            target: t.target,
+            amount: t.amount.toString(),
+            gas: '0',
+            id: t.id === null ? null : Number(t.id),
+          },
+        })),
         size_estimate: item.size,
         effects,
       },
@@ -624,6 +680,7 @@ function only(params: Params, required: readonly string[], optional: readonly st
 
 function accountsToml(state: DevnetState): string {
   return Object.values(state.accounts)
+    .filter((entry) => entry.publicKey !== '')
     .map((entry) => `[[accounts]]\npublic_key = '${entry.publicKey}'\nbalance = '${entry.balance}'\n`)
     .join('\n')
 }

@@ -1,7 +1,6 @@
 // A loopback Casper network in one process: JSON-RPC over node:http, blocks on a timer, real session execution.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ed25519 } from '@noble/curves/ed25519'
 import { createAccount as createAccountModel } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
@@ -9,17 +8,11 @@ import { casper15 } from '../chainspec/casper15.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { ProtocolGeneration } from '../chainspec/ProtocolGeneration.js'
 import { parseChainspec } from '../chainspec/parseChainspec.js'
-import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { chainspecToml } from './chainspecToml.js'
 import { DevnetError } from './DevnetError.js'
-import {
-  createGenesisState,
-  type DevnetAccount,
-  type DevnetItem,
-  type DevnetState,
-  digestOf,
-} from './DevnetState.js'
+import { createGenesisState, type DevnetAccount, type DevnetItem, type DevnetState } from './DevnetState.js'
 import { devnetChainspec, protocolOf } from './devnetChainspec.js'
+import { devnetValidatorOf } from './devnetValidator.js'
 import { executeBlock } from './executeBlock.js'
 import { handleRpc, purseAddress, type RpcAnswer, type RpcContext } from './handleRpc.js'
 import { loadStateFile, saveStateFile } from './persistState.js'
@@ -204,7 +197,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const state = loaded ?? createGenesisState(chainName, protocol, now(), toml)
   state.chainspecToml ??= toml
   const startedAt = now()
-  const validator = `01${bytesToHex(ed25519.getPublicKey(hexToBytes(digestOf('devnet-validator', chainName))))}`
+  const validator = devnetValidatorOf(chainName)
   let stopped = false
   const save = () => {
     if (options.stateFile) saveStateFile(options.stateFile, state)

@@ -21,7 +21,6 @@ import {
   type AcceptanceLimits,
   isProtocol15,
   minimumBalance,
-  nativeTransferMinimumMotes,
   wasmLaneBySize,
   wasmLaneFor,
 } from './AcceptanceLimits.js'
@@ -171,7 +170,7 @@ const isTransfer = (s: Submission) => s.session === 'transfer' || s.session === 
 
 /**
  * The lane a 2.x submission lands in (casper-node `meta_deploy.rs`, `lane_id.rs`): transfers in
- * the mint lane, install/upgrade in its lane, other Wasm in the first Wasm lane that fits;
+ * the mint lane, other native calls in the auction lane, install/upgrade in its lane, other Wasm in the first Wasm lane that fits;
  * `undefined` when none fits.
  *
  * @example
@@ -180,7 +179,12 @@ const isTransfer = (s: Submission) => s.session === 'transfer' || s.session === 
  * ```
  */
 export function laneOf(s: Submission, limits: AcceptanceLimits) {
-  if (isTransfer(s) || s.session === 'native') return limits.lanes.find((lane) => lane.kind === 'mint')
+  if (isTransfer(s)) return limits.lanes.find((lane) => lane.kind === 'mint')
+  if (s.session === 'native') {
+    // lane_id.rs: native Transfer and Burn in the mint lane, the auction's entry points in its lane.
+    const kind = s.entryPoint === 'Transfer' || s.entryPoint === 'Burn' ? 'mint' : 'auction'
+    return limits.lanes.find((lane) => lane.kind === kind)
+  }
   if (s.installUpgrade) return limits.lanes.find((lane) => lane.kind === 'installUpgrade')
   // A deploy's lane is chosen by payment amount, size and payment + session args.
   const argsLength = s.kind === 'deploy' ? s.paymentArgsLength + s.sessionArgsLength : s.sessionArgsLength
@@ -365,11 +369,17 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
       ? "invalid deploy: failed to parse transfer 'amount' as U512"
       : undefined,
   ),
-  TransferAmountTooLow: rule('TransferAmountTooLow', 'configuration', (s) =>
-    typeof s.transferAmount === 'bigint' && s.transferAmount < nativeTransferMinimumMotes
-      ? `invalid deploy: insufficient transfer amount; minimum: ${nativeTransferMinimumMotes} attempted: ${s.transferAmount}`
-      : undefined,
-  ),
+  // The chainspec's `native_transfer_minimum_motes` (deploy.rs `is_config_compliant`; V1
+  // arg_handling.rs `has_valid_transfer_args`, InvalidTransactionV1::InsufficientTransferAmount).
+  TransferAmountTooLow: rule('TransferAmountTooLow', 'configuration', (s, c) => {
+    const minimum = c.limits.nativeTransferMinimumMotes
+    return typeof s.transferAmount === 'bigint' && s.transferAmount < minimum
+      ? [
+          `invalid deploy: insufficient transfer amount; minimum: ${minimum} attempted: ${s.transferAmount}`,
+          { minimum, attempted: s.transferAmount },
+        ]
+      : undefined
+  }),
   EmptyModuleBytes: rule('EmptyModuleBytes', 'account', (s) =>
     s.session === 'emptyWasm' ? 'module bytes for session code cannot be empty' : undefined,
   ),
@@ -545,6 +555,7 @@ const orderTransaction2x: readonly AcceptanceCode[] = [
   'ExceededBlockGasLimit',
   // is_body_metadata_valid
   'SessionArgsTooLong',
+  'TransferAmountTooLow',
   'EmptyModuleBytes',
   // transaction_acceptor.rs
   'Expired',
@@ -728,7 +739,7 @@ export function nodeText(
     ])
     .with('TransferAmountTooLow', () => [
       'the deploy sent to the network had an insufficient transfer amount',
-      '',
+      'the transaction sent to the network had an insufficient transfer amount',
     ])
     .with('EmptyModuleBytes', () => [
       'missing module bytes for deploy',

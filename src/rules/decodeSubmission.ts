@@ -88,7 +88,7 @@ export type Submission = {
   wasm: Uint8Array | undefined
   /** Session args as raw CLValue bytes. */
   sessionArgs: { name: string; value: Uint8Array }[]
-  /** A Transfer session's `amount`; `none` otherwise. */
+  /** A Transfer session's `amount` (a TransactionV1 native `Transfer`'s when it is a U512); `none` otherwise. */
   transferAmount: U512Arg | 'none'
   /** Serialized length of the whole deploy / transaction, with the approval set. */
   size: number
@@ -302,7 +302,12 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     runtime,
     wasm: moduleBytes ? hexToBytes(moduleBytes) : undefined,
     sessionArgs: argsOf(named),
-    transferAmount: 'none',
+    // node arg_handling.rs `has_valid_transfer_args`: a native Transfer's U512 `amount` is held to
+    // the minimum (a missing or mistyped one is left to execution here).
+    transferAmount:
+      target === 'Native' && entryPoint === 'Transfer' && typeof u512Arg(named, 'amount') === 'bigint'
+        ? u512Arg(named, 'amount')
+        : 'none',
     // TransactionV1::serialized_length: the payload was serialized with no approvals (an empty set's
     // count is in it); the approval set is added.
     size: parsed.toBytes().length + approvalsLength(approvals) - 4,
