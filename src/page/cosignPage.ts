@@ -84,7 +84,7 @@ function errorText(error: unknown): string {
 let emulating = false
 
 function updateButtons(): void {
-  const safe = description !== undefined && description.safeToSign && !emulating
+  const safe = description?.safeToSign === true && !emulating
   signButton.disabled = !safe || !keyInput.files?.length
   walletButton.disabled = !safe || provider() === undefined
   downloadButton.disabled = signed === undefined

@@ -35,7 +35,7 @@ describe('clValueText', () => {
     expect(text({ Option: 'U8' }, '0201')).toBeUndefined()
     expect(text({ List: 'U64' }, 'ffffffff')).toBeUndefined()
     expect(text({ List: 'Unit' }, 'ffffffff')).toBeUndefined()
-    expect(text('U512', '41' + '00'.repeat(65))).toBeUndefined()
+    expect(text('U512', `41${'00'.repeat(65)}`)).toBeUndefined()
   })
 
   test('every value the CLValue reader accepts is shown (except Any), whatever its type', () => {

@@ -47,6 +47,8 @@ describe('cosign networks', () => {
       auctionContractHash: 'ccb576d6ce6dec84a551e48f0d0b7af89ddba44c7390b690036257a04a3ae9ea',
     })
     expect(testnet.chainName).toBe('casper-test')
-    expect(testnet.auctionContractHash).toBe('93d923e336b20a4c4ca14d592b60e5bd3fe330775618290104f9beb326db7ae2')
+    expect(testnet.auctionContractHash).toBe(
+      '93d923e336b20a4c4ca14d592b60e5bd3fe330775618290104f9beb326db7ae2',
+    )
   })
 })

@@ -101,7 +101,8 @@ describe('every surface gives the same verdict', () => {
       ])
       expect([c.name, await page.locator('#sign').isDisabled()]).toEqual([c.name, reasons.length > 0])
       const details = (await page.locator('#details').textContent()) ?? ''
-      for (const shown of c.shows ?? []) expect([c.name, details]).toEqual([c.name, expect.stringContaining(shown)])
+      for (const shown of c.shows ?? [])
+        expect([c.name, details]).toEqual([c.name, expect.stringContaining(shown)])
     }
     await page.close()
   }, 120_000)
