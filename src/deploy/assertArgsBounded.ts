@@ -1,4 +1,5 @@
-// The guard in front of casper-js-sdk: args it could loop on or choke on never reach it.
+// The guard in front of whatever reads args outside parseDeployJson (the TransactionV1 decoder, the
+// casper-js-sdk adapter): args anything could loop on or choke on never reach it.
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { DeployError } from '../errors/DeployError.js'
@@ -13,7 +14,8 @@ import { checkClValue } from './checkClValue.js'
 export const defaultMaxArgsBytes = 4096
 
 /**
- * Checks named args (`[[name, { cl_type, bytes }], …]`) before casper-js-sdk reads them: their
+ * Checks named args (`[[name, { cl_type, bytes }], …]`) before they are read (`decodeSubmission`
+ * for a TransactionV1, `sdkDeployFromJson`), as `parseDeployJson` checks a deploy's: their
  * shape, their total size (at most `maxArgsBytes`), every CLType, and every count and length against
  * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
  * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later

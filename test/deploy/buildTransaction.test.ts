@@ -4,6 +4,9 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
+import type { CosignTransaction } from '../../src/cosign/CosignFile.js'
+import { transactionHash } from '../../src/cosign/hashes.js'
+import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
 import { buildConfigureTransaction } from '../../src/deploy/buildConfigureDeploy.js'
 import {
   type BuildSessionTransactionParameters,
@@ -246,5 +249,50 @@ describe('buildSessionTransaction writes what casper-js-sdk SessionBuilder wrote
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('buildSessionTransaction where casper-js-sdk was wrong', () => {
+  const base: BuildSessionTransactionParameters = {
+    account: owner,
+    chainName: 'casper',
+    timestamp: 0,
+    wasm: Uint8Array.of(0),
+    args: [],
+    payment: 2_500_000_000n,
+  }
+  const code = (p: BuildSessionTransactionParameters) => {
+    try {
+      buildSessionTransaction(p)
+    } catch (error) {
+      return (error as { code?: string }).code
+    }
+    return 'built'
+  }
+
+  test('a TTL with milliseconds is written as casper-node reads it, and hashed with that TTL', () => {
+    const transaction = buildSessionTransaction({ ...base, ttl: 1_500 })
+    expect(transaction.Version1.payload.ttl).toBe('1s 500ms')
+    const file = parseCosignFile(JSON.stringify(transaction)) as CosignTransaction
+    expect(file.payload.ttl).toBe(1_500n)
+    expect(transactionHash(file)).toBe(transaction.Version1.hash)
+  })
+
+  test('what it changed silently or failed on is refused with a DeployError', () => {
+    expect(code({ ...base, payment: BigInt(Number.MAX_SAFE_INTEGER) })).toBe('built')
+    expect(code({ ...base, payment: BigInt(Number.MAX_SAFE_INTEGER) + 1n })).toBe('InvalidTransaction')
+    expect(code({ ...base, gasPriceTolerance: 256 })).toBe('InvalidTransaction')
+    expect(code({ ...base, gasPriceTolerance: 1.5 })).toBe('InvalidTransaction')
+    const km = { name: 'km', type: 'U8' as const, bytes: Uint8Array.of(1) }
+    expect(code({ ...base, args: [km, km] })).toBe('InvalidTransaction')
+    // A List<U8> whose count says 3 items where 2 follow: the sdk wrote a count of 2.
+    expect(
+      code({ ...base, args: [{ name: 'add_w', type: 'List<U8>', bytes: Uint8Array.of(3, 0, 0, 0, 1, 1) }] }),
+    ).toBe('InvalidTransaction')
+    expect(code({ ...base, args: [{ name: 'a', type: 'U512', bytes: Uint8Array.of(0) }] })).toBe(
+      'InvalidTransaction',
+    )
+    expect(code({ ...base, account: `03${'11'.repeat(32)}` })).toBe('InvalidHeader')
+    expect(code({ ...base, timestamp: Number.NaN })).toBe('InvalidHeader')
   })
 })
