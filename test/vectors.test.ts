@@ -3,12 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import type { Account } from '../src/account/Account.js'
 import { verifyDeployJson } from '../src/approvals/verifyDeployJson.js'
+import { transactionPayload } from '../src/codec/layouts.js'
+import type { CosignTransaction } from '../src/cosign/CosignFile.js'
 import * as cosign from '../src/cosign/index.js'
+import { parseCosignFile } from '../src/cosign/parseCosignFile.js'
 import { deployHashes } from '../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../src/deploy/parseDeployJson.js'
-import { sdk, sdkTransactionFromJson } from '../src/deploy/sdk.js'
+import { sdk } from '../src/deploy/sdk.js'
 import { stringifyDeployJson } from '../src/deploy/stringifyDeployJson.js'
-import { transactionHash } from '../src/deploy/transactionHash.js'
 import * as main from '../src/index.js'
 import { verifyApproval } from '../src/keys/verifyApproval.js'
 
@@ -51,9 +53,11 @@ describe.each(files.filter((f) => f.includes('deploy')))('deploy vector %s', (fi
 
 describe.each(files.filter((f) => f.includes('transaction_v1')))('TransactionV1 vector %s', (file) => {
   const transaction = JSON.parse(text(file)).Version1
+  const decoded = parseCosignFile(text(file)) as CosignTransaction
 
-  test('its hash is that of its payload', () => {
-    expect(transactionHash(transaction)).toBe(transaction.hash)
+  test('its hash is that of its payload, as casper-js-sdk computes it too', () => {
+    expect(cosign.transactionHash(decoded)).toBe(transaction.hash)
+    expect(sdk.TransactionV1.fromJSON(transaction).hash.toHex()).toBe(transaction.hash)
   })
 
   test('every approval verifies', () => {
@@ -66,8 +70,11 @@ describe.each(files.filter((f) => f.includes('transaction_v1')))('TransactionV1 
       ? JSON.parse(text(file.replace('.json', '.meta.json')))
       : undefined
   if (meta?.payload_bytes_hex) {
-    test('serialises its payload to the published bytes', () => {
-      const bytes = sdkTransactionFromJson(transaction).payload.toBytes()
+    test('serialises its payload to the published bytes, as casper-js-sdk does too', () => {
+      expect(Buffer.from(transactionPayload.encode(decoded.payload)).toString('hex')).toBe(
+        meta.payload_bytes_hex,
+      )
+      const bytes = sdk.TransactionV1.fromJSON(transaction).payload.toBytes()
       expect(Buffer.from(bytes).toString('hex')).toBe(meta.payload_bytes_hex)
     })
   }

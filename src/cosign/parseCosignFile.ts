@@ -62,7 +62,22 @@ const maxApprovalsRead = 1000
 export function parseCosignFile(text: string): CosignFile {
   if (text.length > maxFileBytes)
     throw invalidShape('(file)', `at most ${maxFileBytes} characters`, `${text.length}`)
-  const root = parseCosignJson(text)
+  return cosignFileFromJson(parseCosignJson(text))
+}
+
+/**
+ * {@link parseCosignFile} for JSON already parsed (an RPC request's params, a devnet submission):
+ * the same wrappers, the same strict reading of every field. Integers above 2^53 - 1 are exact
+ * only when given as `bigint`, as `parseCosignJson` gives them.
+ *
+ * @throws {CosignError} `InvalidShape` or `UnknownClType`.
+ * @example
+ * ```ts
+ * const file = cosignFileFromJson({ transaction: request.params.transaction })
+ * file.kind // 'transaction' (or 'deploy' for { Deploy: … })
+ * ```
+ */
+export function cosignFileFromJson(root: StrictJson): CosignFile {
   let value: StrictJson = root
   let path = ''
   const unwrap = (key: string) => {

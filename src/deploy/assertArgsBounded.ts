@@ -1,4 +1,5 @@
-// The guard in front of casper-js-sdk: args it could loop on or choke on never reach it.
+// The guard in front of whatever reads args outside parseDeployJson (the TransactionV1 decoder, the
+// casper-js-sdk adapter): args anything could loop on or choke on never reach it.
 import { argClType, checkClValue } from '../codec/clValue.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
@@ -13,11 +14,12 @@ import { DeployError } from '../errors/DeployError.js'
 export const defaultMaxArgsBytes = 4096
 
 /**
- * Checks named args (`[[name, { cl_type, bytes }], …]`) before casper-js-sdk reads them: their
- * shape, their total size (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count
- * and length against the bytes at every nesting level ({@link checkClValue}). A value that is not
- * exactly one of its type passes only when its type holds no List or Map (nothing can loop on it), so
- * the node's own later check can report it in its words. Linear time.
+ * Checks named args (`[[name, { cl_type, bytes }], …]`) before they are read (`decodeSubmission`
+ * for a TransactionV1, `sdkDeployFromJson`), as `parseDeployJson` checks a deploy's: their
+ * shape, their total size (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count and length against
+ * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
+ * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later
+ * check can report it in its words. Linear time.
  *
  * @throws {DeployError} `InvalidDeployJson`, `InvalidClType` or `InvalidClValue`, naming the arg.
  * @example

@@ -56,6 +56,44 @@ export function checkedPayment(payment: bigint, chainspec: Chainspec = casperMai
 /** The last millisecond casper-node can read in a timestamp (humantime: end of year 9999). */
 const maxTimestampMs = 253_402_300_799_999
 
+/**
+ * The account a deploy or transaction is sent from, as lowercase tagged public key hex.
+ *
+ * @throws {DeployError} `InvalidHeader` for anything but 01 + 32 bytes or 02 + 33 bytes of hex.
+ */
+export function checkedAccount(account: string): string {
+  if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(account)) {
+    throw new DeployError('Invalid account public key', {
+      code: 'InvalidHeader',
+      details: { expected: 'tagged public key hex (01 + 64 hex or 02 + 66 hex)', got: account },
+      remedy: "The header account is a public key: the account's own key, as casper-client prints it.",
+    })
+  }
+  return account.toLowerCase()
+}
+
+/**
+ * A deploy's or transaction's timestamp; default now.
+ *
+ * @throws {DeployError} `InvalidHeader` for an invalid date, or one outside 1970 to 9999 (the node
+ *   reads timestamps with humantime, which stops at the end of year 9999).
+ */
+export function checkedTimestamp(timestamp: Date | number | undefined): Date {
+  const date = new Date(timestamp ?? Date.now())
+  const time = date.getTime()
+  if (!(time >= 0 && time <= maxTimestampMs)) {
+    throw new DeployError('Invalid timestamp', {
+      code: 'InvalidHeader',
+      details: {
+        expected: 'a valid date from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
+        got: String(timestamp),
+      },
+      remedy: 'Pass a Date or milliseconds since the Unix epoch, or leave it out for now.',
+    })
+  }
+  return date
+}
+
 /** The header fields a caller chooses. */
 export type DeployHeaderParameters = {
   /**
@@ -107,13 +145,7 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
   const chainspec = parameters.chainspec ?? casperMainnet
   const ttl = checkedTtl(parameters.ttl, chainspec)
   const payment = checkedPayment(parameters.payment, chainspec)
-  if (!/^(01[0-9a-f]{64}|02[0-9a-f]{66})$/i.test(parameters.account)) {
-    throw new DeployError('Invalid account public key', {
-      code: 'InvalidHeader',
-      details: { expected: 'tagged public key hex (01 + 64 hex or 02 + 66 hex)', got: parameters.account },
-      remedy: "The header account is a public key: the account's own key, as casper-client prints it.",
-    })
-  }
+  const account = checkedAccount(parameters.account)
   const dependencies = [...(parameters.dependencies ?? [])]
   const maxDependencies = chainspec.maxDependencies
   if (dependencies.length > maxDependencies || dependencies.some((d) => !/^[0-9a-f]{64}$/i.test(d))) {
@@ -135,23 +167,12 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
       details: { expected: 'an integer >= 1', got: gasPrice },
     })
   }
-  const timestamp = new Date(parameters.timestamp ?? Date.now())
-  const time = timestamp.getTime()
-  if (!(time >= 0 && time <= maxTimestampMs)) {
-    throw new DeployError('Invalid timestamp', {
-      code: 'InvalidHeader',
-      details: {
-        expected: 'a valid date from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
-        got: String(parameters.timestamp),
-      },
-      remedy: 'Pass a Date or milliseconds since the Unix epoch, or leave it out for now.',
-    })
-  }
+  const timestamp = checkedTimestamp(parameters.timestamp)
   const zero = '0'.repeat(64)
   const deploy: DeployJson = {
     hash: zero,
     header: {
-      account: parameters.account.toLowerCase(),
+      account,
       timestamp: timestamp.toISOString(),
       ttl: formatDuration(ttl),
       gas_price: gasPrice,

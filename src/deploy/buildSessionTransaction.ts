@@ -1,11 +1,19 @@
-// Builds a Casper 2.0 TransactionV1 whose target is session Wasm, with casper-js-sdk's serialisation.
+// Builds a Casper 2.0 TransactionV1 whose target is session Wasm, hashed with the library's own layout.
 
-import { hexToBytes } from '../encoding/hex.js'
+import { blake2b } from '@noble/hashes/blake2b'
+import type { ClType } from '../codec/clType.js'
+import { type TransactionPayload, transactionPayload } from '../codec/layouts.js'
+import { formatDuration } from '../encoding/duration.js'
+import { bytesToHex } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'
-import { checkedPayment, checkedTtl, type DeployHeaderParameters } from './buildModuleBytesDeploy.js'
-import { type KnownArgType, knownArgType, parsedValue } from './clValueJson.js'
-import type { NamedArgJson } from './DeployJson.js'
-import { sdk } from './sdk.js'
+import {
+  checkedAccount,
+  checkedPayment,
+  checkedTimestamp,
+  checkedTtl,
+  type DeployHeaderParameters,
+} from './buildModuleBytesDeploy.js'
+import { decodeArgValue, type KnownArgType, namedArgJson } from './clValueJson.js'
 import type { TransactionJson } from './TransactionJson.js'
 
 /** Parameters of {@link buildSessionTransaction}. */
@@ -18,41 +26,18 @@ export type BuildSessionTransactionParameters = Omit<DeployHeaderParameters, 'de
   gasPriceTolerance?: number | undefined
 }
 
-/** Field order of the node's JSON (casper-types `TransactionV1` serde), for files people read and diff. */
-const fieldOrder = [
-  'hash',
-  'payload',
-  'approvals',
-  'initiator_addr',
-  'timestamp',
-  'ttl',
-  'chain_name',
-  'pricing_mode',
-  'fields',
-  'payment_amount',
-  'gas_price_tolerance',
-  'standard_payment',
-  'args',
-  'entry_point',
-  'scheduling',
-  'target',
-  'is_install_upgrade',
-  'module_bytes',
-  'runtime',
-  'cl_type',
-  'bytes',
-  'parsed',
-  'signer',
-  'signature',
-]
-
 /**
  * An unsigned TransactionV1 (Casper 2.0) with a session-Wasm target, entry point `Call`, standard
- * scheduling and `PaymentLimited` pricing. casper-js-sdk computes the hash (it reproduces real 2.0
- * vectors); the JSON comes back in the node's field order.
+ * scheduling and `PaymentLimited` pricing with standard payment. The hash is blake2b-256 of the
+ * payload in the calltable layout (`transactionPayload`, casper-types 2.0
+ * `transaction_v1.rs` `TransactionV1::has_valid_hash`); the JSON is the node's, fields in its order,
+ * each arg with `parsed` as casper-client writes it.
  *
  * @throws {DeployError} `TtlTooLong` above 2 hours, `PaymentBelowBaseline` below the chainspec's
- *   `baseline_motes_amount` (2.5 CSPR on mainnet).
+ *   `baseline_motes_amount` (2.5 CSPR on mainnet), `InvalidHeader` for a bad account key or
+ *   timestamp, `InvalidTransaction` for a payment above 2^53 - 1 (the JSON number could not hold
+ *   it exactly), a gas price tolerance outside 0 to 255, two args of one name, a U512 arg, or arg
+ *   bytes that are not exactly one value of their type.
  * @example
  * ```ts
  * const transaction = buildSessionTransaction({
@@ -67,62 +52,73 @@ const fieldOrder = [
 export function buildSessionTransaction(parameters: BuildSessionTransactionParameters): TransactionJson {
   const ttl = checkedTtl(parameters.ttl, parameters.chainspec)
   const payment = checkedPayment(parameters.payment, parameters.chainspec)
-  const args = new sdk.Args(new Map())
-  for (const arg of parameters.args) args.insert(arg.name, clValue(arg.type, arg.bytes))
-  const transaction = new sdk.SessionBuilder()
-    .from(sdk.PublicKey.fromHex(parameters.account))
-    .chainName(parameters.chainName)
-    .timestamp(new sdk.Timestamp(new Date(parameters.timestamp ?? Date.now())))
-    .ttl(ttl)
-    .payment(Number(payment), parameters.gasPriceTolerance ?? 1)
-    .wasm(parameters.wasm)
-    .runtimeArgs(args)
-    .build()
-  const v1 = transaction.getTransactionV1()
-  if (!v1) throw new DeployError('casper-js-sdk built no TransactionV1', { code: 'InvalidTransaction' })
-  const json = sdk.TransactionV1.toJSON(v1) as { payload: { fields: { args: { Named: NamedArgJson[] } } } }
-  // casper-js-sdk leaves out `parsed`; casper-client and the node write it, and explorers show it.
-  for (const arg of json.payload.fields.args.Named) {
-    const type = knownArgType(arg[1].cl_type)
-    if (type) arg[1].parsed = parsedValue(type, hexToBytes(arg[1].bytes))
+  if (payment > BigInt(Number.MAX_SAFE_INTEGER))
+    throw invalid('payment', `at most ${Number.MAX_SAFE_INTEGER} motes`, `${payment}`)
+  const gasPriceTolerance = parameters.gasPriceTolerance ?? 1
+  if (!Number.isInteger(gasPriceTolerance) || gasPriceTolerance < 0 || gasPriceTolerance > 255)
+    throw invalid('gasPriceTolerance', 'an integer from 0 to 255 (a u8)', `${gasPriceTolerance}`)
+  const account = checkedAccount(parameters.account)
+  const timestamp = checkedTimestamp(parameters.timestamp)
+  const args = parameters.args.map(({ name, type, bytes }, i) => {
+    if (parameters.args.findIndex((arg) => arg.name === name) !== i)
+      throw invalid(`args[${i}].name`, 'a name no other arg has', JSON.stringify(name))
+    if (type === 'U512') throw invalid(`args[${i}].type`, 'a type the bundled sessions read', 'U512')
+    const decoded = decodeArgValue(type, bytes)
+    if (!decoded.ok) throw invalid(`args[${i}].bytes`, `one ${type} value`, decoded.message)
+    const json = namedArgJson(name, type, bytes)
+    return { json, arg: { name, bytes, clType: json[1].cl_type as ClType } }
+  })
+  const payload: TransactionPayload = {
+    initiator: { TAG: 'PublicKey', data: [account] },
+    timestamp: BigInt(timestamp.getTime()),
+    ttl: BigInt(ttl),
+    chainName: parameters.chainName,
+    pricingMode: { TAG: 'PaymentLimited', data: [payment, gasPriceTolerance, true] },
+    fields: {
+      args: args.map(({ arg }) => arg),
+      target: { TAG: 'Session', data: [false, { TAG: 'VmCasperV1', data: [] }, parameters.wasm] },
+      entryPoint: { TAG: 'Call', data: [] },
+      scheduling: { TAG: 'Standard', data: [] },
+    },
   }
-  return { Version1: ordered(json) as TransactionJson['Version1'] }
+  const hash = bytesToHex(blake2b(transactionPayload.encode(payload), { dkLen: 32 }))
+  // casper-types 2.0 `TransactionV1` / `TransactionV1Payload` serde: the node's field order.
+  return {
+    Version1: {
+      hash,
+      payload: {
+        initiator_addr: { PublicKey: account },
+        timestamp: timestamp.toISOString(),
+        ttl: formatDuration(ttl),
+        chain_name: parameters.chainName,
+        pricing_mode: {
+          PaymentLimited: {
+            payment_amount: Number(payment),
+            gas_price_tolerance: gasPriceTolerance,
+            standard_payment: true,
+          },
+        },
+        fields: {
+          args: { Named: args.map(({ json }) => json) },
+          entry_point: 'Call',
+          scheduling: 'Standard',
+          target: {
+            Session: {
+              is_install_upgrade: false,
+              module_bytes: bytesToHex(parameters.wasm),
+              runtime: 'VmCasperV1',
+            },
+          },
+        },
+      },
+      approvals: [],
+    },
+  }
 }
 
-function clValue(type: KnownArgType, bytes: Uint8Array) {
-  switch (type) {
-    case 'U8':
-      return sdk.CLValue.newCLUint8(bytes[0] ?? 0)
-    case 'ByteArray(32)':
-      return sdk.CLValue.newCLByteArray(bytes)
-    case 'U512':
-      throw new DeployError('U512 session args are not used by the bundled sessions', {
-        code: 'InvalidTransaction',
-      })
-    case 'List<U8>':
-      return sdk.CLValue.newCLList(
-        sdk.CLTypeUInt8,
-        Array.from(bytes.subarray(4), (b) => sdk.CLValue.newCLUint8(b)),
-      )
-    case 'List<ByteArray(32)>': {
-      const items = []
-      for (let i = 4; i + 32 <= bytes.length; i += 32)
-        items.push(sdk.CLValue.newCLByteArray(bytes.slice(i, i + 32)))
-      return sdk.CLValue.newCLList(new sdk.CLTypeByteArray(32), items)
-    }
-  }
-}
-
-function ordered(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(ordered)
-  if (typeof value !== 'object' || value === null) return value
-  const rank = (key: string) => {
-    const i = fieldOrder.indexOf(key)
-    return i === -1 ? fieldOrder.length : i
-  }
-  return Object.fromEntries(
-    Object.entries(value)
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([k, v]) => [k, ordered(v)]),
-  )
+function invalid(field: string, expected: string, got: string): DeployError {
+  return new DeployError(`Invalid transaction parameter ${field}`, {
+    code: 'InvalidTransaction',
+    details: { field, expected, got },
+  })
 }

@@ -8,8 +8,6 @@ import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js
 import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import type { DeployJson } from './DeployJson.js'
-import { executableItemBytes } from './deployBytes.js'
-import { sdkDeployFromJson } from './sdk.js'
 
 /** Options of {@link parseDeployJson}. */
 export type ParseDeployJsonOptions = {
@@ -20,11 +18,10 @@ export type ParseDeployJsonOptions = {
    */
   maxArgsBytes?: number | undefined
   /**
-   * Default true: every value must be exactly one value of its CLType, written as casper-js-sdk
-   * writes it. False reads as casper-node's JSON layer does, for a node emulator that must report
-   * a malformed value with the node's own words: a value that is not exactly one of its type is let
-   * through when its type holds no List or Map (nothing anyone could loop on), and the casper-js-sdk
-   * comparison is skipped. Counts and lengths are checked in either case.
+   * Default true: every value must be exactly one value of its CLType. False reads as casper-node's
+   * JSON layer does, for a node emulator that must report a malformed value with the node's own
+   * words: a value that is not exactly one of its type is let through when its type holds no List
+   * or Map (nothing anyone could loop on). Counts and lengths are checked in either case.
    */
   exactValues?: boolean | undefined
   /**
@@ -119,51 +116,7 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
     string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
     string(approval.signature, `approvals[${i}].signature`, signatureHex)
   })
-  if (exact) matchesSdk(value as DeployJson)
   return value as DeployJson
-}
-
-/**
- * Preflight, the devnet and submission read the deploy with casper-js-sdk, which drops every arg
- * when one has a CLType it does not know and re-encodes the values it parses: refuse a deploy whose
- * payment or session bytes it would write differently from casper-node (casper-types v1.5.8
- * `executable_deploy_item.rs`), so every tool hashes the bytes that are shown.
- */
-function matchesSdk(deploy: DeployJson): void {
-  const payment = executableItemBytes(deploy.payment, 'payment')
-  const session = executableItemBytes(deploy.session, 'session')
-  let sdkBytes: [Uint8Array, Uint8Array]
-  const { error, log, warn } = console
-  // typedjson logs and continues on what it cannot read; the comparison below is the verdict.
-  console.error = console.log = console.warn = () => undefined
-  try {
-    const parsed = sdkDeployFromJson({ ...deploy, approvals: [] })
-    sdkBytes = [parsed.payment.bytes(), parsed.session.bytes()]
-  } catch (cause) {
-    throw unserializable('payment and session', cause)
-  } finally {
-    Object.assign(console, { error, log, warn })
-  }
-  for (const [name, ours, theirs] of [
-    ['payment', payment, sdkBytes[0]],
-    ['session', session, sdkBytes[1]],
-  ] as const) {
-    if (ours.length !== theirs.length || ours.some((byte, i) => byte !== theirs[i]))
-      throw unserializable(name)
-  }
-}
-
-function unserializable(field: string, cause?: unknown): DeployError {
-  return new DeployError(`The ${field} cannot be read exactly by casper-js-sdk`, {
-    code: 'UnserializableDeploy',
-    details: {
-      field,
-      expected: 'the bytes casper-node hashes (casper-types executable_deploy_item.rs)',
-      got: 'casper-js-sdk writes other bytes for these args (an unsupported CLType or a value it re-encodes)',
-    },
-    remedy: 'Build the deploy with CLTypes and canonical values casper-multisig and casper-js-sdk both read.',
-    cause,
-  })
 }
 
 /**
@@ -229,7 +182,7 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${argAt}[1]`, ['cl_type', 'bytes'], ['parsed'])
     const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
-    // Every count and length checked against the bytes before anything (casper-js-sdk) loops on it.
+    // Every count and length checked against the bytes before anything loops on it.
     try {
       checkClValue(argClType(clValue.cl_type, `${argAt}[1].cl_type`), hexToBytes(bytes), `${argAt}[1].bytes`)
     } catch (error) {

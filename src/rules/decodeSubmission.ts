@@ -2,8 +2,12 @@
 
 import { blake2b } from '@noble/hashes/blake2b'
 import type { AccountHashHex } from '../account/Account.js'
-import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
+import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
+import { type NamedArg, runtimeArgs, type TransactionPayload, transactionPayload } from '../codec/layouts.js'
+import type { CosignTransaction } from '../cosign/CosignFile.js'
+import { cosignFileFromJson } from '../cosign/parseCosignFile.js'
+import { assertArgsBounded } from '../deploy/assertArgsBounded.js'
 import { decodeU512 } from '../deploy/clValueJson.js'
 import type {
   ApprovalJson,
@@ -13,11 +17,12 @@ import type {
 } from '../deploy/DeployJson.js'
 import { deployHeaderBytes, executableItemBytes, runtimeArgsBytes } from '../deploy/deployBytes.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
-import { sdkTransactionFromJson } from '../deploy/sdk.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import type { StrictJson } from '../encoding/parseStrictJson.js'
+import { CosignError } from '../errors/CosignError.js'
 import { DeployError } from '../errors/DeployError.js'
 
 /** A named arg's value as CLValue::into_t::<U512> reads it, or why it cannot. */
@@ -110,7 +115,8 @@ export type DecodeSubmissionErrorType = DeployError
  * Decodes a deploy (`{ deploy }`, as `account_put_deploy` takes it) or a TransactionV1
  * (`{ transaction: { Version1 } }`, as `account_put_transaction` takes it) into the one model the
  * acceptance rules read: both hashes recomputed, every approval of the set verified once, args,
- * payment and session decoded, serialized sizes measured. casper-js-sdk converts it once.
+ * payment and session decoded, serialized sizes measured. A TransactionV1 is read into the
+ * co-signer's model (`cosignFileFromJson`) and measured with the library's own layouts.
  *
  * @throws {DeployError} `InvalidDeployJson` / `InvalidTransactionJson` for JSON that is not one.
  * @example
@@ -209,55 +215,36 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
       )
     }
   }
-  const payload = raw.payload
-  if (!isObject(payload)) return invalidTransaction('Version1.payload', 'an object', payload)
+  if (!isObject(raw.payload)) return invalidTransaction('Version1.payload', 'an object', raw.payload)
   const json = raw as TransactionJson['Version1']
   const approvals = approvalSet(json.approvals)
   const hash = json.hash.toLowerCase()
-  let parsed: ReturnType<typeof sdkTransactionFromJson>
-  let payloadBytes: Uint8Array
+  let payload: TransactionPayload
   try {
-    parsed = sdkTransactionFromJson(json)
-    payloadBytes = parsed.payload.toBytes()
+    // The same bounds as a deploy's args (parseDeployJson): every count and length checked before
+    // anything is read or shown from them.
+    const fields = (raw.payload as { fields?: { args?: unknown } }).fields
+    if (isObject(fields?.args) && 'Named' in fields.args)
+      assertArgsBounded(fields.args.Named, 'payload.fields.args.Named')
+    // The approvals were checked above and are kept as the node's set; the model reads the payload.
+    const file = cosignFileFromJson({ Version1: { ...raw, approvals: [] } } as StrictJson)
+    payload = (file as CosignTransaction).payload
   } catch (cause) {
+    if (!(cause instanceof CosignError || cause instanceof DeployError)) throw cause
+    const details = cause.details as { field?: string; expected?: string; got?: unknown }
     return invalidTransaction(
-      'Version1.payload',
-      'a TransactionV1 payload casper-js-sdk can serialize',
-      String(cause),
+      details.field ?? 'Version1.payload',
+      details.expected ?? 'a TransactionV1 payload',
+      details.got ?? cause.shortMessage,
     )
   }
-  const initiatorAddr = payload.initiator_addr
-  const initiatorKey =
-    isObject(initiatorAddr) && typeof initiatorAddr.PublicKey === 'string'
-      ? initiatorAddr.PublicKey
-      : undefined
-  const initiatorHash =
-    isObject(initiatorAddr) && typeof initiatorAddr.AccountHash === 'string'
-      ? initiatorAddr.AccountHash
-      : undefined
-  if (initiatorKey === undefined && initiatorHash === undefined) {
-    invalidTransaction(
-      'Version1.payload.initiator_addr',
-      '{ "PublicKey": … } or { "AccountHash": … }',
-      initiatorAddr,
-    )
-  }
-  const pricing = isObject(payload.pricing_mode) ? payload.pricing_mode : {}
-  const fields = isObject(payload.fields) ? payload.fields : {}
-  const target = fields.target
-  const session = isObject(target) && isObject(target.Session) ? target.Session : undefined
-  const moduleBytes = typeof session?.module_bytes === 'string' ? session.module_bytes : undefined
-  const runtime = session
-    ? runtimeName(session.runtime)
-    : isObject(target) && isObject(target.Stored)
-      ? runtimeName(target.Stored.runtime)
-      : 'Native'
-  const named =
-    isObject(fields.args) && Array.isArray(fields.args.Named) ? (fields.args.Named as NamedArgJson[]) : []
-  const limited = isObject(pricing.PaymentLimited) ? pricing.PaymentLimited : undefined
-  const fixed = isObject(pricing.Fixed) ? pricing.Fixed : undefined
-  const entryPoint = fields.entry_point
-  const runtimeArgsLength = parsed.payload.fields.args.toBytes().length
+  const payloadBytes = transactionPayload.encode(payload)
+  const { initiator, pricingMode, fields: decoded } = payload
+  const { target, entryPoint } = decoded
+  const limited = pricingMode.TAG === 'PaymentLimited' ? pricingMode.data : undefined
+  const fixed = pricingMode.TAG === 'Fixed' ? pricingMode.data : undefined
+  const initiatorPublicKey = initiator.TAG === 'PublicKey' ? initiator.data[0] : undefined
+  const wasm = target.TAG === 'Session' ? target.data[2] : undefined
   return {
     kind: 'transaction',
     hash,
@@ -265,57 +252,44 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     computedBodyHash: '',
     bodyHashOk: true,
     initiator:
-      initiatorKey !== undefined
-        ? accountHashFromPublicKey(initiatorKey)
-        : accountHashOf(String(initiatorHash)),
-    initiatorPublicKey: initiatorKey?.toLowerCase(),
-    chainName: String(payload.chain_name),
-    timestamp: parseTimestamp(String(payload.timestamp)),
-    ttlMs: parseDuration(String(payload.ttl)),
+      initiator.TAG === 'PublicKey'
+        ? accountHashFromPublicKey(initiator.data[0])
+        : bytesToHex(initiator.data[0]),
+    initiatorPublicKey,
+    chainName: payload.chainName,
+    timestamp: Number(payload.timestamp),
+    ttlMs: Number(payload.ttl),
     dependencies: 0,
-    gasPrice: Number((limited ?? fixed)?.gas_price_tolerance ?? 0),
+    gasPrice: limited ? limited[1] : fixed ? fixed[0] : 0,
     ...verified(hash, approvals),
-    payment: limited
-      ? limited.standard_payment === false
-        ? 'custom'
-        : 'standard'
-      : fixed
-        ? 'fixed'
-        : 'prepaid',
-    paymentAmount: limited ? BigInt(String(limited.payment_amount)) : 'missing',
-    additionalComputationFactor: Number(fixed?.additional_computation_factor ?? 0),
+    payment: limited ? (limited[2] ? 'standard' : 'custom') : fixed ? 'fixed' : 'prepaid',
+    paymentAmount: limited ? limited[0] : 'missing',
+    additionalComputationFactor: fixed ? fixed[1] : 0,
     session:
-      moduleBytes === undefined
-        ? target === 'Native'
+      wasm === undefined
+        ? target.TAG === 'Native'
           ? 'native'
           : 'stored'
-        : moduleBytes === ''
+        : wasm.length === 0
           ? 'emptyWasm'
           : 'wasm',
-    installUpgrade: session?.is_install_upgrade === true,
-    entryPoint:
-      typeof entryPoint === 'string'
-        ? entryPoint
-        : isObject(entryPoint)
-          ? `Custom(${String(entryPoint.Custom)})`
-          : 'Call',
-    runtime,
-    wasm: moduleBytes ? hexToBytes(moduleBytes) : undefined,
-    sessionArgs: argsOf(named),
+    installUpgrade: target.TAG === 'Session' && target.data[0],
+    entryPoint: entryPoint.TAG === 'Custom' ? `Custom(${entryPoint.data[0]})` : entryPoint.TAG,
+    runtime: target.TAG === 'Native' ? 'Native' : target.data[1].TAG,
+    wasm: wasm && wasm.length > 0 ? wasm : undefined,
+    sessionArgs: decoded.args.map(({ name, bytes }) => ({ name, value: bytes })),
     // node arg_handling.rs `has_valid_transfer_args`: a native Transfer's U512 `amount` is held to
     // the minimum (a missing or mistyped one is left to execution here).
-    transferAmount:
-      target === 'Native' && entryPoint === 'Transfer' && typeof u512Arg(named, 'amount') === 'bigint'
-        ? u512Arg(named, 'amount')
-        : 'none',
-    // TransactionV1::serialized_length: the payload was serialized with no approvals (an empty set's
-    // count is in it); the approval set is added.
-    size: parsed.toBytes().length + approvalsLength(approvals) - 4,
+    transferAmount: transferAmountOf(target.TAG === 'Native' && entryPoint.TAG === 'Transfer', decoded.args),
+    // TransactionV1::serialized_length (casper-types 2.0 transaction_v1.rs): a calltable of hash,
+    // payload and approvals, so the table (u32 count, 3 × (u16 index, u32 offset), u32 length:
+    // 26 bytes), the 32-byte hash, the payload and the approval set.
+    size: 26 + 32 + payloadBytes.length + approvalsLength(approvals),
     // The bytes of the payload's `args` field: `TransactionArgs::Named` is its tag byte then the
     // RuntimeArgs (casper-types transaction_v1/transaction_args.rs `serialized_length`). The node
     // measures exactly these bytes for the lane (node meta_transaction_v1.rs `from_transaction_v1`:
     // `args_binary_len = fields.get(ARGS_MAP_KEY).len()`, then `calculate_transaction_lane`).
-    sessionArgsLength: 1 + runtimeArgsLength,
+    sessionArgsLength: 1 + runtimeArgs.encode(decoded.args).length,
     paymentArgsLength: 0,
     json: { transaction: { Version1: { ...json, approvals } } },
   }
@@ -393,11 +367,6 @@ function deploySessionKind(session: ExecutableDeployItemJson): SessionKind {
   return 'stored'
 }
 
-function runtimeName(runtime: unknown): string {
-  if (typeof runtime === 'string') return runtime
-  return isObject(runtime) ? (Object.keys(runtime)[0] ?? 'unknown') : 'unknown'
-}
-
 function argsOf(args: readonly NamedArgJson[]): { name: string; value: Uint8Array }[] {
   return args.map(([name, value]) => ({ name, value: hexToBytes(value.bytes) }))
 }
@@ -415,4 +384,10 @@ function invalidTransaction(field: string, expected: string, got: unknown): neve
     code: 'InvalidTransactionJson',
     details: { field, expected, got: JSON.stringify(got)?.slice(0, 80) ?? 'nothing' },
   })
+}
+
+/** A native transfer's `amount` when it is a U512, else `'none'` (execution reports it). */
+function transferAmountOf(transfer: boolean, args: readonly NamedArg[]): bigint | 'none' {
+  const amount = transfer ? args.find((a) => a.name === 'amount') : undefined
+  return amount && amount.clType === 'U512' ? decodeU512(amount.bytes) : 'none'
 }

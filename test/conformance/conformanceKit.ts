@@ -18,11 +18,11 @@ import { encodeU512, namedArgJson } from '../../src/deploy/clValueJson.js'
 import type { DeployJson, ExecutableDeployItemJson, NamedArgJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
-import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
 import { localSigner } from '../../src/keys/localSigner.js'
 import type { Signer } from '../../src/keys/Signer.js'
 import { type PreflightOptions, type PreflightReturnType, preflight } from '../../src/preflight/preflight.js'
+import { decodeSubmission } from '../../src/rules/decodeSubmission.js'
 
 export const alice = localSigner('a1'.repeat(32), { algorithm: 'ed25519' })
 export const bob = localSigner('b2'.repeat(32), { algorithm: 'secp256k1' })
@@ -158,7 +158,7 @@ export async function signTransaction(
   ...signers: Signer[]
 ): Promise<TransactionJson> {
   const copy: TransactionJson = structuredClone(transaction)
-  copy.Version1.hash = transactionHash(copy.Version1)
+  copy.Version1.hash = decodeSubmission({ transaction: copy }).computedHash
   const hash = hexToBytes(copy.Version1.hash)
   const approvals = [...(copy.Version1.approvals ?? [])]
   for (const signer of signers) {

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { accountHashFromPublicKey } from '../../src/account/accountHash.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { sdk } from '../../src/deploy/sdk.js'
+import { formatDuration, parseDuration } from '../../src/encoding/duration.js'
 import { bytesToHex, hexToBytes } from '../../src/encoding/hex.js'
 import { parsePublicKey } from '../../src/keys/parsePublicKey.js'
 import { vector } from '../vectors.js'
@@ -52,6 +53,36 @@ describe('casper-js-sdk 5.0.12 defects', () => {
     const hash = edKey().publicKey.accountHash()
     expect(hash.toJSON()).toBe(`account-hash${meta.header_account_hash}`)
     expect(hash.toHex()).toBe(meta.header_account_hash)
+  })
+
+  // Worked around by hashing only with the library's own layouts (deployBytes.ts, cosign/hashes.ts):
+  // casper-node hashes a CLValue's bytes as written; sdkDeployFromJson says so in its JSDoc.
+  test('defect 5: a U512 with a trailing zero byte is written back shorter, changing the body hash', () => {
+    const value = sdk.CLValueParser.fromJSON({ cl_type: 'U512', bytes: '020100' })
+    expect(bytesToHex(value.bytes())).toBe('0101')
+  })
+
+  // Worked around by decodeSubmission and the builders (the node's RuntimeArgs is a Vec of named
+  // args, kept as it is); sdkDeployFromJson refuses a second arg of one name.
+  test('defect 6: Args is a map, so a second arg of one name silently replaces the first', () => {
+    const args = new sdk.Args(new Map())
+    args.insert('amount', sdk.CLValue.newCLUint8(1))
+    args.insert('amount', sdk.CLValue.newCLUint8(2))
+    expect(args.args.size).toBe(1)
+    expect(bytesToHex(args.toBytes())).toBe('0100000006000000616d6f756e74010000000203')
+  })
+
+  // Worked around by buildSessionTransaction, which writes the TTL with formatDuration (humantime).
+  test('defect 7: a TTL with milliseconds is written as a decimal casper-node cannot read', () => {
+    expect(new sdk.Duration(1_500).toJSON()).toBe('1.5s')
+    expect(() => parseDuration('1.5s')).toThrow(expect.objectContaining({ code: 'InvalidDuration' }))
+    expect(formatDuration(1_500)).toBe('1s 500ms')
+  })
+
+  // Worked around by buildSessionTransaction (the library's u64 codec; a payment above 2^53 - 1,
+  // which a JSON number cannot hold exactly, is refused with a DeployError).
+  test('defect 8: a u64 from 2^53 - 1 on throws an ethers overflow', () => {
+    expect(() => sdk.CLValue.newCLUint64(Number.MAX_SAFE_INTEGER).bytes()).toThrow(/overflow/)
   })
 
   // Worked around by parsePublicKey (compresses the point before tagging and hashing).

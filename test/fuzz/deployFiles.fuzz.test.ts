@@ -1,6 +1,7 @@
 // Mutations of the published deploy vectors, as text and as values: the whole read-verify-describe
 // path answers with a typed error or a truthful result, in bounded time, and what it accepts hashes
-// as casper-node does (checked against the vectors' own hashes and casper-js-sdk's bytes).
+// as casper-node does (checked against the vectors' own hashes, and casper-js-sdk's bytes wherever it
+// reads every value back to the bytes given).
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
@@ -9,11 +10,11 @@ import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { executableItemBytes } from '../../src/deploy/deployBytes.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
 import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
-import { sdkDeployFromJson } from '../../src/deploy/sdk.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
 import { BaseError } from '../../src/errors/BaseError.js'
 import { describeDeploy } from '../../src/preflight/describeDeploy.js'
 import { hasUnsafeText } from '../../src/text/safeText.js'
+import { sdkItemHex } from '../sdkItemHex.js'
 import { vector } from '../vectors.js'
 
 const names = [
@@ -37,7 +38,10 @@ test('the published vectors parse, and their hashes are the hashes the library c
   }
 })
 
-/** Whatever is accepted: bytes equal casper-js-sdk's, every rendering inert, all in bounded time. */
+/**
+ * Whatever is accepted: bytes equal casper-js-sdk's where it is an oracle, every rendering inert,
+ * all in bounded time.
+ */
 async function examine(input: string | unknown): Promise<void> {
   const start = performance.now()
   let deploy: DeployJson
@@ -49,9 +53,10 @@ async function examine(input: string | unknown): Promise<void> {
     expect(performance.now() - start).toBeLessThan(500)
     return
   }
-  const sdk = sdkDeployFromJson({ ...deploy, approvals: [] })
-  expect(bytesToHex(sdk.session.bytes())).toBe(bytesToHex(executableItemBytes(deploy.session)))
-  expect(bytesToHex(sdk.payment.bytes())).toBe(bytesToHex(executableItemBytes(deploy.payment)))
+  for (const item of ['payment', 'session'] as const) {
+    const theirs = sdkItemHex(deploy, item)
+    if (theirs !== undefined) expect(theirs).toBe(bytesToHex(executableItemBytes(deploy[item])))
+  }
   verifyDeployJson(deploy)
   try {
     const description = await describeDeploy(deploy, { now: 0 })

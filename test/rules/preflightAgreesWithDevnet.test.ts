@@ -12,7 +12,6 @@ import { buildTwoPartyDeploy, buildTwoPartyTransaction } from '../../src/deploy/
 import { encodeU512 } from '../../src/deploy/clValueJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import type { TransactionJson } from '../../src/deploy/TransactionJson.js'
-import { transactionHash } from '../../src/deploy/transactionHash.js'
 import { acceptSubmission } from '../../src/devnet/acceptSubmission.js'
 import { createGenesisState, type DevnetProtocol, type DevnetState } from '../../src/devnet/DevnetState.js'
 import { devnetChainspec } from '../../src/devnet/devnetChainspec.js'
@@ -171,7 +170,7 @@ async function transactionFor(m: Mutation): Promise<TransactionJson> {
       'pad',
       { cl_type: { ByteArray: m.bigArg }, bytes: '00'.repeat(m.bigArg) },
     ])
-  if (m.rehash) transaction.Version1.hash = transactionHash(transaction.Version1)
+  if (m.rehash) transaction.Version1.hash = decodeSubmission({ transaction }).computedHash
   transaction.Version1.approvals = await approve(transaction.Version1.hash, m)
   return transaction
 }
