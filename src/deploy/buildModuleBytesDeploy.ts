@@ -56,6 +56,27 @@ export function checkedPayment(payment: bigint, chainspec: Chainspec = casperMai
 /** The last millisecond casper-node can read in a timestamp (humantime: end of year 9999). */
 const maxTimestampMs = 253_402_300_799_999
 
+/**
+ * A header timestamp: the date given (default now), one casper-node can read.
+ *
+ * @throws {DeployError} `InvalidHeader` for an invalid date, or one outside 1970 to 9999.
+ */
+export function checkedTimestamp(timestamp: Date | number | undefined): Date {
+  const date = new Date(timestamp ?? Date.now())
+  const time = date.getTime()
+  if (!(time >= 0 && time <= maxTimestampMs)) {
+    throw new DeployError('Invalid timestamp', {
+      code: 'InvalidHeader',
+      details: {
+        expected: 'a valid date from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
+        got: String(timestamp),
+      },
+      remedy: 'Pass a Date or milliseconds since the Unix epoch, or leave it out for now.',
+    })
+  }
+  return date
+}
+
 /** The header fields a caller chooses. */
 export type DeployHeaderParameters = {
   /**
@@ -135,18 +156,7 @@ export function buildModuleBytesDeploy(parameters: BuildModuleBytesDeployParamet
       details: { expected: 'an integer >= 1', got: gasPrice },
     })
   }
-  const timestamp = new Date(parameters.timestamp ?? Date.now())
-  const time = timestamp.getTime()
-  if (!(time >= 0 && time <= maxTimestampMs)) {
-    throw new DeployError('Invalid timestamp', {
-      code: 'InvalidHeader',
-      details: {
-        expected: 'a valid date from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
-        got: String(parameters.timestamp),
-      },
-      remedy: 'Pass a Date or milliseconds since the Unix epoch, or leave it out for now.',
-    })
-  }
+  const timestamp = checkedTimestamp(parameters.timestamp)
   const zero = '0'.repeat(64)
   const deploy: DeployJson = {
     hash: zero,
