@@ -124,19 +124,33 @@ export { verifyDeploy, verifyFile, verifyTransaction } from './cosign/verifyFile
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
+export type { BuildDelegateParameters } from './deploy/buildDelegate.js'
+export { buildDelegate } from './deploy/buildDelegate.js'
 export type {
   BuildModuleBytesDeployParameters,
   DeployHeaderParameters,
 } from './deploy/buildModuleBytesDeploy.js'
 export { buildModuleBytesDeploy, maxDeployTtl } from './deploy/buildModuleBytesDeploy.js'
+export type { BuildRedelegateParameters } from './deploy/buildRedelegate.js'
+export { buildRedelegate } from './deploy/buildRedelegate.js'
 export type { BuildSessionTransactionParameters } from './deploy/buildSessionTransaction.js'
 export { buildSessionTransaction } from './deploy/buildSessionTransaction.js'
+export type {
+  BuiltSpending,
+  SpendingEntryPoint,
+  SpendingParameters,
+  SpendingSigners,
+} from './deploy/buildSpending.js'
+export type { BuildTransferParameters } from './deploy/buildTransfer.js'
+export { buildTransfer } from './deploy/buildTransfer.js'
 export type {
   BuildDeployReturnType,
   BuildTwoPartyDeployParameters,
   BuildTwoPartyTransactionParameters,
 } from './deploy/buildTwoPartyDeploy.js'
 export { buildTwoPartyDeploy, buildTwoPartyTransaction } from './deploy/buildTwoPartyDeploy.js'
+export type { BuildUndelegateParameters } from './deploy/buildUndelegate.js'
+export { buildUndelegate } from './deploy/buildUndelegate.js'
 export type {
   ApprovalJson,
   DeployHeaderJson,

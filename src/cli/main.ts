@@ -35,6 +35,26 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/plan.js')).planCommand,
   },
   {
+    name: 'transfer',
+    summary: 'write an unsigned transfer of CSPR from the account',
+    load: async () => (await import('./commands/transfer.js')).transferCommand,
+  },
+  {
+    name: 'delegate',
+    summary: "write an unsigned delegation of the account's CSPR to a validator",
+    load: async () => (await import('./commands/delegate.js')).delegateCommand,
+  },
+  {
+    name: 'undelegate',
+    summary: 'write an unsigned undelegation from a validator',
+    load: async () => (await import('./commands/undelegate.js')).undelegateCommand,
+  },
+  {
+    name: 'redelegate',
+    summary: 'write an unsigned redelegation to another validator',
+    load: async () => (await import('./commands/redelegate.js')).redelegateCommand,
+  },
+  {
     name: 'describe',
     summary: 'show what a deploy file does, every key in full (exit 1: do not sign)',
     load: async () => (await import('./commands/describe.js')).describeCommand,

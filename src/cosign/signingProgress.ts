@@ -2,6 +2,7 @@
 // would finish the job: the one progress calculator of both entries.
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { authorizationWeight, canAuthorize } from '../account/accountRules.js'
+import { completingSets, missingKeys } from '../account/completingSets.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import type { RejectionCode } from '../keys/verifyApproval.js'
@@ -110,9 +111,6 @@ export function needsKeyManagement(file: CosignFile, description = describeFile(
 /** The problem a file without approvals has: the node refuses it (`EmptyApprovals`). */
 export const noApprovals = { code: 'EmptyApprovals', message: 'expected at least 1 approval, got 0' } as const
 
-/** Most missing keys for which every minimum-size completing set is listed (C(12, 6) = 924 sets at most). */
-const maxEnumeratedKeys = 12
-
 /**
  * The calculator behind {@link signingProgress}, from approvals already verified and the problems
  * already found (so each approval is verified once, wherever that happened).
@@ -134,17 +132,13 @@ export function progressOf(
     else if (!publicKeys.has(v.accountHash)) publicKeys.set(v.accountHash, v.approval.signer.toLowerCase())
   }
   const signers = [...publicKeys.keys()]
-  const byWeight = <T extends { accountHash: string; weight: number }>(a: T, b: T) =>
-    b.weight - a.weight || (a.accountHash < b.accountHash ? -1 : 1)
-  const keys = Object.entries(account.associatedKeys).map(([accountHash, weight]) => ({
-    accountHash,
-    weight,
+  // The keys that signed are the ones missing once every key that did not sign is counted as signed.
+  const unsigned = Object.keys(account.associatedKeys).filter((hash) => !publicKeys.has(hash))
+  const signed = missingKeys(account, unsigned).map((k) => ({
+    ...k,
+    publicKey: publicKeys.get(k.accountHash)!,
   }))
-  const signed = keys
-    .filter((k) => publicKeys.has(k.accountHash))
-    .map((k) => ({ ...k, publicKey: publicKeys.get(k.accountHash)! }))
-    .sort(byWeight)
-  const missing = keys.filter((k) => !publicKeys.has(k.accountHash)).sort(byWeight)
+  const missing = missingKeys(account, signers)
   const unassociated = signers
     .filter((hash) => !(hash in account.associatedKeys))
     .sort()
@@ -171,34 +165,6 @@ export function progressOf(
     complete,
   } as const
   return { ...progress, summary: summarize(progress, options.rules.authorization) }
-}
-
-/** Minimum-cardinality sets of missing keys that reach `needed` together with `signers`. */
-function completingSets(
-  account: Account,
-  signers: AccountHashHex[],
-  missing: { accountHash: AccountHashHex; weight: number }[],
-  needed: number,
-): AccountHashHex[][] {
-  const reaches = (set: AccountHashHex[]) => authorizationWeight(account, [...signers, ...set]) >= needed
-  if (reaches([])) return [[]]
-  // Keys of weight 0 never help; heaviest first, so the greedy prefix is a smallest completing set.
-  const useful = missing.filter((key) => key.weight > 0).map((key) => key.accountHash)
-  let size = 0
-  while (size <= useful.length && !reaches(useful.slice(0, size))) size++
-  if (size > useful.length) return []
-  if (useful.length > maxEnumeratedKeys) return [useful.slice(0, size)]
-  const sets: AccountHashHex[][] = []
-  const choose = (start: number, chosen: AccountHashHex[]) => {
-    if (chosen.length === size) {
-      if (reaches(chosen)) sets.push([...chosen])
-      return
-    }
-    for (let i = start; i <= useful.length - (size - chosen.length); i++)
-      choose(i + 1, [...chosen, useful[i]!])
-  }
-  choose(0, [])
-  return sets
 }
 
 function summarize(p: Omit<SigningProgress, 'summary'>, rule: Chainspec['authorization']): string {

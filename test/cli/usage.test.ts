@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { Command } from '../../src/cli/Command.js'
 import { accountCommand } from '../../src/cli/commands/account.js'
 import { accountAddressCommand } from '../../src/cli/commands/accountAddress.js'
+import { delegateCommand } from '../../src/cli/commands/delegate.js'
 import { describeCommand } from '../../src/cli/commands/describe.js'
 import { devnetCommand } from '../../src/cli/commands/devnet.js'
 import { fundCommand } from '../../src/cli/commands/fund.js'
@@ -10,9 +11,12 @@ import { keygenCommand } from '../../src/cli/commands/keygen.js'
 import { mergeCommand } from '../../src/cli/commands/merge.js'
 import { pageCommand } from '../../src/cli/commands/page.js'
 import { planCommand } from '../../src/cli/commands/plan.js'
+import { redelegateCommand } from '../../src/cli/commands/redelegate.js'
 import { sendCommand } from '../../src/cli/commands/send.js'
 import { signCommand } from '../../src/cli/commands/sign.js'
 import { statusCommand } from '../../src/cli/commands/status.js'
+import { transferCommand } from '../../src/cli/commands/transfer.js'
+import { undelegateCommand } from '../../src/cli/commands/undelegate.js'
 import { waitCommand } from '../../src/cli/commands/wait.js'
 import { main } from '../../src/cli/main.js'
 
@@ -21,6 +25,10 @@ const commands: readonly Command<unknown>[] = [
   accountAddressCommand,
   accountCommand,
   planCommand,
+  transferCommand,
+  delegateCommand,
+  undelegateCommand,
+  redelegateCommand,
   describeCommand,
   signCommand,
   mergeCommand,

@@ -1,0 +1,83 @@
+// transfer, delegate, undelegate and redelegate write unsigned files that `describe` shows with the
+// exact amount and recipient, and calls safe to sign.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ed25519Signer } from '../approvals/testSigners.js'
+import { cli } from './cliKit.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'spending-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const sender = ed25519Signer(new Uint8Array(32).fill(1)).publicKey
+const other = ed25519Signer(new Uint8Array(32).fill(2)).publicKey
+const third = ed25519Signer(new Uint8Array(32).fill(3)).publicKey
+
+const cases = [
+  [
+    'transfer',
+    ['--target', other, '--transfer-amount', '2.5cspr', '--transfer-id', '7'],
+    /native transfer of 2\.5 CSPR \(2500000000 motes\) to .*018139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394.*transfer id 7/,
+  ],
+  ['delegate', ['--validator', other, '--amount', '500000000000'], new RegExp(`500 CSPR.*${other}`)],
+  [
+    'undelegate',
+    ['--validator', other, '--amount', '1.5cspr'],
+    new RegExp(`1\\.5 CSPR.*${other}|${other}.*1\\.5 CSPR`),
+  ],
+  ['redelegate', ['--validator', other, '--new-validator', third, '--amount', '600cspr'], new RegExp(third)],
+] as const
+
+describe.each(cases)('%s', (command, flags, shown) => {
+  for (const deploy of [false, true]) {
+    it(`writes ${deploy ? 'a deploy' : 'a transaction'} that describe shows exactly and calls safe to sign`, async () => {
+      const file = join(dir, `${command}-${deploy}.json`)
+      const made = await cli([
+        command,
+        '--account',
+        sender,
+        ...flags,
+        '-o',
+        file,
+        ...(deploy ? ['--deploy'] : []),
+      ])
+      expect(made.err).toBe('')
+      expect(made.code).toBe(0)
+      expect(made.out).toMatch(/unsigned/)
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty(deploy ? 'hash' : 'Version1.hash')
+      const described = await cli(['describe', file])
+      expect(described.out).toMatch(shown)
+      expect(described.out).not.toMatch(/DO NOT SIGN/)
+      expect(described.code).toBe(0)
+    })
+  }
+})
+
+it('writes to standard output with -o -, and refuses an amount below the minimum', async () => {
+  const made = await cli([
+    'transfer',
+    '--account',
+    sender,
+    '--target',
+    other,
+    '--transfer-amount',
+    '1cspr',
+    '-o',
+    '-',
+  ])
+  expect(made.code).toBe(1)
+  expect(made.err).toMatch(/AmountBelowMinimum|minimum/)
+  const out = await cli([
+    'transfer',
+    '--account',
+    sender,
+    '--target',
+    other,
+    '--transfer-amount',
+    '3cspr',
+    '-o',
+    '-',
+  ])
+  expect(out.code).toBe(0)
+  expect(JSON.parse(out.out).Version1.payload.fields.entry_point).toBe('Transfer')
+})
