@@ -8,6 +8,7 @@ import {
   awaitResult,
   buildConfigureDeploy,
   buildConfigureTransaction,
+  buildTransfer,
   createRpc,
   describeDeploy,
   getAccountConfig,
@@ -175,7 +176,46 @@ try {
     `  transaction ${txSent.hash.slice(0, 8)}… executed in block ${txResult.blockHash.slice(0, 8)}…, charged ${txResult.charged} motes (gas consumed ${txResult.consumed})`,
   )
 
-  heading('7. The final on-chain configuration')
+  heading('7. The account pays: 10 CSPR to erin, co-signed by two keys (deployment threshold 2)')
+  const payer = await onChain(rpc)
+  const erin = localSigner('e5'.repeat(32), { algorithm: 'ed25519' })
+  const balance = async (accountHash: string) => {
+    const result = await rpc.request('query_balance', {
+      purse_identifier: { main_purse_under_account_hash: `account-hash-${accountHash}` },
+    })
+    return BigInt((result as { balance: string }).balance)
+  }
+  const transfer = buildTransfer({
+    account: alice.publicKey,
+    chainName: devnet.chainName,
+    chainspec: devnet.chainspec,
+    target: erin.publicKey,
+    amount: 10_000_000_000n,
+    accountKeys: payer,
+  })
+  const described = await describeDeploy(passAroundTransaction(transfer.json), {
+    chainspec: devnet.chainspec,
+    labels: { ...labels, [erin.publicKey]: 'erin' },
+  })
+  console.log(`  what each co-signer is shown: ${described.text.split('\n').find((l) => l.startsWith('Session:'))}`)
+  console.log(`  verdict: ${described.safeToSign ? 'safe to sign' : described.doNotSign.join('; ')}`)
+  const [byAlice, byDave] = await Promise.all([
+    signDeploy(passAroundTransaction(transfer.json), alice),
+    signDeploy(passAroundTransaction(transfer.json), dave),
+  ])
+  const { deploy: paid } = mergeApprovals(byAlice, byDave)
+  console.log(`  merged: ${signatureProgress(paid, payer).summary}`)
+  const paidFrom = await balance(payer.accountHash)
+  const paySent = await submit(rpc, paid)
+  const payResult = await awaitResult(rpc, paySent, { timeoutMs: 30_000, pollIntervalMs: 100 })
+  console.log(
+    `  transaction ${paySent.hash.slice(0, 8)}… executed in block ${payResult.blockHash.slice(0, 8)}…, charged ${payResult.charged} motes`,
+  )
+  console.log(
+    `  the account paid ${paidFrom - (await balance(payer.accountHash))} motes; erin holds ${await balance(erin.accountHash)} motes`,
+  )
+
+  heading('8. The final on-chain configuration')
   showAccount(await onChain(rpc))
   console.log(
     '\nDone: every deploy and transaction above was built, signed, merged, checked and executed through JSON-RPC.',

@@ -357,7 +357,15 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       (native || motes > floor) &&
       (need === undefined ? motes > ceiling : motes * 1000n > base * BigInt(Math.round(ratio * 1000)))
     const belowFloor = !native && belowBaselineReason(motes, floor, file.kind) !== undefined
-    const ifFails = motes > floor ? motes : floor
+    // What a failure is charged: a Wasm session max(limit, floor) with no refund; a native
+    // transaction its whole payment; a deploy's transfer its fixed gas (the transfer cost).
+    const ifFails = fixedGas
+      ? (spending?.costMotes ?? motes)
+      : native && file.kind === 'transaction'
+        ? motes
+        : motes > floor
+          ? motes
+          : floor
     described = {
       kind: 'standard',
       motes,
