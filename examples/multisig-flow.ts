@@ -8,6 +8,7 @@ import {
   awaitResult,
   buildConfigureDeploy,
   buildConfigureTransaction,
+  buildDelegate,
   buildTransfer,
   createRpc,
   describeDeploy,
@@ -197,7 +198,9 @@ try {
     chainspec: devnet.chainspec,
     labels: { ...labels, [erin.publicKey]: 'erin' },
   })
-  console.log(`  what each co-signer is shown: ${described.text.split('\n').find((l) => l.startsWith('Session:'))}`)
+  console.log(
+    `  what each co-signer is shown: ${described.text.split('\n').find((l) => l.startsWith('Session:'))}`,
+  )
   console.log(`  verdict: ${described.safeToSign ? 'safe to sign' : described.doNotSign.join('; ')}`)
   const [byAlice, byDave] = await Promise.all([
     signDeploy(passAroundTransaction(transfer.json), alice),
@@ -215,7 +218,34 @@ try {
     `  the account paid ${paidFrom - (await balance(payer.accountHash))} motes; erin holds ${await balance(erin.accountHash)} motes`,
   )
 
-  heading('8. The final on-chain configuration')
+  heading("8. The account stakes: 500 CSPR delegated to the devnet's validator, co-signed by two keys")
+  const auction = (await rpc.request('state_get_auction_info', undefined)) as {
+    auction_state: { bids: { public_key: string; bid: { delegators?: unknown[] } }[] }
+  }
+  const validator = auction.auction_state.bids[0]!.public_key
+  const delegation = buildDelegate({
+    account: alice.publicKey,
+    chainName: devnet.chainName,
+    chainspec: devnet.chainspec,
+    validator,
+    amount: 500_000_000_000n,
+  })
+  const shown = await describeDeploy(passAroundTransaction(delegation.json), { chainspec: devnet.chainspec })
+  console.log(
+    `  what each co-signer is shown: ${shown.text.split('\n').find((l) => l.startsWith('Session:'))}`,
+  )
+  const staked = mergeApprovals(
+    await signDeploy(passAroundTransaction(delegation.json), bob),
+    await signDeploy(passAroundTransaction(delegation.json), carol),
+  ).deploy
+  const stakeSent = await submit(rpc, staked)
+  const stakeResult = await awaitResult(rpc, stakeSent, { timeoutMs: 30_000, pollIntervalMs: 100 })
+  const after = (await rpc.request('state_get_auction_info', undefined)) as typeof auction
+  console.log(
+    `  transaction ${stakeSent.hash.slice(0, 8)}… executed in block ${stakeResult.blockHash.slice(0, 8)}…, charged ${stakeResult.charged} motes; the validator now has ${after.auction_state.bids[0]!.bid.delegators?.length ?? 0} delegator(s)`,
+  )
+
+  heading('9. The final on-chain configuration')
   showAccount(await onChain(rpc))
   console.log(
     '\nDone: every deploy and transaction above was built, signed, merged, checked and executed through JSON-RPC.',

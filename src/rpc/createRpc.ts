@@ -41,6 +41,7 @@ export type RpcMethods = {
       | { purse_uref: string }
     state_identifier?: unknown
   }
+  state_get_auction_info: { block_identifier?: BlockIdentifier | undefined } | undefined
   account_put_deploy: { deploy: unknown }
   account_put_transaction: { transaction: { Version1: unknown } | { Deploy: unknown } }
   info_get_deploy: { deploy_hash: string; finalized_approvals?: boolean | undefined }
