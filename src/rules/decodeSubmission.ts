@@ -1,9 +1,9 @@
 // One decoded model of a deploy or TransactionV1: hashes, verified approvals, args, payment, sizes. Built once.
 
-import { blake2b } from '@noble/hashes/blake2b'
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
+import { hashDeploy, hashTransaction } from '../codec/hashDeploy.js'
 import { type NamedArg, runtimeArgs, type TransactionPayload, transactionPayload } from '../codec/layouts.js'
 import type { CosignTransaction } from '../cosign/CosignFile.js'
 import { cosignFileFromJson } from '../cosign/parseCosignFile.js'
@@ -15,7 +15,13 @@ import type {
   ExecutableDeployItemJson,
   NamedArgJson,
 } from '../deploy/DeployJson.js'
-import { deployHeaderBytes, executableItemBytes, runtimeArgsBytes } from '../deploy/deployBytes.js'
+import {
+  deployHeaderBytes,
+  deployHeaderOf,
+  executableItemBytes,
+  executableItemOf,
+  runtimeArgsBytes,
+} from '../deploy/deployBytes.js'
 import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
@@ -154,11 +160,12 @@ function fromDeploy(deploy: DeployJson): Submission {
   const header = deployHeaderBytes(deploy.header)
   // Deploy::serialized_length (deploy.rs): header, hash (32), payment, session, approvals.
   const size = header.length + 32 + payment.length + session.length + approvalsLength(approvals)
-  const body = new Uint8Array(payment.length + session.length)
-  body.set(payment)
-  body.set(session, payment.length)
-  const bodyHash = bytesToHex(blake2b(body, { dkLen: 32 }))
-  const computedHash = bytesToHex(blake2b(header, { dkLen: 32 }))
+  // The one hasher (codec/hashDeploy.ts) over the same decoded content.
+  const { bodyHash, hash: computedHash } = hashDeploy({
+    header: deployHeaderOf(deploy.header),
+    payment: executableItemOf(deploy.payment, 'payment'),
+    session: executableItemOf(deploy.session, 'session'),
+  })
   const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
   const wasm =
     sessionVariant === 'ModuleBytes' && sessionBody ? hexToBytes(String(sessionBody.module_bytes)) : undefined
@@ -248,7 +255,7 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
   return {
     kind: 'transaction',
     hash,
-    computedHash: bytesToHex(blake2b(payloadBytes, { dkLen: 32 })),
+    computedHash: hashTransaction(payload),
     computedBodyHash: '',
     bodyHashOk: true,
     initiator:
