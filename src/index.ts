@@ -79,6 +79,7 @@ export type {
   PricingHandling,
   Ratio,
   RefundHandling,
+  SystemCosts,
   TransactionLane,
   TransactionLaneKind,
 } from './chainspec/Chainspec.js'
@@ -97,8 +98,26 @@ export { estimateCost } from './chainspec/estimateCost.js'
 export type { ProtocolGeneration } from './chainspec/ProtocolGeneration.js'
 export { parseChainspec } from './chainspec/parseChainspec.js'
 export type { ChainspecOption, LegacyProtocol } from './chainspec/resolveChainspec.js'
+export type { ClType, SimpleClType } from './codec/clType.js'
 export type { KnownArgType } from './codec/decodeArgValue.js'
+export type {
+  DeployHeader,
+  ExecutableItem,
+  InitiatorAddr,
+  InvocationTarget,
+  NamedArg,
+  PricingMode,
+  Runtime,
+  TransactionEntryPoint,
+  TransactionFields,
+  TransactionPayload,
+  TransactionScheduling,
+  TransactionTarget,
+} from './codec/layouts.js'
+export { entryPointTags } from './codec/layouts.js'
+export type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './cosign/CosignFile.js'
 export type { CosignNetwork, CosignOptions } from './cosign/cosignNetwork.js'
+export { mainnet, testnet } from './cosign/cosignNetwork.js'
 export type {
   CodeDescription,
   DescribeFileOptions,
@@ -118,7 +137,10 @@ export type { ExpectedOutcome } from './cosign/ExpectedOutcome.js'
 export type { FileJson } from './cosign/fileJson.js'
 export type { DeployHashes } from './cosign/hashes.js'
 export { deployHashes, transactionHash } from './cosign/hashes.js'
-export type { ProgressProblemCode } from './cosign/signingProgress.js'
+export type { ParseCosignFileErrorType } from './cosign/parseCosignFile.js'
+export { parseCosignFile } from './cosign/parseCosignFile.js'
+export type { StrictJsonObject } from './cosign/readShape.js'
+export type { ProgressProblemCode, SigningProgress } from './cosign/signingProgress.js'
 export type { ApprovalVerdict, FileProblemCode, VerifyFileReturnType } from './cosign/verifyFile.js'
 export { verifyDeploy, verifyFile, verifyTransaction } from './cosign/verifyFile.js'
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
@@ -189,6 +211,8 @@ export type { ParseStrictJsonOptions, StrictJson } from './encoding/parseStrictJ
 export { parseStrictJson, StrictJsonError } from './encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from './errors/BaseError.js'
 export { BaseError } from './errors/BaseError.js'
+export type { CosignErrorCode } from './errors/CosignError.js'
+export { CosignError } from './errors/CosignError.js'
 export { DeployError } from './errors/DeployError.js'
 export type { KeyAlgorithm } from './keys/KeyAlgorithm.js'
 export type { KeyErrorCode, KeyErrorParameters, KeyFound } from './keys/KeyError.js'

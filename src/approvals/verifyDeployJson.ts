@@ -10,7 +10,7 @@ import type { RejectionCode } from '../keys/verifyApproval.js'
 /** A problem of the file itself: wrong hashes, or an approval count the node refuses. */
 export type DeployProblemCode = 'BodyHashMismatch' | 'HashMismatch' | 'EmptyApprovals' | 'ExcessiveApprovals'
 
-/** What {@link verifyDeployJson} found: `verifyFile`'s verdict, split into valid and rejected approvals. */
+/** What `verifyDeployJson` found: `verifyFile`'s verdict, split into valid and rejected approvals. */
 export type VerifyDeployReturnType = {
   /** `verifyFile`'s `ok`: both hashes, 1 to 100 distinct approvals, every approval. */
   ok: boolean

@@ -4,8 +4,26 @@ import { isObject } from '../encoding/isObject.js'
 import { CosignError } from '../errors/CosignError.js'
 import { tagged, unit } from './bytesrepr.js'
 
+/** A CLType without parameters. */
+export type SimpleClType =
+  | 'Bool'
+  | 'I32'
+  | 'I64'
+  | 'U8'
+  | 'U32'
+  | 'U64'
+  | 'U128'
+  | 'U256'
+  | 'U512'
+  | 'Unit'
+  | 'String'
+  | 'Key'
+  | 'URef'
+  | 'Any'
+  | 'PublicKey'
+
 /** The CLTypes without parameters, with their bytesrepr tags (casper-types `cl_type.rs` `CLTypeTag`). */
-const simpleTags = {
+const simpleTags: Readonly<Record<SimpleClType, number>> = {
   Bool: 0,
   I32: 1,
   I64: 2,
@@ -21,10 +39,7 @@ const simpleTags = {
   URef: 12,
   Any: 21,
   PublicKey: 22,
-} as const
-
-/** A CLType without parameters. */
-export type SimpleClType = keyof typeof simpleTags
+}
 
 /** A CLType, in the shape casper-node's JSON gives it (`"U8"`, `{ "List": "U8" }`, `{ "ByteArray": 32 }`, …). */
 export type ClType =

@@ -2,7 +2,7 @@
 
 import type { DeployHeader, ExecutableItem, TransactionPayload } from '../codec/layouts.js'
 import type { ApprovalJson } from '../deploy/DeployJson.js'
-import type { JsonObject } from './readShape.js'
+import type { StrictJsonObject } from './readShape.js'
 
 /** An approval as files carry it: tagged signer hex and tagged signature hex. */
 export type Approval = ApprovalJson
@@ -19,7 +19,7 @@ export type CosignDeploy = {
   session: ExecutableItem
   approvals: Approval[]
   /** The file's JSON, for writing it back with other approvals. */
-  json: JsonObject
+  json: StrictJsonObject
 }
 
 /** A Casper 2.x TransactionV1. */
@@ -32,7 +32,7 @@ export type CosignTransaction = {
   payloadText: { timestamp: string; ttl: string }
   approvals: Approval[]
   /** The file's JSON, for writing it back with other approvals. */
-  json: JsonObject
+  json: StrictJsonObject
 }
 
 /** What `parseCosignFile` returns. */

@@ -123,7 +123,7 @@ export type FileDescription = {
   pricing: string
   /** What a failed execution is charged when the file states a payment limit: max(limit, baseline), no refund. */
   ifFailsMotes?: bigint | undefined
-  /** The emulated run, when {@link DescribeFileOptions.outcome} was given. */
+  /** The emulated run, when the `outcome` option was given. */
   outcome?: ExpectedOutcome | undefined
   timestamp: number
   expiresAt: number

@@ -24,9 +24,9 @@ import {
   hex,
   integer,
   invalidShape,
-  type JsonObject,
   object,
   publicKeyHex,
+  type StrictJsonObject,
   string,
   u64,
   variant,
@@ -89,18 +89,18 @@ export function cosignFileFromJson(root: StrictJson): CosignFile {
     return false
   }
   unwrap('transaction')
-  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as JsonObject)
-  if (unwrap('Version1')) return parseTransaction(value, path, root as JsonObject)
-  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, root as JsonObject)
-  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as JsonObject)
+  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as StrictJsonObject)
+  if (unwrap('Version1')) return parseTransaction(value, path, root as StrictJsonObject)
+  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, root as StrictJsonObject)
+  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as StrictJsonObject)
   throw invalidShape('(file)', 'a deploy (with header) or a TransactionV1 (with payload)', root)
 }
 
-function isObject(value: unknown): value is JsonObject {
+function isObject(value: unknown): value is StrictJsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parseDeploy(value: StrictJson, at: string, json: JsonObject): CosignDeploy {
+function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): CosignDeploy {
   const deploy = object(value, `${at}deploy`, ['hash', 'header', 'payment', 'session', 'approvals'])
   const header = object(deploy.header, `${at}header`, [
     'account',
@@ -211,7 +211,7 @@ function humantime(text: string, path: string, parse: (text: string) => number):
   }
 }
 
-function parseTransaction(value: StrictJson, at: string, json: JsonObject): CosignTransaction {
+function parseTransaction(value: StrictJson, at: string, json: StrictJsonObject): CosignTransaction {
   const transaction = object(value, `${at}transaction`, ['hash', 'payload', 'approvals'])
   const p = `${at}payload`
   const payload = object(transaction.payload, p, [

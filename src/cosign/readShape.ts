@@ -4,7 +4,7 @@ import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
 
 /** A JSON object as `parseStrictJson` returns it. */
-export type JsonObject = { [key: string]: StrictJson }
+export type StrictJsonObject = { [key: string]: StrictJson }
 
 /** The `InvalidShape` error for a field. */
 export function invalidShape(field: string, expected: string, got: unknown): CosignError {
@@ -41,7 +41,7 @@ export function object(
   }
   const missing = required.filter((k) => !keys.includes(k))
   if (missing.length > 0) throw invalidShape(path, `the field ${missing[0]}`, `no ${missing[0]}`)
-  return value as JsonObject
+  return value as StrictJsonObject
 }
 
 /** An object with exactly one key (an externally tagged Rust enum); returns the key and its value. */

@@ -16,7 +16,7 @@ import type { ApprovalVerdict, FileProblemCode } from './verifyFile.js'
 /** A problem that keeps the file from being sent: one of `verifyFile`'s, or no approval at all. */
 export type ProgressProblemCode = FileProblemCode | 'EmptyApprovals'
 
-/** What {@link signingProgress} reports. */
+/** What `signingProgress` (the main entry: `signatureProgress`) reports. */
 export type SigningProgress = {
   /**
    * Saturating weight of the distinct associated signers with a valid approval (casper-types

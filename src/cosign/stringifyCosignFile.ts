@@ -2,7 +2,7 @@
 
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import type { Approval, CosignFile } from './CosignFile.js'
-import type { JsonObject } from './readShape.js'
+import type { StrictJsonObject } from './readShape.js'
 
 /**
  * The file's JSON text as it was read (same wrapper, fields and order, numbers exact), with
@@ -27,14 +27,14 @@ export function stringifyCosignFile(file: CosignFile): string {
  */
 export function withApprovals<F extends CosignFile>(file: F, approvals: Approval[]): F {
   const replace = (value: StrictJson): StrictJson => {
-    const object = value as JsonObject
+    const object = value as StrictJsonObject
     const keys = Object.keys(object)
     if (keys.length === 1 && ['transaction', 'deploy', 'Deploy', 'Version1'].includes(keys[0]!)) {
       return { [keys[0]!]: replace(object[keys[0]!]!) }
     }
     return { ...object, approvals: approvals.map((a) => ({ signer: a.signer, signature: a.signature })) }
   }
-  return { ...file, approvals: [...approvals], json: replace(file.json) as JsonObject }
+  return { ...file, approvals: [...approvals], json: replace(file.json) as StrictJsonObject }
 }
 
 function write(value: StrictJson, indent: string): string {

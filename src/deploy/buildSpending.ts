@@ -54,7 +54,7 @@ export type BuiltSpending = (
    * a deploy calling the auction the call's cost plus the part of the unused payment not refunded.
    */
   expectedChargeMotes: bigint
-  /** With {@link SpendingParameters.accountKeys}: which keys must sign. */
+  /** With `accountKeys`: which keys must sign. */
   signers?: SpendingSigners | undefined
 }
 
