@@ -66,8 +66,10 @@ export type PaymentDescription =
       floor: bigint
       /** What a failed execution (a revert, a trap, out of gas) is charged: max(limit, floor), no refund. */
       ifFails: bigint
-      /** The emulated cost in motes, when the session was emulated against the account. */
+      /** The cost in motes: emulated against the account, or a native call's system cost. */
       need?: bigint | undefined
+      /** Where `need` comes from. */
+      needFrom?: 'emulation' | 'system cost' | undefined
       /** What the account is expected to be charged, when the session was emulated. */
       expectedCharge?: bigint | undefined
       /** Below `floor` for a Wasm session: the node refuses it (`InvalidPaymentAmount`). */
@@ -372,6 +374,7 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       floor,
       ifFails,
       need,
+      needFrom: outcome?.ok ? 'emulation' : spending ? 'system cost' : undefined,
       // A native transaction is charged its whole payment (operations.rs: the gas limit is consumed).
       expectedCharge: outcome?.ok
         ? outcome.chargeMotes

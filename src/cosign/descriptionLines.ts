@@ -103,7 +103,7 @@ export function paymentLine(payment: PaymentDescription): string {
       ? `cost not emulated, if it fails: ${formatCspr(payment.ifFails)} CSPR`
       : payment.outOfGas
         ? `emulated cost ${formatCspr(payment.need)} CSPR: runs out of gas, charged ${formatCspr(payment.ifFails)} CSPR`
-        : `emulated cost ${formatCspr(payment.need)} CSPR, expected charge ${formatCspr(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatCspr(payment.ifFails)} CSPR`
+        : `${payment.needFrom === 'system cost' ? 'system cost' : 'emulated cost'} ${formatCspr(payment.need)} CSPR, expected charge ${formatCspr(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatCspr(payment.ifFails)} CSPR`
   const floor = payment.belowFloor ? `, below the minimum payment of ${formatCspr(payment.floor)} CSPR` : ''
   return `Payment: ${formatCspr(payment.motes)} CSPR standard payment (${need})${floor}${payment.excessive ? ', excessive' : ''}`
 }

@@ -48,6 +48,7 @@ describe('payment', () => {
       kind: 'standard',
       motes: 3_000_000_000_000n,
       need: 483_446_387n,
+      needFrom: 'emulation',
       // consumed + 25% of the unused limit (mainnet refund_handling 75/100)
       expectedCharge: 750_362_584_791n,
       // a failed execution keeps the whole limit (operations.rs "no refund for penalty")
