@@ -163,8 +163,12 @@ export async function awaitResult(
       } catch (error) {
         if (controller.signal.aborted) throw stopped()
         if (isTransient(error)) {
-          lastError = error
-          failures++
+          // A poll cut short by the overall deadline failed because of the deadline, not the
+          // transport: the deadline's error does not blame it.
+          if (!(error instanceof TimeoutError && Date.now() >= deadlineAt)) {
+            lastError = error
+            failures++
+          }
         } else if (error instanceof JsonRpcError && notYetKnown.has(error.rpcCode)) {
           lastError = undefined
           failures = 0
