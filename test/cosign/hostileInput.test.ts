@@ -79,6 +79,7 @@ describe('hostile input', () => {
     // A list count of 2^32 - 1 in 9 bytes: refused at once, not looped over.
     const started = performance.now()
     expect(() => executableItem.decode(Uint8Array.of(5, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0))).toThrow(/count/)
-    expect(performance.now() - started).toBeLessThan(100)
+    // Looping over 2^32 - 1 items takes minutes; a loose bound so a busy machine never fails it.
+    expect(performance.now() - started).toBeLessThan(2000)
   })
 })
