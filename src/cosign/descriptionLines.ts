@@ -35,7 +35,8 @@ export function descriptionLines(
     code.kind === 'auction'
       ? []
       : description.args.map(
-          (a) => `  arg ${safeText(a.name)}: ${a.type} = ${a.value === undefined ? `bytes ${a.hex || '(empty)'}` : safeText(a.value)}`,
+          (a) =>
+            `  arg ${safeText(a.name)}: ${a.type} = ${a.value === undefined ? `bytes ${a.hex || '(empty)'}` : safeText(a.value)}`,
         )),
     ...(outcome
       ? outcome.ok
