@@ -11,11 +11,17 @@ import type { DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import type { Protocol } from '../emulator/emulateSession.js'
 import { expectedOutcome } from './expectedOutcome.js'
+import type { SpendingState } from './SpendingState.js'
 
 /** Options of {@link describeDeploy}. */
 export type DescribeDeployOptions = {
   /** The account as it is on chain now: the session is emulated against it to show the result and its cost. */
   account?: Account | undefined
+  /**
+   * The account's balance and the auction's bids (`getSpendingState`): a transfer or an auction call
+   * that cannot succeed against them is DO NOT SIGN. Read only with `account`.
+   */
+  state?: SpendingState | undefined
   /** Names for keys, e.g. `{ [bobPublicKey]: 'bob' }` (public key hex or `account-hash-…`). */
   labels?: Readonly<Record<string, string>> | undefined
   /** The network the file must be for, whose rules the emulated run follows; default `casperMainnet`. */
@@ -58,7 +64,9 @@ export async function describeDeploy(
 ): Promise<DeployDescription> {
   const file = 'kind' in input ? (input as CosignFile) : parseCosignFile(JSON.stringify(input))
   const chainspec = resolveChainspec(options)
-  const outcome = options.account ? await expectedOutcome(file, options.account, { chainspec }) : undefined
+  const outcome = options.account
+    ? await expectedOutcome(file, options.account, { chainspec, state: options.state })
+    : undefined
   const description = describeFile(file, {
     network: chainspec,
     now: options.now,

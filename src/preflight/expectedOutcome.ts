@@ -8,6 +8,8 @@ import type { CosignFile } from '../cosign/CosignFile.js'
 import { describeFile } from '../cosign/describeFile.js'
 import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
 import { emulateSession } from '../emulator/emulateSession.js'
+import type { SpendingState } from './SpendingState.js'
+import { spendingFailure } from './spendingOutcome.js'
 
 /**
  * Runs the file's session Wasm in the emulator against `account`, signed by the keys whose
@@ -15,7 +17,11 @@ import { emulateSession } from '../emulator/emulateSession.js'
  * signed), under `chainspec` (default `casperMainnet`: 2.x gas, gas price 1). The need is gas ×
  * the network's gas price (`[vacancy] min_gas_price`; a deploy's `gas_price` is only the most the
  * sender accepts); the charge is {@link estimateCost} under the same chainspec. Undefined when the
- * session is not Wasm. Pass the result to `describeFile` as `outcome`.
+ * session is neither Wasm nor a native spending call. Pass the result to `describeFile` as `outcome`.
+ *
+ * A native transfer or auction call is checked against `options.state` instead (the purse's
+ * balance, the auction's bids, read with `getSpendingState`): a failure when it cannot succeed
+ * ({@link spendingFailure}), else undefined (its cost is the network's system cost, known without running it).
  *
  * @example
  * ```ts
@@ -26,9 +32,12 @@ import { emulateSession } from '../emulator/emulateSession.js'
 export async function expectedOutcome(
   file: CosignFile,
   account: Account,
-  options: { chainspec?: Chainspec | undefined } = {},
+  options: { chainspec?: Chainspec | undefined; state?: SpendingState | undefined } = {},
 ): Promise<ExpectedOutcome | undefined> {
   const chainspec = options.chainspec ?? casperMainnet
+  // The file as described without an outcome: who has signed, what it pays, what it calls.
+  const described = describeFile(file, { network: chainspec })
+  const { signers, payment } = described
   const wasm =
     file.kind === 'deploy'
       ? file.session.TAG === 'ModuleBytes'
@@ -37,13 +46,14 @@ export async function expectedOutcome(
       : file.payload.fields.target.TAG === 'Session'
         ? file.payload.fields.target.data[2]
         : undefined
-  if (!wasm) return undefined
+  if (!wasm) {
+    const failure = options.state ? spendingFailure(described, options.state) : undefined
+    return failure === undefined ? undefined : { ok: false, failure }
+  }
   const args = (file.kind === 'deploy' ? file.session.data.args : file.payload.fields.args).map((a) => ({
     name: a.name,
     value: a.bytes,
   }))
-  // The file as described without an outcome: who has signed, and what it pays.
-  const { signers, payment } = describeFile(file, { network: chainspec })
   const signed = signers.map((s) => s.accountHash)
   const { deployment, keyManagement } = account.actionThresholds
   const completing = missingSigners(account, signed, Math.max(deployment, keyManagement)) ?? []

@@ -14,6 +14,7 @@ import type { Rpc, RpcRequestErrorType, RpcRequestOptions } from './createRpc.js
 import { getAccountConfig } from './getAccountConfig.js'
 import { getChainspec } from './getChainspec.js'
 import { getProtocol } from './getProtocol.js'
+import { getSpendingState } from './getSpendingState.js'
 import {
   initiatorOf,
   type PreflightTransactionReturnType,
@@ -98,7 +99,8 @@ export async function submit(
         timeoutMs,
       })
     ).account
-    const balance = options.balance ?? (await balanceOf(rpc, account.accountHash, { signal, timeoutMs }))
+    const balance =
+      options.balance ?? (await getSpendingState(rpc, account.accountHash, { signal, timeoutMs })).balance
     const preflightOptions = { chainspec, chainName: options.chainName, now: options.now, balance }
     const checked = deploy
       ? await preflight(deploy, account, preflightOptions)
@@ -138,26 +140,6 @@ async function nodeChainspec(rpc: Rpc, options: SubmitOptions): Promise<Chainspe
     const status = await getProtocol(rpc, { signal, timeoutMs })
     const preset = (options.protocol ?? status.protocol) === '1.5' ? casper15 : casperMainnet
     return { ...preset, chainName: status.chainspecName }
-  }
-}
-
-/** The main purse balance from `query_balance`, or `undefined` when the node cannot say. */
-async function balanceOf(
-  rpc: Rpc,
-  accountHash: string,
-  options: RpcRequestOptions,
-): Promise<bigint | undefined> {
-  try {
-    const result = await rpc.request(
-      'query_balance',
-      { purse_identifier: { main_purse_under_account_hash: `account-hash-${accountHash}` } },
-      options,
-    )
-    const balance = (result as { balance?: unknown } | null)?.balance
-    return typeof balance === 'string' && /^\d+$/.test(balance) ? BigInt(balance) : undefined
-  } catch (error) {
-    if (error instanceof JsonRpcError) return undefined
-    throw error
   }
 }
 
