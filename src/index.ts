@@ -247,6 +247,8 @@ export type {
   PreflightReturnType,
 } from './preflight/preflight.js'
 export { assertReady, preflight } from './preflight/preflight.js'
+export type { AuctionBid, SpendingState } from './preflight/SpendingState.js'
+export { spendingFailure } from './preflight/spendingOutcome.js'
 export type {
   AwaitResultErrorType,
   AwaitResultOptions,
@@ -282,6 +284,8 @@ export type { GetChainspecErrorType, GetChainspecOptions } from './rpc/getChains
 export { getChainspec } from './rpc/getChainspec.js'
 export type { GetProtocolErrorType, GetProtocolOptions, GetProtocolReturnType } from './rpc/getProtocol.js'
 export { getProtocol } from './rpc/getProtocol.js'
+export type { GetSpendingStateOptions } from './rpc/getSpendingState.js'
+export { getSpendingState } from './rpc/getSpendingState.js'
 export type {
   PreflightTransactionOptions,
   PreflightTransactionReturnType,
