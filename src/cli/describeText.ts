@@ -3,22 +3,25 @@ import type { Account, AccountHashHex } from '../account/Account.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
-import type { FileDescription } from '../cosign/describeFile.js'
+import { describeFile, type FileDescription } from '../cosign/describeFile.js'
 import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
+import type { Rpc } from '../rpc/createRpc.js'
+import { getSpendingState } from '../rpc/getSpendingState.js'
 import { keyJson } from './labels.js'
 
 /**
  * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
  * node's chainspec when there is a node, else mainnet's; the chain the file must be for is
  * `--chain-name`, else the node's, else the file's own (so a file is not refused for its chain
- * unless a chain was asked for). With a node, the session is emulated against the account.
+ * unless a chain was asked for). With a node, the session is emulated against the account, and a
+ * transfer or auction call is checked against the account's balance and the auction's bids.
  *
  * @example
  * ```ts
  * const description = await describeForCli(read.file, { chainName: values['chain-name'], ...onChain?.network, account: onChain?.account })
  * ```
  */
-export function describeForCli(
+export async function describeForCli(
   file: CosignFile,
   context: {
     chainName?: string | undefined
@@ -26,6 +29,8 @@ export function describeForCli(
     chainspec?: Chainspec | undefined
     /** The account on chain: the session is emulated against it. */
     account?: Account | undefined
+    /** The node the account was read from: a spending call is checked against its balance and auction. */
+    rpc?: Rpc | undefined
   },
 ): Promise<DeployDescription> {
   const base = context.chainspec ?? casperMainnet
@@ -33,7 +38,14 @@ export function describeForCli(
     context.chainName ??
     context.chainspec?.chainName ??
     (file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName)
-  return describeDeploy(file, { chainspec: { ...base, chainName }, account: context.account })
+  const chainspec = { ...base, chainName }
+  const { account, rpc } = context
+  const { code } = describeFile(file, { network: chainspec })
+  const state =
+    account && rpc && (code.kind === 'transfer' || code.kind === 'auction')
+      ? await getSpendingState(rpc, account.accountHash, { auction: code.kind === 'auction' })
+      : undefined
+  return describeDeploy(file, { chainspec, account, state })
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

@@ -365,7 +365,8 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       ? (spending?.costMotes ?? motes)
       : native && file.kind === 'transaction'
         ? motes
-        : motes > floor
+        : // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take
+          motes > floor
           ? motes
           : floor
     described = {

@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Devnet, startDevnet } from '../../src/devnet/index.js'
 import { ed25519Signer } from '../approvals/testSigners.js'
 import { cli } from './cliKit.js'
 
@@ -80,4 +81,71 @@ it('writes to standard output with -o -, and refuses an amount below the minimum
   ])
   expect(out.code).toBe(0)
   expect(JSON.parse(out.out).Version1.payload.fields.entry_point).toBe('Transfer')
+})
+
+describe('with --node: checked against the balance and the auction', () => {
+  let devnet: Devnet
+  let base: string
+  beforeAll(async () => {
+    devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+    base = devnet.url.replace(/\/rpc$/, '')
+    expect((await cli(['fund', '-n', base, '-p', sender, '--amount', '20000000000'])).code).toBe(0)
+  })
+  afterAll(() => devnet?.stop())
+
+  it('describe -n refuses a transfer or a delegation the purse cannot cover, with the amounts', async () => {
+    const chain = ['--chain-name', devnet.chainName]
+    const tooMuch = join(dir, 'too-much.json')
+    const made = await cli([
+      'transfer',
+      '--account',
+      sender,
+      '--target',
+      other,
+      '--transfer-amount',
+      '20cspr',
+      ...chain,
+      '-o',
+      tooMuch,
+    ])
+    expect(made.code).toBe(0)
+    const described = await cli(['describe', tooMuch, '-n', base])
+    expect(described.code).toBe(1)
+    expect(described.out).toMatch(
+      /DO NOT SIGN[\s\S]*the main purse holds 20 CSPR, less than the transfer of 20 CSPR plus the payment of 0\.1 CSPR/,
+    )
+    const fits = join(dir, 'fits.json')
+    await cli([
+      'transfer',
+      '--account',
+      sender,
+      '--target',
+      other,
+      '--transfer-amount',
+      '19cspr',
+      ...chain,
+      '-o',
+      fits,
+    ])
+    expect((await cli(['describe', fits, '-n', base])).code).toBe(0)
+
+    const toNobody = join(dir, 'to-nobody.json')
+    await cli([
+      'delegate',
+      '--account',
+      sender,
+      '--validator',
+      third,
+      '--amount',
+      '500cspr',
+      ...chain,
+      '-o',
+      toNobody,
+    ])
+    const delegation = await cli(['describe', toNobody, '-n', base, '--json'])
+    expect(delegation.code).toBe(1)
+    expect(JSON.parse(delegation.out).doNotSign.join('\n')).toContain(
+      'the main purse holds 20 CSPR, less than the delegation of 500 CSPR plus the payment of 2.5 CSPR',
+    )
+  })
 })

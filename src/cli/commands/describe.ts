@@ -60,6 +60,7 @@ export const describeCommand: Command = {
       chainName: values['chain-name'],
       ...onChain?.network,
       account: onChain?.account,
+      rpc: onChain?.rpc,
     })
     const output = createOutput(io, values)
     output.json(descriptionJson(description, labels))

@@ -90,8 +90,8 @@ export const sendCommand: Command = {
       if (!values['no-preflight']) {
         // The one verdict (the preflight below then emulates the session against the account, with
         // the node's own errors): what no co-signer should have signed is not sent.
-        const { network } = await readNodeAccount(node, signed.sender)
-        const description = await describeForCli(read.file, network)
+        const { network, account: now, rpc } = await readNodeAccount(node, signed.sender)
+        const description = await describeForCli(read.file, { ...network, account: now, rpc })
         if (!description.safeToSign) {
           for (const line of descriptionLines(description)) output.info(line)
           throw new CliError('Not sent: DO NOT SIGN', {

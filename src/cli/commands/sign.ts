@@ -127,6 +127,7 @@ export const signCommand: Command = {
       chainName: values['chain-name'],
       ...onChain?.network,
       account: onChain?.account,
+      rpc: onChain?.rpc,
     })
     for (const line of descriptionLines(description, labels)) output.info(line)
     const what = read.kind

@@ -60,7 +60,7 @@ export const statusCommand: Command = {
             json: read.transaction,
           }
     const output = createOutput(io, values)
-    const { account, status, network } = await readNodeAccount(node, signed.sender)
+    const { account, status, network, rpc } = await readNodeAccount(node, signed.sender)
     const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
@@ -82,7 +82,7 @@ export const statusCommand: Command = {
       ...network,
     })
     // The one verdict, emulated against the account: what a co-signer must not sign is not ready to send.
-    const description = await describeForCli(read.file, { ...network, account })
+    const description = await describeForCli(read.file, { ...network, account, rpc })
     const known = [
       ...Object.keys(account.associatedKeys),
       ...report.progress.signed.map((s) => s.accountHash),
