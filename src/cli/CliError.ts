@@ -10,9 +10,17 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   match its hash or that carries an invalid approval);
  * - `SendRefused`: `send` would submit what `describe` calls DO NOT SIGN (exit code 1;
  *   `--no-preflight` sends anyway);
- * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1).
+ * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1);
+ * - `LedgerUnavailable`: `--ledger` without @ledgerhq/hw-transport-node-hid installed, or no device
+ *   found (exit code 1).
  */
-export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'SendRefused' | 'NotDevnet'
+export type CliErrorCode =
+  | 'UsageError'
+  | 'FileError'
+  | 'SignRefused'
+  | 'SendRefused'
+  | 'NotDevnet'
+  | 'LedgerUnavailable'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

@@ -7,6 +7,7 @@ import { signingProgress } from '../../cosign/signingProgress.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
 import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKey.js'
+import { ledgerSigner } from '../../ledger/ledgerSigner.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
@@ -17,8 +18,10 @@ import { readBytes, readSecretKeyFile, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { integrityProblems } from '../integrityProblems.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import { ledgerScreenLines } from '../ledgerScreenLines.js'
 import { nodeAddress, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { type OpenedLedger, openLedger } from '../openLedger.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { readNodeAccount } from '../readNodeAccount.js'
@@ -34,6 +37,16 @@ const options = {
       'secret_key.pem (PKCS#8 or SEC1 PEM, ed25519 or secp256k1; DER; or 64 hex\ndigits with --algorithm); also --secret-key',
   },
   'secret-key': { type: 'string', value: 'FILE', aliasOf: 'key' },
+  ledger: {
+    type: 'boolean',
+    description:
+      'sign with a Ledger running the Casper app (USB; needs @ledgerhq/hw-transport-node-hid):\nprints the screens the device will show, hashes in full, before it asks you',
+  },
+  'ledger-path': {
+    type: 'string',
+    value: 'PATH',
+    description: "the Ledger key's path (default m/44'/506'/0'/0/0)",
+  },
   ...outOptions('where to write the signed copy (- for standard output); also --output'),
   'in-place': { type: 'boolean', description: 'replace FILE with the signed copy' },
   ...nodeOptions(
@@ -54,7 +67,8 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig sign FILE --key SECRET_KEY_FILE [-o FILE | --in-place] [--node URL]
+  synopsis: `Usage: casper-multisig sign FILE (--key SECRET_KEY_FILE | --ledger [--ledger-path PATH])
+                            [-o FILE | --in-place] [--node URL]
                             [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]`,
   summary: `Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
 signs it with the secret key and writes the signed copy: by default next to FILE as
@@ -69,7 +83,12 @@ It refuses, writing nothing, unless --force:
 The output path is checked before signing: an existing file is not replaced without --force.
 A file whose content does not match its hash, or that carries an approval that does not verify, is
 never signed: DO NOT SIGN, exit 1, even with --force. A TransactionV1 (told apart by its shape) is
-signed the same way and written back in the wrapper it came in.`,
+signed the same way and written back in the wrapper it came in.
+
+With --ledger the Ledger's Casper app signs (secp256k1 keys only): the screens it will show are
+printed first, hashes in full; compare each with the device before approving. A deploy too large for
+the app's buffer is signed blind (only its deploy and body hashes are shown); a TransactionV1 too
+large for it cannot be signed on the device.`,
   options,
   exitCodes: 'Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usage error.',
 })
@@ -84,7 +103,17 @@ export const signCommand: Command = {
     if (values.key !== undefined && values['secret-key'] !== undefined) {
       throw new CliError('--key and --secret-key name the same thing: give one', { code: 'UsageError' })
     }
-    const keyFile = required(values.key ?? values['secret-key'], '--key', 'SECRET_KEY_FILE')
+    if (values.ledger && (values.key ?? values['secret-key'] ?? values.algorithm) !== undefined) {
+      throw new CliError('--ledger signs with the device: give no --key or --algorithm', {
+        code: 'UsageError',
+      })
+    }
+    if (values['ledger-path'] !== undefined && !values.ledger) {
+      throw new CliError('--ledger-path needs --ledger', { code: 'UsageError' })
+    }
+    const keyFile = values.ledger
+      ? undefined
+      : required(values.key ?? values['secret-key'], '--key', 'SECRET_KEY_FILE')
     const explicitOut = outPath(values)
     if (explicitOut !== undefined && values['in-place']) {
       throw new CliError('--out and --in-place exclude each other', { code: 'UsageError' })
@@ -108,88 +137,111 @@ export const signCommand: Command = {
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
-    // Standard input has no file mode to check; a key file readable by others is named, as ssh does.
-    const secret =
-      keyFile === '-' ? { bytes: readBytes(keyFile, 'secret key file') } : readSecretKeyFile(keyFile)
-    if ('warning' in secret && secret.warning) io.err(`Warning: ${safeText(secret.warning)}`)
-    const key = parsePrivateKey(keyInput(secret.bytes), {
-      ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
-    })
-    const signer = localSigner(key)
-    const out = values['in-place']
-      ? file
-      : (explicitOut ?? (file === '-' ? '-' : signedCopyPath(file, signer.accountHash)))
-    const force = Boolean(values.force)
-    checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
-    const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
-    const description = await describeForCli(read.file, {
-      chainName: values['chain-name'],
-      ...onChain?.network,
-      account: onChain?.account,
-      rpc: onChain?.rpc,
-    })
-    for (const line of descriptionLines(description, labels)) output.info(line)
-    const what = read.kind
-    const broken = integrityProblems(description)
-    if (broken.length > 0) {
-      throw new CliError(`DO NOT SIGN: the ${what} is not what its hash says, or carries a bad approval`, {
-        code: 'SignRefused',
-        details: { problems: broken.join('; ') },
-        remedy:
-          'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
-      })
-    }
-    if (!force) {
-      // Exactly what describe calls DO NOT SIGN is not signed by default.
-      if (!description.safeToSign) {
-        throw new CliError('Not signed: DO NOT SIGN', {
-          code: 'SignRefused',
-          details: { reasons: description.doNotSign.join('; ') },
-          remedy: `Read the reasons above and ask whoever sent the ${what} for a corrected one. --force signs anyway. Nothing was written.`,
-        })
-      }
-      const holds = onChain?.account.associatedKeys
-      if (holds && !(signer.accountHash in holds)) {
-        throw new CliError('Not signed: the account does not hold this key', {
-          code: 'SignRefused',
-          details: {
-            key: keyName(signer.accountHash, labels),
-            associatedKeys: Object.keys(holds).map((hash) => keyName(hash, labels)),
+    let ledger: OpenedLedger | undefined
+    try {
+      let signer: { publicKey: string; accountHash: string; sign: LocalSignerSign }
+      if (keyFile === undefined) {
+        ledger = await openLedger(io)
+        signer = await ledgerSigner({
+          transport: ledger,
+          path: values['ledger-path'],
+          onScreens: (screens) => {
+            for (const line of ledgerScreenLines(screens)) io.err(line)
           },
-          remedy: `The node refuses a ${what} carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway. Nothing was written.`,
+        })
+      } else {
+        // Standard input has no file mode to check; a key file readable by others is named, as ssh does.
+        const secret =
+          keyFile === '-' ? { bytes: readBytes(keyFile, 'secret key file') } : readSecretKeyFile(keyFile)
+        if ('warning' in secret && secret.warning) io.err(`Warning: ${safeText(secret.warning)}`)
+        const key = parsePrivateKey(keyInput(secret.bytes), {
+          ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
+        })
+        signer = localSigner(key)
+      }
+      return await signWith(signer)
+    } finally {
+      await ledger?.close?.()
+    }
+
+    async function signWith(signer: { publicKey: string; accountHash: string; sign: LocalSignerSign }) {
+      const out = values['in-place']
+        ? file
+        : (explicitOut ?? (file === '-' ? '-' : signedCopyPath(file, signer.accountHash)))
+      const force = Boolean(values.force)
+      checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
+      const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
+      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+      const description = await describeForCli(read.file, {
+        chainName: values['chain-name'],
+        ...onChain?.network,
+        account: onChain?.account,
+        rpc: onChain?.rpc,
+      })
+      for (const line of descriptionLines(description, labels)) output.info(line)
+      const what = read.kind
+      const broken = integrityProblems(description)
+      if (broken.length > 0) {
+        throw new CliError(`DO NOT SIGN: the ${what} is not what its hash says, or carries a bad approval`, {
+          code: 'SignRefused',
+          details: { problems: broken.join('; ') },
+          remedy:
+            'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
         })
       }
-    }
-    const signed = await signFile(read.file, signer)
-    const already = signed.approvals.length === read.file.approvals.length
-    const text = stringifyCosignFile(signed)
-    if (out === '-') io.out(text.replace(/\n$/, ''))
-    else writeText(out, text, { overwrite: true })
-    output.info(
-      `${already ? 'Already signed' : 'Signed'} ${what} ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
-    )
-    if (out !== '-') {
+      if (!force) {
+        // Exactly what describe calls DO NOT SIGN is not signed by default.
+        if (!description.safeToSign) {
+          throw new CliError('Not signed: DO NOT SIGN', {
+            code: 'SignRefused',
+            details: { reasons: description.doNotSign.join('; ') },
+            remedy: `Read the reasons above and ask whoever sent the ${what} for a corrected one. --force signs anyway. Nothing was written.`,
+          })
+        }
+        const holds = onChain?.account.associatedKeys
+        if (holds && !(signer.accountHash in holds)) {
+          throw new CliError('Not signed: the account does not hold this key', {
+            code: 'SignRefused',
+            details: {
+              key: keyName(signer.accountHash, labels),
+              associatedKeys: Object.keys(holds).map((hash) => keyName(hash, labels)),
+            },
+            remedy: `The node refuses a ${what} carrying an approval from a key the account does not hold: sign with one of the associated keys. --force signs anyway. Nothing was written.`,
+          })
+        }
+      }
+      const signed = await signFile(read.file, signer)
+      const already = signed.approvals.length === read.file.approvals.length
+      const text = stringifyCosignFile(signed)
+      if (out === '-') io.out(text.replace(/\n$/, ''))
+      else writeText(out, text, { overwrite: true })
       output.info(
-        `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
+        `${already ? 'Already signed' : 'Signed'} ${what} ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
       )
+      if (out !== '-') {
+        output.info(
+          `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
+        )
+      }
+      const progress = onChain
+        ? signingProgress(signed, onChain.account, { network: onChain.network.chainspec })
+        : undefined
+      if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
+      output.json({
+        hash: signed.hash,
+        ...kindJson(what),
+        signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
+        alreadySigned: already,
+        out,
+        approvals: signed.approvals.length,
+        ...(progress ? { progress: progressJson(progress, labels) } : {}),
+      })
+      return exitCodes.ok
     }
-    const progress = onChain
-      ? signingProgress(signed, onChain.account, { network: onChain.network.chainspec })
-      : undefined
-    if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
-    output.json({
-      hash: signed.hash,
-      ...kindJson(what),
-      signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
-      alreadySigned: already,
-      out,
-      approvals: signed.approvals.length,
-      ...(progress ? { progress: progressJson(progress, labels) } : {}),
-    })
-    return exitCodes.ok
   },
 }
+
+type LocalSignerSign = ReturnType<typeof localSigner>['sign']
 
 /** `dir/deploy-1.json` → `dir/deploy-1.signed-by-83b0df3b.json`. */
 function signedCopyPath(file: string, accountHash: string): string {
