@@ -1,5 +1,6 @@
 // Runs one subcommand: `--help`, then the command, with every error printed and mapped to an exit code.
 import { BaseError } from '../errors/BaseError.js'
+import { redactUrls } from '../text/redactUrl.js'
 import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import type { CliIo } from './CliIo.js'
@@ -39,10 +40,12 @@ export async function runCommand(command: Command, args: readonly string[], io: 
 /**
  * Prints an error the way every command does and returns its exit code: a usage error is followed
  * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`. Every line
- * is rendered with `safeText`: messages carry file names and node texts.
+ * is rendered with `safeText`: messages carry file names and node texts; and every URL in it with
+ * `redactUrls`, the last guard for a node address's password or token (the typed errors redact
+ * their own).
  */
 export function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
-  const print = (text: string) => io.err(text.split('\n').map(safeText).join('\n'))
+  const print = (text: string) => io.err(redactUrls(text).split('\n').map(safeText).join('\n'))
   if (error instanceof CliError && error.code === 'UsageError') {
     print(error.message)
     if (command) {
