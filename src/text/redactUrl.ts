@@ -20,8 +20,8 @@ const hidden = '***'
  * ```
  */
 export function redactUrl(url: string): string {
-  const schemeEnd = url.indexOf('://')
-  const authorityStart = schemeEnd === -1 ? 0 : schemeEnd + 3
+  // Only a scheme at the start counts: a '://' later is in the path or the query.
+  const authorityStart = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0].length ?? 0
   const queryStart = url.slice(authorityStart).search(/[?#]/)
   const end = queryStart === -1 ? url.length : authorityStart + queryStart
   // Everything up to the last '@' before the query is hidden: the userinfo, and whatever a lenient
@@ -52,7 +52,9 @@ export function redactUrl(url: string): string {
  * ```
  */
 export function redactUrls(text: string): string {
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi, (url) => redactUrl(url))
+  // A URL runs to the next white space: stopping at a quote or a bracket would leave a query or a
+  // fragment after it (`'` and `)` are valid in a path) unredacted.
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (url) => redactUrl(url))
 }
 
 function redactParameter(part: string): string {
