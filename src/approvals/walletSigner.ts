@@ -7,6 +7,7 @@ import { parsePublicKey } from '../keys/parsePublicKey.js'
 import type { SignContext, Signer } from '../keys/Signer.js'
 import { SignerError } from '../keys/SignerError.js'
 import { verifyApproval } from '../keys/verifyApproval.js'
+import { safeText } from '../text/safeText.js'
 
 /** What a wallet is asked to sign. */
 export type WalletSignRequest = {
@@ -33,7 +34,7 @@ export type WalletSignerParameters = {
   sign: (request: WalletSignRequest) => Promise<Uint8Array | string>
 }
 
-/** Errors `sign` of a {@link walletSigner} throws: {@link SignerError}, or whatever the wallet throws. */
+/** Errors `sign` of a {@link walletSigner} throws: always a {@link SignerError}, whatever the wallet throws. */
 export type WalletSignerErrorType = SignerError
 
 /**
@@ -48,7 +49,9 @@ export type WalletSignerErrorType = SignerError
  *
  * @throws {KeyError} when `publicKey` is not a public key.
  * @throws {SignerError} from `sign`: codes `InvalidHash`, `InvalidSignatureEncoding` (a string answer
- *   that is not hex, e.g. base64), `InvalidSignatureLength`, `TagMismatch`, `InvalidSignature`.
+ *   that is not hex, e.g. base64), `InvalidSignatureLength`, `TagMismatch`, `InvalidSignature`, and
+ *   `WalletFailed` when the wallet's `sign` throws or rejects with anything (a string, an object,
+ *   `undefined`): its message is made safe (`safeText`) and cut, the value kept as `cause`.
  * @example
  * ```ts
  * // Casper Wallet: signs the deploy JSON it is shown, returns { cancelled, signature } (64 bytes)
@@ -77,14 +80,25 @@ export function walletSigner(parameters: WalletSignerParameters): Signer {
         })
       }
       const hashHex = bytesToHex(hash)
-      const returned = await parameters.sign({
-        hash: Uint8Array.from(hash),
-        hashHex,
-        publicKey: key.publicKeyHex,
-        deploy: context?.deploy,
-        transaction: context?.transaction,
-      })
-      const bytes = toBytes(returned)
+      let bytes: Uint8Array
+      try {
+        const returned = await parameters.sign({
+          hash: Uint8Array.from(hash),
+          hashHex,
+          publicKey: key.publicKeyHex,
+          deploy: context?.deploy,
+          transaction: context?.transaction,
+        })
+        bytes = toBytes(returned)
+      } catch (error) {
+        if (isSignerError(error)) throw error
+        throw new SignerError('The wallet failed to sign', {
+          code: 'WalletFailed',
+          details: { message: walletMessage(error) },
+          remedy: 'Sign again; if it keeps failing, check the wallet (unlocked, this account selected).',
+          cause: error,
+        })
+      }
       let tagged: Uint8Array
       if (bytes.length === 64) {
         tagged = new Uint8Array(65)
@@ -132,7 +146,7 @@ function toBytes(value: Uint8Array | string): Uint8Array {
         code: 'InvalidSignatureEncoding',
         details: {
           expected: 'bytes, or hex (128 or 130 digits, optional 0x)',
-          got: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" (${text.length} characters, not ${text.length % 2 !== 0 ? 'an even number of ' : ''}hex digits)`,
+          got: `"${safeText(text.length > 40 ? `${text.slice(0, 40)}…` : text)}" (${text.length} characters, not ${text.length % 2 !== 0 ? 'an even number of ' : ''}hex digits)`,
         },
         remedy:
           'Convert the wallet answer to bytes or hex before returning it from `sign` (base64 is not accepted).',
@@ -144,6 +158,34 @@ function toBytes(value: Uint8Array | string): Uint8Array {
     code: 'InvalidSignatureLength',
     details: { expected: 'a Uint8Array or a hex string', got: typeof value },
   })
+}
+
+/** `instanceof SignerError`, false for a value whose inspection throws (a Proxy). */
+function isSignerError(value: unknown): boolean {
+  try {
+    return value instanceof SignerError
+  } catch {
+    return false
+  }
+}
+
+/** What a wallet threw, as text that may be shown: made safe, at most 300 characters; never throws. */
+function walletMessage(error: unknown): string {
+  let text: string
+  try {
+    if (error instanceof Error) text = error.message
+    else if (typeof error === 'string') text = error
+    else if (
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { message?: unknown }).message === 'string'
+    )
+      text = (error as { message: string }).message
+    else text = `${error === null ? 'null' : typeof error} (no message)`
+  } catch {
+    text = 'a value that cannot be read'
+  }
+  return safeText(text.length > 300 ? `${text.slice(0, 300)}…` : text)
 }
 
 function hex(byte: number): string {

@@ -8,6 +8,7 @@ import { KeyError, type KeyFound } from '../keys/KeyError.js'
 import { ExecutionFailedError } from '../rpc/ExecutionFailedError.js'
 import type { ExecutionErrorKind } from '../rpc/explainExecutionError.js'
 import { JsonRpcError, type JsonRpcErrorName, TimeoutError } from '../rpc/RpcError.js'
+import { redactUrls } from '../text/redactUrl.js'
 
 /** The command line's remedy for one error: a text, or one chosen by the error's fields (`undefined`: the library's). */
 type CliRemedy = string | ((error: BaseError) => string | undefined)
@@ -153,5 +154,5 @@ function causeOf(error: BaseError): string {
     if (typeof message === 'string') found.push(message)
     e = (e as { cause?: unknown }).cause ?? (e as { errors?: unknown[] }).errors?.[0]
   }
-  return found.length > 0 ? `\n  reason: ${found.at(-1)}` : '\n  reason: unknown (no answer)'
+  return found.length > 0 ? `\n  reason: ${redactUrls(found.at(-1)!)}` : '\n  reason: unknown (no answer)'
 }

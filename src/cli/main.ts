@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import type { Devnet } from '../devnet/startDevnet.js'
 import { type CliIo, processIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
-import { runCommand, wantsHelp } from './runCommand.js'
+import { reportError, runCommand, wantsHelp } from './runCommand.js'
 import { packageVersion } from './version.js'
 
 export type { CliIo } from './CliIo.js'
@@ -134,6 +134,16 @@ export type MainReturnType = { code: number; devnet?: Devnet }
  * ```
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<MainReturnType> {
+  try {
+    return await dispatch(argv, io)
+  } catch (error) {
+    // The commands report their own errors; this catches the rest (a command that fails to load,
+    // the devnet's start), so no stack trace ever reaches the terminal.
+    return { code: reportError(error, io) }
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<MainReturnType> {
   const [name, ...rest] = argv
   if (name === undefined) {
     io.err(usage)
@@ -176,15 +186,17 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // A throw outside any await chain (a timer, an event handler) is reported like any other error:
+  // one line, never Node's stack trace.
+  const fatal = (error: unknown) => process.exit(reportError(error, processIo))
+  process.on('uncaughtException', fatal)
+  process.on('unhandledRejection', fatal)
   const { code, devnet } = await main(process.argv.slice(2))
   if (!devnet) process.exit(code)
   const shutdown = () => {
     void devnet.stop().then(
       () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-        process.exit(1)
-      },
+      (error: unknown) => process.exit(reportError(error, processIo)),
     )
   }
   process.once('SIGINT', shutdown)

@@ -1,4 +1,5 @@
 // The node's JSON-RPC endpoint from --node / --node-address / -n, or CASPER_NODE_ADDRESS.
+import { redactUrl } from '../text/redactUrl.js'
 import { CliError } from './CliError.js'
 
 /**
@@ -17,6 +18,8 @@ export function nodeOptions(description = 'the node (also --node-address; defaul
  * `CASPER_NODE_ADDRESS` environment variable. A base address (`http://host:7777`, no path) gets
  * `/rpc` appended as casper-client does (casper-client-rs `lib/json_rpc/call.rs` posts to
  * `<node-address>/rpc`); an address with a path is used as given (a sidecar behind a proxy).
+ * The address returned is the full one, credentials included (the request needs them); show it
+ * only through `redactUrl`.
  *
  * @throws {CliError} code `UsageError` when both flags are given, or the address is not an http(s) URL.
  * @example
@@ -43,7 +46,8 @@ export function nodeAddress(
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new CliError(given === undefined ? 'Invalid CASPER_NODE_ADDRESS' : 'Invalid --node', {
       code: 'UsageError',
-      details: { expected: 'http://HOST:PORT or http://HOST:PORT/rpc', got: text },
+      // Redacted as every shown address is: a mistyped address may still hold a password or token.
+      details: { expected: 'http://HOST:PORT or http://HOST:PORT/rpc', got: redactUrl(text) },
     })
   }
   if (url.pathname === '/' || url.pathname === '') return `${url.origin}/rpc${url.search}`

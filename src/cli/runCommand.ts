@@ -1,5 +1,6 @@
 // Runs one subcommand: `--help`, then the command, with every error printed and mapped to an exit code.
 import { BaseError } from '../errors/BaseError.js'
+import { redactUrls } from '../text/redactUrl.js'
 import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import type { CliIo } from './CliIo.js'
@@ -39,10 +40,28 @@ export async function runCommand(command: Command, args: readonly string[], io: 
 /**
  * Prints an error the way every command does and returns its exit code: a usage error is followed
  * by the command's synopsis (the first paragraph of its usage) and a pointer to `--help`. Every line
- * is rendered with `safeText`: messages carry file names and node texts.
+ * is rendered with `safeText`: messages carry file names and node texts; and every URL in it with
+ * `redactUrls`, the last guard for a node address's password or token (the typed errors redact
+ * their own). Any other thrown value is a bug: one line `Internal error [INTERNAL]: …` (the value
+ * made safe, never a stack trace) and a remedy, exit 1.
  */
 export function reportError(error: unknown, io: CliIo, command?: Pick<Command, 'name' | 'usage'>): number {
-  const print = (text: string) => io.err(text.split('\n').map(safeText).join('\n'))
+  try {
+    return report(error, io, command)
+  } catch {
+    // A value whose very inspection throws (a hostile Proxy): still one line, still no trace.
+    io.err(
+      `Internal error [INTERNAL]: a value that cannot be inspected was thrown\nRemedy: ${internalRemedy}`,
+    )
+    return exitCodes.failed
+  }
+}
+
+const internalRemedy =
+  'This is a bug in casper-multisig, not in your files: please report it with the command you ran (leave out keys and node passwords).'
+
+function report(error: unknown, io: CliIo, command: Pick<Command, 'name' | 'usage'> | undefined): number {
+  const print = (text: string) => io.err(redactUrls(text).split('\n').map(safeText).join('\n'))
   if (error instanceof CliError && error.code === 'UsageError') {
     print(error.message)
     if (command) {
@@ -55,10 +74,22 @@ export function reportError(error: unknown, io: CliIo, command?: Pick<Command, '
     print(cliMessage(error))
     return exitCodes.failed
   }
-  if (error instanceof Error) {
-    print('code' in error ? error.message : `${error.name}: ${error.message}`)
-    return exitCodes.failed
-  }
-  print(String(error))
+  // Anything else is a bug, not a user's mistake: one line, never a stack trace (any value may be
+  // thrown, including one whose toString throws), with code INTERNAL and what to do.
+  io.err(`Internal error [INTERNAL]: ${safeText(redactUrls(thrownText(error)))}\nRemedy: ${internalRemedy}`)
   return exitCodes.failed
+}
+
+/** A thrown value as one line of text, at most 500 characters, whatever it is. */
+function thrownText(error: unknown): string {
+  let text: string
+  try {
+    if (error instanceof Error) {
+      const code = (error as { code?: unknown }).code
+      text = `${typeof code === 'string' ? `${code} ` : ''}${error.name}: ${error.message}`
+    } else text = typeof error === 'string' ? error : `${typeof error}: ${String(error)}`
+  } catch {
+    text = `${typeof error} (unprintable)`
+  }
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text
 }

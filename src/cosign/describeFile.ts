@@ -415,6 +415,24 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       `the session would fail against the account (${outcome.failure}): it changes nothing and is charged ${described.kind === 'standard' ? `the whole ${formatCspr(described.ifFails)} CSPR` : 'in full'}`,
     )
 
+  // casper-types `types/src/runtime_args.rs`: RuntimeArgs is a Vec<NamedArg>, kept as sent (no
+  // check for a repeated name on parse or acceptance), and `RuntimeArgs::get` returns the FIRST arg
+  // of a name: that one is what the session reads, while a Map-based reader (casper-js-sdk's
+  // `Args`) keeps the last. Which value is meant cannot be told: default deny.
+  const argLists: [where: string, args: readonly NamedArg[]][] =
+    file.kind === 'deploy'
+      ? [
+          ['payment', file.payment.data.args],
+          ['session', file.session.data.args],
+        ]
+      : [['transaction', args]]
+  for (const [where, list] of argLists) {
+    for (const [name, count] of repeatedArgNames(list))
+      doNotSign.push(
+        `the ${where} arg ${JSON.stringify(name)} is given ${count} times: the node keeps every copy and the code reads the first, while other tools show the last`,
+      )
+  }
+
   const hidden = strings.filter(([, text]) => hasUnsafeText(text))
   if (hidden.length > 0)
     doNotSign.push(
@@ -482,6 +500,13 @@ function deployPayment(
           : 'malformed-standard'
   const claimed = motes === undefined ? '' : `, amount arg ${formatCspr(motes)} CSPR`
   return { kind, claimedMotes: motes, text: `${kind} (not standard payment${claimed})` }
+}
+
+/** The arg names given more than once, with their counts, in the order of first appearance. */
+function repeatedArgNames(args: readonly NamedArg[]): [name: string, count: number][] {
+  const counts = new Map<string, number>()
+  for (const arg of args) counts.set(arg.name, (counts.get(arg.name) ?? 0) + 1)
+  return [...counts].filter(([, count]) => count > 1)
 }
 
 /** Arg names, and the values of String args, as strings to check for hidden characters. */

@@ -4,12 +4,13 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { CosignError } from '../errors/CosignError.js'
 import type { SignContext, Signer } from '../keys/Signer.js'
 import { verifyApproval } from '../keys/verifyApproval.js'
+import { safeText } from '../text/safeText.js'
 import type { Approval, CosignFile } from './CosignFile.js'
 import { fileToJson } from './fileJson.js'
 import { checkHashes } from './hashes.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
-/** Errors {@link signFile} and {@link signWithCasperWallet} throw: {@link CosignError}, or what the signer throws. */
+/** Errors {@link signFile} and {@link signWithCasperWallet} throw: always a {@link CosignError}. */
 export type SignFileErrorType = CosignError
 
 /**
@@ -29,7 +30,9 @@ export type SignFileErrorType = CosignError
  *   answer is checked with the node's rules (tag, length, low S, strict ed25519) before it is added.
  *
  * @throws {CosignError} code `HashMismatch` when the content does not match its hash (`details.field`
- *   says which), `SigningFailed` when the signature does not verify.
+ *   says which), `SigningFailed` when the signer throws or rejects (whatever it throws: its message
+ *   made safe in `details.message`, the value itself as `cause`), answers something other than bytes,
+ *   or its signature does not verify.
  * @example
  * ```ts
  * const signed = await signFile(file, localSigner(pemText))
@@ -48,7 +51,13 @@ export async function signFile<F extends CosignFile>(file: F, signer: Signer): P
   const shown: CosignFile = unsigned
   const context: SignContext =
     shown.kind === 'deploy' ? { deploy: fileToJson(shown) } : { transaction: fileToJson(shown) }
-  const signature = await signer.sign(hexToBytes(file.hash), context)
+  let signature: Uint8Array
+  try {
+    signature = await signer.sign(hexToBytes(file.hash), context)
+  } catch (error) {
+    throw signingFailed(publicKey, error)
+  }
+  if (!(signature instanceof Uint8Array)) throw signingFailed(publicKey, undefined, safeDescribe(signature))
   // The fresh approval takes the place of the first invalid one by this key, or goes last.
   const at = own[0] ? file.approvals.indexOf(own[0]) : kept.length
   return addApproval(unsigned, { signer: publicKey, signature: bytesToHex(signature) }, at)
@@ -98,20 +107,115 @@ export async function signWithCasperWallet<F extends CosignFile>(
 ): Promise<F> {
   checkHashes(file)
   const signer = publicKey.toLowerCase()
-  const result = await provider.sign(stringifyCosignFile(file), signer)
-  if (result.cancelled) {
-    throw new CosignError('Signing was cancelled in the wallet', {
-      code: 'SigningFailed',
-      details: { signer, message: result.message },
-    })
+  let result: unknown
+  try {
+    result = await provider.sign(stringifyCosignFile(file), signer)
+  } catch (error) {
+    throw signingFailed(signer, error)
   }
-  const raw =
-    result.signature instanceof Uint8Array ? result.signature : hexToBytes(String(result.signatureHex))
-  if (raw.length !== 64) {
-    throw new CosignError('The wallet returned an unusable signature', {
-      code: 'SigningFailed',
-      details: { signer, expected: '64 bytes', got: `${raw.length} bytes` },
-    })
+  let raw: Uint8Array
+  try {
+    raw = walletSignature(result, signer)
+  } catch (error) {
+    // Reading the answer itself threw (a getter, a Proxy): a failure of the wallet like any other.
+    throw error instanceof CosignError ? error : signingFailed(signer, error)
   }
   return addApproval(file, { signer, signature: `${signer.slice(0, 2)}${bytesToHex(raw)}` })
+}
+
+/**
+ * The 64 raw bytes of a Casper Wallet answer. The wallet is another program: nothing of its answer
+ * is trusted to have the documented shape.
+ */
+function walletSignature(result: unknown, signer: string): Uint8Array {
+  const answer = isRecord(result) ? result : undefined
+  if (answer?.cancelled === true) {
+    throw new CosignError('Signing was cancelled in the wallet', {
+      code: 'SigningFailed',
+      details: { signer, message: answer.message === undefined ? undefined : walletText(answer.message) },
+    })
+  }
+  const raw = answer && answer.cancelled === false ? signatureBytes(answer) : undefined
+  if (raw === undefined || raw.length !== 64) {
+    throw new CosignError('The wallet returned an unusable signature', {
+      code: 'SigningFailed',
+      details: {
+        signer,
+        expected: '{ cancelled: false, signature: 64 bytes } or signatureHex of 128 hex digits',
+        got: raw === undefined ? safeDescribe(result) : `${raw.length} bytes`,
+      },
+      remedy: 'Sign again; if it keeps failing, update the wallet or sign with the key file.',
+    })
+  }
+  return raw
+}
+
+/**
+ * A signer's or wallet's failure as a {@link CosignError}: whatever was thrown (an Error, a string,
+ * an object, `undefined`), its message is made safe and cut to 300 characters; the value itself is
+ * the `cause`, for programs.
+ */
+function signingFailed(signer: string, error: unknown, got?: string): CosignError {
+  return new CosignError(
+    got === undefined ? 'The signer or wallet failed' : 'The signer returned no signature',
+    {
+      code: 'SigningFailed',
+      details: {
+        signer,
+        ...(got === undefined
+          ? { message: walletText(messageOf(error)) }
+          : { expected: 'the signature bytes', got }),
+      },
+      remedy: 'Sign again; if it keeps failing, update the wallet or sign with the key file.',
+      cause: error,
+    },
+  )
+}
+
+/** What a thrown value says, whatever it is; never throws. */
+function messageOf(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.message
+    if (typeof error === 'string') return error
+    if (isRecord(error) && typeof error.message === 'string') return error.message
+    return `${error === null ? 'null' : typeof error} (no message)`
+  } catch {
+    return 'a value that cannot be read'
+  }
+}
+
+/** A text from the wallet as it may be shown: control, escape and bidi characters made visible, at most 300 characters. */
+function walletText(value: unknown): string {
+  const text = typeof value === 'string' ? value : messageOf(value)
+  return safeText(text.length > 300 ? `${text.slice(0, 300)}…` : text)
+}
+
+/** The signature of a wallet's answer: `signature` bytes, else `signatureHex`; `undefined` when neither is usable. */
+function signatureBytes(answer: Record<string, unknown>): Uint8Array | undefined {
+  if (answer.signature instanceof Uint8Array) return answer.signature
+  const hex = answer.signatureHex
+  if (typeof hex !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(hex)) return undefined
+  return hexToBytes(hex)
+}
+
+/** The kind of an answer, for `got`: never its content, which may be anything. */
+function describeAnswer(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Uint8Array) return `${value.length} bytes`
+  if (isRecord(value)) return 'an object without a usable signature or signatureHex'
+  return typeof value
+}
+
+/** {@link describeAnswer}, for a value whose inspection may throw. */
+function safeDescribe(value: unknown): string {
+  try {
+    return describeAnswer(value)
+  } catch {
+    return 'a value that cannot be read'
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

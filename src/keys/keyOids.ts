@@ -40,3 +40,17 @@ export function describeOid(oid: string): string {
   const name = knownNames[oid]
   return name ? `${oid} (${name})` : oid
 }
+
+/**
+ * Whether the OID is one {@link describeOid} names (a key algorithm or curve), so that showing it
+ * reveals nothing of the file it was read from.
+ *
+ * @example
+ * ```ts
+ * isKnownOid('1.3.101.112') // true
+ * isKnownOid('1.2.3')       // false
+ * ```
+ */
+export function isKnownOid(oid: string): boolean {
+  return Object.hasOwn(knownNames, oid)
+}

@@ -3,7 +3,7 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { decodePem } from './decodePem.js'
 import type { KeyAlgorithm } from './KeyAlgorithm.js'
 import { KeyError } from './KeyError.js'
-import { describeOid, keyOids } from './keyOids.js'
+import { describeOid, isKnownOid, keyOids } from './keyOids.js'
 import type { PrivateKeyInfo } from './PublicKeyInfo.js'
 import { privateKeyFromBytes } from './privateKeyFromBytes.js'
 import { publicKeyFromBytes } from './publicKeyFromBytes.js'
@@ -60,23 +60,7 @@ export function parsePrivateKey(
   input: PrivateKeyInput,
   options: ParsePrivateKeyOptions = {},
 ): PrivateKeyInfo {
-  let key: PrivateKeyInfo
-  try {
-    key = read(input, options.algorithm)
-  } catch (error) {
-    // A DER tag or length byte (0x…) read where the structure is broken may be a secret key byte:
-    // say what was expected, never which byte was found. Counts and offsets stay.
-    if (!(error instanceof KeyError) || error.code !== 'InvalidDer' || !/0x/.test(String(error.details.got)))
-      throw error
-    throw new KeyError(error.shortMessage, {
-      code: 'InvalidDer',
-      details: {
-        expected: error.details.expected,
-        got: 'another byte (not shown: it may be secret key material)',
-      },
-      remedy: error.remedy,
-    })
-  }
+  const key = read(input, options.algorithm)
   if (options.algorithm && key.algorithm !== options.algorithm) {
     throw new KeyError('Key algorithm mismatch', {
       code: 'AlgorithmMismatch',
@@ -86,10 +70,32 @@ export function parsePrivateKey(
   return key
 }
 
+/**
+ * The shapes a secret key may have, for errors about input that has none of them: an error about a
+ * secret says what was expected and never what was read (see `readDer.ts`).
+ */
+const secretKeyShapes =
+  'PEM (PRIVATE KEY or EC PRIVATE KEY), DER PKCS#8 or SEC1, 32 raw bytes with an algorithm, or 64 hex digits with an algorithm'
+
 function read(input: PrivateKeyInput, algorithm: KeyAlgorithm | undefined): PrivateKeyInfo {
   if (input instanceof Uint8Array) {
     if (input.length === 32) return privateKeyFromBytes(input, requireAlgorithm(algorithm, '32 raw bytes'))
-    return fromDer(input, algorithm)
+    try {
+      return fromDer(input, algorithm)
+    } catch (error) {
+      // Bytes that are not DER at all are more often a raw key of the wrong length (a trailing
+      // newline, a 64-byte expanded key) than a damaged DER file: name every shape a key may have.
+      if (!(error instanceof KeyError) || error.code !== 'InvalidDer') throw error
+      throw new KeyError('Not a secret key', {
+        code: 'InvalidDer',
+        details: {
+          expected: secretKeyShapes,
+          got: `${input.length} bytes that are none of these (${error.shortMessage}: ${String(error.details.got)})`,
+        },
+        remedy:
+          'Pass secret_key.pem as casper-client keygen wrote it, or the 32 raw key bytes with the algorithm.',
+      })
+    }
   }
   const text = input.trim()
   if (text.includes('-----BEGIN')) return fromPem(text, algorithm)
@@ -101,7 +107,7 @@ function read(input: PrivateKeyInput, algorithm: KeyAlgorithm | undefined): Priv
     code: 'InvalidSecretKey',
     // Only the shape: the text may be a secret.
     details: {
-      expected: 'PEM text, or 64 hex digits with { algorithm }',
+      expected: secretKeyShapes,
       got: /^[0-9a-fA-F]*$/.test(hex) ? `${hex.length} hex digits` : `${text.length} characters of text`,
     },
   })
@@ -153,7 +159,7 @@ function fromPkcs8(der: Uint8Array): PrivateKeyInfo {
     what,
   )
   const v = integer(expectTag(version, derTag.integer, `${what} version`))
-  if (v !== 0 && v !== 1) throw invalidDer(`${what} version`, '0 or 1', `${v}`)
+  if (v !== 0 && v !== 1) throw invalidDer(`${what} version`, '0 or 1', 'another version')
   const [oid, parameters] = readDer(expectTag(algorithmId, derTag.sequence, `${what} algorithm`).value)
   const algorithmOid = oidToString(expectTag(oid, derTag.oid, `${what} algorithm OID`).value)
   const keyOctets = expectTag(privateKey, derTag.octetString, `${what} privateKey`).value
@@ -163,16 +169,18 @@ function fromPkcs8(der: Uint8Array): PrivateKeyInfo {
     // RFC 8410 section 7: CurvePrivateKey ::= OCTET STRING inside the privateKey OCTET STRING;
     // casper-types `SecretKey::to_der` writes exactly this with version 0 and no parameters.
     const seed = readDerOne(keyOctets, derTag.octetString, 'Ed25519 CurvePrivateKey').value
+    if (seed.length !== 32) throw wrongLength('Invalid ed25519 secret key')
     const key = privateKeyFromBytes(seed, 'ed25519')
     if (publicKey) checkStoredPublicKey(key, bitStringBytes(publicKey, `${what} publicKey`))
     return key
   }
   if (algorithmOid === keyOids.ecPublicKey) {
     const curve = parameters?.tag === derTag.oid ? oidToString(parameters.value) : undefined
-    if (curve !== keyOids.secp256k1) throw unsupported(describeOid(curve ?? 'no named curve'), 'curve')
+    if (curve !== keyOids.secp256k1)
+      throw unsupported(curve === undefined ? 'no named curve' : oidShown(curve), 'curve')
     return fromSec1(keyOctets, 'secp256k1')
   }
-  throw unsupported(describeOid(algorithmOid), 'algorithm')
+  throw unsupported(oidShown(algorithmOid), 'algorithm')
 }
 
 /** SEC1 `ECPrivateKey` (RFC 5915 section 3), alone or inside PKCS#8. */
@@ -180,7 +188,7 @@ function fromSec1(der: Uint8Array, outerCurve: 'secp256k1' | undefined): Private
   const what = 'SEC1 ECPrivateKey'
   const [version, privateKey, ...rest] = readDer(readDerOne(der, derTag.sequence, what).value, what)
   const v = integer(expectTag(version, derTag.integer, `${what} version`))
-  if (v !== 1) throw invalidDer(`${what} version`, '1 (ecPrivkeyVer1)', `${v}`)
+  if (v !== 1) throw invalidDer(`${what} version`, '1 (ecPrivkeyVer1)', 'another version')
   const scalar = expectTag(privateKey, derTag.octetString, `${what} privateKey`).value
   const parameters = rest.find((e) => e.tag === derTag.context0)
   const publicKey = rest.find((e) => e.tag === derTag.context1)
@@ -189,7 +197,7 @@ function fromSec1(der: Uint8Array, outerCurve: 'secp256k1' | undefined): Private
     if (named?.tag !== derTag.oid) throw unsupported('explicit curve parameters', 'curve')
     const curve = oidToString(named.value)
     // casper-types `SecretKey::from_der` requires [0] to hold the secp256k1 OID.
-    if (curve !== keyOids.secp256k1) throw unsupported(describeOid(curve), 'curve')
+    if (curve !== keyOids.secp256k1) throw unsupported(oidShown(curve), 'curve')
   } else if (!outerCurve) {
     throw new KeyError('Unknown curve', {
       code: 'UnsupportedKey',
@@ -198,12 +206,7 @@ function fromSec1(der: Uint8Array, outerCurve: 'secp256k1' | undefined): Private
       found: 'noCurve',
     })
   }
-  if (scalar.length > 32) {
-    throw new KeyError('Invalid secp256k1 secret key', {
-      code: 'InvalidSecretKey',
-      details: { expected: '32 bytes', got: `${scalar.length} bytes` },
-    })
-  }
+  if (scalar.length > 32) throw wrongLength('Invalid secp256k1 secret key')
   // RFC 5915 fixes the length at 32 bytes, but some encoders drop leading zero bytes.
   const padded = new Uint8Array(32)
   padded.set(scalar, 32 - scalar.length)
@@ -216,11 +219,26 @@ function fromSec1(der: Uint8Array, outerCurve: 'secp256k1' | undefined): Private
 }
 
 function checkStoredPublicKey(key: PrivateKeyInfo, stored: Uint8Array): void {
-  const storedKey = publicKeyFromBytes(stored, key.algorithm)
+  let storedKey: PrivateKeyInfo | ReturnType<typeof publicKeyFromBytes>
+  try {
+    storedKey = publicKeyFromBytes(stored, key.algorithm)
+  } catch (error) {
+    if (!(error instanceof KeyError)) throw error
+    // publicKeyFromBytes shows the bytes it was given: here they are bytes of a secret key file.
+    throw new KeyError('Invalid public key stored beside the secret key', {
+      code: 'InvalidPublicKey',
+      details: {
+        expected: error.details.expected,
+        got: 'other bytes (not shown: they come from a secret key file)',
+      },
+      remedy: 'The file is corrupt; regenerate or re-export it.',
+    })
+  }
   if (storedKey.publicKeyHex !== key.publicKeyHex) {
+    // The public key the secret derives is shown; the stored one is bytes read from the file.
     throw new KeyError('Public key does not match the secret key', {
       code: 'PublicKeyMismatch',
-      details: { expected: key.publicKeyHex, got: `${storedKey.publicKeyHex} (stored in the file)` },
+      details: { expected: key.publicKeyHex, got: 'another public key (stored in the file)' },
       remedy: 'The file is corrupt or was assembled from two keys; regenerate or re-export it.',
     })
   }
@@ -236,6 +254,22 @@ function requireAlgorithm(algorithm: KeyAlgorithm | undefined, got: string): Key
     },
     remedy: 'Raw secret keys do not say their algorithm; pass it, or use the PEM file.',
   })
+}
+
+/** A secret key's length is not echoed: in a damaged file it is a DER length byte, maybe a key byte. */
+function wrongLength(message: string): KeyError {
+  return new KeyError(message, {
+    code: 'InvalidSecretKey',
+    details: { expected: '32 bytes', got: 'another length' },
+  })
+}
+
+/**
+ * An OID read from a secret key file, shown only when it is one the library knows by name: an
+ * unknown one may be bytes of a secret read as an OID.
+ */
+function oidShown(oid: string): string {
+  return isKnownOid(oid) ? describeOid(oid) : 'an OID this library does not know (not shown)'
 }
 
 function integer(element: DerElement): number {

@@ -1,4 +1,9 @@
 // A minimal DER (ASN.1) reader: just enough for PKCS#8, SEC1 and SPKI keys.
+//
+// Its errors name what was expected and never a tag, length, count or offset read from the data:
+// a secret key file that is not DER (raw bytes, a truncated or mislabelled file) is read here too,
+// and its bytes read as a 4-byte length are 4 bytes of the secret ("expected: 3237998146 value
+// bytes" was the secret c0ffee42…).
 import { KeyError } from './KeyError.js'
 
 /** DER tags the key formats use (X.690). */
@@ -22,7 +27,8 @@ export type DerElement = { tag: number; value: Uint8Array }
 
 /**
  * Reads a sequence of DER elements that must fill `bytes` exactly (long-form lengths up to 4 bytes;
- * indefinite lengths and multi-byte tags are not DER key material and are refused).
+ * indefinite lengths and multi-byte tags are not DER key material and are refused). An error says
+ * what the structure needed, never a byte, length or offset of the data (it may be a secret).
  *
  * @throws {KeyError} code `InvalidDer`.
  * @example
@@ -36,22 +42,22 @@ export function readDer(bytes: Uint8Array, what = 'key data'): DerElement[] {
   let offset = 0
   while (offset < bytes.length) {
     const tag = bytes[offset]!
-    if ((tag & 0x1f) === 0x1f) throw invalidDer(what, 'a single-byte tag', `tag 0x${hex(tag)} at ${offset}`)
+    if ((tag & 0x1f) === 0x1f) throw invalidDer(what, 'a single-byte tag', 'a multi-byte tag')
     let length = bytes[offset + 1]
     offset += 2
     if (length === undefined) throw invalidDer(what, 'a length byte', 'the end of the data')
     if (length & 0x80) {
       const count = length & 0x7f
       if (count === 0 || count > 4)
-        throw invalidDer(what, 'a definite length of 1 to 4 bytes', `0x${hex(length)}`)
+        throw invalidDer(what, 'a definite length of 1 to 4 bytes', 'an indefinite or longer length')
       if (offset + count > bytes.length)
-        throw invalidDer(what, `${count} length bytes`, 'the end of the data')
+        throw invalidDer(what, 'the length bytes its length announces', 'the end of the data')
       length = 0
       for (let i = 0; i < count; i++) length = length * 256 + bytes[offset + i]!
       offset += count
     }
     if (offset + length > bytes.length) {
-      throw invalidDer(what, `${length} value bytes`, `${bytes.length - offset} bytes left`)
+      throw invalidDer(what, 'as many value bytes as its length says', 'a length past the end of the data')
     }
     elements.push({ tag, value: bytes.subarray(offset, offset + length) })
     offset += length
@@ -70,7 +76,8 @@ export function readDer(bytes: Uint8Array, what = 'key data'): DerElement[] {
  */
 export function readDerOne(bytes: Uint8Array, tag: number, what: string): DerElement {
   const elements = readDer(bytes, what)
-  if (elements.length !== 1) throw invalidDer(what, 'one DER element', `${elements.length}`)
+  if (elements.length !== 1)
+    throw invalidDer(what, 'one DER element', elements.length === 0 ? 'none' : 'more than one')
   return expectTag(elements[0], tag, what)
 }
 
@@ -85,7 +92,7 @@ export function readDerOne(bytes: Uint8Array, tag: number, what: string): DerEle
  */
 export function expectTag(element: DerElement | undefined, tag: number, what: string): DerElement {
   if (!element) throw invalidDer(what, `tag 0x${hex(tag)}`, 'nothing')
-  if (element.tag !== tag) throw invalidDer(what, `tag 0x${hex(tag)}`, `tag 0x${hex(element.tag)}`)
+  if (element.tag !== tag) throw invalidDer(what, `tag 0x${hex(tag)}`, 'another tag')
   return element
 }
 
@@ -121,8 +128,13 @@ export function oidToString(value: Uint8Array): string {
  * ```
  */
 export function bitStringBytes(element: DerElement, what: string): Uint8Array {
-  if (element.value[0] !== 0)
-    throw invalidDer(what, 'a BIT STRING with 0 unused bits', `${element.value[0] ?? 'no bytes'}`)
+  if (element.value[0] !== 0) {
+    throw invalidDer(
+      what,
+      'a BIT STRING with 0 unused bits',
+      element.value.length === 0 ? 'an empty BIT STRING' : 'unused bits',
+    )
+  }
   return element.value.subarray(1)
 }
 

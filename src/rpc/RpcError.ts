@@ -1,6 +1,7 @@
 // Typed errors of the JSON-RPC client: transport (HTTP, unreachable, timeout, abort), the node's own
 // JSON-RPC errors, and responses that do not have the shape the node's OpenRPC schema promises.
 import { BaseError } from '../errors/BaseError.js'
+import { redactUrl, redactUrls } from '../text/redactUrl.js'
 
 /** Stable codes of the errors the RPC client throws. */
 export type RpcErrorCode =
@@ -14,15 +15,22 @@ export type RpcErrorCode =
 
 /** Fields every RPC error carries: which endpoint and which method. */
 export type RpcErrorContext = {
+  /** The endpoint; an error keeps and shows it redacted (`redactUrl`: no password, token or query value). */
   url: string
   /** The JSON-RPC method, e.g. `state_get_account_info`; absent for waits spanning several calls. */
   method?: string | undefined
 }
 
-/** The root of every error the RPC client throws; `code` says which kind (see {@link RpcErrorCode}). */
+/**
+ * The root of every error the RPC client throws; `code` says which kind (see {@link RpcErrorCode}).
+ * The endpoint is shown, and kept in `url`, redacted (`redactUrl`): an address's userinfo, query
+ * values and fragment are replaced by `***`, as is any URL inside a string detail, since an error
+ * ends up in logs and bug reports while an API key in the address must not.
+ */
 export class RpcError extends BaseError {
   override name = 'RpcError'
   override readonly code: RpcErrorCode
+  /** The endpoint, redacted: `http://***@node.example/rpc?apikey=***`. */
   readonly url: string
   readonly method: string | undefined
 
@@ -35,14 +43,21 @@ export class RpcError extends BaseError {
       cause?: unknown
     },
   ) {
+    const url = redactUrl(parameters.url)
+    const details = Object.fromEntries(
+      Object.entries(parameters.details ?? {}).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? redactUrls(value) : value,
+      ]),
+    )
     super(shortMessage, {
       code: parameters.code,
-      details: { url: parameters.url, method: parameters.method, ...parameters.details },
+      details: { url, method: parameters.method, ...details },
       remedy: parameters.remedy,
       cause: parameters.cause,
     })
     this.code = parameters.code
-    this.url = parameters.url
+    this.url = url
     this.method = parameters.method
   }
 }
@@ -54,11 +69,13 @@ export class RpcError extends BaseError {
 export class HttpError extends RpcError {
   override name = 'HttpError'
   readonly status: number
-  /** The response body as text, cut to 2000 characters. */
+  /** The response body as text, cut to 2000 characters, any URL in it redacted (a proxy may echo the address). */
   readonly body: string
 
   constructor(parameters: RpcErrorContext & { status: number; body: string }) {
-    const body = parameters.body.length > 2000 ? `${parameters.body.slice(0, 2000)}…` : parameters.body
+    const body = redactUrls(
+      parameters.body.length > 2000 ? `${parameters.body.slice(0, 2000)}…` : parameters.body,
+    )
     super(`HTTP ${parameters.status} from the node`, {
       ...parameters,
       code: 'HttpError',
@@ -244,7 +261,7 @@ export class UnreachableError extends RpcError {
   readonly reason: string | undefined
 
   constructor(parameters: RpcErrorContext & { reason?: string | undefined; cause?: unknown }) {
-    super(`Cannot reach ${parameters.url}`, {
+    super(`Cannot reach ${redactUrl(parameters.url)}`, {
       ...parameters,
       code: 'Unreachable',
       details: { reason: parameters.reason },

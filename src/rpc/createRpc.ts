@@ -6,6 +6,8 @@
 // (casper-js-sdk 5.0.12 `src/rpc/http_handler.ts`, `src/rpc/rpc_client.ts`, `src/rpc/response.ts`).
 // The request shape is the same: POST, `Content-Type: application/json`,
 // `{ jsonrpc: "2.0", id, method, params }` with named params.
+
+import { redactUrls } from '../text/redactUrl.js'
 import {
   AbortedError,
   HttpError,
@@ -83,7 +85,11 @@ export type Rpc = {
 export type CreateRpcParameters =
   | string
   | {
-      /** The full JSON-RPC endpoint, e.g. `http://localhost:7777/rpc` (used as given). */
+      /**
+       * The full JSON-RPC endpoint, e.g. `http://localhost:7777/rpc` (used as given). A
+       * `user:password@` in it is sent as HTTP Basic authorization (as curl and casper-client do;
+       * `fetch` refuses a URL with credentials); errors show the address redacted.
+       */
       url: string
       /** Default: the global `fetch`. */
       fetch?: typeof globalThis.fetch | undefined
@@ -135,6 +141,16 @@ export const defaultRpcTimeoutMs = 30_000
 export function createRpc(parameters: CreateRpcParameters): Rpc {
   const options = typeof parameters === 'string' ? { url: parameters } : parameters
   const url = options.url
+  const target = withoutCredentials(url)
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...(target.authorization &&
+    !Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'authorization')
+      ? { authorization: target.authorization }
+      : {}),
+    ...options.headers,
+  }
   const fetchFn = options.fetch ?? globalThis.fetch
   const defaultTimeout = options.timeoutMs ?? defaultRpcTimeoutMs
   const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
@@ -168,7 +184,7 @@ export function createRpc(parameters: CreateRpcParameters): Rpc {
     const transportError = (cause: unknown) => {
       if (timedOut) return new TimeoutError({ ...context, timeoutMs })
       if (outer?.aborted) return new AbortedError({ ...context, reason: outer.reason })
-      return new UnreachableError({ ...context, reason: systemErrorCode(cause), cause })
+      return new UnreachableError({ ...context, reason: systemErrorCode(cause), cause: redactedError(cause) })
     }
     const guarded = async <T>(promise: Promise<T>): Promise<T> => {
       promise.catch(() => {})
@@ -183,9 +199,9 @@ export function createRpc(parameters: CreateRpcParameters): Rpc {
     try {
       const body = JSON.stringify({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) })
       const response = await guarded(
-        fetchFn(url, {
+        fetchFn(target.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+          headers,
           body,
           signal: controller.signal,
         }),
@@ -264,6 +280,49 @@ async function readCapped(response: Response, max: number, context: RpcErrorCont
     text += decoder.decode(value, { stream: true })
   }
   return text + decoder.decode()
+}
+
+/**
+ * The URL without its userinfo, and the userinfo as an HTTP Basic `authorization` value (RFC 7617,
+ * UTF-8): what curl and reqwest (casper-client) send for `http://user:password@host/`.
+ */
+function withoutCredentials(url: string): { url: string; authorization?: string } {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { url }
+  }
+  if (parsed.username === '' && parsed.password === '') return { url }
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text)
+    } catch {
+      return text
+    }
+  }
+  const bytes = new TextEncoder().encode(`${decode(parsed.username)}:${decode(parsed.password)}`)
+  parsed.username = ''
+  parsed.password = ''
+  return { url: parsed.href, authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` }
+}
+
+/**
+ * A transport error as an error's `cause` may show it: the runtime's messages quote the URL
+ * (undici: "Request cannot be constructed from a URL that includes credentials: http://…"), so
+ * every message along the chain is put through `redactUrls`; names and system codes are kept.
+ */
+function redactedError(error: unknown, depth = 0): unknown {
+  if (typeof error === 'string') return redactUrls(error)
+  if (!(error instanceof Error) || depth > 4) return error instanceof Error ? undefined : error
+  const { code, cause, errors } = error as Error & { code?: unknown; errors?: unknown }
+  const copy = new Error(redactUrls(error.message), {
+    ...(cause === undefined ? {} : { cause: redactedError(cause, depth + 1) }),
+  }) as Error & { code?: unknown; errors?: unknown[] }
+  copy.name = error.name
+  if (typeof code === 'string') copy.code = code
+  if (Array.isArray(errors)) copy.errors = errors.slice(0, 4).map((e) => redactedError(e, depth + 1))
+  return copy
 }
 
 /** `ECONNREFUSED` and the like, from undici's `TypeError('fetch failed', { cause })`, when present. */

@@ -149,4 +149,78 @@ describe('createRpc', () => {
     expect(error).toMatchObject({ code: 'Unreachable', url, reason: 'ECONNREFUSED' })
     expect((error as Error).message).toContain(url)
   })
+
+  describe('an address with a password or token', () => {
+    const secret = /s3cret|tok3nvalue|fr4gment/
+    /** Everything a program or a person sees of an error, its causes included. */
+    const shown = (error: unknown): string => {
+      const parts: string[] = []
+      for (let e = error, depth = 0; e && depth < 6; depth++) {
+        parts.push(String((e as Error).message), JSON.stringify(e), String((e as Error).stack))
+        e = (e as { cause?: unknown }).cause
+      }
+      return parts.join('\n')
+    }
+
+    test('sends the userinfo as Basic authorization and the query as given; errors show neither', async () => {
+      node = await startLoopbackNode(() => ({ error: { code: -32009, message: 'No such account' } }))
+      const base = new URL(node.url)
+      const url = `http://alice:s3cret@${base.host}/rpc?token=tok3nvalue#fr4gment`
+      const seen: { url: string; headers: Record<string, string> }[] = []
+      const rpc = createRpc({
+        url,
+        fetch: (input, init) => {
+          seen.push({ url: String(input), headers: init?.headers as Record<string, string> })
+          return fetch(node!.url, init)
+        },
+      })
+      const error = await rejection(rpc.request('info_get_status', undefined))
+      expect(seen[0]!.url).toBe(`http://${base.host}/rpc?token=tok3nvalue#fr4gment`)
+      expect(seen[0]!.headers.authorization).toBe(`Basic ${btoa('alice:s3cret')}`)
+      expect(error).toBeInstanceOf(JsonRpcError)
+      expect(error).toMatchObject({ url: `http://***@${base.host}/rpc?token=***#***` })
+      expect(shown(error)).not.toMatch(secret)
+      // The caller's own Authorization header is kept, whatever its case.
+      const own = createRpc({
+        url,
+        headers: { Authorization: 'Bearer mine' },
+        fetch: (input, init) => {
+          seen.push({ url: String(input), headers: init?.headers as Record<string, string> })
+          return fetch(node!.url, init)
+        },
+      })
+      await rejection(own.request('info_get_status', undefined))
+      expect(seen[1]!.headers).toMatchObject({ Authorization: 'Bearer mine' })
+      expect(seen[1]!.headers).not.toHaveProperty('authorization')
+    })
+
+    test('an unreachable node, a runtime error quoting the URL, an HTTP body echoing it: redacted', async () => {
+      const url = `http://alice:s3cret@127.0.0.1:${await closedPort()}/rpc?token=tok3nvalue`
+      const unreachable = await rejection(createRpc(url).request('info_get_status', undefined))
+      expect(unreachable).toBeInstanceOf(UnreachableError)
+      expect((unreachable as Error).message).toContain('Cannot reach http://***@127.0.0.1:')
+      expect(shown(unreachable)).not.toMatch(secret)
+
+      const quoting = createRpc({
+        url,
+        fetch: () =>
+          Promise.reject(new TypeError(`Failed to parse URL from ${url}`, { cause: new Error(url) })),
+      })
+      const parse = await rejection(quoting.request('info_get_status', undefined))
+      expect(parse).toBeInstanceOf(UnreachableError)
+      expect(((parse as Error).cause as Error).message).toBe(
+        `Failed to parse URL from ${url.replace('alice:s3cret', '***').replace('tok3nvalue', '***')}`,
+      )
+      expect(shown(parse)).not.toMatch(secret)
+
+      const echoing = createRpc({
+        url,
+        fetch: async () => new Response(`401 Unauthorized for ${url}`, { status: 401 }),
+      })
+      const http = await rejection(echoing.request('info_get_status', undefined))
+      expect(http).toBeInstanceOf(HttpError)
+      expect((http as HttpError).body).toContain('401 Unauthorized for http://***@127.0.0.1:')
+      expect(shown(http)).not.toMatch(secret)
+    })
+  })
 })

@@ -3,6 +3,7 @@
 import { parsePublicKey } from '../../keys/parsePublicKey.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { JsonRpcError } from '../../rpc/RpcError.js'
+import { redactUrl } from '../../text/redactUrl.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
@@ -56,7 +57,7 @@ export const fundCommand: Command = {
       if (error instanceof JsonRpcError && error.rpcCode === -32601) {
         throw new CliError('The node is not a casper-multisig devnet', {
           code: 'NotDevnet',
-          details: { node, answer: `${error.rpcCode} ${error.rpcMessage}` },
+          details: { node: redactUrl(node), answer: `${error.rpcCode} ${error.rpcMessage}` },
           remedy:
             'Fund accounts on a real network with a transfer from a funded account (casper-client transfer), or use a testnet faucet.',
         })
