@@ -64,7 +64,11 @@ export const nativeVerifier = {
     publicKey: Uint8Array,
   ): boolean | undefined {
     if (!nativeVerifier.enabled) return undefined
-    if (nodeCrypto === undefined) nodeCrypto = lookUpNodeCrypto()
+    // Node ≥ 20.16 (and 22.3): a built-in module without an import a bundler would follow.
+    nodeCrypto ??=
+      ((
+        globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+      ).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null
     const key = nodeCrypto && keyObject(nodeCrypto, algorithm, publicKey)
     if (!nodeCrypto || !key) return undefined
     try {
@@ -75,16 +79,6 @@ export const nativeVerifier = {
       return undefined
     }
   },
-}
-
-function lookUpNodeCrypto(): NodeCrypto | null {
-  try {
-    // Node ≥ 20.16 (and 22.3): a built-in module without an import a bundler would follow.
-    const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
-    return (process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null
-  } catch {
-    return null
-  }
 }
 
 /** The KeyObject of a key, made once per key (about half a millisecond for secp256k1) and kept. */
@@ -106,10 +100,11 @@ function createKeyObject(crypto: NodeCrypto, algorithm: Algorithm, publicKey: Ui
     // As curve25519-dalek decompresses keys (non-canonical y included); dalek `verify_strict` refuses
     // a small-order key, which OpenSSL does not check.
     else if (ed25519.Point.fromBytes(publicKey, true).isSmallOrder()) return null
-    const der = new Uint8Array(spkiPrefix[algorithm].length + publicKey.length)
-    der.set(spkiPrefix[algorithm])
-    der.set(publicKey, spkiPrefix[algorithm].length)
-    return crypto.createPublicKey({ key: der, format: 'der', type: 'spki' })
+    return crypto.createPublicKey({
+      key: new Uint8Array([...spkiPrefix[algorithm], ...publicKey]),
+      format: 'der',
+      type: 'spki',
+    })
   } catch {
     return null
   }
