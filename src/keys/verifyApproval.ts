@@ -51,6 +51,9 @@ type Tag = keyof typeof algorithms
  *   bytes (so no torsion component in R or A either);
  * - secp256k1: k256 ECDSA over SHA-256(hash bytes), 64-byte compact r || s, and k256 refuses high S.
  *
+ * In Node (20.16 and later) the curve arithmetic is OpenSSL's, through node:crypto, once these
+ * checks have passed; elsewhere (browsers, the cosign page) it is noble's. The verdicts are the same.
+ *
  * Never throws for a bad approval (the result says why); throws only when `hash` is not 32 bytes.
  *
  * @throws {DeployError} code `InvalidHash` when `hash` is not 64 hex digits or 32 bytes.
