@@ -1,4 +1,4 @@
-// Times verifyDeploy + mergeApprovals against casper-js-sdk validate() on a 100-approval deploy (npx tsx bench/verify.ts).
+// Times verifyDeploy + mergeApprovals, by OpenSSL (node:crypto) and by noble, against casper-js-sdk validate() on a 100-approval deploy (npx tsx bench/verify.ts).
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { mergeApprovals } from '../src/approvals/mergeApprovals.js'
@@ -6,6 +6,7 @@ import { verifyDeploy } from '../src/cosign/verifyFile.js'
 import type { DeployJson } from '../src/deploy/DeployJson.js'
 import { deployHashes } from '../src/deploy/deployHashes.js'
 import { sdk } from '../src/deploy/sdk.js'
+import { nativeVerifier } from '../src/keys/nativeVerifier.js'
 import { testSigner } from '../test/approvals/testSigners.js'
 
 const base: DeployJson = JSON.parse(
@@ -36,10 +37,28 @@ function freshDeploy(round: number) {
   }
 }
 
+/** verifyDeploy of the 100 approvals, then mergeApprovals of the two halves, as the co-signing flow does. */
+function ours({ full, halves }: ReturnType<typeof freshDeploy>) {
+  if (!verifyDeploy(full).ok) throw new Error('expected the deploy to verify')
+  if (mergeApprovals(...halves).deploy.approvals.length !== 100) throw new Error('expected 100 approvals')
+}
+
 const cases = {
-  'ours: verifyDeploy(100) + mergeApprovals(50, 50)': ({ full, halves }: ReturnType<typeof freshDeploy>) => {
-    if (!verifyDeploy(full).ok) throw new Error('expected the deploy to verify')
-    if (mergeApprovals(...halves).deploy.approvals.length !== 100) throw new Error('expected 100 approvals')
+  'ours, node:crypto (OpenSSL): verifyDeploy(100) + mergeApprovals(50, 50)': (
+    deploy: ReturnType<typeof freshDeploy>,
+  ) => {
+    nativeVerifier.enabled = true
+    ours(deploy)
+  },
+  'ours, noble (the browser path): verifyDeploy(100) + mergeApprovals(50, 50)': (
+    deploy: ReturnType<typeof freshDeploy>,
+  ) => {
+    nativeVerifier.enabled = false
+    try {
+      ours(deploy)
+    } finally {
+      nativeVerifier.enabled = true
+    }
   },
   'sdk: Deploy.fromJSON(json).validate()': ({ full }: ReturnType<typeof freshDeploy>) => {
     if (!sdk.Deploy.fromJSON(full).validate()) throw new Error('expected the deploy to validate')
@@ -66,10 +85,11 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]))
-const [ours, sdkValidate] = Object.values(medians) as [number, number]
+const [native, noble, sdkValidate] = Object.values(medians) as [number, number, number]
 
 console.log(
   `100 approvals (50 ed25519, 50 secp256k1), each round a new deploy; ${warmUp} warm-up rounds, median of ${iterations}`,
 )
 for (const [name, ms] of Object.entries(medians)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
-console.log(`  ratio ours / sdk: ${(ours / sdkValidate).toFixed(2)}`)
+console.log(`  sdk / ours, node:crypto: ${(sdkValidate / native).toFixed(2)}x faster`)
+console.log(`  sdk / ours, noble: ${(sdkValidate / noble).toFixed(2)}x faster`)

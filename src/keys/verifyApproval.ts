@@ -8,6 +8,7 @@ import type { ApprovalJson } from '../deploy/DeployJson.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'
 import { ed25519 } from './ed25519.js'
+import { nativeVerifier } from './nativeVerifier.js'
 import { secp256k1 } from './secp256k1.js'
 
 /**
@@ -49,6 +50,9 @@ type Tag = keyof typeof algorithms
  *   small order, and the cofactorless equation: [s]B − [k]A must compress to exactly the signature's R
  *   bytes (so no torsion component in R or A either);
  * - secp256k1: k256 ECDSA over SHA-256(hash bytes), 64-byte compact r || s, and k256 refuses high S.
+ *
+ * In Node (20.16 and later) the curve arithmetic is OpenSSL's, through node:crypto, once these
+ * checks have passed; elsewhere (browsers, the cosign page) it is noble's. The verdicts are the same.
  *
  * Never throws for a bad approval (the result says why); throws only when `hash` is not 32 bytes.
  *
@@ -133,18 +137,17 @@ export function verifyApproval(hash: string | Uint8Array, approval: ApprovalJson
   } catch {
     return reject('MalformedSignature', `expected secp256k1 r and s in 1..n-1, got ${short(signature)}`)
   }
-  const digest = sha256(message)
   if (parsed.hasHighS()) {
     // k256 `verify_prehashed` refuses high S outright; tell apart "right signature, wrong form".
     const low = new secp256k1.Signature(parsed.r, secp256k1.Point.Fn.ORDER - parsed.s).toBytes('compact')
-    return verifySecp256k1(low, digest, publicKey)
+    return verifySecp256k1(low, message, publicKey)
       ? reject(
           'HighS',
           'expected a low-S secp256k1 signature (s <= n/2, as casper-node requires), got high S; replace s with n - s',
         )
       : invalid()
   }
-  return verifySecp256k1(raw, digest, publicKey) ? { ok: true, accountHash } : invalid()
+  return verifySecp256k1(raw, message, publicKey) ? { ok: true, accountHash } : invalid()
 }
 
 function hashBytes(hash: string | Uint8Array): Uint8Array {
@@ -163,33 +166,67 @@ const ed25519Order = ed25519.Point.Fn.ORDER
 
 /**
  * ed25519-dalek 2.1.1 `VerifyingKey::verify_strict`, the check casper-types v1.5.8
- * `crypto/asymmetric_key.rs` `verify` runs (line 1171). Deliberately not noble's `ed25519.verify`:
- * with `zip215: false` it accepts a small-order R and R or A with a torsion component, because it
- * checks the cofactored equation `[8]([k]A + R - [s]B) = 0`; dalek refuses all three.
+ * `crypto/asymmetric_key.rs` `verify` runs (line 1171): by OpenSSL where Node has it
+ * (`nativeVerifier`), once R is known not to be of small order; else, and to say why OpenSSL
+ * refused, by {@link nobleEd25519}.
  */
 function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): true | string {
   return memoized<true | string>(signature, message, publicKey, () => {
-    const rBytes = signature.subarray(0, 32)
-    // dalek `InternalSignature::from_bytes` → `check_scalar`: s must be canonical (< L); casper-types
-    // builds dalek without `legacy_compatibility`, which would only check the top 4 bits.
-    const s = bytesToNumberLE(signature.subarray(32, 64))
-    if (s >= ed25519Order)
-      return `one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)`
-    // curve25519-dalek 4 `CompressedEdwardsY::decompress` (used by `VerifyingKey::from_bytes` and for
-    // the signature's R) reduces y mod p and allows x = 0 with the sign bit set: noble's `zip215` decoding.
-    const A = decompress(publicKey)
-    if (!A) return 'a signer key that is not a point on the curve'
-    const R = decompress(rBytes)
-    if (!R) return 'one whose R is not a point on the curve'
-    // dalek `verify_strict`: `signature_R.is_small_order() || self.point.is_small_order()` → error.
-    if (A.isSmallOrder()) return 'a signer key of small order, which ed25519-dalek verify_strict refuses'
-    if (R.isSmallOrder()) return 'one whose R is of small order, which ed25519-dalek verify_strict refuses'
-    // dalek `recompute_R`: k = SHA-512(R bytes ‖ A bytes as given ‖ M) mod L, then [s]B − [k]A, compressed.
-    const k = mod(bytesToNumberLE(sha512(concatBytes(rBytes, publicKey, message))), ed25519Order)
-    const expectedR = ed25519.Point.BASE.multiplyUnsafe(s).subtract(A.multiplyUnsafe(k)).toBytes()
-    // Cofactorless, and byte for byte: a non-canonical encoding of the right R fails too, as in dalek.
-    return equalBytes(expectedR, rBytes) || 'one that does not verify'
+    const native = isSmallOrderEncoding(signature.subarray(0, 32))
+      ? false
+      : nativeVerifier.verify('ed25519', signature, message, publicKey)
+    if (native === true) return true
+    const verdict = nobleEd25519(signature, message, publicKey)
+    // OpenSSL's refusal stands; noble only words it.
+    return verdict === true && native === false ? 'one that does not verify' : verdict
   })
+}
+
+/**
+ * `verify_strict` in JavaScript. Deliberately not noble's `ed25519.verify`: with `zip215: false` it
+ * accepts a small-order R and R or A with a torsion component, because it checks the cofactored
+ * equation `[8]([k]A + R - [s]B) = 0`; dalek refuses all three.
+ */
+function nobleEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): true | string {
+  const rBytes = signature.subarray(0, 32)
+  // dalek `InternalSignature::from_bytes` → `check_scalar`: s must be canonical (< L); casper-types
+  // builds dalek without `legacy_compatibility`, which would only check the top 4 bits.
+  const s = bytesToNumberLE(signature.subarray(32, 64))
+  if (s >= ed25519Order)
+    return `one whose s is not below the group order L (ed25519-dalek refuses non-canonical s)`
+  // curve25519-dalek 4 `CompressedEdwardsY::decompress` (used by `VerifyingKey::from_bytes` and for
+  // the signature's R) reduces y mod p and allows x = 0 with the sign bit set: noble's `zip215` decoding.
+  const A = decompress(publicKey)
+  if (!A) return 'a signer key that is not a point on the curve'
+  const R = decompress(rBytes)
+  if (!R) return 'one whose R is not a point on the curve'
+  // dalek `verify_strict`: `signature_R.is_small_order() || self.point.is_small_order()` → error.
+  if (A.isSmallOrder()) return 'a signer key of small order, which ed25519-dalek verify_strict refuses'
+  if (R.isSmallOrder()) return 'one whose R is of small order, which ed25519-dalek verify_strict refuses'
+  // dalek `recompute_R`: k = SHA-512(R bytes ‖ A bytes as given ‖ M) mod L, then [s]B − [k]A, compressed.
+  const k = mod(bytesToNumberLE(sha512(concatBytes(rBytes, publicKey, message))), ed25519Order)
+  const expectedR = ed25519.Point.BASE.multiplyUnsafe(s).subtract(A.multiplyUnsafe(k)).toBytes()
+  // Cofactorless, and byte for byte: a non-canonical encoding of the right R fails too, as in dalek.
+  return equalBytes(expectedR, rBytes) || 'one that does not verify'
+}
+
+/** p = 2^255 − 19, the field of ed25519. */
+const ed25519P = ed25519.Point.Fp.ORDER
+/**
+ * y of the points of small order (the 8-torsion): 1 (the identity), −1 (order 2), 0 (order 4), and ±y8
+ * (order 8; y8 is the order-8 entry 26e8958f…6d53fc05, little-endian, of libsodium's blocklist in
+ * `crypto_core/ed25519/ref10/ed25519_ref10.c` `ge25519_has_small_order`). A point is of small order
+ * exactly when its y is one of these; x follows from y up to its sign.
+ */
+const y8 = bytesToNumberLE(hexToBytes('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05'))
+const smallOrderY = new Set([0n, 1n, ed25519P - 1n, y8, ed25519P - y8])
+
+/**
+ * Whether 32 bytes decode, as curve25519-dalek decodes them (the sign bit dropped, y reduced mod p),
+ * to a point of small order: dalek's `is_small_order` on a decoded R, without the square root.
+ */
+function isSmallOrderEncoding(bytes: Uint8Array): boolean {
+  return smallOrderY.has(mod(bytesToNumberLE(bytes) & (2n ** 255n - 1n), ed25519P))
 }
 
 function decompress(bytes: Uint8Array): typeof ed25519.Point.BASE | undefined {
@@ -200,15 +237,32 @@ function decompress(bytes: Uint8Array): typeof ed25519.Point.BASE | undefined {
   }
 }
 
-function verifySecp256k1(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
-  return memoized(signature, digest, publicKey, () => {
-    try {
-      // format 'compact' explicitly: left to guess, noble tries DER first.
-      return secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true, format: 'compact' })
-    } catch {
-      return false
-    }
-  })
+/**
+ * k256 ECDSA over SHA-256(message) of a low-S r || s in 1..n-1 (the caller checks both): by OpenSSL
+ * where Node has it (`nativeVerifier`), else by noble.
+ */
+function verifySecp256k1(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  return memoized(
+    signature,
+    message,
+    publicKey,
+    () =>
+      nativeVerifier.verify('secp256k1', signature, message, publicKey) ??
+      nobleSecp256k1(signature, message, publicKey),
+  )
+}
+
+function nobleSecp256k1(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  try {
+    // format 'compact' explicitly: left to guess, noble tries DER first.
+    return secp256k1.verify(signature, sha256(message), publicKey, {
+      prehash: false,
+      lowS: true,
+      format: 'compact',
+    })
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -224,8 +278,10 @@ function memoized<Verdict>(
   publicKey: Uint8Array,
   verify: () => Verdict,
 ): Verdict {
-  // ed25519 keys are 32 bytes and secp256k1 keys 33, so the two algorithms never share a key here.
-  const key = `${bytesToHex(publicKey)}${bytesToHex(message)}${bytesToHex(signature)}`
+  // ed25519 keys are 32 bytes and secp256k1 keys 33, so the two algorithms never share a key here;
+  // the verdicts of the two paths are kept apart, so that switching `nativeVerifier` off recomputes.
+  const path = nativeVerifier.enabled ? 'n' : 'j'
+  const key = `${path}${bytesToHex(publicKey)}${bytesToHex(message)}${bytesToHex(signature)}`
   const known = verdicts.get(key) as Verdict | undefined
   if (known !== undefined) return known
   const verdict = verify()
