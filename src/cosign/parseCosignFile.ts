@@ -1,6 +1,6 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 
-import { type ClType, parseClType } from '../codec/clType.js'
+import { type ClType, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -12,6 +12,7 @@ import {
   type TransactionScheduling,
   type TransactionTarget,
 } from '../codec/layouts.js'
+import { defaultMaxArgsBytes } from '../deploy/assertArgsBounded.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
@@ -167,17 +168,36 @@ function executableItem(value: StrictJson | undefined, path: string): Executable
   return { TAG: name, data } as ExecutableItem
 }
 
-/** Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`. */
+/**
+ * Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`, their CLTypes
+ * within one node budget, and their serialized length (casper-types `runtime_args.rs`: names,
+ * values and CLTypes) at most `defaultMaxArgsBytes`, as the main entry reads them: no args the
+ * node accepts are longer, and nothing read from them can be slow.
+ */
 function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
-  return array(value, path).map((arg, i) => {
+  const budget = clTypeBudget()
+  let length = 4
+  const args = array(value, path).map((arg, i) => {
     const at = `${path}[${i}]`
     if (!Array.isArray(arg) || arg.length !== 2)
       throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
-    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`)
-    return { name: string(arg[0], `${at}[0]`), bytes: hex(clValue.bytes, `${at}[1].bytes`), clType }
+    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`, budget)
+    const name = string(arg[0], `${at}[0]`)
+    const bytes = hex(clValue.bytes, `${at}[1].bytes`)
+    length += 8 + utf8.encode(name).length + bytes.length + clTypeLength(clType)
+    if (length > defaultMaxArgsBytes)
+      throw invalidShape(
+        path,
+        `args of at most ${defaultMaxArgsBytes} bytes`,
+        `more than ${defaultMaxArgsBytes}`,
+      )
+    return { name, bytes, clType }
   })
+  return args
 }
+
+const utf8 = new TextEncoder()
 
 function approvals(value: StrictJson | undefined, path: string): Approval[] {
   const list = array(value, path)

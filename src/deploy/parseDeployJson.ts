@@ -1,10 +1,11 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
 
+import { clTypeBudget, clTypeLength } from '../codec/clType.js'
 import { argClType, checkClValue } from '../codec/clValue.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
-import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { maxFileJsonValues, parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
 import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import type { DeployJson } from './DeployJson.js'
@@ -73,7 +74,7 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
   let value: unknown = input
   if (typeof input === 'string') {
     try {
-      value = parseStrictJson(input)
+      value = parseStrictJson(input, { maxValues: maxFileJsonValues })
     } catch (cause) {
       if (!(cause instanceof StrictJsonError)) throw cause
       throw new DeployError(`Invalid deploy JSON at ${cause.details.path}: ${cause.shortMessage}`, {
@@ -158,7 +159,8 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     throw invalid(`${at}.version`, 'null or a contract version (an integer from 0 to 4294967295)', version)
   }
   const args = array(checked.args, `${at}.args`)
-  // The serialized RuntimeArgs length (casper-types `runtime_args.rs`), bounded before anything reads them.
+  // The serialized RuntimeArgs length (casper-types `runtime_args.rs`): names and values bounded
+  // before anything reads them, then with the CLTypes (each read within the list's node budget).
   let argsBytes = 4
   for (const arg of args)
     if (
@@ -168,13 +170,15 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
       typeof arg[1].bytes === 'string'
     )
       argsBytes += 8 + new TextEncoder().encode(arg[0]).length + arg[1].bytes.length / 2
-  if (argsBytes > maxArgsBytes)
-    throw invalid(
+  const tooLong = () =>
+    invalid(
       `${at}.args`,
       `args of at most ${maxArgsBytes} bytes (maxArgsBytes)`,
       `${Math.ceil(argsBytes)} bytes`,
     )
-  args.forEach((arg, i) => {
+  if (argsBytes > maxArgsBytes) throw tooLong()
+  const budget = clTypeBudget()
+  const values = args.map((arg, i) => {
     const argAt = `${at}.args[${i}]`
     if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') {
       throw invalid(argAt, '[name, { cl_type, bytes, parsed }]', arg)
@@ -182,14 +186,20 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${argAt}[1]`, ['cl_type', 'bytes'], ['parsed'])
     const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
+    const type = argClType(clValue.cl_type, `${argAt}[1].cl_type`, budget)
+    argsBytes += clTypeLength(type)
+    return { argAt, json: clValue.cl_type, type, bytes }
+  })
+  if (argsBytes > maxArgsBytes) throw tooLong()
+  for (const { argAt, json, type, bytes } of values) {
     // Every count and length checked against the bytes before anything loops on it.
     try {
-      checkClValue(argClType(clValue.cl_type, `${argAt}[1].cl_type`), hexToBytes(bytes), `${argAt}[1].bytes`)
+      checkClValue(type, hexToBytes(bytes), `${argAt}[1].bytes`)
     } catch (error) {
-      const flat = !/"(?:List|Map)"/.test(JSON.stringify(clValue.cl_type))
+      const flat = !/"(?:List|Map)"/.test(JSON.stringify(json))
       if (exact || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
     }
-  })
+  }
 }
 
 /** A humantime field (timestamp or TTL), read with the parser casper-node uses. */
