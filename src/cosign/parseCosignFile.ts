@@ -18,6 +18,7 @@ import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+import { mainnet } from './cosignNetwork.js'
 import { parseCosignJson } from './parseCosignJson.js'
 import {
   array,
@@ -40,11 +41,14 @@ export type ParseCosignFileErrorType = CosignError
 export const maxFileBytes = 4 * 1024 * 1024
 
 /**
- * The most approvals read from one file. The node accepts at most `core.max_associated_keys` (100)
- * distinct ones, which `verifyFile` reports; this bound only keeps a hostile file from costing
- * thousands of signature checks.
+ * The most distinct approvals read from one file: `[core] max_associated_keys` of mainnet and
+ * testnet (100). casper-node refuses a deploy or transaction with more
+ * (`InvalidDeploy::ExcessiveApprovals` / `TransactionV1ConfigFailure::ExcessiveApprovals`, "number
+ * of associated keys {got} exceeds the maximum {max_associated_keys}"), so no file it accepts holds
+ * more, and no file can cost more signature checks than that. Exact repeats count once, as in the
+ * node's `BTreeSet<Approval>`.
  */
-const maxApprovalsRead = 1000
+export const maxApprovalsRead = mainnet.maxAssociatedKeys
 
 /**
  * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
@@ -200,16 +204,37 @@ function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
 const utf8 = new TextEncoder()
 
 function approvals(value: StrictJson | undefined, path: string): Approval[] {
-  const list = array(value, path)
-  if (list.length > maxApprovalsRead) {
-    throw invalidShape(path, `at most ${maxApprovalsRead} approvals`, `${list.length}`)
-  }
-  return list.map((a, i) => {
+  const distinct = new Set<string>()
+  return array(value, path).map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
     // Any hex is kept: verification says why a malformed signer or signature is refused.
     const signer = string(approval.signer, `${path}[${i}].signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
     const signature = string(approval.signature, `${path}[${i}].signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
+    if (distinct.size > maxApprovalsRead)
+      throw tooManyApprovals(`more than ${maxApprovalsRead}`, maxApprovalsRead, path)
     return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
+  })
+}
+
+/**
+ * The error for more distinct approvals than `max` (the network's `max_associated_keys`); `count`
+ * says how many there are.
+ *
+ * @example
+ * ```ts
+ * throw tooManyApprovals('101', 100, 'approvals')
+ * ```
+ */
+export function tooManyApprovals(count: string, max: number, field: string): CosignError {
+  return new CosignError(`Too many approvals: more than ${max}`, {
+    code: 'TooManyApprovals',
+    details: {
+      field,
+      expected: `at most ${max} distinct approvals (chainspec max_associated_keys)`,
+      got: count,
+    },
+    remedy: `casper-node refuses a deploy or transaction with more than ${max} approvals (ExcessiveApprovals): keep one approval per signer, and only as many signers as the account needs.`,
   })
 }
 

@@ -1,5 +1,6 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
 
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { clTypeBudget, clTypeLength } from '../codec/clType.js'
 import { argClType, checkClValue } from '../codec/clValue.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
@@ -26,9 +27,11 @@ export type ParseDeployJsonOptions = {
    */
   exactValues?: boolean | undefined
   /**
-   * Most approvals read. Default 200: twice the 100 the node accepts, so an over-signed deploy is
-   * still examined and reported, while no file can make verification (about a millisecond per
-   * signature) take seconds.
+   * Most distinct approvals read (exact repeats count once, as in the node's `BTreeSet`). Default
+   * `[core] max_associated_keys` of mainnet (100): casper-node refuses a deploy with more
+   * (casper-types `InvalidDeploy::ExcessiveApprovals`, "number of associated keys {got} exceeds
+   * the maximum {max_associated_keys}"), and no file can make verification (about a millisecond
+   * per signature) take longer than that many.
    */
   maxApprovals?: number | undefined
 }
@@ -105,17 +108,23 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
   item(deploy.payment, 'payment', maxArgsBytes, exact)
   item(deploy.session, 'session', maxArgsBytes, exact)
   const approvals = array(deploy.approvals, 'approvals')
-  const maxApprovals = options.maxApprovals ?? 200
-  if (approvals.length > maxApprovals)
-    throw invalid(
-      'approvals',
-      `at most ${maxApprovals} approvals (maxApprovals)`,
-      `${approvals.length} approvals`,
-    )
+  const maxApprovals = options.maxApprovals ?? casperMainnet.maxAssociatedKeys
+  const distinct = new Set<string>()
   approvals.forEach((a, i) => {
     const approval = object(a, `approvals[${i}]`, ['signer', 'signature'])
-    string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
-    string(approval.signature, `approvals[${i}].signature`, signatureHex)
+    const signer = string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
+    const signature = string(approval.signature, `approvals[${i}].signature`, signatureHex)
+    distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
+    if (distinct.size > maxApprovals)
+      throw new DeployError(`Too many approvals: more than ${maxApprovals}`, {
+        code: 'TooManyApprovals',
+        details: {
+          field: 'approvals',
+          expected: `at most ${maxApprovals} distinct approvals (chainspec max_associated_keys)`,
+          got: `more than ${maxApprovals}`,
+        },
+        remedy: `casper-node refuses a deploy with more than ${maxApprovals} approvals (ExcessiveApprovals): keep one approval per signer, and only as many signers as the account needs.`,
+      })
   })
   return value as DeployJson
 }
