@@ -43,6 +43,27 @@ export function ruleGeneration(chainspec: Chainspec): ProtocolGeneration {
 }
 
 /**
+ * The gas a session runs with: what its payment buys (`motes` / `gasPrice`, rounded down), never
+ * more than {@link maxSessionGas}; the largest the chainspec allows when the payment is unknown
+ * (custom payment code, fixed pricing). casper-node meters the session against this limit and
+ * stops it with "Out of gas error" when it is spent (execution_engine `RuntimeContext::charge_gas`),
+ * so a loop ends there, and on 2.x the whole payment is charged (`operations.rs` "no refund for
+ * penalty").
+ *
+ * @example
+ * ```ts
+ * sessionGasLimit(casperMainnet, 2_500_000_000n, 1) // 2_500_000_000n
+ * sessionGasLimit(casperMainnet, undefined, 1) // 1_000_000_000_000n, the Wasm lanes' largest
+ * ```
+ */
+export function sessionGasLimit(chainspec: Chainspec, motes: bigint | undefined, gasPrice: number): bigint {
+  const most = maxSessionGas(chainspec)
+  if (motes === undefined) return most
+  const bought = motes / BigInt(Math.max(1, gasPrice))
+  return bought < most ? bought : most
+}
+
+/**
  * The largest gas limit one session may have: on 2.x the largest Wasm lane's, on 1.5 the block gas
  * limit (a deploy's payment may not exceed it).
  */

@@ -2,11 +2,11 @@
 
 import type { CosignDeploy, CosignFile, CosignTransaction } from '../cosign/CosignFile.js'
 import { parseCosignFile } from '../cosign/parseCosignFile.js'
-import { stringifyCosignFile } from '../cosign/stringifyCosignFile.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
+import { maxFileJsonValues, parseStrictJson, type StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
 import { CliError } from './CliError.js'
 import { parseDeployText, readText } from './files.js'
@@ -60,17 +60,30 @@ export function readSignedFile(path: string): SignedFile {
 
 /** The transaction as `{ Version1: { hash, payload, approvals } }`, whatever wrapper the file used. */
 export function transactionJson(file: CosignTransaction): TransactionJson {
-  let value: unknown = JSON.parse(stringifyCosignFile(file))
+  let value: unknown = plainJson(file.json)
   for (const key of ['transaction', 'Version1']) {
     if (isObject(value) && Object.keys(value).length === 1 && key in value) value = value[key]
   }
   return { Version1: value as TransactionJson['Version1'] }
 }
 
+/**
+ * The JSON as `JSON.parse` would read its text back (a `bigint` as the nearest number, objects
+ * with a prototype), in one pass over the values: no text is written and read again.
+ */
+function plainJson(value: StrictJson): unknown {
+  if (typeof value === 'bigint') return Number(value)
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(plainJson)
+  // fromEntries defines own properties, as JSON.parse does: a key `__proto__` stays a key.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainJson(item)]))
+}
+
 function looksLikeTransaction(text: string): boolean {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // Bounded as the readers after it are: a file of too many values is refused by them.
+    value = parseStrictJson(text, { maxValues: maxFileJsonValues })
   } catch {
     return false
   }

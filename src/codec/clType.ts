@@ -62,15 +62,48 @@ export type ClType =
 export const maxClTypeDepth = 50
 
 /**
- * Builds the error a refused `cl_type` is thrown as: `field` names where, `expected` the rule it
- * breaks, `got` the JSON found there. Each entry throws its own class with these details.
+ * The most CLType nodes read from one args list (a deploy's payment or session, a TransactionV1's
+ * args), all its args' types together. casper-types bounds only a type's depth; its size is bounded
+ * by the args limits, since every node is at least one serialized byte of the arg (`cl_type.rs`
+ * `serialized_length`: one tag byte per node, 4 more for a `ByteArray` length) and the node refuses
+ * args longer than `session_args_max_length` / `payment_args_max_length` (1024 on mainnet) or the
+ * lane's `max_transaction_args_length` (at most 2048 on mainnet). 4096 is twice the largest of
+ * those, so no type a node accepts is refused, while no file can make a walk over its types slow.
  */
-export type ClTypeRefusal = (field: string, expected: string, got: unknown) => Error
+export const maxClTypeNodes = 4096
+
+/**
+ * What is left of the {@link maxClTypeNodes} budget of one args list; share one across the args of
+ * a list ({@link clTypeBudget}).
+ */
+export type ClTypeBudget = { nodes: number }
+
+/**
+ * A fresh budget of {@link maxClTypeNodes} nodes, for the CLTypes of one args list.
+ *
+ * @example
+ * ```ts
+ * const budget = clTypeBudget()
+ * args.map(([name, value], i) => readClType(value.cl_type, `args[${i}]`, refuse, budget))
+ * ```
+ */
+export function clTypeBudget(): ClTypeBudget {
+  return { nodes: maxClTypeNodes }
+}
+
+/**
+ * Builds the error a refused `cl_type` is thrown as: `field` names where, `expected` the rule it
+ * breaks, `got` the JSON found there; `tooLarge` when the rule broken is {@link maxClTypeNodes}.
+ * Each entry throws its own class with these details.
+ */
+export type ClTypeRefusal = (field: string, expected: string, got: unknown, tooLarge?: boolean) => Error
 
 /**
  * Reads a JSON `cl_type` strictly, as casper-types serde reads it (externally tagged): one of the 23
  * CLTypes, exactly the fields each takes, at most {@link maxClTypeDepth} levels deep, a `ByteArray`
- * length a u32. The one reader of CLType JSON; {@link parseClType} is it with the co-signer's error.
+ * length a u32, and at most what is left of `budget` ({@link maxClTypeNodes} per args list) in
+ * nodes. The one reader of CLType JSON; {@link parseClType} is it with the co-signer's error. Time
+ * is linear in the nodes read.
  *
  * @throws the error `refuse` builds, naming the path, the rule and what was found.
  * @example
@@ -78,7 +111,22 @@ export type ClTypeRefusal = (field: string, expected: string, got: unknown) => E
  * readClType({ List: { ByteArray: 32 } }, 'args[0]', (field) => new Error(field)) // { List: { ByteArray: 32 } }
  * ```
  */
-export function readClType(json: unknown, path: string, refuse: ClTypeRefusal, depth = 0): ClType {
+export function readClType(
+  json: unknown,
+  path: string,
+  refuse: ClTypeRefusal,
+  budget: ClTypeBudget = clTypeBudget(),
+): ClType {
+  return read(json, path, refuse, budget, 0)
+}
+
+function read(
+  json: unknown,
+  path: string,
+  refuse: ClTypeRefusal,
+  budget: ClTypeBudget,
+  depth: number,
+): ClType {
   if (depth >= maxClTypeDepth) {
     throw refuse(
       path,
@@ -86,15 +134,29 @@ export function readClType(json: unknown, path: string, refuse: ClTypeRefusal, d
       `a type nested more than ${maxClTypeDepth} deep`,
     )
   }
+  if (--budget.nodes < 0) {
+    throw refuse(
+      path,
+      `at most ${maxClTypeNodes} CLType nodes in one args list (no args the node accepts hold more)`,
+      `more than ${maxClTypeNodes} nodes`,
+      true,
+    )
+  }
   const anyClType = 'one of the CLTypes casper-types defines'
   if (typeof json === 'string') {
     if (Object.hasOwn(simpleTags, json)) return json as SimpleClType
     throw refuse(path, anyClType, json)
   }
-  if (!isObject(json) || Object.keys(json).length !== 1) throw refuse(path, anyClType, json)
-  const [name, inner] = Object.entries(json)[0]!
+  if (!isObject(json)) throw refuse(path, anyClType, json)
+  let name: string | undefined
+  for (const key in json) {
+    if (name !== undefined) throw refuse(path, anyClType, json)
+    name = key
+  }
+  if (name === undefined) throw refuse(path, anyClType, json)
+  const inner = json[name]
   const at = `${path}.${name}`
-  const nested = (value: unknown, where: string) => readClType(value, where, refuse, depth + 1)
+  const nested = (value: unknown, where: string) => read(value, where, refuse, budget, depth + 1)
   switch (name) {
     case 'Option':
       return { Option: nested(inner, at) }
@@ -137,25 +199,33 @@ function pair(value: unknown, path: string, a: string, b: string, refuse: ClType
 }
 
 /**
- * Reads a JSON `cl_type` with {@link readClType}, refusing with the co-signer's error.
+ * Reads a JSON `cl_type` with {@link readClType}, refusing with the co-signer's error; `budget` is
+ * shared by the args of one list.
  *
- * @throws {CosignError} code `UnknownClType` naming the path, the rule and what was found.
+ * @throws {CosignError} code `UnknownClType` naming the path, the rule and what was found;
+ * `ClTypeTooLarge` past {@link maxClTypeNodes} nodes.
  * @example
  * ```ts
  * parseClType({ List: { ByteArray: 32 } }, 'args[0]') // { List: { ByteArray: 32 } }
  * parseClType('U9', 'args[0]') // throws UnknownClType
  * ```
  */
-export function parseClType(json: unknown, path: string, depth = 0): ClType {
-  return readClType(json, path, unknownClType, depth)
+export function parseClType(json: unknown, path: string, budget: ClTypeBudget = clTypeBudget()): ClType {
+  return readClType(json, path, unknownClType, budget)
 }
 
-const unknownClType: ClTypeRefusal = (field, expected, got) =>
-  new CosignError('Unknown CLType', {
-    code: 'UnknownClType',
-    details: { field, expected, got: describe(got) },
-    remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
-  })
+const unknownClType: ClTypeRefusal = (field, expected, got, tooLarge) =>
+  tooLarge
+    ? new CosignError('CLTypes too large', {
+        code: 'ClTypeTooLarge',
+        details: { field, expected, got: describe(got) },
+        remedy: `Keep the CLTypes of one args list within ${maxClTypeNodes} nodes: casper-node refuses args that large.`,
+      })
+    : new CosignError('Unknown CLType', {
+        code: 'UnknownClType',
+        details: { field, expected, got: describe(got) },
+        remedy: 'Use the file exactly as casper-client or casper-multisig wrote it.',
+      })
 
 function describe(value: unknown): string {
   const text = typeof value === 'bigint' ? `${value}` : JSON.stringify(value)
@@ -179,6 +249,26 @@ export function clTypeText(type: ClType): string {
   if ('Map' in type) return `Map<${clTypeText(type.Map.key)}, ${clTypeText(type.Map.value)}>`
   const items = 'Tuple1' in type ? type.Tuple1 : 'Tuple2' in type ? type.Tuple2 : type.Tuple3
   return `Tuple${items.length}<${items.map(clTypeText).join(', ')}>`
+}
+
+/**
+ * The bytes of a CLType's bytesrepr (casper-types `cl_type.rs` `serialized_length`): one tag byte
+ * per node, and 4 for each `ByteArray` length. Part of every arg's serialized length.
+ *
+ * @example
+ * ```ts
+ * clTypeLength({ List: { ByteArray: 32 } }) // 6
+ * ```
+ */
+export function clTypeLength(type: ClType): number {
+  if (typeof type === 'string') return 1
+  if ('Option' in type) return 1 + clTypeLength(type.Option)
+  if ('List' in type) return 1 + clTypeLength(type.List)
+  if ('ByteArray' in type) return 5
+  if ('Result' in type) return 1 + clTypeLength(type.Result.ok) + clTypeLength(type.Result.err)
+  if ('Map' in type) return 1 + clTypeLength(type.Map.key) + clTypeLength(type.Map.value)
+  const items = 'Tuple1' in type ? type.Tuple1 : 'Tuple2' in type ? type.Tuple2 : type.Tuple3
+  return items.reduce((sum, item) => sum + clTypeLength(item), 1)
 }
 
 type TaggedClType =

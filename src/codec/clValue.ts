@@ -1,20 +1,29 @@
 // A CLValue's type and bytes checked the way casper-types reads them, in time linear in the bytes.
 import { bytesToHex } from '../encoding/hex.js'
 import { DeployError } from '../errors/DeployError.js'
-import { type ClType, type ClTypeRefusal, clTypeText, readClType } from './clType.js'
+import {
+  type ClType,
+  type ClTypeBudget,
+  type ClTypeRefusal,
+  clTypeBudget,
+  clTypeText,
+  maxClTypeNodes,
+  readClType,
+} from './clType.js'
 
 /**
  * Reads an arg's JSON `cl_type` for the main entry: the codec's one reader ({@link readClType}),
- * refusing with a `DeployError`.
+ * refusing with a `DeployError`; `budget` ({@link clTypeBudget}) is shared by the args of one list.
  *
- * @throws {DeployError} `InvalidClType` naming where, the rule and what was found.
+ * @throws {DeployError} `InvalidClType` naming where, the rule and what was found;
+ * `ClTypeTooLarge` past `maxClTypeNodes` nodes in the list.
  * @example
  * ```ts
  * argClType({ List: 'U8' }, 'args[0][1].cl_type') // { List: 'U8' }
  * ```
  */
-export function argClType(json: unknown, path: string): ClType {
-  return readClType(json, path, invalidClType)
+export function argClType(json: unknown, path: string, budget: ClTypeBudget = clTypeBudget()): ClType {
+  return readClType(json, path, invalidClType, budget)
 }
 
 /**
@@ -39,8 +48,25 @@ export function checkClValue(type: ClType, bytes: Uint8Array, path: string): voi
     throw invalidValue(path, `exactly one ${clTypeText(type)}`, `${bytes.length - end} byte(s) left over`)
 }
 
-/** The fewest bytes a value of the type can take: what a count is checked against before looping. */
+const minimumSizes = new WeakMap<object, number>()
+
+/**
+ * The fewest bytes a value of the type can take: what a count is checked against before looping.
+ * Computed once per type node, so reading a list of tuples costs the bytes, not the count times
+ * the type.
+ */
 function minimumSize(type: ClType): number {
+  if (typeof type === 'object') {
+    const known = minimumSizes.get(type)
+    if (known !== undefined) return known
+    const size = computeMinimumSize(type)
+    minimumSizes.set(type, size)
+    return size
+  }
+  return computeMinimumSize(type)
+}
+
+function computeMinimumSize(type: ClType): number {
   if (typeof type === 'string') {
     switch (type) {
       case 'Bool':
@@ -94,35 +120,30 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Reads one value of `type` at `at`; returns the offset after it. Never loops beyond the bytes. */
 function readValue(type: ClType, bytes: Uint8Array, at: number, path: string): number {
-  const need = (count: number, what: string) => {
-    const left = bytes.length - at
-    if (count > left) throw invalidValue(path, `${count} byte(s) for ${what}`, `${left} byte(s) left`)
-    return at + count
-  }
   if (typeof type === 'string') {
     switch (type) {
       case 'Bool':
-        need(1, 'a Bool')
+        need(bytes, at, path, 1, 'a Bool')
         if (bytes[at]! > 1) throw invalidValue(path, 'a Bool byte 0 or 1', bytes[at])
         return at + 1
       case 'U8':
-        return need(1, 'a U8')
+        return need(bytes, at, path, 1, 'a U8')
       case 'I32':
       case 'U32':
-        return need(4, type)
+        return need(bytes, at, path, 4, type)
       case 'I64':
       case 'U64':
-        return need(8, type)
+        return need(bytes, at, path, 8, type)
       case 'U128':
       case 'U256':
       case 'U512': {
         // casper-types `bignum.rs` from_bytes: a length byte of at most the width, then that many bytes.
-        need(1, `a ${type} length byte`)
+        need(bytes, at, path, 1, `a ${type} length byte`)
         const width = { U128: 16, U256: 32, U512: 64 }[type]
         const length = bytes[at]!
         if (length > width) throw invalidValue(path, `a ${type} length byte 0..${width}`, length)
         at += 1
-        return need(length, type)
+        return need(bytes, at, path, length, type)
       }
       case 'Unit':
         return at
@@ -133,9 +154,9 @@ function readValue(type: ClType, bytes: Uint8Array, at: number, path: string): n
           'Any, whose bytes nothing can check or show',
         )
       case 'String': {
-        const length = u32(bytes, at, need)
+        const length = u32(bytes, at, path)
         at += 4
-        const end = need(length, 'the String')
+        const end = need(bytes, at, path, length, 'the String')
         try {
           utf8.decode(bytes.subarray(at, end))
         } catch {
@@ -144,34 +165,37 @@ function readValue(type: ClType, bytes: Uint8Array, at: number, path: string): n
         return end
       }
       case 'URef':
-        need(33, 'a URef')
+        need(bytes, at, path, 33, 'a URef')
         // casper-types `access_rights.rs`: only the bits READ | WRITE | ADD (0b111).
         if (bytes[at + 32]! > 7) throw invalidValue(path, 'URef access rights 0..7', bytes[at + 32])
         return at + 33
       case 'Key': {
-        need(1, 'a Key tag')
+        need(bytes, at, path, 1, 'a Key tag')
         const size = keySizes.get(bytes[at]!)
         if (size === undefined)
           throw invalidValue(path, `a Key tag of ${[...keySizes.keys()].join(', ')}`, bytes[at])
         at += 1
-        const end = need(size, 'the Key')
+        const end = need(bytes, at, path, size, 'the Key')
         if (bytes[at - 1] === 2 && bytes[end - 1]! > 7)
           throw invalidValue(path, 'URef access rights 0..7', bytes[end - 1])
         return end
       }
       case 'PublicKey': {
         // casper-types `crypto/asymmetric_key.rs`: tag 0 System (no bytes), 1 Ed25519 (32), 2 Secp256k1 (33).
-        need(1, 'a PublicKey tag')
+        need(bytes, at, path, 1, 'a PublicKey tag')
         const size = [0, 32, 33][bytes[at]!]
         if (size === undefined) throw invalidValue(path, 'a PublicKey tag 0, 1 or 2', bytes[at])
         at += 1
-        return need(size, 'the PublicKey')
+        return need(bytes, at, path, size, 'the PublicKey')
       }
     }
   }
-  if ('ByteArray' in type) return need(type.ByteArray, `ByteArray(${type.ByteArray})`)
+  // A type whose values take no bytes (Unit, ByteArray(0), tuples of them) has nothing to check:
+  // skipped at once, so a list costs its bytes, not its count times its type.
+  if (isEmpty(type)) return at
+  if ('ByteArray' in type) return need(bytes, at, path, type.ByteArray, `ByteArray(${type.ByteArray})`)
   if ('Option' in type) {
-    need(1, 'an Option tag')
+    need(bytes, at, path, 1, 'an Option tag')
     const tag = bytes[at]!
     if (tag === 0) return at + 1
     if (tag !== 1) throw invalidValue(path, 'an Option tag 0 (None) or 1 (Some)', tag)
@@ -179,14 +203,14 @@ function readValue(type: ClType, bytes: Uint8Array, at: number, path: string): n
   }
   if ('Result' in type) {
     // casper-types `bytesrepr.rs`: RESULT_ERR_TAG 0, RESULT_OK_TAG 1.
-    need(1, 'a Result tag')
+    need(bytes, at, path, 1, 'a Result tag')
     const tag = bytes[at]!
     if (tag > 1) throw invalidValue(path, 'a Result tag 0 (Err) or 1 (Ok)', tag)
     const [inner, name] = tag === 1 ? [type.Result.ok, 'Ok'] : [type.Result.err, 'Err']
     return readValue(inner, bytes, at + 1, `${path}.${name}`)
   }
   if ('List' in type || 'Map' in type) {
-    const count = u32(bytes, at, need)
+    const count = u32(bytes, at, path)
     at += 4
     const items: ClType[] = 'List' in type ? [type.List] : [type.Map.key, type.Map.value]
     const size = items.reduce((sum, item) => sum + minimumSize(item), 0)
@@ -217,25 +241,54 @@ function readValue(type: ClType, bytes: Uint8Array, at: number, path: string): n
     }
     return at
   }
-  tupleItems(type).forEach((item, i) => {
-    at = readValue(item, bytes, at, `${path}.${i}`)
-  })
+  const items = tupleItems(type)
+  for (let i = 0; i < items.length; i++) at = readValue(items[i]!, bytes, at, `${path}.${i}`)
   return at
 }
 
-/** The u32 little-endian length or count at `at`, once `need` has checked its 4 bytes are there. */
-function u32(bytes: Uint8Array, at: number, need: (count: number, what: string) => number): number {
-  need(4, 'a u32 length')
+/** The offset after `count` bytes at `at`, once they are checked to be there. */
+function need(bytes: Uint8Array, at: number, path: string, count: number, what: string): number {
+  const left = bytes.length - at
+  if (count > left) throw invalidValue(path, `${count} byte(s) for ${what}`, `${left} byte(s) left`)
+  return at + count
+}
+
+const empties = new WeakMap<object, boolean>()
+
+/** Whether every value of the type is zero bytes with nothing to check; computed once per node. */
+function isEmpty(type: ClType): boolean {
+  if (typeof type === 'string') return type === 'Unit'
+  const known = empties.get(type)
+  if (known !== undefined) return known
+  const empty =
+    'ByteArray' in type
+      ? type.ByteArray === 0
+      : 'Tuple1' in type || 'Tuple2' in type || 'Tuple3' in type
+        ? tupleItems(type).every(isEmpty)
+        : false
+  empties.set(type, empty)
+  return empty
+}
+
+/** The u32 little-endian length or count at `at`, once its 4 bytes are checked to be there. */
+function u32(bytes: Uint8Array, at: number, path: string): number {
+  need(bytes, at, path, 4, 'a u32 length')
   return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
 }
 
-const invalidClType: ClTypeRefusal = (field, expected, got) =>
-  new DeployError(`Invalid CLType at ${field}`, {
-    code: 'InvalidClType',
-    details: { field, expected, got: shorten(got) },
-    remedy:
-      'Use a CLType casper-node serialises (casper-types cl_type.rs); the tools cannot check or show others.',
-  })
+const invalidClType: ClTypeRefusal = (field, expected, got, tooLarge) =>
+  tooLarge
+    ? new DeployError(`CLTypes too large at ${field}`, {
+        code: 'ClTypeTooLarge',
+        details: { field, expected, got: shorten(got) },
+        remedy: `Keep the CLTypes of one args list within ${maxClTypeNodes} nodes: casper-node refuses args that large.`,
+      })
+    : new DeployError(`Invalid CLType at ${field}`, {
+        code: 'InvalidClType',
+        details: { field, expected, got: shorten(got) },
+        remedy:
+          'Use a CLType casper-node serialises (casper-types cl_type.rs); the tools cannot check or show others.',
+      })
 
 function invalidValue(field: string, expected: string, got: unknown): DeployError {
   return new DeployError(`Invalid CLValue bytes at ${field}`, {

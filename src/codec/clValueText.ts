@@ -20,12 +20,20 @@ const keyTags: Readonly<Record<number, readonly [prefix: string, length: number]
 }
 
 /**
+ * The most items (values of one CLType node each) read to show one value. A value of the args the
+ * node accepts (at most a few thousand bytes, every item but `Unit` and tuples at least one byte)
+ * takes far fewer; a list of zero-sized tuples could otherwise cost its count times its type.
+ */
+export const maxClValueTextSteps = 65_536
+
+/**
  * The value `bytes` hold for `type`, as text with nothing elided: integers in decimal (U512 and
  * the other big integers exactly), keys and URefs in casper-node's formatted form
  * (`account-hash-…`, `uref-…-007`), public keys as tagged hex, strings quoted as JSON, byte arrays
  * as hex, `Some(…)`/`None`, lists `[…]`, maps `{k: v}`, tuples `(…)`, `Ok(…)`/`Err(…)`.
  * Undefined when the bytes are not exactly one value of the type, or the value cannot be shown in
- * full (`Any`, a `Key` variant this reader does not name).
+ * full (`Any`, a `Key` variant this reader does not name, more than {@link maxClValueTextSteps}
+ * items). Time is linear in the items read.
  *
  * @example
  * ```ts
@@ -35,6 +43,7 @@ const keyTags: Readonly<Record<number, readonly [prefix: string, length: number]
  */
 export function clValueText(type: ClType, bytes: Uint8Array): string | undefined {
   let at = 0
+  let steps = 0
   const take = (n: number): Uint8Array => {
     if (at + n > bytes.length) throw new Unreadable()
     const out = bytes.subarray(at, at + n)
@@ -67,6 +76,7 @@ export function clValueText(type: ClType, bytes: Uint8Array): string | undefined
     return `uref-${address}-${rights.toString(8).padStart(3, '0')}`
   }
   const read = (t: ClType): string => {
+    if (++steps > maxClValueTextSteps) throw new Unreadable()
     if (typeof t === 'string') {
       switch (t) {
         case 'Bool': {
@@ -157,8 +167,21 @@ export function clValueText(type: ClType, bytes: Uint8Array): string | undefined
   }
 }
 
-/** The fewest bytes one value of `type` takes. */
+const minimumSizes = new WeakMap<object, number>()
+
+/** The fewest bytes one value of `type` takes; computed once per type node. */
 function minimumSize(type: ClType): number {
+  if (typeof type === 'object') {
+    const known = minimumSizes.get(type)
+    if (known !== undefined) return known
+    const size = computeMinimumSize(type)
+    minimumSizes.set(type, size)
+    return size
+  }
+  return computeMinimumSize(type)
+}
+
+function computeMinimumSize(type: ClType): number {
   if (typeof type === 'string') {
     const sizes: Partial<Record<string, number>> = {
       I32: 4,

@@ -24,4 +24,11 @@ export type ExpectedOutcome =
       failure: string
       /** The session's revert, when it reverted: the `ApiError` code and name (e.g. 3, `InvalidArgument`). */
       revert?: { code: number; name: string } | undefined
+      /**
+       * The session spent all the gas it ran with (`gasLimit`, what its payment buys): it fails, and
+       * the whole payment is charged.
+       */
+      outOfGas?: boolean | undefined
+      /** The gas the session ran with: its payment / the gas price, at most the lane's limit. */
+      gasLimit?: bigint | undefined
     }

@@ -350,8 +350,12 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     // A deploy's transfer runs with a gas limit of the transfer cost whatever its payment says
     // (casper-types `deploy.rs` `GasLimited::gas_limit`): its payment is neither short nor excessive.
     const fixedGas = native && file.kind === 'deploy'
+    // The emulated run spent the gas the payment buys (it ran with no more, as on the node).
+    const ranOut = outcome?.ok === false && outcome.outOfGas === true
     const outOfGas =
-      (outcome?.ok === true && outcome.outOfGas === true) || (!fixedGas && need !== undefined && motes < need)
+      ranOut ||
+      (outcome?.ok === true && outcome.outOfGas === true) ||
+      (!fixedGas && need !== undefined && motes < need)
     // Nothing up to the floor is excessive for a Wasm session; a native call has no floor.
     const base = need === undefined || (!native && need < floor) ? floor : need
     const excessive =
@@ -387,6 +391,10 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       excessive,
     }
     if (belowFloor) doNotSign.push(belowBaselineReason(motes, floor, file.kind)!)
+    else if (ranOut)
+      doNotSign.push(
+        `the session runs out of gas within the ${outcome.gasLimit === undefined ? '' : `${outcome.gasLimit} `}gas its payment of ${formatCspr(motes)} CSPR buys: it changes nothing and is charged the whole ${formatCspr(ifFails)} CSPR`,
+      )
     else if (outOfGas)
       doNotSign.push(
         spending && !outcome
@@ -410,7 +418,7 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     )
   }
   // A revert the args already explain is not said twice.
-  if (outcome && !outcome.ok && reverts.length === 0)
+  if (outcome && !outcome.ok && reverts.length === 0 && !(outcome.outOfGas && described.kind === 'standard'))
     doNotSign.push(
       `the session would fail against the account (${outcome.failure}): it changes nothing and is charged ${described.kind === 'standard' ? `the whole ${formatCspr(described.ifFails)} CSPR` : 'in full'}`,
     )

@@ -101,7 +101,9 @@ export function paymentLine(payment: PaymentDescription): string {
   if (payment.kind !== 'standard') return `Payment: ${safeText(payment.text)}`
   const need =
     payment.need === undefined
-      ? `cost not emulated, if it fails: ${formatCspr(payment.ifFails)} CSPR`
+      ? payment.outOfGas
+        ? `runs out of gas within what it buys, charged ${formatCspr(payment.ifFails)} CSPR`
+        : `cost not emulated, if it fails: ${formatCspr(payment.ifFails)} CSPR`
       : payment.outOfGas
         ? `emulated cost ${formatCspr(payment.need)} CSPR: runs out of gas, charged ${formatCspr(payment.ifFails)} CSPR`
         : `${payment.needFrom === 'system cost' ? 'system cost' : 'emulated cost'} ${formatCspr(payment.need)} CSPR, expected charge ${formatCspr(payment.expectedCharge ?? payment.need)} CSPR, if it fails: ${formatCspr(payment.ifFails)} CSPR`

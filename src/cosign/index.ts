@@ -2,7 +2,7 @@
 
 export type { Account } from '../account/Account.js'
 export type { ClType, SimpleClType } from '../codec/clType.js'
-export { clTypeCoder, clTypeText, maxClTypeDepth, parseClType } from '../codec/clType.js'
+export { clTypeCoder, clTypeText, maxClTypeDepth, maxClTypeNodes, parseClType } from '../codec/clType.js'
 export type {
   DeployHeader,
   ExecutableItem,

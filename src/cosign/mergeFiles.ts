@@ -4,9 +4,10 @@
 import { CosignError } from '../errors/CosignError.js'
 import type { RejectionCode } from '../keys/verifyApproval.js'
 import type { Approval, CosignFile } from './CosignFile.js'
-import type { CosignOptions } from './cosignNetwork.js'
+import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
 import { fileToJson } from './fileJson.js'
 import { checkHashes } from './hashes.js'
+import { tooManyApprovals } from './parseCosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 import { type ApprovalVerdict, verifyFile } from './verifyFile.js'
 
@@ -44,7 +45,9 @@ export type MergeFilesReturnType<F extends CosignFile> = {
  * The result depends only on the set of valid approvals and on the copies' content, so merging is
  * commutative, associative and idempotent.
  *
- * @throws {CosignError} code `DifferentContent` when there are no copies or they are not one file
+ * @throws {CosignError} code `TooManyApprovals` when the merged file would hold more valid
+ *   approvals than the network's `maxAssociatedKeys` (the count in `details.got`);
+ *   `DifferentContent` when there are no copies or they are not one file
  *   (`details.field` names the first field that differs), `HashMismatch` when the content does not
  *   match its hash.
  * @example
@@ -86,6 +89,15 @@ export function mergeFiles<F extends CosignFile>(
     const current = kept.get(approval.signer)
     if (ok && (!current || approval.signature < current.signature)) kept.set(approval.signer, approval)
   }
+  // casper-node refuses more approvals than max_associated_keys (ExcessiveApprovals): a merge
+  // that would make such a file is refused with the count.
+  const { network } = resolveCosignOptions(options)
+  if (kept.size > network.maxAssociatedKeys)
+    throw tooManyApprovals(
+      `${kept.size} valid approvals from ${files.length} copies`,
+      network.maxAssociatedKeys,
+      'approvals',
+    )
   const rejected: MergeFilesReturnType<F>['rejected'] = []
   const reported = new Set<string>()
   for (const a of approvals) {

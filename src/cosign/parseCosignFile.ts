@@ -1,6 +1,6 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 
-import { type ClType, parseClType } from '../codec/clType.js'
+import { type ClType, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -12,11 +12,13 @@ import {
   type TransactionScheduling,
   type TransactionTarget,
 } from '../codec/layouts.js'
+import { defaultMaxArgsBytes } from '../deploy/assertArgsBounded.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+import { mainnet } from './cosignNetwork.js'
 import { parseCosignJson } from './parseCosignJson.js'
 import {
   array,
@@ -39,11 +41,14 @@ export type ParseCosignFileErrorType = CosignError
 export const maxFileBytes = 4 * 1024 * 1024
 
 /**
- * The most approvals read from one file. The node accepts at most `core.max_associated_keys` (100)
- * distinct ones, which `verifyFile` reports; this bound only keeps a hostile file from costing
- * thousands of signature checks.
+ * The most distinct approvals read from one file: `[core] max_associated_keys` of mainnet and
+ * testnet (100). casper-node refuses a deploy or transaction with more
+ * (`InvalidDeploy::ExcessiveApprovals` / `TransactionV1ConfigFailure::ExcessiveApprovals`, "number
+ * of associated keys {got} exceeds the maximum {max_associated_keys}"), so no file it accepts holds
+ * more, and no file can cost more signature checks than that. Exact repeats count once, as in the
+ * node's `BTreeSet<Approval>`.
  */
-const maxApprovalsRead = 1000
+export const maxApprovalsRead = mainnet.maxAssociatedKeys
 
 /**
  * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
@@ -167,29 +172,69 @@ function executableItem(value: StrictJson | undefined, path: string): Executable
   return { TAG: name, data } as ExecutableItem
 }
 
-/** Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`. */
+/**
+ * Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`, their CLTypes
+ * within one node budget, and their serialized length (casper-types `runtime_args.rs`: names,
+ * values and CLTypes) at most `defaultMaxArgsBytes`, as the main entry reads them: no args the
+ * node accepts are longer, and nothing read from them can be slow.
+ */
 function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
-  return array(value, path).map((arg, i) => {
+  const budget = clTypeBudget()
+  let length = 4
+  const args = array(value, path).map((arg, i) => {
     const at = `${path}[${i}]`
     if (!Array.isArray(arg) || arg.length !== 2)
       throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
-    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`)
-    return { name: string(arg[0], `${at}[0]`), bytes: hex(clValue.bytes, `${at}[1].bytes`), clType }
+    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`, budget)
+    const name = string(arg[0], `${at}[0]`)
+    const bytes = hex(clValue.bytes, `${at}[1].bytes`)
+    length += 8 + utf8.encode(name).length + bytes.length + clTypeLength(clType)
+    if (length > defaultMaxArgsBytes)
+      throw invalidShape(
+        path,
+        `args of at most ${defaultMaxArgsBytes} bytes`,
+        `more than ${defaultMaxArgsBytes}`,
+      )
+    return { name, bytes, clType }
   })
+  return args
 }
 
+const utf8 = new TextEncoder()
+
 function approvals(value: StrictJson | undefined, path: string): Approval[] {
-  const list = array(value, path)
-  if (list.length > maxApprovalsRead) {
-    throw invalidShape(path, `at most ${maxApprovalsRead} approvals`, `${list.length}`)
-  }
-  return list.map((a, i) => {
+  const distinct = new Set<string>()
+  return array(value, path).map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
     // Any hex is kept: verification says why a malformed signer or signature is refused.
     const signer = string(approval.signer, `${path}[${i}].signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
     const signature = string(approval.signature, `${path}[${i}].signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
+    if (distinct.size > maxApprovalsRead)
+      throw tooManyApprovals(`more than ${maxApprovalsRead}`, maxApprovalsRead, path)
     return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
+  })
+}
+
+/**
+ * The error for more distinct approvals than `max` (the network's `max_associated_keys`); `count`
+ * says how many there are.
+ *
+ * @example
+ * ```ts
+ * throw tooManyApprovals('101', 100, 'approvals')
+ * ```
+ */
+export function tooManyApprovals(count: string, max: number, field: string): CosignError {
+  return new CosignError(`Too many approvals: more than ${max}`, {
+    code: 'TooManyApprovals',
+    details: {
+      field,
+      expected: `at most ${max} distinct approvals (chainspec max_associated_keys)`,
+      got: count,
+    },
+    remedy: `casper-node refuses a deploy or transaction with more than ${max} approvals (ExcessiveApprovals): keep one approval per signer, and only as many signers as the account needs.`,
   })
 }
 

@@ -6,8 +6,10 @@ import type { SignContext, Signer } from '../keys/Signer.js'
 import { verifyApproval } from '../keys/verifyApproval.js'
 import { safeText } from '../text/safeText.js'
 import type { Approval, CosignFile } from './CosignFile.js'
+import { type CosignOptions, mainnet, resolveCosignOptions } from './cosignNetwork.js'
 import { fileToJson } from './fileJson.js'
 import { checkHashes } from './hashes.js'
+import { tooManyApprovals } from './parseCosignFile.js'
 import { stringifyCosignFile, withApprovals } from './stringifyCosignFile.js'
 
 /** Errors {@link signFile} and {@link signWithCasperWallet} throw: always a {@link CosignError}. */
@@ -32,14 +34,19 @@ export type SignFileErrorType = CosignError
  * @throws {CosignError} code `HashMismatch` when the content does not match its hash (`details.field`
  *   says which), `SigningFailed` when the signer throws or rejects (whatever it throws: its message
  *   made safe in `details.message`, the value itself as `cause`), answers something other than bytes,
- *   or its signature does not verify.
+ *   or its signature does not verify; `TooManyApprovals` when the file already holds the network's
+ *   `maxAssociatedKeys` approvals (`options.network`, default mainnet).
  * @example
  * ```ts
  * const signed = await signFile(file, localSigner(pemText))
  * download(stringifyCosignFile(signed))
  * ```
  */
-export async function signFile<F extends CosignFile>(file: F, signer: Signer): Promise<F> {
+export async function signFile<F extends CosignFile>(
+  file: F,
+  signer: Signer,
+  options: Pick<CosignOptions, 'network'> = {},
+): Promise<F> {
   checkHashes(file)
   const publicKey = signer.publicKey.toLowerCase()
   const own = file.approvals.filter((a) => a.signer === publicKey)
@@ -47,6 +54,8 @@ export async function signFile<F extends CosignFile>(file: F, signer: Signer): P
   const kept = file.approvals.filter((a) => !invalid.includes(a))
   // Already approved by this key: nothing to sign; only what the node would refuse is dropped.
   if (own.length > invalid.length) return invalid.length === 0 ? file : withApprovals(file, kept)
+  // Refused before the signer is asked: one more would be more than the node accepts.
+  assertRoomForApproval(kept, resolveCosignOptions(options).network.maxAssociatedKeys)
   const unsigned = withApprovals(file, kept)
   const shown: CosignFile = unsigned
   const context: SignContext =
@@ -63,7 +72,14 @@ export async function signFile<F extends CosignFile>(file: F, signer: Signer): P
   return addApproval(unsigned, { signer: publicKey, signature: bytesToHex(signature) }, at)
 }
 
+/** Refuses a file that already holds `max` distinct approvals: one more and the node refuses it. */
+function assertRoomForApproval(approvals: readonly Approval[], max: number): void {
+  const count = new Set(approvals.map((a) => `${a.signer}:${a.signature}`)).size
+  if (count >= max) throw tooManyApprovals(`${count} already, and one more`, max, 'approvals')
+}
+
 function addApproval<F extends CosignFile>(file: F, approval: Approval, at = file.approvals.length): F {
+  assertRoomForApproval(file.approvals, mainnet.maxAssociatedKeys)
   const verdict = verifyApproval(file.hash, approval)
   if (!verdict.ok) {
     throw new CosignError('The signature does not verify', {

@@ -1,5 +1,6 @@
 // The guard in front of whatever reads args outside parseDeployJson (the TransactionV1 decoder, the
 // casper-js-sdk adapter): args anything could loop on or choke on never reach it.
+import { clTypeBudget, clTypeLength } from '../codec/clType.js'
 import { argClType, checkClValue } from '../codec/clValue.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
@@ -16,7 +17,7 @@ export const defaultMaxArgsBytes = 4096
 /**
  * Checks named args (`[[name, { cl_type, bytes }], …]`) before they are read (`decodeSubmission`
  * for a TransactionV1, `sdkDeployFromJson`), as `parseDeployJson` checks a deploy's: their
- * shape, their total size (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count and length against
+ * shape, their total size with their CLTypes (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count and length against
  * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
  * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later
  * check can report it in its words. Linear time.
@@ -48,13 +49,17 @@ export function assertArgsBounded(args: unknown, path: string, maxArgsBytes = de
     total += 8 + arg[0].length * 3 + arg[1].bytes.length / 2
     if (total > maxArgsBytes) throw fail(path, `args of at most ${maxArgsBytes} bytes`)
   }
+  // With the CLTypes, as the node measures args (casper-types `cl_value.rs` serialized_length).
+  const budget = clTypeBudget()
+  const types = args.map(([, value]: [string, { cl_type: unknown }], i) => {
+    const type = argClType(value.cl_type, `${path}[${i}][1].cl_type`, budget)
+    total += clTypeLength(type)
+    return type
+  })
+  if (total > maxArgsBytes) throw fail(path, `args of at most ${maxArgsBytes} bytes`)
   args.forEach(([, value]: [string, { cl_type: unknown; bytes: string }], i) => {
     try {
-      checkClValue(
-        argClType(value.cl_type, `${path}[${i}][1].cl_type`),
-        hexToBytes(value.bytes),
-        `${path}[${i}][1].bytes`,
-      )
+      checkClValue(types[i]!, hexToBytes(value.bytes), `${path}[${i}][1].bytes`)
     } catch (error) {
       const flat = !/"(?:List|Map)"/.test(JSON.stringify(value.cl_type))
       if (!(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error

@@ -1,5 +1,6 @@
 // The bytes casper-node hashes for a deploy, from its JSON, written with the co-signer's declared
 // layouts (src/codec/layouts.ts): one codec for both entries.
+import { clTypeBudget } from '../codec/clType.js'
 import { argClType } from '../codec/clValue.js'
 import {
   type DeployHeader,
@@ -121,8 +122,9 @@ export function deployHeaderOf(header: DeployHeaderJson): DeployHeader {
 
 /** Named args with their CLTypes checked by the main entry's rules, in the layouts' form. */
 function namedArgs(args: readonly NamedArgJson[], path: string): NamedArg[] {
+  const budget = clTypeBudget()
   return args.map(([name, value], i) => {
-    const clType = argClType(value.cl_type, `${path}[${i}][1].cl_type`)
+    const clType = argClType(value.cl_type, `${path}[${i}][1].cl_type`, budget)
     return { name, bytes: hexToBytes(value.bytes), clType }
   })
 }

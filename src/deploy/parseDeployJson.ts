@@ -1,10 +1,12 @@
 // Reads deploy JSON strictly, the way casper-client does: every field present, no unknown field.
 
+import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { clTypeBudget, clTypeLength } from '../codec/clType.js'
 import { argClType, checkClValue } from '../codec/clValue.js'
 import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
-import { parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
+import { maxFileJsonValues, parseStrictJson, StrictJsonError } from '../encoding/parseStrictJson.js'
 import { DeployError } from '../errors/DeployError.js'
 import { defaultMaxArgsBytes } from './assertArgsBounded.js'
 import type { DeployJson } from './DeployJson.js'
@@ -25,9 +27,11 @@ export type ParseDeployJsonOptions = {
    */
   exactValues?: boolean | undefined
   /**
-   * Most approvals read. Default 200: twice the 100 the node accepts, so an over-signed deploy is
-   * still examined and reported, while no file can make verification (about a millisecond per
-   * signature) take seconds.
+   * Most distinct approvals read (exact repeats count once, as in the node's `BTreeSet`). Default
+   * `[core] max_associated_keys` of mainnet (100): casper-node refuses a deploy with more
+   * (casper-types `InvalidDeploy::ExcessiveApprovals`, "number of associated keys {got} exceeds
+   * the maximum {max_associated_keys}"), and no file can make verification (about a millisecond
+   * per signature) take longer than that many.
    */
   maxApprovals?: number | undefined
 }
@@ -73,7 +77,7 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
   let value: unknown = input
   if (typeof input === 'string') {
     try {
-      value = parseStrictJson(input)
+      value = parseStrictJson(input, { maxValues: maxFileJsonValues })
     } catch (cause) {
       if (!(cause instanceof StrictJsonError)) throw cause
       throw new DeployError(`Invalid deploy JSON at ${cause.details.path}: ${cause.shortMessage}`, {
@@ -104,17 +108,23 @@ export function parseDeployJson(input: string | unknown, options: ParseDeployJso
   item(deploy.payment, 'payment', maxArgsBytes, exact)
   item(deploy.session, 'session', maxArgsBytes, exact)
   const approvals = array(deploy.approvals, 'approvals')
-  const maxApprovals = options.maxApprovals ?? 200
-  if (approvals.length > maxApprovals)
-    throw invalid(
-      'approvals',
-      `at most ${maxApprovals} approvals (maxApprovals)`,
-      `${approvals.length} approvals`,
-    )
+  const maxApprovals = options.maxApprovals ?? casperMainnet.maxAssociatedKeys
+  const distinct = new Set<string>()
   approvals.forEach((a, i) => {
     const approval = object(a, `approvals[${i}]`, ['signer', 'signature'])
-    string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
-    string(approval.signature, `approvals[${i}].signature`, signatureHex)
+    const signer = string(approval.signer, `approvals[${i}].signer`, publicKeyHex)
+    const signature = string(approval.signature, `approvals[${i}].signature`, signatureHex)
+    distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
+    if (distinct.size > maxApprovals)
+      throw new DeployError(`Too many approvals: more than ${maxApprovals}`, {
+        code: 'TooManyApprovals',
+        details: {
+          field: 'approvals',
+          expected: `at most ${maxApprovals} distinct approvals (chainspec max_associated_keys)`,
+          got: `more than ${maxApprovals}`,
+        },
+        remedy: `casper-node refuses a deploy with more than ${maxApprovals} approvals (ExcessiveApprovals): keep one approval per signer, and only as many signers as the account needs.`,
+      })
   })
   return value as DeployJson
 }
@@ -158,7 +168,8 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     throw invalid(`${at}.version`, 'null or a contract version (an integer from 0 to 4294967295)', version)
   }
   const args = array(checked.args, `${at}.args`)
-  // The serialized RuntimeArgs length (casper-types `runtime_args.rs`), bounded before anything reads them.
+  // The serialized RuntimeArgs length (casper-types `runtime_args.rs`): names and values bounded
+  // before anything reads them, then with the CLTypes (each read within the list's node budget).
   let argsBytes = 4
   for (const arg of args)
     if (
@@ -168,13 +179,15 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
       typeof arg[1].bytes === 'string'
     )
       argsBytes += 8 + new TextEncoder().encode(arg[0]).length + arg[1].bytes.length / 2
-  if (argsBytes > maxArgsBytes)
-    throw invalid(
+  const tooLong = () =>
+    invalid(
       `${at}.args`,
       `args of at most ${maxArgsBytes} bytes (maxArgsBytes)`,
       `${Math.ceil(argsBytes)} bytes`,
     )
-  args.forEach((arg, i) => {
+  if (argsBytes > maxArgsBytes) throw tooLong()
+  const budget = clTypeBudget()
+  const values = args.map((arg, i) => {
     const argAt = `${at}.args[${i}]`
     if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') {
       throw invalid(argAt, '[name, { cl_type, bytes, parsed }]', arg)
@@ -182,14 +195,20 @@ function item(value: unknown, path: string, maxArgsBytes: number, exact: boolean
     // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${argAt}[1]`, ['cl_type', 'bytes'], ['parsed'])
     const bytes = string(clValue.bytes, `${argAt}[1].bytes`, hex())
+    const type = argClType(clValue.cl_type, `${argAt}[1].cl_type`, budget)
+    argsBytes += clTypeLength(type)
+    return { argAt, json: clValue.cl_type, type, bytes }
+  })
+  if (argsBytes > maxArgsBytes) throw tooLong()
+  for (const { argAt, json, type, bytes } of values) {
     // Every count and length checked against the bytes before anything loops on it.
     try {
-      checkClValue(argClType(clValue.cl_type, `${argAt}[1].cl_type`), hexToBytes(bytes), `${argAt}[1].bytes`)
+      checkClValue(type, hexToBytes(bytes), `${argAt}[1].bytes`)
     } catch (error) {
-      const flat = !/"(?:List|Map)"/.test(JSON.stringify(clValue.cl_type))
+      const flat = !/"(?:List|Map)"/.test(JSON.stringify(json))
       if (exact || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
     }
-  })
+  }
 }
 
 /** A humantime field (timestamp or TTL), read with the parser casper-node uses. */

@@ -10,6 +10,7 @@
 import type { Account, AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey, accountHashOf } from '../account/accountHash.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
+import { maxSessionGas } from '../chainspec/resolveChainspec.js'
 import { decodeU512 } from '../codec/u512.js'
 import type { NamedArgJson } from '../deploy/DeployJson.js'
 import { emulateSession } from '../emulator/emulateSession.js'
@@ -152,7 +153,9 @@ async function execute(
       signers,
       // The chainspec the devnet runs: its opcode, host and storage costs, limits and signer rule.
       chainspec,
-      gasLimit: limit,
+      // The gas the payment buys, never more than a lane (or, on 1.5, a block) allows: a looping
+      // session ends there at once, as on the node.
+      gasLimit: limit < maxSessionGas(chainspec) ? limit : maxSessionGas(chainspec),
     })
   } catch (error) {
     // Module bytes the emulator cannot even read: the node's preprocessing would refuse them too

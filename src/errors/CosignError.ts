@@ -7,6 +7,9 @@ import { BaseError, type BaseErrorParameters } from './BaseError.js'
  *   (`details.path` names where, `details.reason` is the `StrictJsonError` code);
  * - `InvalidShape`: a field missing, unknown, or of the wrong kind (the field is named in `details.field`);
  * - `UnknownClType`: a `cl_type` that is not one of casper-types' 23 CLTypes, or nested too deep;
+ * - `ClTypeTooLarge`: the CLTypes of one args list hold more than `maxClTypeNodes` nodes;
+ * - `TooManyApprovals`: more distinct approvals than the network's `max_associated_keys` in a
+ *   file read, merged or signed (casper-types `ExcessiveApprovals`: the node refuses such a file);
  * - `InvalidBytes`: bytes that do not follow the bytesrepr layout (a count or length beyond the bytes left);
  * - `UnsupportedTransaction`: a transaction variant this entry does not hash;
  * - `SigningFailed`: a signer or wallet refused or returned something unusable;
@@ -19,6 +22,8 @@ export type CosignErrorCode =
   | 'InvalidJson'
   | 'InvalidShape'
   | 'UnknownClType'
+  | 'ClTypeTooLarge'
+  | 'TooManyApprovals'
   | 'InvalidBytes'
   | 'UnsupportedTransaction'
   | 'SigningFailed'

@@ -4,6 +4,7 @@ import { missingSigners } from '../account/missingSigners.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { estimateCost } from '../chainspec/estimateCost.js'
+import { sessionGasLimit } from '../chainspec/resolveChainspec.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
 import { describeFile } from '../cosign/describeFile.js'
 import type { ExpectedOutcome } from '../cosign/ExpectedOutcome.js'
@@ -14,7 +15,9 @@ import { spendingFailure } from './spendingOutcome.js'
 /**
  * Runs the file's session Wasm in the emulator against `account`, signed by the keys whose
  * approvals verify plus the fewest that complete the threshold (as it will run once everyone has
- * signed), under `chainspec` (default `casperMainnet`: 2.x gas, gas price 1). The need is gas ×
+ * signed), under `chainspec` (default `casperMainnet`: 2.x gas, gas price 1), with the gas its
+ * standard payment buys (`sessionGasLimit`): a session that needs more runs out of gas there, as
+ * on the node, and the outcome says so (`outOfGas`, charged in full). The need is gas ×
  * the network's gas price (`[vacancy] min_gas_price`; a deploy's `gas_price` is only the most the
  * sender accepts); the charge is {@link estimateCost} under the same chainspec. Undefined when the
  * session is neither Wasm nor a native spending call. Pass the result to `describeFile` as `outcome`.
@@ -57,18 +60,23 @@ export async function expectedOutcome(
   const signed = signers.map((s) => s.accountHash)
   const { deployment, keyManagement } = account.actionThresholds
   const completing = missingSigners(account, signed, Math.max(deployment, keyManagement)) ?? []
+  const price = Math.max(chainspec.gasPrice.min, 1)
+  // The session runs with the gas its payment buys, as on the node: a loop ends there at once.
+  const gasLimit = sessionGasLimit(chainspec, payment.kind === 'standard' ? payment.motes : undefined, price)
   const result = await emulateSession({
     wasm,
     args,
     account,
     signers: [...signed, ...completing],
     chainspec,
+    gasLimit,
   })
   if (!result.ok)
     return {
       ok: false,
       failure: result.failure?.message ?? 'unknown failure',
       revert: result.revert && { code: result.revert.code, name: result.revert.name },
+      ...(result.failure?.kind === 'outOfGas' ? { outOfGas: true, gasLimit } : {}),
     }
   const gas = result.gas.total
   const limit = payment.kind === 'standard' ? payment.motes : undefined
@@ -80,7 +88,7 @@ export async function expectedOutcome(
     ok: true,
     account: result.account,
     gas,
-    needMotes: gas * BigInt(Math.max(chainspec.gasPrice.min, 1)),
+    needMotes: gas * BigInt(price),
     chargeMotes: cost?.charged,
     outOfGas: cost ? !cost.fits : undefined,
   }

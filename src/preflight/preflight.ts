@@ -5,7 +5,7 @@ import { type SignatureProgress, signatureProgress } from '../approvals/signatur
 import type { VerifyDeployReturnType } from '../approvals/verifyApproval.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casper15 } from '../chainspec/casper15.js'
-import { type ChainspecOption, resolveChainspec } from '../chainspec/resolveChainspec.js'
+import { type ChainspecOption, resolveChainspec, sessionGasLimit } from '../chainspec/resolveChainspec.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { type EmulateSessionReturnType, emulateSession } from '../emulator/emulateSession.js'
@@ -199,21 +199,35 @@ export async function preflight(
       ...(protocol === '2.0' ? progress.unassociated.map((s) => s.accountHash) : []),
       ...(progress.complete ? [] : (progress.neededSets[0] ?? [])),
     ]
+    const gasPrice = protocol === '1.5' ? Math.max(1, submission.gasPrice) : Math.max(1, limits.gasPrice.min)
+    // The session runs with the gas its payment buys, as on the node: a loop ends there at once.
+    const gasLimit = sessionGasLimit(chainspec, payment, gasPrice)
     emulation = await emulateSession({
       wasm,
       args: submission.sessionArgs,
       account,
       signers: signers.length > 0 ? signers : Object.keys(account.associatedKeys),
       chainspec,
+      gasLimit,
     })
-    if (!emulation.ok) {
+    // Out of gas at what the payment buys (not at a lane's or block's smaller limit): the payment is short.
+    if (
+      !emulation.ok &&
+      emulation.failure?.kind === 'outOfGas' &&
+      payment !== undefined &&
+      gasLimit === payment / BigInt(gasPrice)
+    ) {
+      error(
+        'PaymentBelowCost',
+        `payment ${payment} motes buys ${gasLimit} gas and the session runs out of gas within it: the deploy would fail, change nothing and be charged the whole payment`,
+        { payment, gasLimit },
+      )
+    } else if (!emulation.ok) {
       error('SessionWouldFail', `the session would fail: ${emulation.failure?.message}`, {
         revert: emulation.revert ? `${emulation.revert.name} [${emulation.revert.code}]` : undefined,
       })
     } else if (payment !== undefined) {
-      const gasPrice =
-        protocol === '1.5' ? BigInt(Math.max(1, submission.gasPrice)) : BigInt(limits.gasPrice.min)
-      const cost = emulation.gas.total * gasPrice
+      const cost = emulation.gas.total * BigInt(gasPrice)
       if (payment < cost) {
         error(
           'PaymentBelowCost',

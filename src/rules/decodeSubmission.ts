@@ -3,6 +3,7 @@
 import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
+import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { hashDeploy, hashTransaction } from '../codec/hashDeploy.js'
 import { type NamedArg, runtimeArgs, type TransactionPayload, transactionPayload } from '../codec/layouts.js'
 import type { CosignTransaction } from '../cosign/CosignFile.js'
@@ -136,10 +137,12 @@ export function decodeSubmission(
 ): Submission {
   // As the node's JSON layer reads it: a value that does not decode (a malformed U512 amount) gets
   // the node's own refusal from the rules, not a parse error.
-  if ('deploy' in input) return fromDeploy(parseDeployJson(input.deploy, { exactValues: false }))
+  // Up to twice the approvals the node accepts are read, so its own ExcessiveApprovals is reported.
+  if ('deploy' in input)
+    return fromDeploy(parseDeployJson(input.deploy, { exactValues: false, maxApprovals }))
   const wrapper = input.transaction
   if (isObject(wrapper) && Object.keys(wrapper).length === 1 && 'Deploy' in wrapper) {
-    return fromDeploy(parseDeployJson(wrapper.Deploy, { exactValues: false }))
+    return fromDeploy(parseDeployJson(wrapper.Deploy, { exactValues: false, maxApprovals }))
   }
   if (!isObject(wrapper) || Object.keys(wrapper).length !== 1 || !isObject(wrapper.Version1)) {
     throw invalidTransaction(
@@ -150,6 +153,13 @@ export function decodeSubmission(
   }
   return fromTransaction(wrapper.Version1)
 }
+
+/**
+ * The most distinct approvals decoded (and verified): twice `max_associated_keys` of mainnet, so a
+ * submission with more than the node accepts is still read and refused in the node's words
+ * (`ExcessiveApprovals`), while none costs more than that many signature checks.
+ */
+const maxApprovals = 2 * casperMainnet.maxAssociatedKeys
 
 function fromDeploy(deploy: DeployJson): Submission {
   const approvals = approvalSet(deploy.approvals)
@@ -207,6 +217,12 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     invalidTransaction('Version1.hash', '64 hex digits', raw.hash)
   }
   if (!Array.isArray(raw.approvals)) invalidTransaction('Version1.approvals', 'an array', raw.approvals)
+  if (new Set((raw.approvals as unknown[]).map((a) => JSON.stringify(a))).size > maxApprovals)
+    invalidTransaction(
+      'Version1.approvals',
+      `at most ${maxApprovals} distinct approvals`,
+      raw.approvals.length,
+    )
   for (const [i, approval] of (raw.approvals as unknown[]).entries()) {
     if (
       !isObject(approval) ||

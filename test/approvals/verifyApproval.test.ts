@@ -259,18 +259,16 @@ describe('approval counts (the node requires 1..=100)', () => {
   test("exact repeats count once, as in the node's BTreeSet", () => {
     expect(verifyDeployJson(withApprovals(synthetic, [edApproval, edApproval])).approvalCount).toBe(1)
   })
-  test('101 distinct approvals: ExcessiveApprovals; 100 pass', () => {
+  test('101 distinct approvals: refused when read (max_associated_keys 100); 100 pass', () => {
     const approvals = Array.from({ length: 101 }, (_, i) => testSigner(i, 'ed25519').sign(synthetic.hash))
     expect(verifyDeployJson(withApprovals(synthetic, approvals.slice(0, 100))).ok).toBe(true)
-    const report = verifyDeployJson(withApprovals(synthetic, approvals))
-    expect(report.problems).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "ExcessiveApprovals",
-          "message": "expected at most 100 approvals (chainspec max_associated_keys), got 101",
-        },
-      ]
-    `)
-    expect(report.valid).toHaveLength(101)
+    expect(() => verifyDeployJson(withApprovals(synthetic, approvals))).toThrow(
+      expect.objectContaining({
+        code: 'TooManyApprovals',
+        details: expect.objectContaining({
+          expected: 'at most 100 distinct approvals (chainspec max_associated_keys)',
+        }),
+      }),
+    )
   })
 })

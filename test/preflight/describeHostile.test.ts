@@ -127,8 +127,8 @@ describe('payment', () => {
     expect(description.payment).toMatchObject({ belowFloor: false, outOfGas: true, ifFails: 400_000_000n })
     expect(description.text.split('\n').filter((l) => /Payment|DO NOT/.test(l))).toMatchInlineSnapshot(`
       [
-        "DO NOT SIGN: the payment of 0.4 CSPR is below the emulated cost of 0.483446387 CSPR: the session would run out of gas, change nothing, and be charged the whole 0.4 CSPR.",
-        "Payment: 0.4 CSPR standard payment (emulated cost 0.483446387 CSPR: runs out of gas, charged 0.4 CSPR)",
+        "DO NOT SIGN: the session runs out of gas within the 400000000 gas its payment of 0.4 CSPR buys: it changes nothing and is charged the whole 0.4 CSPR.",
+        "Payment: 0.4 CSPR standard payment (runs out of gas within what it buys, charged 0.4 CSPR)",
       ]
     `)
   })
