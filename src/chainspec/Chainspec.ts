@@ -112,15 +112,23 @@ export type TransactionLane = {
  */
 export type AuthorizationRule = 'everySignerAssociated' | 'anySignerAssociated'
 
-/** The gas of the mint's transfer and of the auction's entry points (`[system_costs]`). */
+/**
+ * The gas of the mint's transfer and burn and of the auction's entry points (`[system_costs]`).
+ * `burn`, `changeBidPublicKey`, `addReservations` and `cancelReservations` are 2.x only (0 when the
+ * chainspec has none, as 1.x).
+ */
 export type SystemCosts = {
   transfer: bigint
+  burn: bigint
   delegate: bigint
   undelegate: bigint
   redelegate: bigint
   addBid: bigint
   withdrawBid: bigint
   activateBid: bigint
+  changeBidPublicKey: bigint
+  addReservations: bigint
+  cancelReservations: bigint
 }
 
 /**
@@ -191,6 +199,13 @@ export type Chainspec = {
   nativeTransferMinimumMotes: bigint
   /** `[core] minimum_delegation_amount`: the least a delegation may be. */
   minimumDelegationAmount: bigint
+  /**
+   * `[core] maximum_delegation_amount` (2.x; u64::MAX when the chainspec has none, as 1.x): the most
+   * a delegation may be, and the highest maximum a bid may set (casper-node `arg_handling.rs`).
+   */
+  maximumDelegationAmount: bigint
+  /** `[core] max_delegators_per_validator`: also the most slots a validator may reserve. */
+  maxDelegatorsPerValidator: number
   /**
    * The gas of native calls: `[system_costs.mint_costs] transfer` and
    * `[system_costs.auction_costs]`. On 2.x a native transaction in the mint or auction lane pays at

@@ -80,14 +80,21 @@ export const casper15: Chainspec = {
   nativeTransferMinimumMotes: 2_500_000_000n,
   auctionContractHash: auctionContractHashes.casper,
   minimumDelegationAmount: 500_000_000_000n,
+  // 1.5.8 has no `maximum_delegation_amount`, nor the 2.x costs below.
+  maximumDelegationAmount: 2n ** 64n - 1n,
+  maxDelegatorsPerValidator: 1200,
   systemCosts: {
     transfer: 10_000n,
+    burn: 0n,
     delegate: 2_500_000_000n,
     undelegate: 2_500_000_000n,
     redelegate: 2_500_000_000n,
     addBid: 5_000_000_000_000n,
     withdrawBid: 2_500_000_000n,
     activateBid: 10_000n,
+    changeBidPublicKey: 0n,
+    addReservations: 0n,
+    cancelReservations: 0n,
   },
   wasm: {
     maxMemoryPages: 64,

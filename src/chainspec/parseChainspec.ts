@@ -259,18 +259,28 @@ export function parseChainspec(toml: string): Chainspec {
   const v2 = Number(major) >= 2
   const wasm = r.has('wasm.v1') ? 'wasm.v1' : 'wasm'
   const chainName = r.string('network.name')
+  const optionalCost = (path: string): bigint => (r.has(path) ? r.big(path) : 0n)
   const common = {
     protocolVersion,
     auctionContractHash: auctionContractHashes[chainName],
     minimumDelegationAmount: r.motes('core.minimum_delegation_amount'),
+    // 2.x only: a 1.x chainspec has no ceiling and none of these costs.
+    maximumDelegationAmount: r.has('core.maximum_delegation_amount')
+      ? r.big('core.maximum_delegation_amount')
+      : 2n ** 64n - 1n,
+    maxDelegatorsPerValidator: r.number('core.max_delegators_per_validator'),
     systemCosts: {
       transfer: r.big('system_costs.mint_costs.transfer'),
+      burn: optionalCost('system_costs.mint_costs.burn'),
       delegate: r.big('system_costs.auction_costs.delegate'),
       undelegate: r.big('system_costs.auction_costs.undelegate'),
       redelegate: r.big('system_costs.auction_costs.redelegate'),
       addBid: r.big('system_costs.auction_costs.add_bid'),
       withdrawBid: r.big('system_costs.auction_costs.withdraw_bid'),
       activateBid: r.big('system_costs.auction_costs.activate_bid'),
+      changeBidPublicKey: optionalCost('system_costs.auction_costs.change_bid_public_key'),
+      addReservations: optionalCost('system_costs.auction_costs.add_reservations'),
+      cancelReservations: optionalCost('system_costs.auction_costs.cancel_reservations'),
     },
     chainName,
     // 1.x `Account::can_authorize`, 2.x `RuntimeFootprint::can_authorize` (types/src/runtime_footprint.rs).

@@ -52,12 +52,16 @@ export const mainnet: CosignNetwork = {
   minimumDelegationAmount: 500_000_000_000n,
   systemCosts: {
     transfer: 100_000_000n,
+    burn: 100_000_000n,
     delegate: 2_500_000_000n,
     undelegate: 2_500_000_000n,
     redelegate: 2_500_000_000n,
     addBid: 2_500_000_000n,
     withdrawBid: 2_500_000_000n,
     activateBid: 2_500_000_000n,
+    changeBidPublicKey: 5_000_000_000n,
+    addReservations: 2_500_000_000n,
+    cancelReservations: 2_500_000_000n,
   },
   auctionContractHash: auctionContractHashes.casper,
 }

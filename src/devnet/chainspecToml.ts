@@ -31,12 +31,14 @@ export function chainspecToml(chainspec: Chainspec): string {
     `refund_handling = { type = '${refund.type}'${'ratio' in refund ? `, refund_ratio = [${refund.ratio[0]}, ${refund.ratio[1]}]` : ''} }`,
     `fee_handling = { type = '${chainspec.feeHandling.type}' }`,
     `minimum_delegation_amount = ${chainspec.minimumDelegationAmount}`,
+    `max_delegators_per_validator = ${chainspec.maxDelegatorsPerValidator}`,
   ]
   if (v2) {
     lines.push(
       `enable_addressable_entity = ${chainspec.enableAddressableEntity}`,
       `pricing_handling = { type = '${chainspec.pricingHandling.type}' }`,
       `baseline_motes_amount = ${chainspec.baselineMotesAmount}`,
+      `maximum_delegation_amount = ${chainspec.maximumDelegationAmount}`,
       '',
       '[vacancy]',
       `min_gas_price = ${chainspec.gasPrice.min}`,
@@ -86,9 +88,17 @@ export function chainspecToml(chainspec: Chainspec): string {
     `undelegate = ${costs.undelegate}`,
     `activate_bid = ${costs.activateBid}`,
     `redelegate = ${costs.redelegate}`,
+    ...(v2
+      ? [
+          `change_bid_public_key = ${costs.changeBidPublicKey}`,
+          `add_reservations = ${costs.addReservations}`,
+          `cancel_reservations = ${costs.cancelReservations}`,
+        ]
+      : []),
     '',
     '[system_costs.mint_costs]',
     `transfer = ${costs.transfer}`,
+    ...(v2 ? [`burn = ${costs.burn}`] : []),
   )
   const wasm = v2 ? 'wasm.v1' : 'wasm'
   const { opcodeCosts } = chainspec.wasm

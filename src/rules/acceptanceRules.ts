@@ -25,6 +25,7 @@ import {
   wasmLaneFor,
 } from './AcceptanceLimits.js'
 import type { Submission } from './decodeSubmission.js'
+import { type NativeArgsVariant, nativeArgsFailure } from './nativeArgsFailure.js'
 
 /** Stable codes of the node's acceptance rules (each refusal the node can answer with). */
 export type AcceptanceCode =
@@ -93,6 +94,33 @@ export type AcceptanceCode =
   | 'InvalidTransferAmount'
   /** A Transfer `amount` below `native_transfer_minimum_motes` (`InsufficientTransferAmount`). */
   | 'TransferAmountTooLow'
+  /**
+   * 2.x TransactionV1, Native target: an arg its entry point requires is missing
+   * (`arg_handling.rs`, `InvalidTransactionV1::MissingArg`).
+   */
+  | 'MissingArg'
+  /** 2.x Native TransactionV1: an arg of another CLType than the entry point reads (`UnexpectedArgType`). */
+  | 'UnexpectedArgType'
+  /** 2.x Native TransactionV1: an arg whose bytes are not one value of its CLType (`InvalidArg`). */
+  | 'InvalidArg'
+  /**
+   * 2.x Native `Burn` of nothing (`InsufficientBurnAmount`). Not covered by test/conformance:
+   * arg_handling.rs has no burn test.
+   */
+  | 'BurnAmountTooLow'
+  /** 2.x Native `AddBid` with a zero `amount` (`InsufficientAmount`). */
+  | 'AmountTooLow'
+  /** 2.x Native `AddBid`: `minimum_delegation_amount` below the chainspec's (`InvalidMinimumDelegationAmount`). */
+  | 'MinimumDelegationAmountTooLow'
+  /** 2.x Native `AddBid`: `maximum_delegation_amount` above the chainspec's (`InvalidMaximumDelegationAmount`). */
+  | 'MaximumDelegationAmountTooHigh'
+  /**
+   * 2.x Native `AddBid` / `AddReservations`: more reserved slots than `max_delegators_per_validator`
+   * (`InvalidReservedSlots`).
+   */
+  | 'TooManyReservedSlots'
+  /** 2.x Native `Delegate` / `Redelegate` above `maximum_delegation_amount` (`InvalidDelegationAmount`). */
+  | 'DelegationAmountTooHigh'
   /** Session module bytes are empty (`MissingModuleBytes` / `EmptyModuleBytes`). */
   | 'EmptyModuleBytes'
   /** `timestamp + ttl < now` (`Expired`). */
@@ -199,6 +227,43 @@ function gasLimitOf(s: Submission, limits: AcceptanceLimits): bigint | undefined
   return s.payment === 'fixed' ? laneOf(s, limits)?.maxGasLimit : undefined
 }
 
+/**
+ * The node's one answer for a Native TransactionV1's args (`arg_handling.rs`, first refusal
+ * only), reported by the rule of its variant: at most one of these rules fires, in the node's place.
+ */
+function nativeArgs(
+  s: Submission,
+  c: AcceptanceContext,
+  variant: NativeArgsVariant,
+): [string, Record<string, unknown>] | undefined {
+  if (s.nativeArgs === undefined) return undefined
+  const failure = nativeArgsFailure(s.entryPoint, s.nativeArgs, c.limits)
+  if (failure?.variant !== variant) return undefined
+  return [failure.message, { ...failure.details, nodeError: `InvalidTransactionV1::${failure.variant}` }]
+}
+
+/**
+ * The `[system_costs]` a Native entry point's payment must reach (meta_transaction_v1.rs
+ * `is_config_compliant`), with its chainspec name; `undefined` for `Call` / `Custom`.
+ */
+function nativeSystemCost(entryPoint: string, limits: AcceptanceLimits): [bigint, string] | undefined {
+  const costs = limits.systemCosts
+  const table: Record<string, [bigint, string]> = {
+    Transfer: [costs.transfer, 'mint_costs.transfer'],
+    Burn: [costs.burn, 'mint_costs.burn'],
+    AddBid: [costs.addBid, 'auction_costs.add_bid'],
+    ActivateBid: [costs.addBid, 'auction_costs.add_bid'],
+    WithdrawBid: [costs.withdrawBid, 'auction_costs.withdraw_bid'],
+    Delegate: [costs.delegate, 'auction_costs.delegate'],
+    Undelegate: [costs.undelegate, 'auction_costs.undelegate'],
+    Redelegate: [costs.redelegate, 'auction_costs.redelegate'],
+    ChangeBidPublicKey: [costs.changeBidPublicKey, 'auction_costs.change_bid_public_key'],
+    AddReservations: [costs.addReservations, 'auction_costs.add_reservations'],
+    CancelReservations: [costs.cancelReservations, 'auction_costs.cancel_reservations'],
+  }
+  return table[entryPoint]
+}
+
 /** Every rule, by code. */
 export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule>> = {
   InvalidGasPrice: rule('InvalidGasPrice', 'configuration', (s) =>
@@ -228,23 +293,32 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
   // transaction_acceptor/tests.rs `should_reject_deploy_with_insufficient_payment`,
   // `should_reject_transaction_v1_with_insufficient_payment`. Display text of both errors:
   // "invalid payment amount" (deploy/error.rs, transaction_v1/errors_v1.rs).
+  // The mint and auction lanes (same function): under `payment_limited`, a Native TransactionV1's
+  // `payment_amount` below its entry point's `[system_costs]` (mint `transfer` / `burn`; auction
+  // `add_bid` for AddBid and ActivateBid, `withdraw_bid`, `delegate`, `undelegate`, `redelegate`,
+  // `change_bid_public_key`, `add_reservations`, `cancel_reservations`) is also
+  // InvalidTransactionV1::InvalidPaymentAmount.
   PaymentBelowBaseline: rule('PaymentBelowBaseline', 'configuration', (s, c) => {
     if (isProtocol15(c.limits) || typeof s.paymentAmount !== 'bigint') return undefined
-    const baseline = c.limits.baselineMotesAmount
+    let floor = c.limits.baselineMotesAmount
+    let floorName = 'baseline_motes_amount'
     if (s.kind === 'deploy') {
       if (isTransfer(s)) return undefined
     } else {
       if (s.payment !== 'standard' && s.payment !== 'custom') return undefined
-      const floored = c.limits.pricingHandling.type === 'payment_limited' && s.session !== 'native'
-      if (s.paymentAmount !== 0n && !floored) return undefined
+      const limited = c.limits.pricingHandling.type === 'payment_limited'
+      const cost = s.session === 'native' ? nativeSystemCost(s.entryPoint, c.limits) : undefined
+      if (cost !== undefined) [floor, floorName] = cost
+      if (s.paymentAmount !== 0n && (!limited || (s.session === 'native' && cost === undefined)))
+        return undefined
     }
-    if (s.paymentAmount !== 0n && s.paymentAmount >= baseline) return undefined
+    if (s.paymentAmount !== 0n && s.paymentAmount >= floor) return undefined
     const name = s.kind === 'deploy' ? 'InvalidDeploy' : 'InvalidTransactionV1'
     return [
-      `invalid payment amount: the payment of ${s.paymentAmount} motes is below the network's baseline_motes_amount of ${baseline} (${name}::InvalidPaymentAmount)`,
+      `invalid payment amount: the payment of ${s.paymentAmount} motes is below the network's ${floorName} of ${floor} (${name}::InvalidPaymentAmount)`,
       {
         paymentAmount: s.paymentAmount,
-        baselineMotesAmount: baseline,
+        ...(floorName === 'baseline_motes_amount' ? { baselineMotesAmount: floor } : { systemCost: floor }),
         nodeError: `${name}::InvalidPaymentAmount`,
       },
     ]
@@ -372,6 +446,7 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
   // The chainspec's `native_transfer_minimum_motes` (deploy.rs `is_config_compliant`; V1
   // arg_handling.rs `has_valid_transfer_args`, InvalidTransactionV1::InsufficientTransferAmount).
   TransferAmountTooLow: rule('TransferAmountTooLow', 'configuration', (s, c) => {
+    if (s.kind === 'transaction') return nativeArgs(s, c, 'InsufficientTransferAmount')
     const minimum = c.limits.nativeTransferMinimumMotes
     return typeof s.transferAmount === 'bigint' && s.transferAmount < minimum
       ? [
@@ -380,6 +455,27 @@ export const acceptanceRuleTable: Readonly<Record<AcceptanceCode, AcceptanceRule
         ]
       : undefined
   }),
+  MissingArg: rule('MissingArg', 'configuration', (s, c) => nativeArgs(s, c, 'MissingArg')),
+  UnexpectedArgType: rule('UnexpectedArgType', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'UnexpectedArgType'),
+  ),
+  InvalidArg: rule('InvalidArg', 'configuration', (s, c) => nativeArgs(s, c, 'InvalidArg')),
+  BurnAmountTooLow: rule('BurnAmountTooLow', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'InsufficientBurnAmount'),
+  ),
+  AmountTooLow: rule('AmountTooLow', 'configuration', (s, c) => nativeArgs(s, c, 'InsufficientAmount')),
+  MinimumDelegationAmountTooLow: rule('MinimumDelegationAmountTooLow', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'InvalidMinimumDelegationAmount'),
+  ),
+  MaximumDelegationAmountTooHigh: rule('MaximumDelegationAmountTooHigh', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'InvalidMaximumDelegationAmount'),
+  ),
+  TooManyReservedSlots: rule('TooManyReservedSlots', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'InvalidReservedSlots'),
+  ),
+  DelegationAmountTooHigh: rule('DelegationAmountTooHigh', 'configuration', (s, c) =>
+    nativeArgs(s, c, 'InvalidDelegationAmount'),
+  ),
   EmptyModuleBytes: rule('EmptyModuleBytes', 'account', (s) =>
     s.session === 'emptyWasm' ? 'module bytes for session code cannot be empty' : undefined,
   ),
@@ -553,9 +649,18 @@ const orderTransaction2x: readonly AcceptanceCode[] = [
   'FutureTimestamp',
   'TooManyApprovals',
   'ExceededBlockGasLimit',
-  // is_body_metadata_valid
+  // is_body_metadata_valid, then arg_handling.rs (one answer, reported by its variant's rule)
   'SessionArgsTooLong',
+  'MissingArg',
+  'UnexpectedArgType',
+  'InvalidArg',
   'TransferAmountTooLow',
+  'BurnAmountTooLow',
+  'AmountTooLow',
+  'MinimumDelegationAmountTooLow',
+  'MaximumDelegationAmountTooHigh',
+  'TooManyReservedSlots',
+  'DelegationAmountTooHigh',
   'EmptyModuleBytes',
   // transaction_acceptor.rs
   'Expired',
@@ -740,6 +845,33 @@ export function nodeText(
     .with('TransferAmountTooLow', () => [
       'the deploy sent to the network had an insufficient transfer amount',
       'the transaction sent to the network had an insufficient transfer amount',
+    ])
+    .with('MissingArg', () => ['', 'the transaction sent to the network was missing an argument'])
+    .with('UnexpectedArgType', () => [
+      '',
+      'the transaction sent to the network had an unexpected argument type',
+    ])
+    .with('InvalidArg', () => ['', 'the transaction sent to the network had an invalid argument'])
+    .with('BurnAmountTooLow', () => ['', 'Insufficient burn amount for Transaction::V1'])
+    .with('AmountTooLow', () => [
+      '',
+      'Transaction includes an argument named amount with a value below a relevant limit',
+    ])
+    .with('MinimumDelegationAmountTooLow', () => [
+      '',
+      'Transaction attempts to set a minimum delegation amount below the lowest allowed value',
+    ])
+    .with('MaximumDelegationAmountTooHigh', () => [
+      '',
+      'Transaction attempts to set a maximum delegation amount above the highest allowed value',
+    ])
+    .with('TooManyReservedSlots', () => [
+      '',
+      'Transaction attempts to set a reserved slots count above the highest allowed value',
+    ])
+    .with('DelegationAmountTooHigh', () => [
+      '',
+      'Transaction attempts to set a delegation amount above the highest allowed value',
     ])
     .with('EmptyModuleBytes', () => [
       'missing module bytes for deploy',

@@ -100,6 +100,8 @@ export type Submission = {
   wasm: Uint8Array | undefined
   /** Session args as raw CLValue bytes. */
   sessionArgs: { name: string; value: Uint8Array }[]
+  /** A TransactionV1 with the Native target: its args with their CLTypes (`arg_handling.rs` reads them); `undefined` otherwise. */
+  nativeArgs: readonly NamedArg[] | undefined
   /** A Transfer session's `amount` (a TransactionV1 native `Transfer`'s when it is a U512); `none` otherwise. */
   transferAmount: U512Arg | 'none'
   /** Serialized length of the whole deploy / transaction, with the approval set. */
@@ -202,6 +204,7 @@ function fromDeploy(deploy: DeployJson): Submission {
     runtime: 'VmCasperV1',
     wasm,
     sessionArgs: wasm ? argsOf(sessionBody?.args ?? []) : [],
+    nativeArgs: undefined,
     transferAmount: sessionVariant === 'Transfer' ? u512Arg(sessionBody?.args ?? [], 'amount') : 'none',
     size,
     sessionArgsLength: runtimeArgsBytes(Object.values(deploy.session)[0]?.args ?? []).length,
@@ -301,6 +304,7 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     runtime: target.TAG === 'Native' ? 'Native' : target.data[1].TAG,
     wasm: wasm && wasm.length > 0 ? wasm : undefined,
     sessionArgs: decoded.args.map(({ name, bytes }) => ({ name, value: bytes })),
+    nativeArgs: target.TAG === 'Native' ? decoded.args : undefined,
     // node arg_handling.rs `has_valid_transfer_args`: a native Transfer's U512 `amount` is held to
     // the minimum (a missing or mistyped one is left to execution here).
     transferAmount: transferAmountOf(target.TAG === 'Native' && entryPoint.TAG === 'Transfer', decoded.args),

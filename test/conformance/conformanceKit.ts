@@ -246,6 +246,15 @@ export const preflightCodeOf = {
   InvalidPaymentVariant: { codes: ['InvalidPaymentVariant'] },
   MissingTransferTarget: { codes: ['MissingTransferTarget'] },
   MissingModuleBytes: { codes: ['EmptyModuleBytes'] },
+  // arg_handling.rs (a Native TransactionV1's args).
+  MissingArg: { codes: ['MissingArg'] },
+  UnexpectedArgType: { codes: ['UnexpectedArgType'] },
+  InvalidArg: { codes: ['InvalidArg'] },
+  InsufficientAmount: { codes: ['AmountTooLow'] },
+  InvalidMinimumDelegationAmount: { codes: ['MinimumDelegationAmountTooLow'] },
+  InvalidMaximumDelegationAmount: { codes: ['MaximumDelegationAmountTooHigh'] },
+  InvalidReservedSlots: { codes: ['TooManyReservedSlots'] },
+  InvalidDelegationAmount: { codes: ['DelegationAmountTooHigh'] },
   ExcessiveSize: { codes: ['DeployTooLarge'] },
 } satisfies Record<string, { codes: string[]; text?: RegExp; notText?: RegExp }>
 
