@@ -121,6 +121,12 @@ export type SystemCosts = {
   addBid: bigint
   withdrawBid: bigint
   activateBid: bigint
+  /** casper-node 2.x only (`auction_costs.change_bid_public_key`). */
+  changeBidPublicKey?: bigint | undefined
+  /** casper-node 2.x only (`auction_costs.add_reservations`). */
+  addReservations?: bigint | undefined
+  /** casper-node 2.x only (`auction_costs.cancel_reservations`). */
+  cancelReservations?: bigint | undefined
 }
 
 /**

@@ -139,6 +139,9 @@ export const casperMainnet: Chainspec = {
     addBid: 2_500_000_000n,
     withdrawBid: 2_500_000_000n,
     activateBid: 2_500_000_000n,
+    changeBidPublicKey: 5_000_000_000n,
+    addReservations: 2_500_000_000n,
+    cancelReservations: 2_500_000_000n,
   },
   wasm: {
     maxMemoryPages: 64,

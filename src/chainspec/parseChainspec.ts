@@ -271,6 +271,12 @@ export function parseChainspec(toml: string): Chainspec {
       addBid: r.big('system_costs.auction_costs.add_bid'),
       withdrawBid: r.big('system_costs.auction_costs.withdraw_bid'),
       activateBid: r.big('system_costs.auction_costs.activate_bid'),
+      // 2.x only (casper-types `chainspec/vm_config/auction_costs.rs`).
+      ...optionalCosts(r, {
+        changeBidPublicKey: 'change_bid_public_key',
+        addReservations: 'add_reservations',
+        cancelReservations: 'cancel_reservations',
+      }),
     },
     chainName,
     // 1.x `Account::can_authorize`, 2.x `RuntimeFootprint::can_authorize` (types/src/runtime_footprint.rs).
@@ -344,4 +350,14 @@ export function parseChainspec(toml: string): Chainspec {
     baselineMotesAmount: r.big('core.baseline_motes_amount'),
     nativeTransferMinimumMotes: r.motes('transactions.native_transfer_minimum_motes'),
   }
+}
+
+/** The `[system_costs.auction_costs]` entries a 1.x chainspec lacks, each read when present. */
+function optionalCosts<K extends string>(r: Reader, names: Record<K, string>): Partial<Record<K, bigint>> {
+  const out: Partial<Record<K, bigint>> = {}
+  for (const [key, name] of Object.entries(names) as [K, string][]) {
+    const path = `system_costs.auction_costs.${name}`
+    if (r.has(path)) out[key] = r.big(path)
+  }
+  return out
 }

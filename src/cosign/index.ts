@@ -41,6 +41,8 @@ export type {
   RuntimeDescription,
 } from './describeFile.js'
 export { describeFile } from './describeFile.js'
+export type { BidDescription, BidEntryPoint, Reservation, ReservedDelegator } from './describeBid.js'
+export type { ContractCallDescription } from './describeContractCall.js'
 export type {
   DelegationDescription,
   TransferDescription,

@@ -43,6 +43,9 @@ describe('cosign networks', () => {
         addBid: 2_500_000_000n,
         withdrawBid: 2_500_000_000n,
         activateBid: 2_500_000_000n,
+        changeBidPublicKey: 5_000_000_000n,
+        addReservations: 2_500_000_000n,
+        cancelReservations: 2_500_000_000n,
       },
       auctionContractHash: 'ccb576d6ce6dec84a551e48f0d0b7af89ddba44c7390b690036257a04a3ae9ea',
     })
