@@ -150,7 +150,8 @@ export function describeBid(
     }
     const type = arg.clType
     const listOfAny = typeof type === 'object' && 'List' in type && type.List === 'Any'
-    if (arg.name === 'reservations') reservations = listOfAny ? readList(arg.bytes, readReservation) : undefined
+    if (arg.name === 'reservations')
+      reservations = listOfAny ? readList(arg.bytes, readReservation) : undefined
     else delegators = listOfAny ? readList(arg.bytes, readDelegator) : undefined
     if (!(arg.name === 'reservations' ? reservations : delegators))
       reading.doNotSign.push(

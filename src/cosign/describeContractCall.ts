@@ -40,7 +40,13 @@ export function deployContractCall(item: ExecutableItem): ContractCallDescriptio
         entryPoint,
       }
     case 'StoredVersionedContractByName':
-      return { kind: 'stored', by: 'packageName', target: item.data.name, version: item.data.version, entryPoint }
+      return {
+        kind: 'stored',
+        by: 'packageName',
+        target: item.data.name,
+        version: item.data.version,
+        entryPoint,
+      }
     default:
       return undefined
   }
@@ -97,7 +103,9 @@ export function contractCallNotes(
       `The ${call.by === 'name' ? 'contract' : 'contract package'} is found by the name ${JSON.stringify(call.target)} in the account's named keys when the call runs: whatever that named key holds then is called.`,
     )
   if ((call.by === 'packageHash' || call.by === 'packageName') && call.version === undefined)
-    warnings.push("No contract version is given: the package's newest enabled version when the call runs is called.")
+    warnings.push(
+      "No contract version is given: the package's newest enabled version when the call runs is called.",
+    )
   const unreadable = unreadableArgs(args)
   if (unreadable) doNotSign.push(unreadable)
   return { doNotSign, warnings }

@@ -130,7 +130,9 @@ export function codeText(code: CodeDescription, name: (hash: string) => string):
       const version =
         code.version === undefined ? 'its newest enabled version' : `contract version ${code.version}`
       const major =
-        code.protocolVersionMajor === undefined ? '' : ` of protocol major version ${code.protocolVersionMajor}`
+        code.protocolVersionMajor === undefined
+          ? ''
+          : ` of protocol major version ${code.protocolVersionMajor}`
       const named = JSON.stringify(code.target)
       const target = {
         hash: `stored contract ${code.target}`,

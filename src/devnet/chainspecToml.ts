@@ -86,7 +86,9 @@ export function chainspecToml(chainspec: Chainspec): string {
     `undelegate = ${costs.undelegate}`,
     `activate_bid = ${costs.activateBid}`,
     `redelegate = ${costs.redelegate}`,
-    ...(costs.changeBidPublicKey === undefined ? [] : [`change_bid_public_key = ${costs.changeBidPublicKey}`]),
+    ...(costs.changeBidPublicKey === undefined
+      ? []
+      : [`change_bid_public_key = ${costs.changeBidPublicKey}`]),
     ...(costs.addReservations === undefined ? [] : [`add_reservations = ${costs.addReservations}`]),
     ...(costs.cancelReservations === undefined ? [] : [`cancel_reservations = ${costs.cancelReservations}`]),
     '',
