@@ -204,10 +204,10 @@ describe('buildContractCall', () => {
     const d = describeFile(parseCosignFile(edited), { now })
     expect(d.args[1]!.value).not.toBe('1000000000000000000000')
     expect(d.doNotSign.join()).toMatch(/does not match the hash/)
-    const retargeted = built.json.replace(contract, 'ab'.repeat(31) + 'ac')
+    const retargeted = built.json.replace(contract, `${'ab'.repeat(31)}ac`)
     expect(retargeted).not.toBe(built.json)
     const r = describeFile(parseCosignFile(retargeted), { now })
-    expect(r.code).toMatchObject({ target: 'ab'.repeat(31) + 'ac' })
+    expect(r.code).toMatchObject({ target: `${'ab'.repeat(31)}ac` })
     expect(r.safeToSign).toBe(false)
   })
 
