@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-// The cosign entry must stay within 142 KB minified for browsers (docs/performance.md, "Co-signer
+// The cosign entry must stay within 150 KB minified for browsers (docs/performance.md, "Co-signer
 // entry size", has what is inside).
-const budgets = { cosign: 142 * 1024, page: 300 * 1024 }
+const budgets = { cosign: 150 * 1024, page: 300 * 1024 }
 let failed = false
 
 const result = await build({

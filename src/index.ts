@@ -147,6 +147,8 @@ export { verifyDeploy, verifyFile, verifyTransaction } from './cosign/verifyFile
 export { defaultMaxArgsBytes } from './deploy/assertArgsBounded.js'
 export type { BuildConfigureDeployParameters } from './deploy/buildConfigureDeploy.js'
 export { buildConfigureDeploy, buildConfigureTransaction } from './deploy/buildConfigureDeploy.js'
+export type { BuildContractCallParameters, ContractCallTarget } from './deploy/buildContractCall.js'
+export { buildContractCall } from './deploy/buildContractCall.js'
 export type { BuildDelegateParameters } from './deploy/buildDelegate.js'
 export { buildDelegate } from './deploy/buildDelegate.js'
 export type {
@@ -184,6 +186,7 @@ export type {
 export { PlanError } from './deploy/PlanError.js'
 export type { ParseDeployJsonOptions } from './deploy/parseDeployJson.js'
 export { parseDeployJson } from './deploy/parseDeployJson.js'
+export { parseSessionArg } from './deploy/parseSessionArg.js'
 export type { PaymentForOptions, PaymentMargin } from './deploy/paymentFor.js'
 export { defaultPaymentMargin, paymentFor } from './deploy/paymentFor.js'
 export type {

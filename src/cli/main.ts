@@ -55,6 +55,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/redelegate.js')).redelegateCommand,
   },
   {
+    name: 'call',
+    summary: 'write an unsigned call of a stored contract or package',
+    load: async () => (await import('./commands/call.js')).callCommand,
+  },
+  {
     name: 'describe',
     summary: 'show what a deploy file does, every key in full (exit 1: do not sign)',
     load: async () => (await import('./commands/describe.js')).describeCommand,

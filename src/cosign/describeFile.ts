@@ -14,6 +14,14 @@ import { configureAccountWasmSha256 } from '../wasm/modules/configureAccountWasm
 import { twoPartyMultiSigWasmSha256 } from '../wasm/modules/twoPartyMultiSigWasm.js'
 import type { CosignFile } from './CosignFile.js'
 import { type CosignOptions, resolveCosignOptions } from './cosignNetwork.js'
+import { type BidDescription, describeBid, isBidEntryPoint } from './describeBid.js'
+import {
+  type ContractCallDescription,
+  contractCallNotes,
+  deployContractCall,
+  transactionContractCall,
+  unreadableArgs,
+} from './describeContractCall.js'
 import {
   type DelegationDescription,
   describeDelegation,
@@ -32,14 +40,16 @@ export type KeyChange =
   | { kind: 'setThreshold'; action: 'deployment' | 'keyManagement'; value: number }
 
 /**
- * The code that runs: a bundled module (by sha256), other Wasm, a native transfer or a delegation
- * with every arg read, a stored contract, or another native call.
+ * The code that runs: a bundled module (by sha256), other Wasm, a native transfer, a delegation or
+ * a validator's auction call with every arg read, a stored contract call (target in full), or
+ * another native call.
  */
 export type CodeDescription =
   | { kind: 'two-party-multi-sig' | 'configure-account' | 'unknown-wasm'; sha256: string; bytes: number }
   | TransferDescription
   | DelegationDescription
-  | { kind: 'stored'; target: string; entryPoint: string }
+  | BidDescription
+  | ContractCallDescription
   | { kind: 'native'; entryPoint: string }
 
 /**
@@ -178,7 +188,9 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   let runtime: RuntimeDescription | undefined
   let payment: { kind: 'standard'; motes: bigint } | Extract<PaymentDescription, { text: string }>
   let chainName: string
-  let spending: SpendingReading<TransferDescription | DelegationDescription> | undefined
+  let spending: SpendingReading<TransferDescription | DelegationDescription | BidDescription> | undefined
+  /** What a stored contract call needs said, and its reasons not to sign. */
+  let contract: { doNotSign: string[]; warnings: string[] } | undefined
   if (file.kind === 'deploy') {
     chainName = file.header.chain_name
     account = { publicKey: file.header.account, accountHash: accountHashFromPublicKey(file.header.account) }
@@ -189,17 +201,30 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
       spending = describeTransfer(args, 'deploy', network)
       code = spending.call ?? { kind: 'native', entryPoint: 'transfer' }
     } else {
-      const target = 'hash' in session.data ? bytesToHex(session.data.hash) : session.data.name
-      const entryPoint = session.data.entry_point
+      const call = deployContractCall(session)!
+      const { target, entryPoint } = call
       // The auction is recognised by its contract hash (never by a name), on the networks whose hash is known.
-      if (
-        session.TAG === 'StoredContractByHash' &&
-        target === network.auctionContractHash &&
-        isDelegation(entryPoint)
-      ) {
-        spending = describeDelegation(args, entryPoint, account, network, target)
-        code = spending.call ?? { kind: 'stored', target, entryPoint }
-      } else code = { kind: 'stored', target, entryPoint }
+      if (call.by === 'hash' && target === network.auctionContractHash) {
+        // casper-types 2.0.0 `system/auction/constants.rs`: METHOD_CHANGE_BID_PUBLIC_KEY is
+        // " change_bid_public_key", with a leading space, and so is the auction's entry point.
+        const method = entryPoint === ' change_bid_public_key' ? 'change_bid_public_key' : entryPoint
+        if (isDelegation(method)) spending = describeDelegation(args, method, account, network, target)
+        else if (isBidEntryPoint(method) && entryPoint !== 'change_bid_public_key')
+          spending = describeBid(args, method, account, network, 'deploy', target)
+        else
+          contract = {
+            doNotSign: [
+              entryPoint === 'change_bid_public_key'
+                ? 'the auction names this entry point " change_bid_public_key", with a leading space (casper-types 2.0.0 system/auction/constants.rs): a call of "change_bid_public_key" fails and is charged'
+                : `the auction contract's entry point ${entryPoint} is not one an account calls`,
+            ],
+            warnings: [],
+          }
+        code = spending?.call ?? call
+      } else {
+        code = call
+        contract = contractCallNotes(call, args, true)
+      }
     }
     payment = deployPayment(file.payment)
     for (const [where, item] of [
@@ -244,21 +269,27 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     if (p.fields.entryPoint.TAG === 'Burn') {
       warnings.push('Burn: the native mint destroys motes of the account for good (the amount arg).')
     }
-    const lower = entryPoint.toLowerCase()
+    // AddBid → add_bid: the auction's own names for its entry points.
+    const method = entryPoint.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()
+    const named = p.fields.entryPoint.TAG !== 'Custom'
     if (target.TAG === 'Session') code = wasm(target.data[2])
     else if (target.TAG === 'Native') {
       spending =
         entryPoint === 'Transfer'
           ? describeTransfer(args, 'transaction', network, entryPoint)
-          : p.fields.entryPoint.TAG !== 'Custom' && isDelegation(lower)
-            ? describeDelegation(args, lower, account, network)
-            : undefined
+          : named && isDelegation(method)
+            ? describeDelegation(args, method, account, network)
+            : named && isBidEntryPoint(method)
+              ? describeBid(args, method, account, network, 'transaction')
+              : undefined
       code = spending?.call ?? { kind: 'native', entryPoint }
     } else {
       const id = target.data[0]
       const name = id.data[0]
       if (typeof name === 'string') strings.push(['the contract name', name])
-      code = { kind: 'stored', target: typeof name === 'string' ? name : bytesToHex(name), entryPoint }
+      const call = transactionContractCall(id, entryPoint)
+      code = call
+      contract = contractCallNotes(call, args, !named)
     }
     const mode = p.pricingMode
     if (mode.TAG === 'PaymentLimited') {
@@ -314,21 +345,20 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
     file.kind === 'transaction'
       ? file.payload.fields.target.TAG === 'Native'
       : file.session.TAG === 'Transfer'
-  if (spending) {
-    doNotSign.push(...spending.doNotSign)
-    warnings.push(...spending.warnings)
+  for (const notes of [spending, contract]) {
+    if (!notes) continue
+    doNotSign.push(...notes.doNotSign)
+    warnings.push(...notes.warnings)
   }
   switch (code.kind) {
-    case 'unknown-wasm':
+    case 'unknown-wasm': {
       doNotSign.push(
-        `the session is Wasm casper-multisig does not know (sha256 ${code.sha256}): it can do anything the account can`,
+        `the session is Wasm casper-multisig does not know (sha256 ${code.sha256}, ${code.bytes} bytes): it can do anything the account can`,
       )
+      const unreadable = unreadableArgs(args)
+      if (unreadable) doNotSign.push(unreadable)
       break
-    case 'stored':
-      doNotSign.push(
-        `the session calls stored contract ${code.target}, entry point ${code.entryPoint}, which casper-multisig cannot explain in full`,
-      )
-      break
+    }
     case 'native':
       if (!spending)
         doNotSign.push(

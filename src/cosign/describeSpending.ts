@@ -45,11 +45,15 @@ export type SpendingReading<T> = {
   /** Reasons not to sign. */
   doNotSign: string[]
   warnings: string[]
-  /** The gas the call costs on the network (its system cost): a native transaction pays exactly this. */
-  costMotes: bigint
+  /**
+   * The gas the call costs on the network (its system cost): a native transaction pays exactly
+   * this. Undefined when the network's chainspec does not state it.
+   */
+  costMotes: bigint | undefined
 }
 
-type Expected = Readonly<Record<string, readonly ClType[]>>
+/** The CLTypes the node accepts for each arg, by name. */
+export type Expected = Readonly<Record<string, readonly ClType[]>>
 
 /**
  * Reads a native transfer's args as the node does (casper-node `arg_handling.rs`
@@ -178,8 +182,13 @@ export function describeDelegation(
 /**
  * Each arg read against the types the node accepts for it: every arg known, of an accepted type,
  * readable in full, and the required ones present; else the reasons not to sign.
+ *
+ * @example
+ * ```ts
+ * readArgs(args, { amount: ['U512'] }, ['amount'], 'the burn').values.amount?.text
+ * ```
  */
-function readArgs(
+export function readArgs(
   args: readonly NamedArg[],
   expected: Expected,
   required: readonly string[],

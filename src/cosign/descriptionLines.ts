@@ -32,7 +32,8 @@ export function descriptionLines(
     ...(code.kind === 'two-party-multi-sig' ||
     code.kind === 'configure-account' ||
     code.kind === 'transfer' ||
-    code.kind === 'auction'
+    code.kind === 'auction' ||
+    code.kind === 'bid'
       ? []
       : description.args.map(
           (a) =>
@@ -127,8 +128,24 @@ export function codeText(code: CodeDescription, name: (hash: string) => string):
       return `${code.kind} (bundled, sha256 ${code.sha256})`
     case 'unknown-wasm':
       return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)`
-    case 'stored':
-      return `stored contract ${safeText(code.target)}, entry point ${safeText(code.entryPoint)}`
+    case 'stored': {
+      const version =
+        code.version === undefined ? 'its newest enabled version' : `contract version ${code.version}`
+      const major =
+        code.protocolVersionMajor === undefined
+          ? ''
+          : ` of protocol major version ${code.protocolVersionMajor}`
+      const named = JSON.stringify(code.target)
+      const target = {
+        hash: `stored contract ${code.target}`,
+        name: `stored contract named ${safeText(named)} in the account's named keys`,
+        packageHash: `stored contract package ${code.target}, ${version}${major}`,
+        packageName: `stored contract package named ${safeText(named)} in the account's named keys, ${version}${major}`,
+      }[code.by]
+      return `${target}, entry point ${safeText(JSON.stringify(code.entryPoint))}`
+    }
+    case 'bid':
+      return bidText(code)
     case 'transfer': {
       const target = code.target
       const to =
@@ -148,6 +165,37 @@ export function codeText(code: CodeDescription, name: (hash: string) => string):
     }
     default:
       return `native ${safeText(code.entryPoint)}`
+  }
+}
+
+/** A validator's auction call in plain words, every key in full. */
+function bidText(code: Extract<CodeDescription, { kind: 'bid' }>): string {
+  const via = code.contract ? ` (auction contract ${code.contract})` : ''
+  const delegator = (d: NonNullable<typeof code.delegators>[number]) =>
+    d.kind === 'publicKey' ? `delegator ${d.publicKey}` : `delegator purse ${d.address}`
+  switch (code.entryPoint) {
+    case 'add_bid': {
+      const limits = [
+        code.minimumDelegationAmount === undefined
+          ? undefined
+          : `minimum delegation ${motesText(code.minimumDelegationAmount)}`,
+        code.maximumDelegationAmount === undefined
+          ? undefined
+          : `maximum delegation ${motesText(code.maximumDelegationAmount)}`,
+        code.reservedSlots === undefined ? undefined : `${code.reservedSlots} reserved delegator slots`,
+      ].filter((t) => t !== undefined)
+      return `add_bid: stake ${motesText(code.amount!)} as validator ${code.validator}, delegation rate ${code.delegationRate}%${limits.length > 0 ? `, ${limits.join(', ')}` : ''}${via}`
+    }
+    case 'withdraw_bid':
+      return `withdraw_bid: withdraw ${motesText(code.amount!)} from the bid of validator ${code.validator}${via}`
+    case 'activate_bid':
+      return `activate_bid: reactivate the bid of validator ${code.validator}${via}`
+    case 'change_bid_public_key':
+      return `change_bid_public_key: move the bid of validator ${code.validator}, its stake and delegators, to public key ${code.newPublicKey}${via}`
+    case 'add_reservations':
+      return `add_reservations: ${code.reservations!.length} reserved delegator slot${code.reservations!.length === 1 ? '' : 's'}${code.reservations!.map((r) => `; ${delegator(r.delegator)} with validator ${r.validator} at delegation rate ${r.delegationRate}%`).join('')}${via}`
+    case 'cancel_reservations':
+      return `cancel_reservations: validator ${code.validator} cancels the reserved slot${code.delegators!.length === 1 ? '' : 's'} of ${code.delegators!.length === 0 ? 'no delegator' : code.delegators!.map(delegator).join(', ')}${via}`
   }
 }
 

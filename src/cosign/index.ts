@@ -32,6 +32,8 @@ export { safeText } from '../text/safeText.js'
 export type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 export type { CosignNetwork, CosignOptions } from './cosignNetwork.js'
 export { mainnet, testnet } from './cosignNetwork.js'
+export type { BidDescription, BidEntryPoint, Reservation, ReservedDelegator } from './describeBid.js'
+export type { ContractCallDescription } from './describeContractCall.js'
 export type {
   CodeDescription,
   DescribeFileOptions,

@@ -6,7 +6,13 @@ import { completingSets, missingKeys } from '../account/completingSets.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { hashDeploy, hashTransaction } from '../codec/hashDeploy.js'
-import type { ExecutableItem, NamedArg, TransactionPayload } from '../codec/layouts.js'
+import type {
+  ExecutableItem,
+  NamedArg,
+  TransactionEntryPoint,
+  TransactionPayload,
+  TransactionTarget,
+} from '../codec/layouts.js'
 import { encodeU512 } from '../codec/u512.js'
 import { formatDuration } from '../encoding/duration.js'
 import { bytesToHex, hexToBytes } from '../encoding/hex.js'
@@ -79,30 +85,119 @@ export function buildSpending(
   args: readonly SpendingArg[],
 ): BuiltSpending {
   const chainspec = parameters.chainspec ?? casperMainnet
-  const ttl = checkedTtl(parameters.ttl, chainspec)
-  const timestamp = checkedTimestamp(parameters.timestamp)
-  const account = checkedPublicKey(parameters.account, 'account')
   const cost = systemCost(chainspec, entryPoint)
-  const signers = parameters.accountKeys && signersOf(parameters.accountKeys)
-  const kind = parameters.kind ?? 'transaction'
+  if ((parameters.kind ?? 'transaction') === 'transaction')
+    return writeSpendingFile(parameters, {
+      kind: 'transaction',
+      args,
+      target: { TAG: 'Native', data: [] },
+      targetJson: 'Native',
+      entryPoint: { TAG: entryPoint, data: [] },
+      entryPointJson: entryPoint,
+      paymentMotes: cost,
+      chargeMotes: cost,
+    })
   // The node reads args by name; their order only changes the hash. A transaction's follow
   // casper-types `arg_handling.rs` `new_transfer_args` / `new_delegate_args`…; a deploy's,
   // casper-types `deploy.rs` `Deploy::new_transfer` and casper-js-sdk `makeAuctionManagerDeploy`.
   const rank = deployArgRank(entryPoint)
-  const ordered = kind === 'transaction' ? args : [...args].sort((a, b) => rank(a.name) - rank(b.name))
+  const ordered = [...args].sort((a, b) => rank(a.name) - rank(b.name))
   const namedArgs = ordered.map(({ name, bytes, clType }) => ({ name, bytes, clType }))
   const argsJson = ordered.map(argJson)
-  if (kind === 'transaction') {
+  if (entryPoint === 'Transfer') {
+    // casper-types `deploy.rs`: a transfer's gas limit is the mint's transfer cost, and it is exempt
+    // from the baseline; paying exactly that cost is what it is charged.
+    return writeSpendingFile(parameters, {
+      kind: 'deploy',
+      session: { TAG: 'Transfer', data: { args: namedArgs } },
+      sessionJson: { Transfer: { args: argsJson } },
+      paymentMotes: cost,
+      chargeMotes: cost,
+    })
+  }
+  const contract = chainspec.auctionContractHash
+  if (!contract || !/^[0-9a-fA-F]{64}$/.test(contract)) {
+    throw new DeployError('No auction contract hash for this network', {
+      code: 'NoAuctionContract',
+      details: { chainName: parameters.chainName, chainspec: chainspec.protocolVersion },
+      remedy:
+        'A deploy calls the auction by its contract hash, which chainspec.toml does not hold: set chainspec.auctionContractHash, or build a TransactionV1 (the default), which needs none.',
+    })
+  }
+  // A deploy calling a stored contract is not exempt from the baseline (casper-types `deploy.rs`
+  // `is_config_compliant`); the auction charges its system cost as gas.
+  // biome-ignore lint/complexity/useMathMinMax: bigints (Math.max takes numbers)
+  const payment = cost > chainspec.baselineMotesAmount ? cost : chainspec.baselineMotesAmount
+  const name = entryPoint.toLowerCase()
+  return writeSpendingFile(parameters, {
+    kind: 'deploy',
+    session: {
+      TAG: 'StoredContractByHash',
+      data: { hash: hexToBytes(contract), entry_point: name, args: namedArgs },
+    },
+    sessionJson: {
+      StoredContractByHash: { hash: contract.toLowerCase(), entry_point: name, args: argsJson },
+    },
+    paymentMotes: payment,
+    chargeMotes: cost + unrefunded(payment - cost, chainspec),
+  })
+}
+
+/**
+ * What a spending file calls: a TransactionV1's target, entry point and args (their JSON
+ * alongside), or a deploy's session; with the payment it states and what it is expected to be charged.
+ */
+export type SpendingCall =
+  | {
+      kind: 'transaction'
+      args: readonly SpendingArg[]
+      target: TransactionTarget
+      /** The target as casper-node's JSON writes it. */
+      targetJson: unknown
+      entryPoint: TransactionEntryPoint
+      entryPointJson: unknown
+      paymentMotes: bigint
+      chargeMotes: bigint
+    }
+  | {
+      kind: 'deploy'
+      session: ExecutableItem
+      sessionJson: DeployJson['session']
+      paymentMotes: bigint
+      chargeMotes: bigint
+    }
+
+/**
+ * The unsigned file of a spending call, for every builder: the header checked (TTL within the
+ * chainspec's `max_ttl`, timestamp, account key), the TransactionV1 (PaymentLimited with the call's
+ * payment, gas price tolerance 1, standard payment; Standard scheduling) or the deploy (standard
+ * payment of the call's payment, gas price 1) hashed with the codec (casper-types
+ * `TransactionV1::hash`, `Deploy::hash`), its JSON in casper-node's field order, and with
+ * `accountKeys` which keys must sign.
+ *
+ * @throws {DeployError} `TtlTooLong`, `InvalidHeader`, `InvalidPublicKey`.
+ * @example
+ * ```ts
+ * const built = writeSpendingFile(parameters, { kind: 'deploy', session, sessionJson, paymentMotes, chargeMotes })
+ * ```
+ */
+export function writeSpendingFile(parameters: SpendingParameters, call: SpendingCall): BuiltSpending {
+  const chainspec = parameters.chainspec ?? casperMainnet
+  const ttl = checkedTtl(parameters.ttl, chainspec)
+  const timestamp = checkedTimestamp(parameters.timestamp)
+  const account = checkedPublicKey(parameters.account, 'account')
+  const signers = parameters.accountKeys && signersOf(parameters.accountKeys)
+  if (call.kind === 'transaction') {
     const payload: TransactionPayload = {
       initiator: { TAG: 'PublicKey', data: [account] },
       timestamp: BigInt(timestamp.getTime()),
       ttl: BigInt(ttl),
       chainName: parameters.chainName,
-      pricingMode: { TAG: 'PaymentLimited', data: [cost, 1, true] },
+      pricingMode: { TAG: 'PaymentLimited', data: [call.paymentMotes, 1, true] },
       fields: {
-        args: namedArgs,
-        target: { TAG: 'Native', data: [] },
-        entryPoint: { TAG: entryPoint, data: [] },
+        args: call.args.map(({ name, bytes, clType }) => ({ name, bytes, clType })),
+        target: call.target,
+        entryPoint: call.entryPoint,
         scheduling: { TAG: 'Standard', data: [] },
       },
     }
@@ -117,13 +212,17 @@ export function buildSpending(
           ttl: formatDuration(ttl),
           chain_name: parameters.chainName,
           pricing_mode: {
-            PaymentLimited: { payment_amount: Number(cost), gas_price_tolerance: 1, standard_payment: true },
+            PaymentLimited: {
+              payment_amount: Number(call.paymentMotes),
+              gas_price_tolerance: 1,
+              standard_payment: true,
+            },
           },
           fields: {
-            args: { Named: argsJson },
-            entry_point: entryPoint,
+            args: { Named: call.args.map(argJson) },
+            entry_point: call.entryPointJson,
             scheduling: 'Standard',
-            target: 'Native',
+            target: call.targetJson,
           },
         },
         approvals: [],
@@ -134,47 +233,12 @@ export function buildSpending(
       transaction,
       hash,
       json: `${JSON.stringify(transaction, null, 2)}\n`,
-      paymentMotes: cost,
-      expectedChargeMotes: cost,
+      paymentMotes: call.paymentMotes,
+      expectedChargeMotes: call.chargeMotes,
       signers,
     }
   }
-  let session: ExecutableItem
-  let sessionJson: DeployJson['session']
-  let payment: bigint
-  let charge: bigint
-  if (entryPoint === 'Transfer') {
-    // casper-types `deploy.rs`: a transfer's gas limit is the mint's transfer cost, and it is exempt
-    // from the baseline; paying exactly that cost is what it is charged.
-    payment = cost
-    charge = cost
-    session = { TAG: 'Transfer', data: { args: namedArgs } }
-    sessionJson = { Transfer: { args: argsJson } }
-  } else {
-    const contract = chainspec.auctionContractHash
-    if (!contract || !/^[0-9a-fA-F]{64}$/.test(contract)) {
-      throw new DeployError('No auction contract hash for this network', {
-        code: 'NoAuctionContract',
-        details: { chainName: parameters.chainName, chainspec: chainspec.protocolVersion },
-        remedy:
-          'A deploy calls the auction by its contract hash, which chainspec.toml does not hold: set chainspec.auctionContractHash, or build a TransactionV1 (the default), which needs none.',
-      })
-    }
-    // A deploy calling a stored contract is not exempt from the baseline (casper-types `deploy.rs`
-    // `is_config_compliant`); the auction charges its system cost as gas.
-    // biome-ignore lint/complexity/useMathMinMax: bigints (Math.max takes numbers)
-    payment = cost > chainspec.baselineMotesAmount ? cost : chainspec.baselineMotesAmount
-    charge = cost + unrefunded(payment - cost, chainspec)
-    const name = entryPoint.toLowerCase()
-    session = {
-      TAG: 'StoredContractByHash',
-      data: { hash: hexToBytes(contract), entry_point: name, args: namedArgs },
-    }
-    sessionJson = {
-      StoredContractByHash: { hash: contract.toLowerCase(), entry_point: name, args: argsJson },
-    }
-  }
-  const amount: SpendingArg = { name: 'amount', clType: 'U512', bytes: encodeU512(payment) }
+  const amount: SpendingArg = { name: 'amount', clType: 'U512', bytes: encodeU512(call.paymentMotes) }
   const { bodyHash, hash } = hashDeploy({
     header: {
       account,
@@ -186,7 +250,7 @@ export function buildSpending(
       chain_name: parameters.chainName,
     },
     payment: { TAG: 'ModuleBytes', data: { module_bytes: new Uint8Array(), args: [amount] } },
-    session,
+    session: call.session,
   })
   // casper-types `deploy.rs` / `deploy_header.rs` serde field order, as casper-client writes it.
   const deploy: DeployJson = {
@@ -201,7 +265,7 @@ export function buildSpending(
       chain_name: parameters.chainName,
     },
     payment: { ModuleBytes: { module_bytes: '', args: [argJson(amount)] } },
-    session: sessionJson,
+    session: call.sessionJson,
     approvals: [],
   }
   return {
@@ -209,8 +273,8 @@ export function buildSpending(
     deploy,
     hash,
     json: `${JSON.stringify(deploy, null, 2)}\n`,
-    paymentMotes: payment,
-    expectedChargeMotes: charge,
+    paymentMotes: call.paymentMotes,
+    expectedChargeMotes: call.chargeMotes,
     signers,
   }
 }
@@ -241,8 +305,15 @@ function systemCost(chainspec: Chainspec, entryPoint: SpendingEntryPoint): bigin
   }
 }
 
-/** The part of an unused payment the sender is not given back (`[core] refund_handling`). */
-function unrefunded(unused: bigint, chainspec: Chainspec): bigint {
+/**
+ * The part of an unused payment the sender is not given back (`[core] refund_handling`).
+ *
+ * @example
+ * ```ts
+ * unrefunded(1_000n, casperMainnet) // 250n: mainnet refunds 75%
+ * ```
+ */
+export function unrefunded(unused: bigint, chainspec: Chainspec): bigint {
   const refund = chainspec.refundHandling
   if (refund.type === 'no_refund') return unused
   const [numerator, denominator] = refund.ratio
@@ -257,8 +328,15 @@ function signersOf(account: Account): SpendingSigners {
   }
 }
 
-/** The JSON of an arg, `parsed` as casper-node writes it (left out where a JSON number would round). */
-function argJson(arg: SpendingArg): NamedArgJson {
+/**
+ * The JSON of an arg, `parsed` as casper-node writes it (left out where a JSON number would round).
+ *
+ * @example
+ * ```ts
+ * argJson({ name: 'km', clType: 'U8', bytes: Uint8Array.of(2) }) // ['km', { cl_type: 'U8', bytes: '02' }]
+ * ```
+ */
+export function argJson(arg: SpendingArg): NamedArgJson {
   const value: NamedArgJson[1] = { cl_type: arg.clType, bytes: bytesToHex(arg.bytes) }
   if (arg.parsed !== undefined) value.parsed = arg.parsed
   return [arg.name, value]

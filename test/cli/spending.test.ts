@@ -1,4 +1,4 @@
-// transfer, delegate, undelegate and redelegate write unsigned files that `describe` shows with the
+// transfer, delegate, undelegate, redelegate and call write unsigned files that `describe` shows with the
 // exact amount and recipient, and calls safe to sign.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -27,6 +27,26 @@ const cases = [
     new RegExp(`1\\.5 CSPR.*${other}|${other}.*1\\.5 CSPR`),
   ],
   ['redelegate', ['--validator', other, '--new-validator', third, '--amount', '600cspr'], new RegExp(third)],
+  [
+    'call',
+    [
+      '--package-hash',
+      `hash-${'cd'.repeat(32)}`,
+      '--contract-version',
+      '3',
+      '--session-entry-point',
+      'transfer',
+      '--session-arg',
+      `recipient:key='account-hash-${'22'.repeat(32)}'`,
+      '--session-arg',
+      "amount:u256='1000000000000000000000'",
+      '--payment-amount',
+      '3cspr',
+    ],
+    new RegExp(
+      `stored contract package ${'cd'.repeat(32)}, contract version 3, entry point "transfer"[^]*arg recipient: Key = account-hash-${'22'.repeat(32)}[^]*arg amount: U256 = 1000000000000000000000[^]*Payment: 3 CSPR`,
+    ),
+  ],
 ] as const
 
 describe.each(cases)('%s', (command, flags, shown) => {
@@ -148,4 +168,30 @@ describe('with --node: checked against the balance and the auction', () => {
       'the main purse holds 20 CSPR, less than the delegation of 500 CSPR plus the payment of 2.5 CSPR',
     )
   })
+})
+
+it('call refuses a missing payment, no target or two, and an arg casper-client would refuse', async () => {
+  const base = ['call', '--account', sender, '--session-entry-point', 'transfer', '-o', '-']
+  const noPayment = await cli([...base, '--contract-name', 'token'])
+  expect(noPayment.code).toBe(2)
+  expect(noPayment.err).toMatch(/--payment-amount/)
+  const none = await cli([...base, '--payment-amount', '3cspr'])
+  expect(none.code).toBe(2)
+  expect(none.err).toMatch(/No contract to call/)
+  const two = await cli([...base, '--payment-amount', '3cspr', '--contract-name', 'a', '--package-name', 'b'])
+  expect(two.code).toBe(2)
+  const badArg = await cli([
+    ...base,
+    '--payment-amount',
+    '3cspr',
+    '--contract-name',
+    'a',
+    '--session-arg',
+    'x:u8=1',
+  ])
+  expect(badArg.code).toBe(1)
+  expect(badArg.err).toMatch(/InvalidSessionArg|Invalid session arg/)
+  const low = await cli([...base, '--payment-amount', '1cspr', '--contract-name', 'a'])
+  expect(low.code).toBe(1)
+  expect(low.err).toMatch(/PaymentBelowMinimum|below the network minimum/)
 })

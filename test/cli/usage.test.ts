@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { Command } from '../../src/cli/Command.js'
 import { accountCommand } from '../../src/cli/commands/account.js'
 import { accountAddressCommand } from '../../src/cli/commands/accountAddress.js'
+import { callCommand } from '../../src/cli/commands/call.js'
 import { delegateCommand } from '../../src/cli/commands/delegate.js'
 import { describeCommand } from '../../src/cli/commands/describe.js'
 import { devnetCommand } from '../../src/cli/commands/devnet.js'
@@ -29,6 +30,7 @@ const commands: readonly Command<unknown>[] = [
   delegateCommand,
   undelegateCommand,
   redelegateCommand,
+  callCommand,
   describeCommand,
   signCommand,
   mergeCommand,

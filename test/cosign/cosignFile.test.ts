@@ -172,7 +172,7 @@ describe('describeFile and signingProgress', () => {
     ])
     expect(d.paymentMotes).toBe(2_500_000_000n)
     expect(d.doNotSign).toEqual([
-      `the session is Wasm casper-multisig does not know (sha256 ${d.code.kind === 'unknown-wasm' ? d.code.sha256 : ''}): it can do anything the account can`,
+      `the session is Wasm casper-multisig does not know (sha256 ${d.code.kind === 'unknown-wasm' ? `${d.code.sha256}, ${d.code.bytes} bytes` : ''}): it can do anything the account can`,
     ])
     expect(d.safeToSign).toBe(false)
   })
