@@ -10,9 +10,19 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   match its hash or that carries an invalid approval);
  * - `SendRefused`: `send` would submit what `describe` calls DO NOT SIGN (exit code 1;
  *   `--no-preflight` sends anyway);
- * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1).
+ * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1);
+ * - `NodeChainspecLoosened`: the chainspec a node serves for mainnet or testnet differs from the
+ *   bundled preset in a value that loosens a check (exit code 1; `--chainspec FILE` uses yours);
+ * - `NodesDisagree`: two `--node`s answer differently about the account or the chainspec (exit code 1).
  */
-export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'SendRefused' | 'NotDevnet'
+export type CliErrorCode =
+  | 'UsageError'
+  | 'FileError'
+  | 'SignRefused'
+  | 'SendRefused'
+  | 'NotDevnet'
+  | 'NodeChainspecLoosened'
+  | 'NodesDisagree'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

@@ -5,7 +5,7 @@ import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
 import type { FileDescription } from '../cosign/describeFile.js'
 import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
-import { keyJson } from './labels.js'
+import { type AddressBook, addressBookWarnings, keyJson } from './labels.js'
 
 /**
  * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
@@ -18,7 +18,7 @@ import { keyJson } from './labels.js'
  * const description = await describeForCli(read.file, { chainName: values['chain-name'], ...onChain?.network, account: onChain?.account })
  * ```
  */
-export function describeForCli(
+export async function describeForCli(
   file: CosignFile,
   context: {
     chainName?: string | undefined
@@ -26,6 +26,11 @@ export function describeForCli(
     chainspec?: Chainspec | undefined
     /** The account on chain: the session is emulated against it. */
     account?: Account | undefined
+    /**
+     * The co-signer's address book: the Wasm it accepts, and its conflicts between names, added to
+     * the description's warnings (`Address book: …`).
+     */
+    addressBook?: Pick<AddressBook, 'acceptedWasm' | 'warnings'> | undefined
   },
 ): Promise<DeployDescription> {
   const base = context.chainspec ?? casperMainnet
@@ -33,7 +38,15 @@ export function describeForCli(
     context.chainName ??
     context.chainspec?.chainName ??
     (file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName)
-  return describeDeploy(file, { chainspec: { ...base, chainName }, account: context.account })
+  const description = await describeDeploy(file, {
+    chainspec: { ...base, chainName },
+    account: context.account,
+    acceptedWasm: context.addressBook?.acceptedWasm,
+  })
+  const book = context.addressBook?.warnings ?? []
+  return book.length === 0
+    ? description
+    : { ...description, warnings: [...description.warnings, ...addressBookWarnings({ warnings: book })] }
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

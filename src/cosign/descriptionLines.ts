@@ -124,7 +124,7 @@ export function codeText(code: CodeDescription, name: (hash: string) => string):
     case 'configure-account':
       return `${code.kind} (bundled, sha256 ${code.sha256})`
     case 'unknown-wasm':
-      return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)`
+      return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)${code.accepted === undefined ? '' : `, accepted in your address book as "${safeText(code.accepted)}"`}`
     case 'stored':
       return `stored contract ${safeText(code.target)}, entry point ${safeText(code.entryPoint)}`
     case 'transfer': {
