@@ -12,7 +12,10 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   `--no-preflight` sends anyway);
  * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1);
  * - `LedgerUnavailable`: `--ledger` without @ledgerhq/hw-transport-node-hid installed, or no device
- *   found (exit code 1).
+ *   found (exit code 1);
+ * - `NodeChainspecLoosened`: the chainspec a node serves for mainnet or testnet differs from the
+ *   bundled preset in a value that loosens a check (exit code 1; `--chainspec FILE` uses yours);
+ * - `NodesDisagree`: two `--node`s answer differently about the account or the chainspec (exit code 1).
  */
 export type CliErrorCode =
   | 'UsageError'
@@ -21,6 +24,8 @@ export type CliErrorCode =
   | 'SendRefused'
   | 'NotDevnet'
   | 'LedgerUnavailable'
+  | 'NodeChainspecLoosened'
+  | 'NodesDisagree'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

@@ -7,7 +7,7 @@ import { describeFile, type FileDescription } from '../cosign/describeFile.js'
 import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
 import type { Rpc } from '../rpc/createRpc.js'
 import { getSpendingState } from '../rpc/getSpendingState.js'
-import { keyJson } from './labels.js'
+import { type AddressBook, addressBookWarnings, keyJson } from './labels.js'
 
 /**
  * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
@@ -31,6 +31,11 @@ export async function describeForCli(
     account?: Account | undefined
     /** The node the account was read from: a spending call is checked against its balance and auction. */
     rpc?: Rpc | undefined
+    /**
+     * The co-signer's address book: the Wasm it accepts, and its conflicts between names, added to
+     * the description's warnings (`Address book: …`).
+     */
+    addressBook?: Pick<AddressBook, 'acceptedWasm' | 'warnings'> | undefined
   },
 ): Promise<DeployDescription> {
   const base = context.chainspec ?? casperMainnet
@@ -45,7 +50,16 @@ export async function describeForCli(
     account && rpc && (code.kind === 'transfer' || code.kind === 'auction')
       ? await getSpendingState(rpc, account.accountHash, { auction: code.kind === 'auction' })
       : undefined
-  return describeDeploy(file, { chainspec, account, state })
+  const description = await describeDeploy(file, {
+    chainspec,
+    account,
+    state,
+    acceptedWasm: context.addressBook?.acceptedWasm,
+  })
+  const book = context.addressBook?.warnings ?? []
+  return book.length === 0
+    ? description
+    : { ...description, warnings: [...description.warnings, ...addressBookWarnings({ warnings: book })] }
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

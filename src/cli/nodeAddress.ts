@@ -8,9 +8,72 @@ import { CliError } from './CliError.js'
  */
 export function nodeOptions(description = 'the node (also --node-address; default: CASPER_NODE_ADDRESS)') {
   return {
-    node: { type: 'string', short: 'n', value: 'URL', description },
-    'node-address': { type: 'string', value: 'URL', aliasOf: 'node' },
+    node: { type: 'string', short: 'n', multiple: true, value: 'URL', description },
+    'node-address': { type: 'string', multiple: true, value: 'URL', aliasOf: 'node' },
   } as const
+}
+
+/** The `--node` / `--node-address` values as parsed: repeatable flags. */
+export type NodeValues = {
+  node?: string | readonly string[] | undefined
+  'node-address'?: string | readonly string[] | undefined
+}
+
+/**
+ * Every JSON-RPC endpoint given: one or two `--node` (two must agree on the account and the
+ * chainspec), else `CASPER_NODE_ADDRESS`; each as {@link nodeAddress} reads it. Empty when none.
+ *
+ * @throws {CliError} code `UsageError` for both flags, more than two nodes, one node given twice,
+ *   or an address that is not an http(s) URL.
+ * @example
+ * ```ts
+ * nodeAddresses({ node: ['http://a:7777', 'http://b:7777'] }, {}) // ['http://a:7777/rpc', 'http://b:7777/rpc']
+ * ```
+ */
+export function nodeAddresses(
+  values: NodeValues,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): string[] {
+  const list = (v: string | readonly string[] | undefined) =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : [...v]
+  const nodes = list(values.node)
+  const named = list(values['node-address'])
+  if (nodes.length > 0 && named.length > 0) {
+    throw new CliError('--node and --node-address name the same thing: give one', { code: 'UsageError' })
+  }
+  const given = nodes.length > 0 ? nodes : named
+  if (given.length > 2) {
+    throw new CliError('At most two --node', {
+      code: 'UsageError',
+      details: { expected: 'one node, or two that must agree', got: `${given.length} nodes` },
+    })
+  }
+  if (given.length === 0) {
+    const url = nodeAddress({}, env)
+    return url === undefined ? [] : [url]
+  }
+  const urls = given.map((node) => nodeAddress({ node }, undefined) as string)
+  if (urls.length === 2 && urls[0] === urls[1]) {
+    throw new CliError('The two --node are the same node', {
+      code: 'UsageError',
+      details: { expected: 'two different nodes, which must agree', got: redactUrl(urls[0]!) },
+    })
+  }
+  return urls
+}
+
+/**
+ * {@link nodeAddresses}, at least one.
+ *
+ * @throws {CliError} code `UsageError` naming the flags and the environment variable.
+ */
+export function requiredNodeAddresses(
+  values: NodeValues,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): string[] {
+  const urls = nodeAddresses(values, env)
+  if (urls.length === 0) requiredNodeAddress({}, env)
+  return urls
 }
 
 /**
@@ -28,13 +91,24 @@ export function nodeOptions(description = 'the node (also --node-address; defaul
  * ```
  */
 export function nodeAddress(
-  values: { node?: string | undefined; 'node-address'?: string | undefined },
+  values: NodeValues,
   env: Readonly<Record<string, string | undefined>> | undefined,
 ): string | undefined {
-  if (values.node !== undefined && values['node-address'] !== undefined) {
+  const one = (v: string | readonly string[] | undefined) => {
+    if (typeof v === 'string' || v === undefined) return v
+    if (v.length > 1) {
+      throw new CliError('This command reads one node: give one --node', {
+        code: 'UsageError',
+        details: { got: `${v.length} nodes` },
+      })
+    }
+    return v[0]
+  }
+  const [node, named] = [one(values.node), one(values['node-address'])]
+  if (node !== undefined && named !== undefined) {
     throw new CliError('--node and --node-address name the same thing: give one', { code: 'UsageError' })
   }
-  const given = values.node ?? values['node-address']
+  const given = node ?? named
   const text = given ?? (env?.CASPER_NODE_ADDRESS || undefined)
   if (text === undefined) return undefined
   let url: URL
@@ -60,7 +134,7 @@ export function nodeAddress(
  * @throws {CliError} code `UsageError` naming the flags and the environment variable.
  */
 export function requiredNodeAddress(
-  values: { node?: string | undefined; 'node-address'?: string | undefined },
+  values: NodeValues,
   env: Readonly<Record<string, string | undefined>> | undefined,
 ): string {
   const url = nodeAddress(values, env)

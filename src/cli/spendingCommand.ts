@@ -13,6 +13,7 @@ import type { CommandOptions } from './CommandOption.js'
 import { commandUsage } from './commandUsage.js'
 import { readText, writeText } from './files.js'
 import { nodeAddress, nodeOptions } from './nodeAddress.js'
+import { ownChainspec, ownChainspecOptions } from './ownChainspec.js'
 import { parseCommandArgs, required } from './parseCommandArgs.js'
 import { readNodeAccount } from './readNodeAccount.js'
 
@@ -21,6 +22,7 @@ export const spendingOptions = {
   ...nodeOptions(
     'the node (also --node-address; default: CASPER_NODE_ADDRESS): its chainspec and\nthe account, and print which keys must sign',
   ),
+  ...ownChainspecOptions,
   account: {
     type: 'string',
     value: 'KEY',
@@ -107,8 +109,9 @@ export function spendingCommand<const O extends CommandOptions>(spec: {
       const output = required(v.output, '--output', 'FILE')
       const account = readPublicKey(required(v.account, '--account', 'KEY'), '--account')
       const node = nodeAddress(v, io.env)
-      const read = node ? await readNodeAccount(node, account) : undefined
-      const chainspec = read?.network.chainspec ?? casperMainnet
+      const own = ownChainspec(v as { chainspec?: string | undefined })
+      const read = node ? await readNodeAccount(node, account, { chainspec: own }) : undefined
+      const chainspec = read?.network.chainspec ?? own?.chainspec ?? casperMainnet
       const chainName = v['chain-name'] ?? read?.status.chainspecName ?? chainspec.chainName
       const built = spec.build(
         v,

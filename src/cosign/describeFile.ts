@@ -45,7 +45,14 @@ export type KeyChange =
  * another native call.
  */
 export type CodeDescription =
-  | { kind: 'two-party-multi-sig' | 'configure-account' | 'unknown-wasm'; sha256: string; bytes: number }
+  | { kind: 'two-party-multi-sig' | 'configure-account'; sha256: string; bytes: number }
+  | {
+      kind: 'unknown-wasm'
+      sha256: string
+      bytes: number
+      /** The name the co-signer's address book accepts this Wasm under (`acceptedWasm` option). */
+      accepted?: string | undefined
+    }
   | TransferDescription
   | DelegationDescription
   | BidDescription
@@ -112,6 +119,23 @@ export type DescribeFileOptions = CosignOptions & {
   maxPaymentRatio?: number | undefined
   /** The most a standard payment may be when its need is unknown (no outcome). Default 100 CSPR. */
   paymentCeilingMotes?: bigint | undefined
+  /**
+   * Session Wasm the co-signer has checked and accepts, by sha256 (hex) to a name, from their own
+   * address book: such Wasm is still described (sha256, size, every arg) but is no longer a reason
+   * not to sign by itself. Default: none (unknown Wasm is DO NOT SIGN).
+   */
+  acceptedWasm?: Readonly<Record<string, string>> | undefined
+}
+
+/** The name `acceptedWasm` gives the Wasm with this sha256 (its keys compared in lowercase). */
+function acceptedWasmName(
+  acceptedWasm: Readonly<Record<string, string>> | undefined,
+  sha256: string,
+): string | undefined {
+  for (const [hash, name] of Object.entries(acceptedWasm ?? {})) {
+    if (hash.toLowerCase() === sha256 && name !== '') return name
+  }
+  return undefined
 }
 
 /** What {@link describeFile} returns. */
@@ -160,7 +184,8 @@ const defaultCeiling = 100_000_000_000n
  * - the content not matching its hash, an approval that does not verify;
  * - the wrong chain, an expired file, a timestamp ahead of the network's leeway, a TTL above its
  *   `max_ttl`, too many approvals;
- * - code that cannot be explained in full (default deny): unknown Wasm, a stored contract, a native
+ * - code that cannot be explained in full (default deny): unknown Wasm (unless its sha256 is in
+ *   `options.acceptedWasm`: then a warning), a stored contract, a native
  *   call, a `VmCasperV2` runtime, scheduling other than `Standard`, args the bundled session reads
  *   malformed (it would revert and be charged in full);
  * - a payment that is not the standard payment (custom Wasm, a stored contract, a transfer as
@@ -352,9 +377,16 @@ export function describeFile(file: CosignFile, options: DescribeFileOptions = {}
   }
   switch (code.kind) {
     case 'unknown-wasm': {
-      doNotSign.push(
-        `the session is Wasm casper-multisig does not know (sha256 ${code.sha256}, ${code.bytes} bytes): it can do anything the account can`,
-      )
+      const accepted = acceptedWasmName(options.acceptedWasm, code.sha256)
+      if (accepted !== undefined) {
+        code = { ...code, accepted }
+        warnings.push(
+          `the session is Wasm your address book accepts as "${safeText(accepted)}" (sha256 ${code.sha256}, ${code.bytes} bytes): casper-multisig cannot explain what it does, and it can do anything the account can; check every arg`,
+        )
+      } else
+        doNotSign.push(
+          `the session is Wasm casper-multisig does not know (sha256 ${code.sha256}, ${code.bytes} bytes): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "${code.sha256}": "<name>" })`,
+        )
       const unreadable = unreadableArgs(args)
       if (unreadable) doNotSign.push(unreadable)
       break

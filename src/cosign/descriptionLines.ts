@@ -127,7 +127,7 @@ export function codeText(code: CodeDescription, name: (hash: string) => string):
     case 'configure-account':
       return `${code.kind} (bundled, sha256 ${code.sha256})`
     case 'unknown-wasm':
-      return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)`
+      return `unknown-wasm (sha256 ${code.sha256}, ${code.bytes} bytes)${code.accepted === undefined ? '' : `, accepted in your address book as "${safeText(code.accepted)}"`}`
     case 'stored': {
       const version =
         code.version === undefined ? 'its newest enabled version' : `contract version ${code.version}`

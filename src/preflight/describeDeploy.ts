@@ -34,6 +34,8 @@ export type DescribeDeployOptions = {
   maxPaymentRatio?: number | undefined
   /** See `describeFile`: the most a payment may be when its need is unknown. Default 100 CSPR. */
   paymentCeilingMotes?: bigint | undefined
+  /** See `describeFile`: session Wasm the co-signer accepts, sha256 (hex) to a name. Default: none. */
+  acceptedWasm?: Readonly<Record<string, string>> | undefined
 }
 
 /** {@link describeFile}'s description, with `text`: the same in plain words, every key and hash whole. */
@@ -73,6 +75,7 @@ export async function describeDeploy(
     outcome,
     maxPaymentRatio: options.maxPaymentRatio,
     paymentCeilingMotes: options.paymentCeilingMotes,
+    acceptedWasm: options.acceptedWasm,
   })
   const labels = new Map(
     Object.entries(options.labels ?? {}).map(([key, label]) => [accountHashOf(key), label] as const),

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -18,6 +26,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  delete process.env.CASPER_MULTISIG_CONFIG_DIR
   await devnet?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -113,7 +122,7 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     expect(plan.out).toContain(`add ${full(bob, 'bob')} with weight 1`)
     expect(plan.out).toContain('set thresholds: deployment 1 -> 2, key management 1 -> 2')
     expect(plan.out).toContain(
-      `wrote ${join(setup, 'labels.json')} (names of 3 keys; send it with the deploys)`,
+      `wrote ${join(setup, 'labels.json')} (names of 3 keys; co-signers check it, then read it with --labels)`,
     )
     // The devnet's 2.x chainspec: the payment is baseline_motes_amount, a failure costs all of it.
     expect(plan.out).toMatch(
@@ -142,6 +151,9 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
       signedFile,
       '-n',
       base,
+      // Plan's address book, named: a co-signer's commands never read it from beside the file.
+      '--labels',
+      join(setup, 'labels.json'),
     ])
     expect(signed.err).toBe('')
     expect(signed.code).toBe(0)
@@ -154,7 +166,7 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     expect(sent.err).toBe('')
     expect(sent.code).toBe(0)
     expect(sent.out).toMatch(
-      /^Sent deploy [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+      /^Preflight: Node: http:\/\/127\.0\.0\.1:\d+\/rpc \(chainspec of the node, not checked against a preset \(none for casper-devnet\)\)\nSent deploy [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
     )
 
     // A deploy that ran is reported as executed, not as "not ready".
@@ -199,7 +211,13 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     expect(plan2.out).toContain(`add ${full(dave, 'dave')} with weight 1`)
     const file = join(change, 'deploy-1.json')
 
-    // What co-signers approve, in full, with the names from the address book beside the file.
+    // The co-signers check the names plan wrote and keep them in their own address book (the
+    // commands never read the one beside the file); the subprocesses inherit this environment.
+    const own = join(dir, 'config')
+    mkdirSync(own)
+    copyFileSync(join(change, 'labels.json'), join(own, 'labels.json'))
+    process.env.CASPER_MULTISIG_CONFIG_DIR = own
+    // What co-signers approve, in full, with the names from their address book.
     const described = await cli(['describe', file, '-n', base])
     expect(described.err).toBe('')
     expect(described.code).toBe(0)
@@ -272,7 +290,9 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     // send refuses it after its preflight.
     const refused = await cli(['send', bobFile, '-n', base])
     expect(refused.code).toBe(1)
-    expect(refused.out).toBe('')
+    expect(refused.out).toBe(
+      `Preflight: Node: ${base}/rpc (chainspec of the node, not checked against a preset (none for casper-devnet))`,
+    )
     expect(refused.err).toContain('The deploy is not ready to send')
     expect(refused.err).toContain(
       'Remedy: Fix each problem listed; `casper-multisig status FILE` lists them.',
@@ -294,7 +314,7 @@ describe('casper-multisig: a 2-of-3 account made with keygen, changed by co-sign
     const hash = JSON.parse(merged.out).hash
     expect(await cli(['send', mergedFile, '-n', base])).toEqual({
       code: 0,
-      out: `Sent deploy ${hash}`,
+      out: `Preflight: Node: ${base}/rpc (chainspec of the node, not checked against a preset (none for casper-devnet))\nSent deploy ${hash}`,
       err: '',
     })
     const waited = await cli(['wait', hash, '-n', base, '--timeout', '30', '--poll-interval', '50'])

@@ -70,6 +70,8 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
       setupSigned,
       '-n',
       base,
+      '--labels',
+      labels,
     ])
     expect(signedSetup.err).toBe('')
     expect(signedSetup.code).toBe(0)
@@ -84,7 +86,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     expect(sentSetup.err).toBe('')
     expect(sentSetup.code).toBe(0)
     expect(sentSetup.out).toMatch(
-      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+      /^Preflight: Node: http:\/\/127\.0\.0\.1:\d+\/rpc \(chainspec of the node, not checked against a preset \(none for casper-devnet\)\)\nSent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
     )
     const account = await cli(['account', '--account', alice.publicKey, '-n', base])
     expect(account.out).toContain('Thresholds: deployment 2, key management 2')
@@ -196,7 +198,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
     expect(sent.err).toBe('')
     expect(sent.code).toBe(0)
     expect(sent.out).toMatch(
-      /^Sent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
+      /^Preflight: Node: http:\/\/127\.0\.0\.1:\d+\/rpc \(chainspec of the node, not checked against a preset \(none for casper-devnet\)\)\nSent transaction [0-9a-f]{64}\nExecuted in block [0-9a-f]{64}\. Charged \d+ motes, Gas consumed \d+, Gas limit \d+, Refunded \d+ motes$/,
     )
     const after = await cli(['account', '--account', alice.publicKey, '-n', base])
     expect(after.out).toContain(`account-hash-${carol.accountHash} weight 1`)
@@ -267,7 +269,7 @@ describe('casper-multisig with TransactionV1 files: sign, merge, status, send, w
       'payload',
       'approvals',
     ])
-    const planDescribed = await cli(['describe', transactionFile, '-n', base])
+    const planDescribed = await cli(['describe', transactionFile, '-n', base, '--labels', labels])
     expect(planDescribed.code).toBe(0)
     expect(planDescribed.out).toContain('Session: configure-account (bundled, sha256 ')
     expect(planDescribed.out).toContain(`  remove key ${full(carol, 'carol')}`)

@@ -68,13 +68,18 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
       0,
     )
     const hash = JSON.parse(readFileSync(signed, 'utf8')).hash
-    expect(await cli(['send', signed, '-n', node])).toEqual({ code: 0, out: `Sent deploy ${hash}`, err: '' })
+    expect(await cli(['send', signed, '-n', node])).toEqual({
+      code: 0,
+      out: `Preflight: Node: ${node} (chainspec of the node, not checked against a preset (none for casper-devnet))\nSent deploy ${hash}`,
+      err: '',
+    })
 
     const pending = await cli(['status', signed, '-n', node])
     expect(pending.code).toBe(4)
     expect(pending.out).toMatch(/\nStatus: pending: accepted by the node, not executed yet$/)
     expect(JSON.parse((await cli(['status', signed, '-n', node, '--json'])).out)).toEqual({
       hash,
+      node: { urls: [node], chainspec: { kind: 'unchecked', chainName: 'casper-devnet' } },
       execution: { state: 'pending' },
     })
 

@@ -172,9 +172,38 @@ describe('describeFile and signingProgress', () => {
     ])
     expect(d.paymentMotes).toBe(2_500_000_000n)
     expect(d.doNotSign).toEqual([
-      `the session is Wasm casper-multisig does not know (sha256 ${d.code.kind === 'unknown-wasm' ? `${d.code.sha256}, ${d.code.bytes} bytes` : ''}): it can do anything the account can`,
+      `the session is Wasm casper-multisig does not know (sha256 ${d.code.kind === 'unknown-wasm' ? `${d.code.sha256}, ${d.code.bytes} bytes` : ''}): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "${d.code.kind === 'unknown-wasm' ? d.code.sha256 : ''}": "<name>" })`,
     ])
     expect(d.safeToSign).toBe(false)
+  })
+
+  test('unknown Wasm whose sha256 is in acceptedWasm is described in full, not refused for it', () => {
+    const file = parseCosignFile(deployText)
+    const refused = describeFile(file, at)
+    const sha256 = refused.code.kind === 'unknown-wasm' ? refused.code.sha256 : ''
+    const other = { ['00'.repeat(32)]: 'something else' }
+    expect(describeFile(file, { ...at, acceptedWasm: other }).safeToSign).toBe(false)
+    const d = describeFile(file, { ...at, acceptedWasm: { ...other, [sha256.toUpperCase()]: 'reviewed' } })
+    expect(d.code).toEqual({
+      kind: 'unknown-wasm',
+      sha256,
+      bytes: refused.code.kind === 'unknown-wasm' ? refused.code.bytes : 0,
+      accepted: 'reviewed',
+    })
+    expect(d.args).toEqual(refused.args)
+    expect(d.doNotSign).toEqual([])
+    expect(d.safeToSign).toBe(true)
+    expect(d.warnings).toContain(
+      `the session is Wasm your address book accepts as "reviewed" (sha256 ${sha256}, ${d.code.kind === 'unknown-wasm' ? d.code.bytes : 0} bytes): casper-multisig cannot explain what it does, and it can do anything the account can; check every arg`,
+    )
+    // Accepted, and anything else wrong is still DO NOT SIGN: here, a later time makes it expired.
+    const late = describeFile(file, {
+      ...at,
+      now: Date.parse('2030-01-01T00:00:00Z'),
+      acceptedWasm: { [sha256]: 'reviewed' },
+    })
+    expect(late.safeToSign).toBe(false)
+    expect(late.doNotSign.join('; ')).not.toContain('does not know')
   })
 
   test('progress against an account pasted as state_get_account_info returns it', () => {

@@ -2,9 +2,10 @@
 import { safeText } from '../../text/safeText.js'
 import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
-import { keyName, labelOptions, loadLabels } from '../labels.js'
+import { addressBookWarnings, keyName, labelOptions, loadAddressBook } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 
@@ -12,6 +13,7 @@ const options = {
   ...nodeOptions(
     'the node: http://HOST:7777 (/rpc is added) or its full JSON-RPC URL;\nalso --node-address; default: CASPER_NODE_ADDRESS',
   ),
+  ...ownChainspecOptions,
   account: {
     type: 'string',
     value: 'KEY',
@@ -19,7 +21,7 @@ const options = {
   },
   ...labelOptions({
     label: 'a name to show for a key (repeatable)',
-    labels: 'an address book { "account-hash-…": "name" } (default: ./labels.json if present)',
+    labels: 'an address book { "account-hash-…": "name" } (repeatable; besides your own)',
   }),
   ...outputOptions(
     'print JSON in the shape plan --target reads (keys as account-hash-…)',
@@ -29,7 +31,7 @@ const options = {
 
 const usage = commandUsage({
   synopsis:
-    'Usage: casper-multisig account --node URL --account KEY [--label KEY=NAME]... [--labels FILE] [--json]',
+    'Usage: casper-multisig account --node URL [--chainspec FILE] --account KEY [--label KEY=NAME]...\n                               [--labels FILE]... [--json]',
   summary: "Prints the account's associated keys (weights) and action thresholds, read from the node.",
   options,
   exitCodes: 'Exit codes: 0 read, 1 failed (unreachable node, no such account), 2 usage error.',
@@ -43,8 +45,11 @@ export const accountCommand: Command = {
     const { values } = parseCommandArgs(args, options)
     const node = requiredNodeAddress(values, io.env)
     const identifier = required(values.account, '--account', 'KEY')
-    const labels = loadLabels(values)
-    const { account, config, status, kind } = await readNodeAccount(node, identifier)
+    const book = loadAddressBook(values, { env: io.env })
+    const labels = book.labels
+    const { account, config, status, kind, nodes } = await readNodeAccount(node, identifier, {
+      chainspec: ownChainspec(values),
+    })
     const { deployment, keyManagement, upgradeManagement } = config.thresholds
     const output = createOutput(io, values)
     output.json({
@@ -62,6 +67,7 @@ export const accountCommand: Command = {
     output.info(
       `Account ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)} (protocol ${status.protocol}, ${kind})`,
     )
+    output.info(nodes.text)
     output.info('Associated keys:')
     for (const { accountHash, weight } of config.associatedKeys) {
       output.info(`  ${keyName(accountHash, labels)} weight ${weight}`)
@@ -71,6 +77,7 @@ export const accountCommand: Command = {
         upgradeManagement === undefined ? '' : `, upgrade management ${upgradeManagement}`
       }`,
     )
+    for (const warning of addressBookWarnings(book)) output.info(`Warning: ${warning}`)
     return exitCodes.ok
   },
 }

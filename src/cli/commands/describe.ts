@@ -4,16 +4,20 @@ import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
 import { describeForCli, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
-import { labelOptions, loadLabels } from '../labels.js'
-import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { labelOptions, loadAddressBook } from '../labels.js'
+import { nodeAddresses, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
-  ...nodeOptions(),
+  ...nodeOptions(
+    'the node (also --node-address; default: CASPER_NODE_ADDRESS); give it twice\nto require two nodes to agree on the account and the chainspec',
+  ),
+  ...ownChainspecOptions,
   'chain-name': {
     type: 'string',
     value: 'NAME',
@@ -21,7 +25,7 @@ const options = {
   },
   ...labelOptions({
     label: 'a name to show for a key (repeatable; KEY: public key hex or account-hash-…)',
-    labels: 'an address book (default: labels.json beside FILE, or in the current directory)',
+    labels: 'an address book (repeatable; your own book is always read)',
   }),
   ...outputOptions(
     'print the description as JSON (safeToSign, changes, result, signers, …)',
@@ -30,8 +34,8 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig describe FILE [--node URL] [--chain-name NAME] [--label KEY=NAME]...
-                                [--labels FILE] [--json]`,
+  synopsis: `Usage: casper-multisig describe FILE [--node URL]... [--chainspec FILE] [--chain-name NAME]
+                                [--label KEY=NAME]... [--labels FILE]... [--json]`,
   summary: `Prints what the deploy or TransactionV1 in FILE (- for standard input) does: its hash, whose account, each key and
 threshold change with every key as its full account-hash-… and label, the session Wasm (bundled or
 unknown), payment, expiry and who has signed. With a node, the account is read and the session is
@@ -52,19 +56,29 @@ export const describeCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
-    const node = nodeAddress(values, io.env)
-    const labels = loadLabels(values, file)
+    const nodes = nodeAddresses(values, io.env)
+    const own = ownChainspec(values)
+    const book = loadAddressBook(values, { env: io.env, inputs: [file] })
+    const labels = book.labels
     const read = readSignedFile(file)
-    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+    const onChain =
+      nodes.length > 0
+        ? await readNodeAccount(nodes, transactionAccount(read.file), { chainspec: own })
+        : undefined
     const description = await describeForCli(read.file, {
       chainName: values['chain-name'],
-      ...onChain?.network,
+      ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
       account: onChain?.account,
       rpc: onChain?.rpc,
+      addressBook: book,
     })
     const output = createOutput(io, values)
-    output.json(descriptionJson(description, labels))
+    output.json({
+      ...descriptionJson(description, labels),
+      ...(onChain ? { node: { urls: onChain.nodes.urls, chainspec: onChain.nodes.chainspec } } : {}),
+    })
     for (const line of descriptionLines(description, labels)) output.info(line)
+    if (onChain) output.info(onChain.nodes.text)
     return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }

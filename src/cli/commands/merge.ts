@@ -14,7 +14,14 @@ import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath, writeDeployOutput } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
 import { writeText } from '../files.js'
-import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import {
+  type AddressBook,
+  addressBookWarnings,
+  keyJson,
+  keyName,
+  labelOptions,
+  loadAddressBook,
+} from '../labels.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readSignedFile } from '../readSignedFile.js'
@@ -24,7 +31,7 @@ const options = {
     'where to write the merged deploy: may be one of the inputs; - for standard\noutput (the messages then go to standard error); also --output',
   ),
   force: { type: 'boolean', description: 'replace an existing output file that is not one of the inputs' },
-  ...labelOptions('names for keys (default: labels.json beside the first FILE)'),
+  ...labelOptions('names for keys (repeatable; besides your own address book)'),
   ...outputOptions('print { hash, approvals, added, rejected, out }'),
 } as const
 
@@ -57,7 +64,8 @@ export const mergeCommand: Command = {
       throw new CliError('-o - and --json both write to standard output: give one', { code: 'UsageError' })
     }
     checkOutputPath(out, { overwrite: Boolean(values.force) || files.includes(out) })
-    const labels = loadLabels(values, files[0])
+    const book = loadAddressBook(values, { env: io.env, inputs: files })
+    const labels = book.labels
     const read = files.map(readSignedFile)
     const transactions = read.flatMap((r) => (r.kind === 'transaction' ? [r.file] : []))
     if (transactions.length > 0) {
@@ -68,7 +76,7 @@ export const mergeCommand: Command = {
           remedy: 'Merge only copies of the one file that was sent out for signing.',
         })
       }
-      return mergeTransactions(transactions, files, out, { labels, io, values })
+      return mergeTransactions(transactions, files, out, { book, io, values })
     }
     const copies = read.flatMap((r) => (r.kind === 'deploy' ? [r.deploy] : []))
     let merged: ReturnType<typeof mergeApprovals>
@@ -105,7 +113,7 @@ export const mergeCommand: Command = {
     }
     writeDeployOutput(out, deploy, { overwrite: true }, io)
     if (out !== '-') output.info(`Wrote ${safeText(out)}`)
-    const description = await verdictOf(parseCosignFile(JSON.stringify(deploy)), output)
+    const description = await verdictOf(parseCosignFile(JSON.stringify(deploy)), output, book)
     output.json({
       hash: deploy.hash,
       safeToSign: description.safeToSign,
@@ -122,6 +130,7 @@ export const mergeCommand: Command = {
         message,
       })),
       out,
+      warnings: addressBookWarnings(book),
     })
     return exitCodes.ok
   },
@@ -133,12 +142,13 @@ async function mergeTransactions(
   files: string[],
   out: string,
   context: {
-    labels: ReadonlyMap<string, string>
+    book: AddressBook
     io: Parameters<Command['run']>[1]
     values: Parameters<typeof createOutput>[1]
   },
 ): Promise<number> {
-  const { labels, io } = context
+  const { book, io } = context
+  const labels = book.labels
   let result: ReturnType<typeof mergeFiles<CosignTransaction>>
   try {
     result = mergeFiles(copies)
@@ -181,7 +191,7 @@ async function mergeTransactions(
   if (out === '-') io.out(text.replace(/\n$/, ''))
   else writeText(out, text, { overwrite: true })
   if (out !== '-') output.info(`Wrote ${safeText(out)}`)
-  const description = await verdictOf(merged, output)
+  const description = await verdictOf(merged, output, book)
   output.json({
     hash: merged.hash,
     kind: 'transaction',
@@ -196,14 +206,21 @@ async function mergeTransactions(
       message: a.message,
     })),
     out,
+    warnings: addressBookWarnings(book),
   })
   return exitCodes.ok
 }
 
-/** The merged file's verdict, printed when it is DO NOT SIGN: merging does not make a file safe to send. */
-async function verdictOf(file: CosignFile, output: ReturnType<typeof createOutput>) {
-  const description = await describeForCli(file, {})
+/**
+ * The merged file's verdict, printed when it is DO NOT SIGN: merging does not make a file safe to
+ * send; then the address book's warnings.
+ */
+async function verdictOf(file: CosignFile, output: ReturnType<typeof createOutput>, book: AddressBook) {
+  const description = await describeForCli(file, {
+    addressBook: { acceptedWasm: book.acceptedWasm, warnings: [] },
+  })
   if (!description.safeToSign) output.info(`DO NOT SIGN: ${description.doNotSign.join('; ')}.`)
+  for (const warning of addressBookWarnings(book)) output.info(`Warning: ${warning}`)
   return description
 }
 

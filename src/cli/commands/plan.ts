@@ -26,12 +26,14 @@ import {
 } from '../labels.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readNodeAccount } from '../readNodeAccount.js'
 import { readTargetFile } from '../readTargetFile.js'
 
 const options = {
   ...nodeOptions(),
+  ...ownChainspecOptions,
   account: {
     type: 'string',
     value: 'KEY',
@@ -71,13 +73,14 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig plan --node URL --account KEY --target FILE [--signer KEY]...
+  synopsis: `Usage: casper-multisig plan --node URL [--chainspec FILE] --account KEY --target FILE [--signer KEY]...
                             [--out-dir DIR] [--chain-name NAME] [--ttl DURATION] [--transaction]
                             [--force] [--json]`,
   summary: `Plans the change from the account's keys and thresholds now (read from the node) to the target,
 proves it in the emulator, prints the warnings and steps, and writes one unsigned deploy per
 planned deploy: DIR/deploy-1.json, deploy-2.json, … (casper-client JSON), and the target's labels
-as the address book DIR/labels.json, which the other commands read to name keys. With
+as the address book DIR/labels.json, which co-signers read with --labels once they have checked
+it (no command reads it unless named; each co-signer's own address book is always read). With
 --transaction it writes Casper 2.x TransactionV1 files instead (DIR/transaction-1.json, …, as
 casper-client make-transaction writes them), which the other commands take as they take deploys.`,
   options,
@@ -106,15 +109,16 @@ export const planCommand: Command = {
     const labels = loadLabels(values)
     // Names already in DIR/labels.json stay: a second plan into the same directory adds to them.
     const book = join(outDir, addressBookName)
-    if (existsSync(book)) {
-      for (const [hash, name] of readAddressBook(book)) if (!labels.has(hash)) labels.set(hash, name)
-    }
+    const before = existsSync(book) ? readAddressBook(book) : undefined
+    for (const [hash, name] of before?.labels ?? []) if (!labels.has(hash)) labels.set(hash, name)
     for (const { key, label } of target.associatedKeys) {
       const hash = tryAccountHash(String(key))
       if (label && hash) labels.set(hash, label)
     }
 
-    const { account, status, network } = await readNodeAccount(node, identifier)
+    const { account, status, network } = await readNodeAccount(node, identifier, {
+      chainspec: ownChainspec(values),
+    })
     const header = headerAccount(identifier, account.accountHash, [
       ...target.associatedKeys.map((k) => String(k.key)),
       ...(signers ?? []),
@@ -185,9 +189,9 @@ export const planCommand: Command = {
       output.info(`  wrote ${safeText(paths[i]!)} (${what} ${deploys[i]!.hash}, unsigned)`)
     })
     if (labels.size > 0) {
-      writeText(book, addressBookJson(labels), { overwrite: true })
+      writeText(book, addressBookJson(labels, before?.acceptedWasm), { overwrite: true })
       output.info(
-        `  wrote ${safeText(book)} (names of ${labels.size} key${labels.size === 1 ? '' : 's'}; send it with the deploys)`,
+        `  wrote ${safeText(book)} (names of ${labels.size} key${labels.size === 1 ? '' : 's'}; co-signers check it, then read it with --labels)`,
       )
     }
     if (deploys.length > 1)

@@ -11,8 +11,10 @@ import { commandUsage } from '../commandUsage.js'
 import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
-import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { loadAddressBook } from '../labels.js'
+import { nodeOptions, requiredNodeAddresses } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
@@ -21,7 +23,10 @@ import { waitExecution } from '../waitExecution.js'
 
 const options = {
   ...inputOptions,
-  ...nodeOptions(),
+  ...nodeOptions(
+    'the node (also --node-address; default: CASPER_NODE_ADDRESS); given twice, the\npreflight requires both to agree on the account and the chainspec (sent to the first)',
+  ),
+  ...ownChainspecOptions,
   'no-preflight': { type: 'boolean', description: "send as is (the node's own refusal is printed)" },
   wait: { type: 'string', value: 'SECONDS', description: 'wait up to this long for the execution result' },
   'poll-interval': {
@@ -33,7 +38,7 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig send FILE --node URL [--no-preflight] [--wait SECONDS]
+  synopsis: `Usage: casper-multisig send FILE --node URL [--node URL] [--chainspec FILE] [--no-preflight] [--wait SECONDS]
                             [--poll-interval MS] [--json]`,
   summary: `Sends the deploy or TransactionV1 in FILE (- for standard input; a transaction goes to
 account_put_transaction). When the node already has it, says so instead:
@@ -54,7 +59,9 @@ export const sendCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
-    const node = requiredNodeAddress(values, io.env)
+    const nodes = requiredNodeAddresses(values, io.env)
+    const node = nodes[0]!
+    const own = ownChainspec(values)
     const waitSeconds = positiveNumber(values.wait, '--wait')
     const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
     const read = readSignedFile(file)
@@ -90,8 +97,23 @@ export const sendCommand: Command = {
       if (!values['no-preflight']) {
         // The one verdict (the preflight below then emulates the session against the account, with
         // the node's own errors): what no co-signer should have signed is not sent.
-        const { network, account: now, rpc } = await readNodeAccount(node, signed.sender)
-        const description = await describeForCli(read.file, { ...network, account: now, rpc })
+        const {
+          network,
+          account: now,
+          rpc,
+          nodes: reading,
+        } = await readNodeAccount(nodes, signed.sender, {
+          chainspec: own,
+        })
+        output.info(`Preflight: ${reading.text}`)
+        // The Wasm the sender's own address book accepts is accepted here as in describe and sign.
+        const { acceptedWasm } = loadAddressBook({}, { env: io.env })
+        const description = await describeForCli(read.file, {
+          ...network,
+          account: now,
+          rpc,
+          addressBook: { acceptedWasm, warnings: [] },
+        })
         if (!description.safeToSign) {
           for (const line of descriptionLines(description)) output.info(line)
           throw new CliError('Not sent: DO NOT SIGN', {
@@ -108,7 +130,7 @@ export const sendCommand: Command = {
       } catch (error) {
         if (!(error instanceof PreflightError)) throw error
         // The preflight's messages shorten keys; a co-signer must see them whole.
-        const { account: now } = await readNodeAccount(node, signed.sender)
+        const { account: now } = await readNodeAccount(node, signed.sender, { chainspec: own })
         const known = [...Object.keys(now.associatedKeys)]
         throw new PreflightError(
           error.issues.map((issue) => ({ ...issue, message: expandHashes(issue.message, known, new Map()) })),

@@ -17,11 +17,12 @@ import { describeForCli } from '../describeText.js'
 import { readBytes, readSecretKeyFile, writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { integrityProblems } from '../integrityProblems.js'
-import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
+import { keyJson, keyName, labelOptions, loadAddressBook } from '../labels.js'
 import { ledgerScreenLines } from '../ledgerScreenLines.js'
-import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { nodeAddresses, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { type OpenedLedger, openLedger } from '../openLedger.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { readNodeAccount } from '../readNodeAccount.js'
@@ -50,8 +51,9 @@ const options = {
   ...outOptions('where to write the signed copy (- for standard output); also --output'),
   'in-place': { type: 'boolean', description: 'replace FILE with the signed copy' },
   ...nodeOptions(
-    'the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the\nchain and the key, and prints the signature progress',
+    'the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the\nchain and the key, and prints the signature progress; twice: both must agree',
   ),
+  ...ownChainspecOptions,
   'chain-name': { type: 'string', value: 'NAME', description: 'the chain the deploy must be for' },
   force: {
     type: 'boolean',
@@ -62,13 +64,13 @@ const options = {
     value: 'ALG',
     description: "the key's algorithm, needed only for a raw hex key",
   },
-  ...labelOptions('names for keys (default: labels.json beside FILE)'),
+  ...labelOptions('names for keys (repeatable; besides your own address book)'),
   ...outputOptions('print { hash, signer, alreadySigned, out, approvals, progress }'),
 } as const
 
 const usage = commandUsage({
   synopsis: `Usage: casper-multisig sign FILE (--key SECRET_KEY_FILE | --ledger [--ledger-path PATH])
-                            [-o FILE | --in-place] [--node URL]
+                            [-o FILE | --in-place] [--node URL]... [--chainspec FILE]
                             [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]`,
   summary: `Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
 signs it with the secret key and writes the signed copy: by default next to FILE as
@@ -134,8 +136,10 @@ export const signCommand: Command = {
         details: { expected: 'ed25519 or secp256k1', got: algorithm },
       })
     }
-    const node = nodeAddress(values, io.env)
-    const labels = loadLabels(values, file)
+    const nodes = nodeAddresses(values, io.env)
+    const own = ownChainspec(values)
+    const book = loadAddressBook(values, { env: io.env, inputs: [file, keyFile] })
+    const labels = book.labels
     const read = readSignedFile(file)
     let ledger: OpenedLedger | undefined
     try {
@@ -171,14 +175,19 @@ export const signCommand: Command = {
       const force = Boolean(values.force)
       checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
       const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-      const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+      const onChain =
+        nodes.length > 0
+          ? await readNodeAccount(nodes, transactionAccount(read.file), { chainspec: own })
+          : undefined
       const description = await describeForCli(read.file, {
         chainName: values['chain-name'],
-        ...onChain?.network,
+        ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
         account: onChain?.account,
         rpc: onChain?.rpc,
+        addressBook: book,
       })
       for (const line of descriptionLines(description, labels)) output.info(line)
+      if (onChain) output.info(onChain.nodes.text)
       const what = read.kind
       const broken = integrityProblems(description)
       if (broken.length > 0) {

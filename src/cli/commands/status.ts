@@ -8,9 +8,10 @@ import { commandUsage } from '../commandUsage.js'
 import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
-import { keyName, labelOptions, loadLabels } from '../labels.js'
-import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
+import { addressBookWarnings, keyName, labelOptions, loadAddressBook } from '../labels.js'
+import { nodeOptions, requiredNodeAddresses } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
@@ -19,8 +20,11 @@ import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.
 
 const options = {
   ...inputOptions,
-  ...nodeOptions(),
-  ...labelOptions('names for keys (default: labels.json beside FILE)'),
+  ...nodeOptions(
+    'the node (also --node-address; default: CASPER_NODE_ADDRESS); give it twice\nto require two nodes to agree on the account and the chainspec',
+  ),
+  ...ownChainspecOptions,
+  ...labelOptions('names for keys (repeatable; besides your own address book)'),
   ...outputOptions(
     'print { hash, execution, ready, progress, errors, warnings } as JSON',
     'print nothing; the exit code says it all',
@@ -28,7 +32,8 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: 'Usage: casper-multisig status FILE --node URL [--label KEY=NAME]... [--labels FILE] [--json]',
+  synopsis: `Usage: casper-multisig status FILE --node URL [--node URL] [--chainspec FILE]
+                              [--label KEY=NAME]... [--labels FILE]... [--json]`,
   summary: `First asks the node whether it already has the deploy or TransactionV1 in FILE (- for standard
 input): then prints
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise reads the deploy's
@@ -47,8 +52,10 @@ export const statusCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
-    const node = requiredNodeAddress(values, io.env)
-    const labels = loadLabels(values, file)
+    const nodes = requiredNodeAddresses(values, io.env)
+    const own = ownChainspec(values)
+    const book = loadAddressBook(values, { env: io.env, inputs: [file] })
+    const labels = book.labels
     const read = readSignedFile(file)
     const signed =
       read.kind === 'deploy'
@@ -60,17 +67,25 @@ export const statusCommand: Command = {
             json: read.transaction,
           }
     const output = createOutput(io, values)
-    const { account, status, network, rpc } = await readNodeAccount(node, signed.sender)
-    const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
+    const {
+      account,
+      status,
+      network,
+      rpc,
+      nodes: reading,
+    } = await readNodeAccount(nodes, signed.sender, { chainspec: own })
+    const execution = await readExecution(createRpc(nodes[0]!), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
     )
+    output.info(reading.text)
+    const node = { urls: reading.urls, chainspec: reading.chainspec }
     if (execution.state !== 'unknown') {
       output.info(`Status: ${safeText(executionText(execution))}`)
       if (execution.state === 'failed') {
         for (const line of cliMessage(execution.error).split('\n')) output.info(safeText(line))
       }
-      output.json({ hash: signed.hash, ...kindJson(signed.kind), execution: executionJson(execution) })
+      output.json({ hash: signed.hash, ...kindJson(signed.kind), node, execution: executionJson(execution) })
       return execution.state === 'succeeded'
         ? exitCodes.ok
         : execution.state === 'failed'
@@ -82,7 +97,7 @@ export const statusCommand: Command = {
       ...network,
     })
     // The one verdict, emulated against the account: what a co-signer must not sign is not ready to send.
-    const description = await describeForCli(read.file, { ...network, account, rpc })
+    const description = await describeForCli(read.file, { ...network, account, rpc, addressBook: book })
     const known = [
       ...Object.keys(account.associatedKeys),
       ...report.progress.signed.map((s) => s.accountHash),
@@ -96,18 +111,23 @@ export const statusCommand: Command = {
     output.json({
       hash: signed.hash,
       ...kindJson(signed.kind),
+      node,
       execution: { state: 'unknown' },
       ready: report.ready && description.safeToSign,
       safeToSign: description.safeToSign,
       doNotSign: description.doNotSign,
       progress: progressJson(report.progress, labels),
       errors: report.errors.map(issue),
-      warnings: report.warnings.map(issue),
+      warnings: [
+        ...report.warnings.map(issue),
+        ...addressBookWarnings(book).map((message) => ({ code: 'AddressBook', message })),
+      ],
     })
     if (!description.safeToSign) output.info(`DO NOT SIGN: ${description.doNotSign.join('; ')}.`)
     output.info(`Signatures: ${progressText(report.progress, labels)}`)
     for (const error of report.errors) output.info(`Error [${error.code}]: ${full(error.message)}`)
     for (const warning of report.warnings) output.info(`Warning [${warning.code}]: ${full(warning.message)}`)
+    for (const warning of addressBookWarnings(book)) output.info(`Warning [AddressBook]: ${warning}`)
     const problems = report.errors.length + (description.safeToSign ? 0 : 1)
     const ready = problems === 0
     output.info(ready ? 'Ready to send.' : `Not ready: ${problems} problem${problems === 1 ? '' : 's'}.`)

@@ -4,6 +4,7 @@ import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
 import { nodeOptions, requiredNodeAddress } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
+import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { chargesText, executionJson } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
@@ -11,6 +12,7 @@ import { waitExecution } from '../waitExecution.js'
 
 const options = {
   ...nodeOptions(),
+  ...ownChainspecOptions,
   transaction: {
     type: 'boolean',
     description: "HASH is a TransactionV1's (info_get_transaction), not a deploy's",
@@ -21,8 +23,8 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig wait HASH|FILE --node URL [--transaction] [--timeout SECONDS]
-                            [--poll-interval MS] [--json]`,
+  synopsis: `Usage: casper-multisig wait HASH|FILE --node URL [--chainspec FILE] [--transaction]
+                            [--timeout SECONDS] [--poll-interval MS] [--json]`,
   summary: `Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash, with --transaction
 for a transaction's; or the file; - for standard input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
 line shows the seconds waited, whether the node has seen the deploy and its latest block height;
@@ -58,7 +60,9 @@ export const waitCommand: Command = {
           : { kind: read.kind, hash: read.file.hash, sender: files!.transactionAccount(read.file) }
     const hash = signed.hash.toLowerCase()
     // With the file at hand, a failure is explained against the account's keys and thresholds.
-    const account = signed.sender ? (await readNodeAccount(node, signed.sender)).account : undefined
+    const account = signed.sender
+      ? (await readNodeAccount(node, signed.sender, { chainspec: ownChainspec(values) })).account
+      : undefined
     const execution = await waitExecution(createRpc(node), hash, io, {
       kind: signed.kind,
       timeoutMs: timeoutSeconds * 1000,
