@@ -10,9 +10,19 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   match its hash or that carries an invalid approval);
  * - `SendRefused`: `send` would submit what `describe` calls DO NOT SIGN (exit code 1;
  *   `--no-preflight` sends anyway);
- * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1).
+ * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1);
+ * - `WrongChain`: a deploy or transaction file given a node of another chain (exit code 1);
+ * - `NodeUnreachable`: `describe` or `sign`, which also work offline, given a node that cannot be
+ *   reached (exit code 1; the remedy is the offline form of the command).
  */
-export type CliErrorCode = 'UsageError' | 'FileError' | 'SignRefused' | 'SendRefused' | 'NotDevnet'
+export type CliErrorCode =
+  | 'UsageError'
+  | 'FileError'
+  | 'SignRefused'
+  | 'SendRefused'
+  | 'NotDevnet'
+  | 'WrongChain'
+  | 'NodeUnreachable'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

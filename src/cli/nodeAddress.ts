@@ -50,6 +50,16 @@ export function nodeAddress(
   return text
 }
 
+/** Whether the node address came from `CASPER_NODE_ADDRESS` rather than a flag. */
+export function nodeFromEnvironment(
+  values: { node?: string | undefined; 'node-address'?: string | undefined },
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): boolean {
+  return (
+    values.node === undefined && values['node-address'] === undefined && Boolean(env?.CASPER_NODE_ADDRESS)
+  )
+}
+
 /**
  * {@link nodeAddress}, required.
  *

@@ -5,11 +5,11 @@ import { commandUsage } from '../commandUsage.js'
 import { describeForCli, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadLabels } from '../labels.js'
-import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { nodeAddress, nodeFromEnvironment, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
-import { readNodeAccount } from '../readNodeAccount.js'
-import { readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readFileNodeAccount } from '../readNodeAccount.js'
+import { fileChainName, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
@@ -55,15 +55,24 @@ export const describeCommand: Command = {
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
-    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+    // On a node of another chain, the account there is not the file's: the verdict is against the
+    // node's chain name (DO NOT SIGN), with the chains named first.
+    const { onChain, wrongChain } = node
+      ? await readFileNodeAccount(
+          { url: node, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'describe' },
+          transactionAccount(read.file),
+          fileChainName(read.file),
+        )
+      : {}
     const description = await describeForCli(read.file, {
-      chainName: values['chain-name'],
+      chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
       ...onChain?.network,
       account: onChain?.account,
     })
     const output = createOutput(io, values)
     output.json(descriptionJson(description, labels))
     for (const line of descriptionLines(description, labels)) output.info(line)
+    if (wrongChain) output.info(`${wrongChain.shortMessage}.`)
     return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }

@@ -6,23 +6,23 @@ import { signFile } from '../../cosign/signFile.js'
 import { signingProgress } from '../../cosign/signingProgress.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
-import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKey.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
-import { readBytes, readSecretKeyFile, writeText } from '../files.js'
+import { writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { integrityProblems } from '../integrityProblems.js'
 import { keyJson, keyName, labelOptions, loadLabels } from '../labels.js'
-import { nodeAddress, nodeOptions } from '../nodeAddress.js'
+import { nodeAddress, nodeFromEnvironment, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
-import { readNodeAccount } from '../readNodeAccount.js'
-import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readFileNodeAccount } from '../readNodeAccount.js'
+import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readSigningKey } from '../readSigningKey.js'
 
 const options = {
   ...inputOptions,
@@ -108,13 +108,9 @@ export const signCommand: Command = {
     const node = nodeAddress(values, io.env)
     const labels = loadLabels(values, file)
     const read = readSignedFile(file)
-    // Standard input has no file mode to check; a key file readable by others is named, as ssh does.
-    const secret =
-      keyFile === '-' ? { bytes: readBytes(keyFile, 'secret key file') } : readSecretKeyFile(keyFile)
-    if ('warning' in secret && secret.warning) io.err(`Warning: ${safeText(secret.warning)}`)
-    const key = parsePrivateKey(keyInput(secret.bytes), {
-      ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
-    })
+    // A key file readable by others is named, as ssh does; the usual key-file mistakes are named too.
+    const { key, warning, otherAlgorithm } = readSigningKey(keyFile, algorithm as KeyAlgorithm | undefined)
+    if (warning) io.err(`Warning: ${safeText(warning)}`)
     const signer = localSigner(key)
     const out = values['in-place']
       ? file
@@ -122,13 +118,22 @@ export const signCommand: Command = {
     const force = Boolean(values.force)
     checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
     const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-    const onChain = node ? await readNodeAccount(node, transactionAccount(read.file)) : undefined
+    // On a node of another chain, the account there is not the file's: the verdict is against the
+    // node's chain name (DO NOT SIGN), with the chains named first.
+    const { onChain, wrongChain } = node
+      ? await readFileNodeAccount(
+          { url: node, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'sign' },
+          transactionAccount(read.file),
+          fileChainName(read.file),
+        )
+      : {}
     const description = await describeForCli(read.file, {
-      chainName: values['chain-name'],
+      chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
       ...onChain?.network,
       account: onChain?.account,
     })
     for (const line of descriptionLines(description, labels)) output.info(line)
+    if (wrongChain) output.info(`${wrongChain.shortMessage}.`)
     const what = read.kind
     const broken = integrityProblems(description)
     if (broken.length > 0) {
@@ -138,6 +143,29 @@ export const signCommand: Command = {
         remedy:
           'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
       })
+    }
+    if (!force && otherAlgorithm) {
+      // 64 raw hex digits make a key under either algorithm: when the file knows the other one (the
+      // account, a signer, an associated key) and not this one, --algorithm is the wrong one.
+      const known = new Set([
+        description.account.accountHash,
+        ...description.signers.map((s) => s.accountHash),
+        ...Object.keys(onChain?.account.associatedKeys ?? {}),
+      ])
+      const other = localSigner(otherAlgorithm)
+      if (!known.has(signer.accountHash) && known.has(other.accountHash)) {
+        throw new CliError(
+          `Not signed: read as ${key.algorithm}, this raw key is not a key of the ${read.kind}'s account; read as ${otherAlgorithm.algorithm} it is`,
+          {
+            code: 'SignRefused',
+            details: {
+              [key.algorithm]: keyName(signer.accountHash, labels),
+              [otherAlgorithm.algorithm]: keyName(other.accountHash, labels),
+            },
+            remedy: `Pass --algorithm ${otherAlgorithm.algorithm}. Nothing was written.`,
+          },
+        )
+      }
     }
     if (!force) {
       // Exactly what describe calls DO NOT SIGN is not signed by default.
@@ -194,12 +222,4 @@ export const signCommand: Command = {
 function signedCopyPath(file: string, accountHash: string): string {
   const name = basename(file).replace(/\.json$/i, '')
   return join(dirname(file), `${name}.signed-by-${accountHash.slice(0, 8)}.json`)
-}
-
-/** PEM and hex files as text, anything else (DER) as bytes: the inputs `parsePrivateKey` takes. */
-function keyInput(bytes: Uint8Array): PrivateKeyInput {
-  const text = new TextDecoder().decode(bytes)
-  if (text.includes('-----BEGIN')) return text
-  if (/^\s*[0-9a-fA-F]{64}\s*$/.test(text)) return text.trim()
-  return bytes
 }

@@ -15,7 +15,7 @@ import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
-import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
@@ -60,7 +60,9 @@ export const statusCommand: Command = {
             json: read.transaction,
           }
     const output = createOutput(io, values)
-    const { account, status, network } = await readNodeAccount(node, signed.sender)
+    const { account, status, network } = await readNodeAccount(node, signed.sender, {
+      fileChainName: fileChainName(read.file),
+    })
     const execution = await readExecution(createRpc(node), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,
