@@ -3,7 +3,9 @@ import { defineConfig, type Options } from 'tsup'
 const browserSafe: Options = {
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: they were 4.7 MB of the 8.4 MB unpacked package (docs/performance.md, "Package
+  // size"); the .js files are unminified and readable as shipped.
+  sourcemap: false,
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
@@ -28,7 +30,7 @@ export default defineConfig([
     entry: { devnet: 'src/devnet/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'node18',
     platform: 'node',
   },

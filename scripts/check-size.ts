@@ -1,6 +1,8 @@
 // Size budgets of the co-signer entry and page, measured on the built package: the cosign entry
 // bundled and minified for browsers (esbuild, its metafile shows what is inside), and dist/cosign.html.
-// Also loads dist/cosign.{js,cjs} in Node and hashes a published vector with each.
+// Also loads dist/cosign.{js,cjs} in Node and hashes a published vector with each, and checks the
+// package tarball (`npm pack --dry-run`): its size and that it holds no source maps or images.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -10,7 +12,8 @@ import { build } from 'esbuild'
 const root = fileURLToPath(new URL('..', import.meta.url))
 // The cosign entry must stay within 150 KB minified for browsers (docs/performance.md, "Co-signer
 // entry size", has what is inside).
-const budgets = { cosign: 150 * 1024, page: 300 * 1024 }
+// The tarball must stay within 1 MB packed (docs/performance.md, "Package size").
+const budgets = { cosign: 150 * 1024, page: 300 * 1024, packed: 1024 * 1024 }
 let failed = false
 
 const result = await build({
@@ -97,5 +100,23 @@ for (const [name, m] of [
   const ok = file.kind === 'transaction' && m.transactionHash(file) === file.hash
   console.log(`dist/cosign (${name}): ${ok ? 'ok' : 'WRONG HASH'}`)
   if (!ok) failed = true
+}
+
+// What `npm publish` would upload, listed by npm itself from package.json's `files`.
+type Packed = { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+) as [Packed]
+console.log(
+  `tarball: ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files (budget ${kb(budgets.packed)} packed)`,
+)
+if (packed.size > budgets.packed) {
+  console.error(`FAIL: the tarball is over its budget by ${kb(packed.size - budgets.packed)}`)
+  failed = true
+}
+const unwantedFiles = packed.files.filter((f) => /\.map$|\.(png|jpe?g|gif|svg)$|^docs\/api\//.test(f.path))
+if (unwantedFiles.length > 0) {
+  console.error(`FAIL: the tarball holds ${unwantedFiles.map((f) => f.path).join(', ')}`)
+  failed = true
 }
 if (failed) process.exit(1)

@@ -15,7 +15,10 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   found (exit code 1);
  * - `NodeChainspecLoosened`: the chainspec a node serves for mainnet or testnet differs from the
  *   bundled preset in a value that loosens a check (exit code 1; `--chainspec FILE` uses yours);
- * - `NodesDisagree`: two `--node`s answer differently about the account or the chainspec (exit code 1).
+ * - `NodesDisagree`: two `--node`s answer differently about the account or the chainspec (exit code 1);
+ * - `WrongChain`: a deploy or transaction file given a node of another chain (exit code 1);
+ * - `NodeUnreachable`: `describe` or `sign`, which also work offline, given a node that cannot be
+ *   reached (exit code 1; the remedy is the offline form of the command).
  */
 export type CliErrorCode =
   | 'UsageError'
@@ -26,6 +29,8 @@ export type CliErrorCode =
   | 'LedgerUnavailable'
   | 'NodeChainspecLoosened'
   | 'NodesDisagree'
+  | 'WrongChain'
+  | 'NodeUnreachable'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

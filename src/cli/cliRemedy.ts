@@ -75,7 +75,7 @@ const cliRemedies: Readonly<Record<string, CliRemedy>> = {
     'Check that the node is running and that --node (or --node-address, -n, CASPER_NODE_ADDRESS) is its JSON-RPC address: http://HOST:7777 (/rpc is added) or the full …/rpc URL.',
   Timeout: (error) =>
     error instanceof TimeoutError && error.scope === 'deadline'
-      ? 'The deploy was sent: wait again with `casper-multisig wait HASH --timeout SECONDS`, and check that the node is synced.'
+      ? 'It was sent: wait again with `casper-multisig wait HASH --timeout SECONDS`, and check that the node is synced.'
       : 'Check that the node is synced and reachable, then run the command again.',
   MalformedResponse:
     'The address does not answer like a Casper node: check --node (a node or sidecar JSON-RPC address, http://HOST:7777 or …/rpc).',

@@ -128,6 +128,19 @@ export function nodeAddress(
   return text
 }
 
+/** Whether the node address came from `CASPER_NODE_ADDRESS` rather than a flag. */
+export function nodeFromEnvironment(
+  values: {
+    node?: string | readonly string[] | undefined
+    'node-address'?: string | readonly string[] | undefined
+  },
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): boolean {
+  return (
+    values.node === undefined && values['node-address'] === undefined && Boolean(env?.CASPER_NODE_ADDRESS)
+  )
+}
+
 /**
  * {@link nodeAddress}, required.
  *

@@ -8,6 +8,7 @@ import { createRpc, type Rpc } from '../rpc/createRpc.js'
 import { type GetAccountConfigReturnType, getAccountConfig } from '../rpc/getAccountConfig.js'
 import { getChainspec } from '../rpc/getChainspec.js'
 import { type GetProtocolReturnType, getProtocol } from '../rpc/getProtocol.js'
+import { UnreachableError } from '../rpc/RpcError.js'
 import { redactUrl } from '../text/redactUrl.js'
 import { safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
@@ -46,6 +47,11 @@ export type ReadNodeAccountReturnType = GetAccountConfigReturnType & {
 export type ReadNodeAccountOptions = {
   /** `--chainspec FILE`: its rules apply instead of the node's. */
   chainspec?: OwnChainspec | undefined
+  /**
+   * The chain a deploy or transaction file is for: a node of another chain is named as such before
+   * its account is read (the account there is not the file's).
+   */
+  fileChainName?: string | undefined
 }
 
 /**
@@ -56,7 +62,8 @@ export type ReadNodeAccountOptions = {
  * devnet) are used as served and said to be unchecked. Two nodes must agree on the chain, the
  * chainspec and the account (associated keys, weights, thresholds, main purse).
  *
- * @throws {CliError} `NodeChainspecLoosened` naming each loosened value, `NodesDisagree` naming
+ * @throws {CliError} `WrongChain` (details `fileChain`, `nodeChain`) when a node is of another
+ *   chain than `options.fileChainName`; `NodeChainspecLoosened` naming each loosened value, `NodesDisagree` naming
  *   both nodes and every field that differs; and the errors of `getProtocol`, `getChainspec` and
  *   `getAccountConfig` (`JsonRpcError` NoSuchAccount, `UnreachableError`, `ChainspecError`, …).
  */
@@ -101,6 +108,17 @@ async function readOne(
   const name = redactUrl(url)
   const status = await getProtocol(rpc)
   const served = await getChainspec(rpc)
+  const { fileChainName } = options
+  if (fileChainName !== undefined && fileChainName !== served.chainName) {
+    throw new CliError(
+      `This file is for chain ${safeText(fileChainName)}; the node at ${safeText(name)} is chain ${safeText(served.chainName)}`,
+      {
+        code: 'WrongChain',
+        details: { fileChain: fileChainName, nodeChain: served.chainName },
+        remedy: `Use a node of ${safeText(fileChainName)} (--node, or CASPER_NODE_ADDRESS), or ask whoever sent the file for one made for ${safeText(served.chainName)}. Its account was not read: on another chain it is another account.`,
+      },
+    )
+  }
   const { chainspec, source } = checkedChainspec(name, status, served, options.chainspec)
   const network = { chainspec }
   const read = await getAccountConfig(rpc, account, { protocol: status.protocol, chainspec })
@@ -200,4 +218,51 @@ function mainPurse(raw: unknown, depth = 0): string | undefined {
     if (found !== undefined) return found
   }
   return undefined
+}
+
+/**
+ * {@link readNodeAccount} for a deploy or transaction file's account on the file's chain, for the
+ * commands that also work without a node (`describe`, `sign`). On a node of another chain:
+ * `undefined` and the error (the command then shows the file's verdict against the node's chain
+ * name: DO NOT SIGN, another chain). A node that cannot be reached is named with the offline form
+ * of the command.
+ *
+ * @throws {CliError} code `NodeUnreachable` (its cause the `UnreachableError`) when the node cannot
+ * be reached; the other errors of {@link readNodeAccount}.
+ */
+export async function readFileNodeAccount(
+  node: { urls: readonly string[]; fromEnvironment: boolean; command: 'describe' | 'sign' },
+  account: AccountIdentifier,
+  fileChainName: string,
+  options: ReadNodeAccountOptions = {},
+): Promise<{
+  onChain?: ReadNodeAccountReturnType
+  wrongChain?: CliError & { details: { nodeChain: string } }
+}> {
+  try {
+    return { onChain: await readNodeAccount(node.urls, account, { ...options, fileChainName }) }
+  } catch (error) {
+    if (error instanceof CliError && error.code === 'WrongChain') {
+      return { wrongChain: error as CliError & { details: { nodeChain: string } } }
+    }
+    if (error instanceof UnreachableError) {
+      const leaveOut = node.fromEnvironment
+        ? 'without CASPER_NODE_ADDRESS (unset it, or run `env -u CASPER_NODE_ADDRESS casper-multisig …`)'
+        : 'without --node'
+      const offline =
+        node.command === 'sign'
+          ? `To sign offline, run the same sign command ${leaveOut}: the file is still checked (hashes, approvals, chain with --chain-name, expiry), but not the account's keys or the signature progress.`
+          : `To describe the file offline, run the same describe command ${leaveOut}: the session is then not emulated against the account.`
+      throw new CliError(
+        `Cannot reach the node at ${safeText(error.url)}${node.fromEnvironment ? ' (from CASPER_NODE_ADDRESS)' : ''}`,
+        {
+          code: 'NodeUnreachable',
+          details: { reason: error.reason ?? 'no answer' },
+          remedy: `${offline} Or start the node, or point ${node.fromEnvironment ? 'CASPER_NODE_ADDRESS' : '--node'} at one that runs.`,
+          cause: error,
+        },
+      )
+    }
+    throw error
+  }
 }

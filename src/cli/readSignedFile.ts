@@ -100,6 +100,11 @@ export function transactionAccount(file: CosignFile): string {
   return initiator.TAG === 'PublicKey' ? initiator.data[0] : `account-hash-${bytesToHex(initiator.data[0])}`
 }
 
+/** The chain a deploy or transaction file is for: its `chain_name`. */
+export function fileChainName(file: CosignFile): string {
+  return file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName
+}
+
 /** `--json`'s `kind` field: `{ kind: 'transaction' }` for a transaction, nothing for a deploy (whose JSON is as it always was). */
 export function kindJson(kind: SignedFile['kind']): { kind?: 'transaction' } {
   return kind === 'transaction' ? { kind } : {}

@@ -1,11 +1,11 @@
 // Runs one subcommand: `--help`, then the command, with every error printed and mapped to an exit code.
 import { BaseError } from '../errors/BaseError.js'
 import { redactUrls } from '../text/redactUrl.js'
-import { safeText } from '../text/safeText.js'
+import { safeJson, safeText } from '../text/safeText.js'
 import { CliError } from './CliError.js'
 import type { CliIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
-import { cliMessage } from './cliRemedy.js'
+import { cliMessage, cliRemedy } from './cliRemedy.js'
 
 /** True when `--help` / `-h` comes before any `--` terminator. */
 export function wantsHelp(args: readonly string[]): boolean {
@@ -14,11 +14,18 @@ export function wantsHelp(args: readonly string[]): boolean {
   return flags.includes('--help') || flags.includes('-h')
 }
 
+/** True when `--json` comes before any `--` terminator: a failure is then JSON on stdout too. */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--')
+  return (end === -1 ? args : args.slice(0, end)).includes('--json')
+}
+
 /**
  * Runs `command` with `args` and returns its exit code. Typed errors (`BaseError`: the library's
  * and `CliError`) are printed as their message, which lists the values involved, with a remedy in
  * the command line's words; usage errors are followed by the command's usage and exit 2, everything
- * else exits 1.
+ * else exits 1. With `--json`, a failure also prints `{ "error": { code, message, remedy, details } }`
+ * on stdout (see {@link errorJson}), so a script reading stdout always gets one JSON document.
  *
  * @example
  * ```ts
@@ -30,11 +37,54 @@ export async function runCommand(command: Command, args: readonly string[], io: 
     io.out(command.usage)
     return exitCodes.ok
   }
+  // A command that printed its JSON result before failing (wait on a failed execution prints the
+  // execution, then the error) has given stdout its one document already.
+  let printed = false
+  const watched: CliIo = {
+    ...io,
+    out: (line) => {
+      printed = true
+      io.out(line)
+    },
+  }
   try {
-    return await command.run(args, io)
+    return await command.run(args, watched)
   } catch (error) {
+    if (wantsJson(args) && !printed) io.out(safeJson({ error: errorJson(error) }, 2))
     return reportError(error, io, command)
   }
+}
+
+/**
+ * A failure as `--json` prints it: the error's stable `code` (`UsageError`, `FileError`,
+ * `SignRefused`, `JsonRpcError`…; `Error` for an error without one), its message without the
+ * remedy, the remedy in the command line's words, and the values involved.
+ *
+ * @example
+ * ```ts
+ * errorJson(new CliError('Missing --node', { code: 'UsageError' })) // { code: 'UsageError', message: 'Missing --node' }
+ * ```
+ */
+export function errorJson(error: unknown): {
+  code: string
+  message: string
+  remedy?: string
+  details?: Record<string, unknown>
+} {
+  if (error instanceof BaseError) {
+    const remedy = cliRemedy(error)
+    const details = Object.entries(error.details).filter(([, value]) => value !== undefined)
+    return {
+      code: error.code,
+      message: error.shortMessage,
+      ...(remedy ? { remedy } : {}),
+      ...(details.length > 0
+        ? { details: Object.fromEntries(details.map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v])) }
+        : {}),
+    }
+  }
+  if (error instanceof Error) return { code: 'Error', message: `${error.name}: ${error.message}` }
+  return { code: 'Error', message: String(error) }
 }
 
 /**

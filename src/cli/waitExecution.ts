@@ -2,7 +2,7 @@
 import type { Account } from '../account/Account.js'
 import type { Rpc } from '../rpc/createRpc.js'
 import { getProtocol } from '../rpc/getProtocol.js'
-import { TimeoutError, UnreachableError } from '../rpc/RpcError.js'
+import { JsonRpcError, TimeoutError, UnreachableError } from '../rpc/RpcError.js'
 import type { CliIo } from './CliIo.js'
 import { type Execution, readExecution } from './readExecution.js'
 
@@ -12,7 +12,10 @@ export type WaitExecutionOptions = {
   pollIntervalMs?: number | undefined
   account?: Account | undefined
   payment?: bigint | undefined
-  /** `'transaction'` for a TransactionV1 hash. Default `'deploy'`. */
+  /**
+   * `'deploy'` or `'transaction'` (a TransactionV1) when the caller knows which; without it the node
+   * is asked both ways until it knows the hash as one of them.
+   */
   kind?: 'deploy' | 'transaction' | undefined
 }
 
@@ -33,11 +36,14 @@ export async function waitExecution(
   const started = Date.now()
   const pollIntervalMs = options.pollIntervalMs ?? 1000
   let lastError: UnreachableError | undefined
+  let kind = options.kind
   try {
     for (;;) {
       let execution: Execution | undefined
       try {
-        execution = await readExecution(rpc, hash, options)
+        const read = await readEitherKind(rpc, hash, { ...options, kind })
+        execution = read.execution
+        kind = read.kind
         lastError = undefined
       } catch (error) {
         if (!(error instanceof UnreachableError)) throw error
@@ -48,7 +54,12 @@ export async function waitExecution(
       if (elapsed >= options.timeoutMs) {
         throw new TimeoutError({
           url: rpc.url,
-          method: options.kind === 'transaction' ? 'info_get_transaction' : 'info_get_deploy',
+          method:
+            kind === 'transaction'
+              ? 'info_get_transaction'
+              : kind === 'deploy'
+                ? 'info_get_deploy'
+                : 'info_get_deploy and info_get_transaction',
           timeoutMs: options.timeoutMs,
           waitingFor: `execution of ${hash}`,
           scope: 'deadline',
@@ -75,6 +86,31 @@ export async function waitExecution(
     }
   } finally {
     io.progress?.('')
+  }
+}
+
+/**
+ * {@link readExecution} of the kind given; without one, as a deploy and, when the node does not know
+ * it as one, as a TransactionV1 (`info_get_transaction` with `{ Version1: hash }`; a 1.5 node without
+ * that method answers MethodNotFound, -32601). The kind is returned once the node knows the hash.
+ */
+async function readEitherKind(
+  rpc: Rpc,
+  hash: string,
+  options: WaitExecutionOptions,
+): Promise<{ execution: Execution; kind: 'deploy' | 'transaction' | undefined }> {
+  if (options.kind) return { execution: await readExecution(rpc, hash, options), kind: options.kind }
+  const asDeploy = await readExecution(rpc, hash, { ...options, kind: 'deploy' })
+  if (asDeploy.state !== 'unknown') return { execution: asDeploy, kind: 'deploy' }
+  try {
+    const asTransaction = await readExecution(rpc, hash, { ...options, kind: 'transaction' })
+    return asTransaction.state === 'unknown'
+      ? { execution: asTransaction, kind: undefined }
+      : { execution: asTransaction, kind: 'transaction' }
+  } catch (error) {
+    if (error instanceof JsonRpcError && error.rpcCode === -32601)
+      return { execution: asDeploy, kind: undefined }
+    throw error
   }
 }
 

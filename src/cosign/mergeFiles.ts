@@ -45,7 +45,8 @@ export type MergeFilesReturnType<F extends CosignFile> = {
  * The result depends only on the set of valid approvals and on the copies' content, so merging is
  * commutative, associative and idempotent.
  *
- * @throws {CosignError} code `TooManyApprovals` when the merged file would hold more valid
+ * @throws {CosignError} code `InvalidShape` when `files` is not an array (`mergeFiles(a, b)` for
+ *   `mergeFiles([a, b])`); `TooManyApprovals` when the merged file would hold more valid
  *   approvals than the network's `maxAssociatedKeys` (the count in `details.got`);
  *   `DifferentContent` when there are no copies or they are not one file
  *   (`details.field` names the first field that differs), `HashMismatch` when the content does not
@@ -60,6 +61,14 @@ export function mergeFiles<F extends CosignFile>(
   files: F[],
   options: CosignOptions = {},
 ): MergeFilesReturnType<F> {
+  if (!Array.isArray(files)) {
+    // mergeFiles(a, b) would read b as the options and a as the list: say what was meant.
+    throw new CosignError('mergeFiles takes an array of files: mergeFiles([a, b])', {
+      code: 'InvalidShape',
+      details: { expected: 'an array of parsed files', got: typeof files },
+      remedy: 'Pass the copies in one array: mergeFiles([first, second, …]).',
+    })
+  }
   const first = files[0]
   if (!first) {
     throw new CosignError('Nothing to merge', {

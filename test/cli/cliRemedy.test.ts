@@ -244,7 +244,7 @@ describe('cliRemedy: remedies in the command line’s words', () => {
         new TimeoutError({ url: 'u', timeoutMs: 1000, scope: 'deadline', waitingFor: 'execution of ab' }),
       ),
     ).toMatchInlineSnapshot(
-      `"The deploy was sent: wait again with \`casper-multisig wait HASH --timeout SECONDS\`, and check that the node is synced."`,
+      `"It was sent: wait again with \`casper-multisig wait HASH --timeout SECONDS\`, and check that the node is synced."`,
     )
     expect(
       cliRemedy(new MalformedResponseError({ url: 'u', field: 'result', expected: 'an object', got: '1' })),

@@ -126,7 +126,7 @@ describe('casper-multisig status and wait: a sent deploy before and after it exe
       new RegExp(`^No execution of ${unknown} within the overall deadline of 300 ms\\n`),
     )
     expect(result.err).toContain(
-      'Remedy: The deploy was sent: wait again with `casper-multisig wait HASH --timeout SECONDS`',
+      'Remedy: It was sent: wait again with `casper-multisig wait HASH --timeout SECONDS`',
     )
     expect(result.progress[0]).toMatch(
       new RegExp(`^Waiting for ${unknown}: 0 s, not seen yet, block height \\d+$`),

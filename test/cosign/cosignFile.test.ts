@@ -155,6 +155,9 @@ describe('signing and merging', () => {
     expect(() => mergeFiles([a, parseCosignFile(JSON.stringify(changed))], at)).toThrow(
       /Copies 0 and 1 are different deploys: header.gas_price differs/,
     )
+    // Two files instead of an array of them: named as that, not as "Nothing to merge".
+    const asArguments = mergeFiles as unknown as (a: unknown, b: unknown) => unknown
+    expect(() => asArguments(a, b)).toThrow(/^mergeFiles takes an array of files: mergeFiles\(\[a, b\]\)/)
   })
 })
 

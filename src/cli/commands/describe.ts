@@ -5,12 +5,12 @@ import { commandUsage } from '../commandUsage.js'
 import { describeForCli, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadAddressBook } from '../labels.js'
-import { nodeAddresses, nodeOptions } from '../nodeAddress.js'
+import { nodeAddresses, nodeFromEnvironment, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
-import { readNodeAccount } from '../readNodeAccount.js'
-import { readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readFileNodeAccount } from '../readNodeAccount.js'
+import { fileChainName, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
@@ -61,12 +61,19 @@ export const describeCommand: Command = {
     const book = loadAddressBook(values, { env: io.env, inputs: [file] })
     const labels = book.labels
     const read = readSignedFile(file)
-    const onChain =
+    // On a node of another chain, the account there is not the file's: the verdict is against the
+    // node's chain name (DO NOT SIGN), with the chains named first.
+    const { onChain, wrongChain } =
       nodes.length > 0
-        ? await readNodeAccount(nodes, transactionAccount(read.file), { chainspec: own })
-        : undefined
+        ? await readFileNodeAccount(
+            { urls: nodes, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'describe' },
+            transactionAccount(read.file),
+            fileChainName(read.file),
+            { chainspec: own },
+          )
+        : {}
     const description = await describeForCli(read.file, {
-      chainName: values['chain-name'],
+      chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
       ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
       account: onChain?.account,
       rpc: onChain?.rpc,
@@ -79,6 +86,7 @@ export const describeCommand: Command = {
     })
     for (const line of descriptionLines(description, labels)) output.info(line)
     if (onChain) output.info(onChain.nodes.text)
+    if (wrongChain) output.info(`${wrongChain.shortMessage}.`)
     return description.safeToSign ? exitCodes.ok : exitCodes.failed
   },
 }

@@ -1,5 +1,6 @@
 // `casper-multisig send`: submits a signed deploy file (after a preflight) and optionally waits for its result.
 
+import { signatureProgress } from '../../approvals/signatureProgress.js'
 import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { PreflightError } from '../../preflight/PreflightError.js'
 import { createRpc } from '../../rpc/createRpc.js'
@@ -16,9 +17,10 @@ import { nodeOptions, requiredNodeAddresses } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
+import { progressText } from '../progressText.js'
 import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
-import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 import { waitExecution } from '../waitExecution.js'
 
 const options = {
@@ -104,6 +106,7 @@ export const sendCommand: Command = {
           nodes: reading,
         } = await readNodeAccount(nodes, signed.sender, {
           chainspec: own,
+          fileChainName: fileChainName(read.file),
         })
         output.info(`Preflight: ${reading.text}`)
         // The Wasm the sender's own address book accepts is accepted here as in describe and sign.
@@ -129,11 +132,20 @@ export const sendCommand: Command = {
         sent = await submit(rpc, signed.json, { preflight: !values['no-preflight'] })
       } catch (error) {
         if (!(error instanceof PreflightError)) throw error
-        // The preflight's messages shorten keys; a co-signer must see them whole.
-        const { account: now } = await readNodeAccount(node, signed.sender, { chainspec: own })
+        // The preflight's messages shorten keys; a co-signer must see them whole. Too little weight
+        // is stated with the weight, the threshold and the keys that would complete it.
+        const { account: now, network } = await readNodeAccount(node, signed.sender, {
+          chainspec: own,
+          fileChainName: fileChainName(read.file),
+        })
         const known = [...Object.keys(now.associatedKeys)]
+        const progress = signatureProgress(signed.json, now, network)
         throw new PreflightError(
-          error.issues.map((issue) => ({ ...issue, message: expandHashes(issue.message, known, new Map()) })),
+          error.issues.map((issue) =>
+            issue.code === 'BelowDeploymentThreshold' || issue.code === 'BelowKeyManagementThreshold'
+              ? { ...issue, message: `too little signature weight: ${progressText(progress, new Map())}` }
+              : { ...issue, message: expandHashes(issue.message, known, new Map()) },
+          ),
         )
       }
       account = sent.account

@@ -6,7 +6,7 @@ import { signFile } from '../../cosign/signFile.js'
 import { signingProgress } from '../../cosign/signingProgress.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
-import { type PrivateKeyInput, parsePrivateKey } from '../../keys/parsePrivateKey.js'
+import type { PrivateKeyInfo } from '../../keys/PublicKeyInfo.js'
 import { ledgerSigner } from '../../ledger/ledgerSigner.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
@@ -14,19 +14,20 @@ import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
 import { describeForCli } from '../describeText.js'
-import { readBytes, readSecretKeyFile, writeText } from '../files.js'
+import { writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { integrityProblems } from '../integrityProblems.js'
 import { keyJson, keyName, labelOptions, loadAddressBook } from '../labels.js'
 import { ledgerScreenLines } from '../ledgerScreenLines.js'
-import { nodeAddresses, nodeOptions } from '../nodeAddress.js'
+import { nodeAddresses, nodeFromEnvironment, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { type OpenedLedger, openLedger } from '../openLedger.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
-import { readNodeAccount } from '../readNodeAccount.js'
-import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readFileNodeAccount } from '../readNodeAccount.js'
+import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readSigningKey } from '../readSigningKey.js'
 
 const options = {
   ...inputOptions,
@@ -142,6 +143,8 @@ export const signCommand: Command = {
     const labels = book.labels
     const read = readSignedFile(file)
     let ledger: OpenedLedger | undefined
+    // A raw hex key read under one algorithm, and the same bytes read under the other.
+    let other: { algorithm: KeyAlgorithm; key: PrivateKeyInfo } | undefined
     try {
       let signer: { publicKey: string; accountHash: string; sign: LocalSignerSign }
       if (keyFile === undefined) {
@@ -154,14 +157,11 @@ export const signCommand: Command = {
           },
         })
       } else {
-        // Standard input has no file mode to check; a key file readable by others is named, as ssh does.
-        const secret =
-          keyFile === '-' ? { bytes: readBytes(keyFile, 'secret key file') } : readSecretKeyFile(keyFile)
-        if ('warning' in secret && secret.warning) io.err(`Warning: ${safeText(secret.warning)}`)
-        const key = parsePrivateKey(keyInput(secret.bytes), {
-          ...(algorithm ? { algorithm: algorithm as KeyAlgorithm } : {}),
-        })
-        signer = localSigner(key)
+        // A key file readable by others is named, as ssh does; the usual key-file mistakes are named too.
+        const read = readSigningKey(keyFile, algorithm as KeyAlgorithm | undefined)
+        if (read.warning) io.err(`Warning: ${safeText(read.warning)}`)
+        signer = localSigner(read.key)
+        if (read.otherAlgorithm) other = { algorithm: read.key.algorithm, key: read.otherAlgorithm }
       }
       return await signWith(signer)
     } finally {
@@ -175,12 +175,19 @@ export const signCommand: Command = {
       const force = Boolean(values.force)
       checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
       const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-      const onChain =
+      // On a node of another chain, the account there is not the file's: the verdict is against the
+      // node's chain name (DO NOT SIGN), with the chains named first.
+      const { onChain, wrongChain } =
         nodes.length > 0
-          ? await readNodeAccount(nodes, transactionAccount(read.file), { chainspec: own })
-          : undefined
+          ? await readFileNodeAccount(
+              { urls: nodes, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'sign' },
+              transactionAccount(read.file),
+              fileChainName(read.file),
+              { chainspec: own },
+            )
+          : {}
       const description = await describeForCli(read.file, {
-        chainName: values['chain-name'],
+        chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
         ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
         account: onChain?.account,
         rpc: onChain?.rpc,
@@ -188,6 +195,7 @@ export const signCommand: Command = {
       })
       for (const line of descriptionLines(description, labels)) output.info(line)
       if (onChain) output.info(onChain.nodes.text)
+      if (wrongChain) output.info(`${wrongChain.shortMessage}.`)
       const what = read.kind
       const broken = integrityProblems(description)
       if (broken.length > 0) {
@@ -197,6 +205,29 @@ export const signCommand: Command = {
           remedy:
             'Ask the sender for the file again over a channel you trust; --force does not override this. Nothing was written.',
         })
+      }
+      if (!force && other) {
+        // 64 raw hex digits make a key under either algorithm: when the file knows the other one (the
+        // account, a signer, an associated key) and not this one, --algorithm is the wrong one.
+        const known = new Set([
+          description.account.accountHash,
+          ...description.signers.map((s) => s.accountHash),
+          ...Object.keys(onChain?.account.associatedKeys ?? {}),
+        ])
+        const otherSigner = localSigner(other.key)
+        if (!known.has(signer.accountHash) && known.has(otherSigner.accountHash)) {
+          throw new CliError(
+            `Not signed: read as ${other.algorithm}, this raw key is not a key of the ${read.kind}'s account; read as ${other.key.algorithm} it is`,
+            {
+              code: 'SignRefused',
+              details: {
+                [other.algorithm]: keyName(signer.accountHash, labels),
+                [other.key.algorithm]: keyName(otherSigner.accountHash, labels),
+              },
+              remedy: `Pass --algorithm ${other.key.algorithm}. Nothing was written.`,
+            },
+          )
+        }
       }
       if (!force) {
         // Exactly what describe calls DO NOT SIGN is not signed by default.
@@ -256,12 +287,4 @@ type LocalSignerSign = ReturnType<typeof localSigner>['sign']
 function signedCopyPath(file: string, accountHash: string): string {
   const name = basename(file).replace(/\.json$/i, '')
   return join(dirname(file), `${name}.signed-by-${accountHash.slice(0, 8)}.json`)
-}
-
-/** PEM and hex files as text, anything else (DER) as bytes: the inputs `parsePrivateKey` takes. */
-function keyInput(bytes: Uint8Array): PrivateKeyInput {
-  const text = new TextDecoder().decode(bytes)
-  if (text.includes('-----BEGIN')) return text
-  if (/^\s*[0-9a-fA-F]{64}\s*$/.test(text)) return text.trim()
-  return bytes
 }

@@ -16,7 +16,7 @@ import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
-import { kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
@@ -73,7 +73,10 @@ export const statusCommand: Command = {
       network,
       rpc,
       nodes: reading,
-    } = await readNodeAccount(nodes, signed.sender, { chainspec: own })
+    } = await readNodeAccount(nodes, signed.sender, {
+      chainspec: own,
+      fileChainName: fileChainName(read.file),
+    })
     const execution = await readExecution(createRpc(nodes[0]!), signed.hash, { account, kind: signed.kind })
     output.info(
       `${signed.kind === 'deploy' ? 'Deploy' : 'Transaction'} ${signed.hash} for ${keyName(account.accountHash, labels)} on ${safeText(status.chainspecName)}`,

@@ -15,7 +15,8 @@ const options = {
   ...ownChainspecOptions,
   transaction: {
     type: 'boolean',
-    description: "HASH is a TransactionV1's (info_get_transaction), not a deploy's",
+    description:
+      'no longer needed: the node is asked whether HASH is a deploy or a TransactionV1\n(kept so that scripts passing it still run)',
   },
   timeout: { type: 'string', value: 'SECONDS', description: 'give up after this long (default 300)' },
   'poll-interval': { type: 'string', value: 'MS', description: 'how often to ask the node (default 1000)' },
@@ -25,8 +26,8 @@ const options = {
 const usage = commandUsage({
   synopsis: `Usage: casper-multisig wait HASH|FILE --node URL [--chainspec FILE] [--transaction]
                             [--timeout SECONDS] [--poll-interval MS] [--json]`,
-  summary: `Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash, with --transaction
-for a transaction's; or the file; - for standard input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
+  summary: `Waits until the node has executed the deploy or TransactionV1 (its 64-hex hash: the node is asked
+which it is; or the file; - for standard input) and prints its block and cost, or the failure explained with a remedy. On a terminal one
 line shows the seconds waited, whether the node has seen the deploy and its latest block height;
 nothing is drawn when standard error is not a terminal.`,
   options,
@@ -51,7 +52,9 @@ export const waitCommand: Command = {
     const signed =
       read === undefined
         ? {
-            kind: values.transaction ? ('transaction' as const) : ('deploy' as const),
+            // Whichever kind the node knows the hash as: a wrong guess (or a wrong --transaction)
+            // would wait the whole timeout for a hash that executed long ago.
+            kind: undefined,
             hash: given,
             sender: undefined,
           }
@@ -60,9 +63,15 @@ export const waitCommand: Command = {
           : { kind: read.kind, hash: read.file.hash, sender: files!.transactionAccount(read.file) }
     const hash = signed.hash.toLowerCase()
     // With the file at hand, a failure is explained against the account's keys and thresholds.
-    const account = signed.sender
-      ? (await readNodeAccount(node, signed.sender, { chainspec: ownChainspec(values) })).account
-      : undefined
+    const account =
+      signed.sender && read
+        ? (
+            await readNodeAccount(node, signed.sender, {
+              chainspec: ownChainspec(values),
+              fileChainName: files!.fileChainName(read.file),
+            })
+          ).account
+        : undefined
     const execution = await waitExecution(createRpc(node), hash, io, {
       kind: signed.kind,
       timeoutMs: timeoutSeconds * 1000,
