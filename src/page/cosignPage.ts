@@ -256,8 +256,8 @@ function rich(text: string): DocumentFragment {
 }
 
 /** A line with a button that copies `value` (a hash or key) whole. */
-function withCopy(text: string, value: string, what: string): HTMLElement {
-  const line = el('div', text)
+function withCopy(text: string, value: string, what: string, tag = 'div'): HTMLElement {
+  const line = el(tag, text)
   const button = el('button', 'Copy', 'copy') as HTMLButtonElement
   button.type = 'button'
   button.setAttribute('aria-label', `Copy ${what}`)
@@ -331,7 +331,7 @@ function showBanner(v: View | undefined): void {
     const count = verification.approvals.length
     const line = el(
       'p',
-      `File intact: its content matches its hash${count > 0 ? `, and the ${count === 1 ? 'approval' : `${count} approvals`} on it verify` : ''}.`,
+      `File intact: its content matches its hash${count === 0 ? '' : count === 1 ? ', and the approval on it verifies' : `, and the ${count} approvals on it verify`}.`,
       'note',
     )
     line.id = 'intact'
@@ -415,6 +415,7 @@ function showDetails(v: View | undefined): void {
             `verified: ${name(a.accountHash)}, public key ${a.approval.signer}`,
             a.approval.signer,
             'the signer',
+            'li',
           )
         : el('li', `REJECTED: ${a.approval.signer}: ${a.reason}: ${a.message}`, 'danger-text'),
     )
@@ -477,9 +478,12 @@ function keyRefusal(accountHash: string, v: View): string | undefined {
     )
       .map(name)
       .join(', ')}`
-  if (v.description?.signers.some((s) => s.accountHash === accountHash))
-    return `${name(accountHash)} has already signed this file`
+  if (hasSigned(accountHash, v)) return `${name(accountHash)} has already signed this file`
   return undefined
+}
+
+function hasSigned(accountHash: string, v: View): boolean {
+  return v.description?.signers.some((s) => s.accountHash === accountHash) === true
 }
 
 function showSign(v: View | undefined): void {
@@ -495,7 +499,9 @@ function showSign(v: View | undefined): void {
   if (key && 'error' in key) keyStatus.append(el('span', key.error, 'danger-text'))
   else if (key) {
     const refusal = v && keyRefusal(key.accountHash, v)
-    if (refusal) keyStatus.append(el('span', `${refusal}.`, 'danger-text'))
+    // Having signed is not an error: the key's approval is on the file.
+    if (refusal?.endsWith('has already signed this file')) keyStatus.append(el('span', `${refusal}.`))
+    else if (refusal) keyStatus.append(el('span', `${refusal}.`, 'danger-text'))
     else {
       keyOk = true
       const weight = v?.account?.associatedKeys[key.accountHash]
@@ -516,6 +522,7 @@ function showSign(v: View | undefined): void {
   mergeButton.disabled = merged === undefined
   const refused = notSigned ? `Not signed: ${notSigned.replace(/\.$/, '')}. ` : ''
   status.replaceChildren()
+  status.className = v?.level === 'danger' || v?.level === 'blocked' || notSigned ? 'danger-text' : ''
   status.append(
     rich(
       safeText(
