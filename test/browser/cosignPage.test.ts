@@ -160,6 +160,33 @@ describe('signing only when it counts', () => {
     await page.context().close()
   })
 
+  test("Casper Wallet's key is checked against the account before the wallet is asked", async () => {
+    const context = await browser.newContext()
+    // A provider shaped like Casper Wallet's (make-software/casper-wallet `src/content/sdk.ts`) whose
+    // active key is mallory's; `sign` records that it was called.
+    await context.addInitScript(`
+      window.walletAsked = 0
+      window.CasperWalletProvider = () => ({
+        requestConnection: async () => true,
+        getActivePublicKey: async () => ${JSON.stringify(mallory.publicKey)},
+        sign: async () => { window.walletAsked++; return { cancelled: true } },
+      })
+    `)
+    const page = await context.newPage()
+    await page.goto(pageUrl)
+    await page.getByLabel(/^Account JSON/).fill(accountJson({ [alice.accountHash]: 1 }))
+    await load(page, twoParty())
+    await page.getByRole('button', { name: 'Sign with Casper Wallet' }).click()
+    await expect
+      .poll(() => signStatus(page))
+      .toMatch(
+        new RegExp(`^Not signed: account-hash-${mallory.accountHash} is not one of this account's keys`),
+      )
+    expect(await page.evaluate(() => (window as unknown as { walletAsked: number }).walletAsked)).toBe(0)
+    expect(await page.locator('#download-signed').isDisabled()).toBe(true)
+    await context.close()
+  })
+
   test('a file that expired while the tab was open is refused at the moment of signing', async () => {
     const context = await browser.newContext({ acceptDownloads: true })
     const page = await context.newPage()
