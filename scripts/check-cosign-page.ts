@@ -1,6 +1,6 @@
 // Runs dist/cosign.html from file:// in headless Chromium: review, sign with a key file and with a
 // provider that behaves like Casper Wallet, download, refuse tampered / expired / wrong-chain files,
-// and merge copies with a forged approval. `--screenshots` writes docs/images/cosign-*.png.
+// and merge copies with a forged approval. `--screenshots` writes docs/images/cosign-*.png (cosign-phone.png at 390 px).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +38,11 @@ const accountJson = JSON.stringify({
     associated_keys: [{ account_hash: `account-hash-${aliceHash}`, weight: 1 }],
     action_thresholds: { deployment: 1, key_management: 1 },
   },
+})
+/** The address book plan writes (labels.json). */
+const addressBook = JSON.stringify({
+  [`account-hash-${aliceHash}`]: 'alice',
+  [`account-hash-${bobHash}`]: 'bob',
 })
 const results: string[] = []
 let failures = 0
@@ -99,6 +104,11 @@ async function downloadOf(page: Page, button: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8')
 }
 
+/** Waits for the verdict: not while the session is still emulated. */
+async function verdictShown(page: Page): Promise<void> {
+  await page.locator('#verdict h2', { hasText: /^(Safe to sign|DO NOT SIGN)/ }).waitFor()
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   if (screenshots) await page.screenshot({ path: `${root}docs/images/${name}.png`, fullPage: true })
 }
@@ -158,14 +168,27 @@ try {
   const network = page.getByLabel('Network')
   await network.selectOption('casper-test')
 
-  // A deploy signed with a key file, reviewed against the account as it is now.
+  // A deploy signed with a key file, reviewed against the account as it is now, keys named by the
+  // address book plan writes.
+  await page.getByLabel('Address book', { exact: true }).setInputFiles(write('labels.json', addressBook))
+  await page.getByText(/^2 names loaded/).waitFor()
   await page.getByLabel(/^Account JSON/).fill(accountJson)
   await page.getByLabel('Deploy file', { exact: true }).setInputFiles(deployPath)
-  await page.locator('#verdict h2').waitFor()
   const verdict = page.getByRole('alert')
-  check('deploy: checks pass', (await verdict.textContent())?.includes('Checks passed') === true)
+  await verdictShown(page)
+  check('deploy: safe to sign', (await verdict.locator('h2').textContent()) === 'Safe to sign')
   const details = (await page.locator('#details').textContent()) ?? ''
-  check('deploy: full key change shown', details.includes(`add key account-hash-${bobHash} with weight 1`))
+  check(
+    'deploy: full key change shown, named',
+    details.includes(`add key account-hash-${bobHash} (bob) with weight 1`),
+  )
+  const progress = (await page.locator('#progress').textContent()) ?? ''
+  check(
+    'deploy: signatures still needed',
+    progress ===
+      `Still needed: weight 1 more (key management threshold 1), from one of: account-hash-${aliceHash} (alice)`,
+    progress,
+  )
   check('deploy: module named', details.includes('two-party-multi-sig (bundled, sha256 '))
   await page
     .locator('#outcome')
@@ -174,16 +197,31 @@ try {
   const outcome = (await page.locator('#outcome').textContent()) ?? ''
   check(
     'deploy: emulated result and expected charge',
-    outcome.includes(`account-hash-${bobHash} weight 1`) &&
+    outcome.includes(`account-hash-${bobHash} (bob) weight 1`) &&
       outcome.includes('thresholds: deployment 2, key management 2') &&
       /Expected charge: [0-9.]+ CSPR/.test(outcome),
     outcome.slice(-120),
   )
   check('deploy: full hash shown', details.includes(JSON.parse(readFileSync(deployPath, 'utf8')).hash))
   await shot(page, 'cosign-review')
+  // The same on a 390 px phone: hashes wrap between groups of 8, nothing runs off the screen.
+  await page.setViewportSize({ width: 390, height: 844 })
+  const phone = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    broken: Array.from(document.querySelectorAll('.hash > span')).filter(
+      (g) => g.getClientRects().length !== 1,
+    ).length,
+  }))
+  check(
+    'phone: no overflow, no hash broken inside a group',
+    phone.width <= 390 && phone.broken === 0,
+    JSON.stringify(phone),
+  )
+  if (screenshots) await page.locator('#details').screenshot({ path: `${root}docs/images/cosign-phone.png` })
+  await page.setViewportSize({ width: 1100, height: 900 })
   await page.getByLabel('Secret key file', { exact: true }).setInputFiles(keyPath)
   await page.getByRole('button', { name: 'Sign', exact: true }).click()
-  await page.getByText('Signed. Download').waitFor()
+  await page.getByText(/^Signed by /).waitFor()
   const signedDeploy = await downloadOf(page, 'Download signed copy')
   const parsedDeploy = parseCosignFile(signedDeploy)
   const deployApproval = parsedDeploy.approvals[0]!
@@ -201,12 +239,12 @@ try {
   await page.reload()
   await network.selectOption('casper-test')
   await page.getByLabel('Deploy file', { exact: true }).setInputFiles(transactionPath)
-  await page.locator('#verdict h2').waitFor()
-  check('transaction: checks pass', (await verdict.textContent())?.includes('Checks passed') === true)
+  await verdictShown(page)
+  check('transaction: safe to sign', (await verdict.locator('h2').textContent()) === 'Safe to sign')
   const wallet = page.getByRole('button', { name: 'Sign with Casper Wallet' })
   check('transaction: wallet button enabled', await wallet.isEnabled())
   await wallet.click()
-  await page.getByText(/^(Signed\. Download|Not signed)/).waitFor()
+  await page.getByText(/^(Signed by |Not signed)/).waitFor()
   const signedTransaction = await downloadOf(page, 'Download signed copy')
   const parsedTransaction = parseCosignFile(signedTransaction)
   const walletApproval = parsedTransaction.approvals[0]
@@ -231,7 +269,7 @@ try {
     await page.reload()
     await network.selectOption(chain)
     await page.getByLabel('Deploy file', { exact: true }).setInputFiles(path)
-    await page.locator('#verdict h2').waitFor()
+    await verdictShown(page)
     const text = (await verdict.textContent()) ?? ''
     await page.getByLabel('Secret key file', { exact: true }).setInputFiles(keyPath)
     const signDisabled = await page.getByRole('button', { name: 'Sign', exact: true }).isDisabled()
@@ -253,7 +291,7 @@ try {
   )
   await refused('wrong-chain deploy', deployPath, 'WrongChain', 'casper')
   const duplicate = readFileSync(deployPath, 'utf8').replace('"hash":', '"hash": "00", "hash":')
-  await refused('duplicate-key file', write('duplicate.json', duplicate), 'Duplicate key')
+  await refused('duplicate-key file', write('duplicate.json', duplicate), 'duplicate key')
 
   // Merge: the key-file copy, a copy signed elsewhere, and a forged approval.
   const secpCopy = stringifyCosignFile(
@@ -288,7 +326,8 @@ try {
   )
   check(
     'merge: progress against the pasted account',
-    /weight 1 of 1 \(key management\); .*ready to send/.test(report),
+    /Threshold reached: weight 1 \(key management threshold 1\)\. Ready to send\./.test(report),
+    report.slice(-160),
   )
   check('merge: two valid approvals kept', report.includes('2 valid approval(s) kept'))
   await shot(page, 'cosign-merge')

@@ -1,5 +1,11 @@
 // The offline co-signing page's behaviour: built from the cosign entry into dist/cosign.html (scripts/build-page.ts).
+//
+// One state, one view: every input (network, chainspec, address book, account, file, key) changes the
+// state and calls `refresh`, which computes the one verdict (`describeFile`) and from it the banner,
+// the details and the Sign section together, so they never disagree. Signing re-checks all of it,
+// with the clock as it is at that moment.
 
+import { accountHashFromPublicKey } from '../account/accountHash.js'
 import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import { casperTestnet } from '../chainspec/casperTestnet.js'
@@ -19,6 +25,7 @@ import {
   parseAccountJson,
   parseCosignFile,
   paymentLine,
+  type SigningProgress,
   safeText,
   signFile,
   signingProgress,
@@ -28,158 +35,324 @@ import {
 } from '../cosign/index.js'
 import { expectedOutcome } from '../preflight/expectedOutcome.js'
 import { formatCspr } from '../text/formatCspr.js'
+import { keyName } from '../text/keyName.js'
+import { parseAddressBook } from './parseAddressBook.js'
+import { plainError } from './plainError.js'
+import { readChainspecText } from './readChainspecText.js'
 
-const networks: Record<string, CosignNetwork> = { casper: mainnet, 'casper-test': testnet }
-/** The chainspec the session is emulated under, for the network chosen. */
-const chainspecs: Record<string, Chainspec> = { casper: casperMainnet, 'casper-test': casperTestnet }
+/** The networks the page knows: the rules the file is checked against, and the chainspec the session is emulated under. */
+const presets: Record<string, { network: CosignNetwork; chainspec: Chainspec }> = {
+  casper: { network: mainnet, chainspec: casperMainnet },
+  'casper-test': { network: testnet, chainspec: casperTestnet },
+}
+/** Chainspecs the co-signer pasted or loaded, by chain name. */
+const loadedChainspecs = new Map<string, Chainspec>()
+/** Where the address book is kept when the co-signer ticks "Remember". */
+const storageKey = 'casper-multisig.addressBook'
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const networkSelect = $<HTMLSelectElement>('network')
+const chainspecArea = $<HTMLElement>('chainspec-area')
+const chainspecInput = $<HTMLTextAreaElement>('chainspec')
+const chainspecFile = $<HTMLInputElement>('chainspec-file')
+const chainspecStatus = $<HTMLElement>('chainspec-status')
+const bookInput = $<HTMLInputElement>('address-book')
+const rememberBox = $<HTMLInputElement>('remember-names')
+const bookStatus = $<HTMLElement>('address-book-status')
+const accountInput = $<HTMLTextAreaElement>('account-json')
+const accountStatus = $<HTMLElement>('account-status')
 const deployInput = $<HTMLInputElement>('deploy-file')
+const verdict = $<HTMLElement>('verdict')
+const details = $<HTMLElement>('details')
+const progressLine = $<HTMLElement>('progress')
 const keyInput = $<HTMLInputElement>('key-file')
+const keyStatus = $<HTMLElement>('key-status')
 const signButton = $<HTMLButtonElement>('sign')
 const walletButton = $<HTMLButtonElement>('sign-wallet')
 const downloadButton = $<HTMLButtonElement>('download-signed')
-const verdict = $<HTMLElement>('verdict')
-const details = $<HTMLElement>('details')
 const status = $<HTMLElement>('status')
 const copiesInput = $<HTMLInputElement>('signed-copies')
-const accountInput = $<HTMLTextAreaElement>('account-json')
 const mergeReport = $<HTMLElement>('merge-report')
 const mergeButton = $<HTMLButtonElement>('download-merged')
 
 let file: CosignFile | undefined
-let fileName = 'deploy.json'
-let description: FileDescription | undefined
-let signed: CosignFile | undefined
+/** Why the chosen file could not be read. */
+let loadError: string | undefined
+let labels = new Map<string, string>()
+/** The chosen key file: its key (the secret itself is read again when signing), or why it is unusable. */
+let key: { publicKey: string; accountHash: string } | { error: string } | undefined
+/** The copy signed in this tab, and by whom. */
+let signed: { file: CosignFile; accountHash: string } | undefined
+/** Why the last attempt to sign was refused; cleared by any change. */
+let notSigned: string | undefined
 let merged: CosignFile | undefined
+/** Emulated outcomes by file hash, network and account; `pending` while running. */
+const outcomes = new Map<string, ExpectedOutcome | undefined | 'pending'>()
 
-/** A text node: every string from a file goes through safeText and textContent, never HTML. */
+/** What the page shows: one verdict, one level, from which the banner and the Sign section follow. */
+type View = {
+  level: 'danger' | 'blocked' | 'wait' | 'ok'
+  heading: string
+  /** The verdict's reasons not to sign (level danger), rendered inert by describeFile. */
+  reasons: string[]
+  /** Other lines under the heading. */
+  notes: string[]
+  description?: FileDescription | undefined
+  /** The file's account, when it was pasted. */
+  account?: Account | undefined
+  network: CosignNetwork
+}
+
+function name(accountHash: string): string {
+  return keyName(accountHash, labels)
+}
+
+/** The chosen network's rules and chainspec, or the chain whose chainspec is still missing. */
+function chosenNetwork(): { network: CosignNetwork; chainspec: Chainspec } | { missing: string } {
+  const chain = networkSelect.value
+  const preset = presets[chain]
+  if (preset) return preset
+  const loaded = loadedChainspecs.get(chain)
+  return loaded ? { network: loaded, chainspec: loaded } : { missing: chain }
+}
+
+type AccountState =
+  | { kind: 'none' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'other'; message: string }
+  | { kind: 'known'; account: Account }
+
+function accountState(fileAccountHash: string | undefined): AccountState {
+  const text = accountInput.value.trim()
+  if (!text) return { kind: 'none' }
+  let account: Account
+  try {
+    account = parseAccountJson(text)
+  } catch (error) {
+    const coded = error as { code?: string }
+    return {
+      kind: 'invalid',
+      message:
+        coded.code === 'InvalidJson'
+          ? `This is not JSON (${plainError(error).replace(/^it is not valid JSON: /, '')}): check that it was pasted whole.`
+          : `This is not an account: ${plainError(error)}. Paste the result of casper-client get-account-info (state_get_account_info) for the file's account.`,
+    }
+  }
+  if (fileAccountHash !== undefined && account.accountHash !== fileAccountHash)
+    return {
+      kind: 'other',
+      message: `The pasted account is account-hash-${account.accountHash}, not this file's account account-hash-${fileAccountHash}: it is not used. Paste the state of the file's own account.`,
+    }
+  return { kind: 'known', account }
+}
+
+/** The one view of everything chosen, judged at `now`. */
+function view(now = Date.now()): View | undefined {
+  const chosen = chosenNetwork()
+  const network = 'missing' in chosen ? { ...mainnet, chainName: chosen.missing } : chosen.network
+  if (loadError) return { level: 'danger', heading: 'DO NOT SIGN', reasons: [], notes: [loadError], network }
+  if (!file) return undefined
+  const base = describeFile(file, { network, now })
+  const state = accountState(base.account.accountHash)
+  const account = state.kind === 'known' ? state.account : undefined
+  const emulation = account && !('missing' in chosen) ? emulate(file, account, chosen.chainspec) : undefined
+  const description =
+    emulation && emulation !== 'pending' ? describeFile(file, { network, now, outcome: emulation }) : base
+  const accountNote = state.kind === 'invalid' || state.kind === 'other' ? [state.message] : []
+  const common = { description, account, network }
+  if ('missing' in chosen)
+    return {
+      ...common,
+      level: 'blocked',
+      heading: `Choose the chainspec of ${chosen.missing}`,
+      reasons: [],
+      notes: [
+        `The page knows the rules of casper and casper-test only. Paste or load the chainspec of ${chosen.missing} (its chainspec.toml, or what its node answers to info_get_chainspec) above to check and sign this file.`,
+      ],
+    }
+  if (description.doNotSign.length > 0)
+    return {
+      ...common,
+      level: 'danger',
+      heading: 'DO NOT SIGN',
+      reasons: description.doNotSign,
+      notes: accountNote,
+    }
+  if (accountNote.length > 0)
+    return { ...common, level: 'blocked', heading: 'Check the account JSON', reasons: [], notes: accountNote }
+  if (emulation === 'pending')
+    return {
+      ...common,
+      level: 'wait',
+      heading: 'Emulating: the session is being run against the pasted account…',
+      reasons: [],
+      notes: [],
+    }
+  return {
+    ...common,
+    level: 'ok',
+    heading: 'Safe to sign',
+    reasons: [],
+    notes: [
+      account
+        ? 'Every check passed, with the session run against the account as it is now. Read every line below: your signature approves exactly this.'
+        : 'Every check of the file passed. The account is not known: paste its JSON to see the result, the charge and who still needs to sign. Read every line below: your signature approves exactly this.',
+    ],
+  }
+}
+
+/** The emulated outcome, started once per file, network and account; `pending` until it ends. */
+function emulate(
+  current: CosignFile,
+  account: Account,
+  chainspec: Chainspec,
+): ExpectedOutcome | undefined | 'pending' {
+  const id = `${current.hash}\n${chainspec.chainName}\n${JSON.stringify(account)}`
+  if (outcomes.has(id)) return outcomes.get(id)
+  outcomes.set(id, 'pending')
+  void expectedOutcome(current, account, { chainspec })
+    .catch(
+      (error: unknown): ExpectedOutcome => ({ ok: false, failure: `cannot emulate: ${plainError(error)}` }),
+    )
+    .then((outcome) => {
+      outcomes.set(id, outcome)
+      refresh()
+    })
+  return 'pending'
+}
+
+/** A text node and element: every string goes through safeText and textContent, never HTML. */
 function el(tag: string, text?: string, className?: string): HTMLElement {
   const node = document.createElement(tag)
-  if (text !== undefined) node.textContent = safeText(text)
+  if (text !== undefined) node.append(rich(safeText(text)))
   if (className) node.className = className
   return node
 }
 
-function say(message: string): void {
-  status.textContent = safeText(message)
+/**
+ * Text already made safe, with every long hex run (hashes, keys) in groups of 8 characters that
+ * wrap only between groups; copied, a hash is whole (the breaks are `<wbr>`, the gaps margins).
+ */
+function rich(text: string): DocumentFragment {
+  const out = document.createDocumentFragment()
+  let at = 0
+  for (const match of text.matchAll(/[0-9a-fA-F]{16,}/g)) {
+    const hex = match[0]
+    if (/^[0-9]+$/.test(hex)) continue
+    out.append(text.slice(at, match.index))
+    const span = document.createElement('span')
+    span.className = 'hash'
+    for (let i = 0; i < hex.length; i += 8) {
+      if (i > 0) span.append(document.createElement('wbr'))
+      const group = document.createElement('span')
+      group.textContent = hex.slice(i, i + 8)
+      span.append(group)
+    }
+    out.append(span)
+    at = match.index + hex.length
+  }
+  out.append(text.slice(at))
+  return out
 }
 
-function network(): CosignNetwork {
-  return networks[networkSelect.value] ?? mainnet
+/** A line with a button that copies `value` (a hash or key) whole. */
+function withCopy(text: string, value: string, what: string, tag = 'div'): HTMLElement {
+  const line = el(tag, text)
+  const button = el('button', 'Copy', 'copy') as HTMLButtonElement
+  button.type = 'button'
+  button.setAttribute('aria-label', `Copy ${what}`)
+  button.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(value).then(
+      () => {
+        button.textContent = 'Copied'
+      },
+      () => {
+        getSelection()?.selectAllChildren(line)
+      },
+    )
+  })
+  line.append(button)
+  return line
 }
 
-function provider(): CasperWalletProvider | undefined {
-  const make = (window as unknown as { CasperWalletProvider?: () => CasperWalletProvider })
-    .CasperWalletProvider
-  return typeof make === 'function' ? make() : undefined
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-/** True while the session is emulated: the verdict may still change, so nothing can be signed. */
-let emulating = false
-
-function updateButtons(): void {
-  const safe = description?.safeToSign === true && !emulating
-  signButton.disabled = !safe || !keyInput.files?.length
-  walletButton.disabled = !safe || provider() === undefined
-  downloadButton.disabled = signed === undefined
-  mergeButton.disabled = merged === undefined
-}
-
-function row(list: HTMLElement, term: string, ...values: (string | HTMLElement)[]): void {
+function row(list: HTMLElement, term: string, ...values: (string | HTMLElement)[]): HTMLElement {
   list.append(el('dt', term))
   const dd = el('dd')
   for (const value of values) dd.append(typeof value === 'string' ? el('div', value) : value)
   list.append(dd)
+  return dd
 }
 
-/**
- * Shows the file: the one verdict (`describeFile`) and every detail. With an account pasted, the
- * account must be the file's own; the session is then emulated against it and the verdict shown
- * again with the outcome (payment against need, a failing run).
- */
-function render(): void {
-  if (!file) {
-    verdict.replaceChildren()
-    details.replaceChildren()
-    return
+/** `2025-01-02 03:04:05 UTC (your time: 2 Jan 2025, 04:04:05 CET)`. */
+function when(ms: number): string {
+  const date = new Date(ms)
+  const iso = date.toISOString()
+  const local = date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' })
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (your time: ${local})`
+}
+
+/** When the file shown expires, and whether it was shown expired. */
+let shownExpiry = { at: Number.POSITIVE_INFINITY, expired: false }
+
+/** Recomputes the view and shows it everywhere: banner, details, Sign section, buttons. */
+function refresh(): void {
+  const v = view()
+  shownExpiry = {
+    at: v?.description?.expiresAt ?? Number.POSITIVE_INFINITY,
+    expired: v?.description?.expired ?? false,
   }
-  const current = file
-  const run = ++renderRun
-  const pasted = pastedAccount()
-  const base = describeFile(current, { network: network() })
-  const mismatch =
-    pasted && pasted.accountHash !== base.account.accountHash
-      ? `The pasted account is account-hash-${pasted.accountHash}, not this file's account account-hash-${base.account.accountHash}: it is not used. Paste the state of the file's own account.`
-      : undefined
-  const account = mismatch ? undefined : pasted
-  show(base, { emulating: account !== undefined, mismatch })
-  if (!account) return
-  void emulate(current, account).then((outcome) => {
-    if (run !== renderRun) return
-    show(describeFile(current, { network: network(), outcome }), {
-      emulating: false,
-      mismatch,
-      emulation: outcome ? undefined : 'The session is not Wasm: nothing to emulate.',
-    })
-  })
+  showBanner(v)
+  showDetails(v)
+  showSign(v)
 }
 
-async function emulate(current: CosignFile, account: Account): Promise<ExpectedOutcome | undefined> {
-  try {
-    return await expectedOutcome(current, account, {
-      chainspec: chainspecs[networkSelect.value] ?? casperMainnet,
-    })
-  } catch (error) {
-    return { ok: false, failure: `cannot emulate: ${errorText(error)}` }
-  }
-}
-
-function show(
-  d: FileDescription,
-  context: { emulating: boolean; mismatch?: string | undefined; emulation?: string | undefined },
-): void {
-  description = d
-  emulating = context.emulating
+function showBanner(v: View | undefined): void {
   verdict.replaceChildren()
-  details.replaceChildren()
-  if (d.doNotSign.length > 0) {
-    verdict.className = 'danger'
-    verdict.append(el('h2', 'DO NOT SIGN'))
-    const reasons = el('ul')
-    // The reasons are rendered inert by describeFile already: shown as they are, not escaped twice.
-    for (const reason of d.doNotSign) {
-      const item = el('li')
-      item.textContent = reason
-      reasons.append(item)
+  verdict.className = v?.level ?? ''
+  if (!v) return
+  verdict.append(el('h2', v.heading))
+  if (v.reasons.length > 0) {
+    const list = el('ul')
+    for (const reason of v.reasons) {
+      // Rendered inert by describeFile already: shown as they are, not escaped twice.
+      const item = document.createElement('li')
+      item.append(rich(reason))
+      list.append(item)
     }
-    verdict.append(reasons)
-  } else {
-    verdict.className = 'ok'
-    verdict.append(
-      el(
-        'h2',
-        context.emulating
-          ? 'Checking: the session is being emulated against the pasted account…'
-          : 'Checks passed: the content matches its hash and every approval verifies.',
-      ),
-    )
+    verdict.append(list)
   }
-  if (context.mismatch) verdict.append(el('p', context.mismatch, 'danger-text'))
-  updateButtons()
+  for (const note of v.notes) verdict.append(el('p', note, v.level === 'ok' ? 'note' : 'danger-text'))
+  const verification = v.description?.verification
+  if (
+    verification &&
+    !verification.problems.some((p) => p.code === 'HashMismatch' || p.code === 'BodyHashMismatch') &&
+    verification.approvals.every((a) => a.ok)
+  ) {
+    const count = verification.approvals.length
+    const line = el(
+      'p',
+      `File intact: its content matches its hash${count === 0 ? '' : count === 1 ? ', and the approval on it verifies' : `, and the ${count} approvals on it verify`}.`,
+      'note',
+    )
+    line.id = 'intact'
+    verdict.append(line)
+  }
+}
+
+function showDetails(v: View | undefined): void {
+  details.replaceChildren()
+  const d = v?.description
+  if (!v || !d) return
   const list = el('dl')
-  row(list, d.kind === 'deploy' ? 'Deploy hash' : 'Transaction hash', d.hash)
+  row(list, d.kind === 'deploy' ? 'Deploy hash' : 'Transaction hash', withCopy(d.hash, d.hash, 'the hash'))
   row(list, 'Chain', d.chainName)
   row(
     list,
     'Account',
-    ...(d.account.publicKey ? [`public key ${d.account.publicKey}`] : []),
-    `account-hash-${d.account.accountHash}`,
+    withCopy(name(d.account.accountHash), `account-hash-${d.account.accountHash}`, 'the account hash'),
+    ...(d.account.publicKey
+      ? [withCopy(`public key ${d.account.publicKey}`, d.account.publicKey, 'the public key')]
+      : []),
   )
   const code = d.code
   row(
@@ -191,7 +364,7 @@ function show(
           `UNKNOWN WASM (${code.bytes} bytes, sha256 ${code.sha256}): it can do anything the account can`,
           'danger-text',
         )
-      : codeText(code, (hash) => `account-hash-${hash}`),
+      : codeText(code, name),
   )
   if (d.runtime) {
     row(
@@ -207,13 +380,7 @@ function show(
     )
   }
   const changes = el('ul')
-  for (const change of d.changes)
-    changes.append(
-      el(
-        'li',
-        describeChange(change, (h) => `account-hash-${h}`),
-      ),
-    )
+  for (const change of d.changes) changes.append(el('li', describeChange(change, name)))
   row(list, 'Key and threshold changes', d.changes.length > 0 ? changes : 'none')
   const args = el('ul')
   for (const arg of d.args)
@@ -227,34 +394,30 @@ function show(
       ? `Expected charge on 2.x mainnet: the gas used plus 25% of the unused limit, at most ${formatCspr(d.payment.motes)} CSPR. If it fails (a revert, out of gas): ${formatCspr(d.payment.ifFails)} CSPR, no refund.`
       : '',
   )
-  const outcome = d.outcome
-  if (context.emulating || outcome || context.emulation) {
+  if (v.account) {
     const dd = el('dd')
     dd.id = 'outcome'
-    for (const line of context.emulating
+    for (const line of v.level === 'wait'
       ? ['emulating…']
-      : outcome
-        ? outcomeLines(d, outcome)
-        : [context.emulation ?? ''])
+      : d.outcome
+        ? outcomeLines(d, d.outcome)
+        : ['The session is not Wasm: nothing to emulate.'])
       dd.append(el('div', line))
     list.append(el('dt', 'Result (emulated against the pasted account)'), dd)
   }
-  row(list, 'Created', new Date(d.timestamp).toISOString())
-  row(
-    list,
-    'Expires',
-    `${new Date(d.expiresAt).toISOString()}${d.expiresAt <= Date.now() ? ' (EXPIRED)' : ''}`,
-  )
+  row(list, 'Created', when(d.timestamp))
+  row(list, 'Expires', `${when(d.expiresAt)}${d.expired ? ' EXPIRED' : ''}`).id = 'expires'
   const signers = el('ul')
   for (const a of d.verification.approvals) {
     signers.append(
-      el(
-        'li',
-        a.ok
-          ? `verified: ${a.approval.signer} (account-hash-${a.accountHash})`
-          : `REJECTED: ${a.approval.signer}: ${a.reason}: ${a.message}`,
-        a.ok ? '' : 'danger-text',
-      ),
+      a.ok
+        ? withCopy(
+            `verified: ${name(a.accountHash)}, public key ${a.approval.signer}`,
+            a.approval.signer,
+            'the signer',
+            'li',
+          )
+        : el('li', `REJECTED: ${a.approval.signer}: ${a.reason}: ${a.message}`, 'danger-text'),
     )
   }
   row(list, 'Signed by', d.verification.approvals.length > 0 ? signers : 'nobody yet')
@@ -266,26 +429,12 @@ function show(
   details.append(list)
 }
 
-/** The account pasted under Account JSON, or undefined (a malformed one is reported in the merge view). */
-function pastedAccount(): Account | undefined {
-  const text = accountInput.value.trim()
-  if (!text) return undefined
-  try {
-    return parseAccountJson(text)
-  } catch {
-    return undefined
-  }
-}
-
-/** Each render starts a new emulation; a late result of an older one is dropped. */
-let renderRun = 0
-
 function outcomeLines(d: FileDescription, outcome: ExpectedOutcome): string[] {
   if (!outcome.ok) return [`THE SESSION WOULD FAIL: ${outcome.failure}`]
   const payment = d.payment
   return [
     ...Object.entries(outcome.account.associatedKeys).map(
-      ([hash, weight]) => `account-hash-${hash} weight ${weight}`,
+      ([hash, weight]) => `${name(hash)} weight ${weight}`,
     ),
     `thresholds: deployment ${outcome.account.actionThresholds.deployment}, key management ${outcome.account.actionThresholds.keyManagement}`,
     ...(payment.kind !== 'standard'
@@ -300,58 +449,264 @@ function outcomeLines(d: FileDescription, outcome: ExpectedOutcome): string[] {
   ]
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+/** How far the signatures go, in words: `Still needed: weight 1 more (…), from one of: …`. */
+function progressText(p: SigningProgress): string {
+  const threshold = `${p.neededFor} threshold ${p.needed}`
+  const sets = p.neededSets
+  if (sets.length === 0) {
+    const total = p.missing.reduce((sum, k) => Math.min(255, sum + k.weight), p.weight)
+    return `Cannot be reached: all of the account's keys together hold weight ${total}, below its ${threshold}.`
+  }
+  if (sets[0]!.length === 0) return `Threshold reached: weight ${p.weight} (${threshold}).`
+  const from = sets.every((set) => set.length === 1)
+    ? `one of: ${sets.map((set) => name(set[0]!)).join(', ')}`
+    : sets.length === 1
+      ? `all of: ${sets[0]!.map(name).join(', ')}`
+      : `one of these sets: ${sets
+          .slice(0, 3)
+          .map((set) => set.map(name).join(' + '))
+          .join('; ')}${sets.length > 3 ? `; or ${sets.length - 3} more sets` : ''}`
+  return `Still needed: weight ${p.needed - p.weight} more (${threshold}), from ${from}`
 }
 
-function signedName(name: string): string {
-  return name.replace(/(\.json)?$/i, '.signed.json')
+/** Why the chosen key cannot sign this file now, or undefined when it can. */
+function keyRefusal(accountHash: string, v: View): string | undefined {
+  const account = v.account
+  if (account && !(accountHash in account.associatedKeys))
+    return `${name(accountHash)} is not one of this account's keys: its signature would not count. Choose the key file of one of: ${Object.keys(
+      account.associatedKeys,
+    )
+      .map(name)
+      .join(', ')}`
+  if (hasSigned(accountHash, v)) return `${name(accountHash)} has already signed this file`
+  return undefined
+}
+
+function hasSigned(accountHash: string, v: View): boolean {
+  return v.description?.signers.some((s) => s.accountHash === accountHash) === true
+}
+
+function showSign(v: View | undefined): void {
+  const ready = v?.level === 'ok'
+  // Still needed, as soon as the account is known.
+  progressLine.replaceChildren()
+  if (v?.account && file && v.level !== 'blocked')
+    progressLine.append(
+      rich(safeText(progressText(signingProgress(file, v.account, { network: v.network })))),
+    )
+  keyStatus.replaceChildren()
+  let keyOk = false
+  if (key && 'error' in key) keyStatus.append(el('span', key.error, 'danger-text'))
+  else if (key) {
+    const refusal = v && keyRefusal(key.accountHash, v)
+    // Having signed is not an error: the key's approval is on the file.
+    if (refusal?.endsWith('has already signed this file')) keyStatus.append(el('span', `${refusal}.`))
+    else if (refusal) keyStatus.append(el('span', `${refusal}.`, 'danger-text'))
+    else {
+      keyOk = true
+      const weight = v?.account?.associatedKeys[key.accountHash]
+      keyStatus.append(
+        el(
+          'span',
+          weight !== undefined
+            ? `Key: ${name(key.accountHash)}, weight ${weight} in this account.`
+            : `Key: ${name(key.accountHash)}. Paste the account JSON to check that this key counts.`,
+        ),
+      )
+    }
+  }
+  signButton.disabled = !ready || !keyOk
+  walletButton.disabled = !ready || provider() === undefined
+  const isSigned = ready && signed !== undefined && signed.file === file
+  downloadButton.disabled = !isSigned
+  mergeButton.disabled = merged === undefined
+  const refused = notSigned ? `Not signed: ${notSigned.replace(/\.$/, '')}. ` : ''
+  status.replaceChildren()
+  status.className = v?.level === 'danger' || v?.level === 'blocked' || notSigned ? 'danger-text' : ''
+  status.append(
+    rich(
+      safeText(
+        !v
+          ? ''
+          : v.level === 'danger'
+            ? `${refused}DO NOT SIGN: see the reasons above.`
+            : v.level === 'blocked'
+              ? `${refused}Cannot sign yet: ${v.heading}.`
+              : v.level === 'wait'
+                ? `${refused}Wait: the session is being run against the account.`
+                : refused
+                  ? refused.trim()
+                  : isSigned
+                    ? `Signed by ${name(signed!.accountHash)}. Download the signed copy and send it back.`
+                    : 'Check every line above, then sign.',
+      ),
+    ),
+  )
+}
+
+function provider(): CasperWalletProvider | undefined {
+  const make = (window as unknown as { CasperWalletProvider?: () => CasperWalletProvider })
+    .CasperWalletProvider
+  return typeof make === 'function' ? make() : undefined
+}
+
+/** The view at this moment, or why it does not allow signing. */
+function recheck(): { view: View } | { refusal: string } {
+  const v = view(Date.now())
+  if (!v || !file) return { refusal: 'no file is loaded' }
+  if (v.level === 'ok') return { view: v }
+  return {
+    refusal:
+      v.level === 'danger'
+        ? `at the moment of signing, the checks found reasons not to sign: ${[...v.reasons, ...v.notes].join('; ')}`
+        : v.heading,
+  }
+}
+
+/**
+ * Signs after checking everything again (the clock included), with a signer chosen once the view
+ * is confirmed; checks again once the signature is made (a wallet may take minutes).
+ */
+async function sign(
+  how: (current: CosignFile, v: View) => Promise<{ file: CosignFile; accountHash: string }>,
+) {
+  notSigned = undefined
+  const before = recheck()
+  const current = file
+  if ('refusal' in before || !current) {
+    notSigned = 'refusal' in before ? before.refusal : 'no file is loaded'
+    return refresh()
+  }
+  try {
+    const result = await how(current, before.view)
+    const after = recheck()
+    if (file !== current) notSigned = 'the file changed while it was being signed'
+    else if ('refusal' in after) notSigned = after.refusal
+    else {
+      signed = result
+      file = result.file
+    }
+  } catch (error) {
+    notSigned = plainError(error)
+  }
+  refresh()
+}
+
+class Refusal extends Error {}
+
+async function readKey(): Promise<void> {
+  key = undefined
+  notSigned = undefined
+  const chosen = keyInput.files?.[0]
+  if (chosen) {
+    try {
+      const signer = localSigner(await chosen.text())
+      key = { publicKey: signer.publicKey, accountHash: signer.accountHash }
+    } catch (error) {
+      key = { error: plainError(error) }
+    }
+  }
+  refresh()
 }
 
 async function loadDeploy(): Promise<void> {
   file = undefined
-  description = undefined
+  loadError = undefined
   signed = undefined
+  notSigned = undefined
   const chosen = deployInput.files?.[0]
   if (chosen) {
-    fileName = chosen.name
     try {
       file = parseCosignFile(await chosen.text())
-      render()
-      say(
-        (description as FileDescription | undefined)?.doNotSign.length
-          ? 'Loaded: DO NOT SIGN this file.'
-          : 'Loaded: check every line above before signing.',
-      )
     } catch (error) {
-      verdict.className = 'danger'
-      verdict.replaceChildren(
-        el('h2', 'DO NOT SIGN'),
-        el('p', `The file cannot be read: ${errorText(error)}`),
-      )
-      details.replaceChildren()
+      loadError = `${chosen.name} is not a deploy or transaction this page can read: ${plainError(error)}.`
     }
   }
-  updateButtons()
+  offerFileChain()
+  refresh()
 }
 
-async function sign(how: () => Promise<CosignFile>): Promise<void> {
-  try {
-    signed = await how()
-    file = signed
-    render()
-    say('Signed. Download the signed copy and send it back.')
-  } catch (error) {
-    say(`Not signed: ${errorText(error)}`)
+/** The network menu: casper, casper-test, the chains whose chainspec was loaded, and the file's own chain. */
+function offerFileChain(): void {
+  const own = file && (file.kind === 'deploy' ? file.header.chain_name : file.payload.chainName)
+  for (const option of Array.from(networkSelect.options)) {
+    if (!(option.value in presets) && option.value !== own && !loadedChainspecs.has(option.value))
+      option.remove()
   }
-  updateButtons()
+  if (
+    own !== undefined &&
+    !(own in presets) &&
+    !Array.from(networkSelect.options).some((o) => o.value === own)
+  ) {
+    const option = document.createElement('option')
+    option.value = own
+    option.textContent = safeText(`${own} (this file)`)
+    networkSelect.append(option)
+  }
+  showChainspecArea()
+}
+
+function showChainspecArea(): void {
+  const custom = !(networkSelect.value in presets)
+  chainspecArea.hidden = !custom
+  if (custom && !loadedChainspecs.has(networkSelect.value)) chainspecStatus.textContent = ''
+}
+
+function loadChainspec(text: string): void {
+  const chain = networkSelect.value
+  chainspecStatus.className = 'note'
+  try {
+    const chainspec = readChainspecText(text)
+    if (chainspec.chainName !== chain) {
+      chainspecStatus.className = 'note danger-text'
+      chainspecStatus.textContent = safeText(
+        `This chainspec is for ${chainspec.chainName}, not ${chain}: it is not used.`,
+      )
+      loadedChainspecs.delete(chain)
+    } else {
+      loadedChainspecs.set(chain, chainspec)
+      chainspecStatus.textContent = safeText(
+        `Using the chainspec of ${chain} (protocol ${chainspec.protocolVersion}).`,
+      )
+    }
+  } catch (error) {
+    loadedChainspecs.delete(chain)
+    chainspecStatus.className = 'note danger-text'
+    chainspecStatus.textContent = safeText(`This chainspec cannot be used: ${plainError(error)}.`)
+  }
+  notSigned = undefined
+  refresh()
+  if (copiesInput.files?.length) void loadCopies()
+}
+
+function useAddressBook(text: string, from: string): void {
+  bookStatus.className = 'note'
+  try {
+    labels = parseAddressBook(text)
+    const names = [...labels.values()]
+    const shared = names.filter((n, i) => names.indexOf(n) !== i)
+    bookStatus.textContent = safeText(
+      `${labels.size} name${labels.size === 1 ? '' : 's'} loaded from ${from}.${
+        shared.length > 0
+          ? ` More than one key is named ${[...new Set(shared)].join(', ')}: compare the keys in full.`
+          : ''
+      }`,
+    )
+    if (rememberBox.checked) localStorage.setItem(storageKey, text)
+  } catch (error) {
+    labels = new Map()
+    bookStatus.className = 'note danger-text'
+    const coded = error as { details?: { entry?: string; got?: string } }
+    bookStatus.textContent = safeText(
+      `${from} is not an address book: ${
+        coded.details?.entry && coded.details.entry !== '(file)'
+          ? `the entry "${coded.details.entry}" holds ${coded.details.got}`
+          : plainError(error)
+      }. Load the labels.json that casper-multisig plan wrote.`,
+    )
+  }
+  refresh()
+  if (copiesInput.files?.length) void loadCopies()
 }
 
 /** Each change starts a new merge; an older one still reading its files is dropped. */
@@ -362,11 +717,31 @@ async function loadCopies(): Promise<void> {
   merged = undefined
   mergeReport.replaceChildren()
   const files = Array.from(copiesInput.files ?? [])
-  if (files.length === 0) return updateButtons()
+  if (files.length === 0) return refresh()
+  const chosen = chosenNetwork()
+  const network = 'missing' in chosen ? { ...mainnet, chainName: chosen.missing } : chosen.network
   try {
-    const copies = await Promise.all(files.map(async (f) => parseCosignFile(await f.text())))
+    const copies: CosignFile[] = []
+    for (const f of files) {
+      try {
+        copies.push(parseCosignFile(await f.text()))
+      } catch (error) {
+        throw new Refusal(`${f.name} is not a deploy or transaction this page can read: ${plainError(error)}`)
+      }
+    }
     if (run !== mergeRun) return
-    const result = mergeFiles(copies, { network: network() })
+    let result: ReturnType<typeof mergeFiles>
+    try {
+      result = mergeFiles(copies, { network })
+    } catch (error) {
+      const coded = error as { code?: string; details?: { copy?: number; field?: string } }
+      const copy = coded.details?.copy
+      if (coded.code === 'DifferentContent' && copy !== undefined)
+        throw new Refusal(
+          `${files[copy]!.name} is not the same ${copies[0]!.kind} as ${files[0]!.name} (${coded.details?.field} differs). Merge only copies of the file every co-signer was sent, unchanged.`,
+        )
+      throw new Refusal(`${files[0]!.name}: ${plainError(error)}`)
+    }
     merged = result.merged
     const table = el('table')
     const head = el('tr')
@@ -374,42 +749,105 @@ async function loadCopies(): Promise<void> {
     table.append(head)
     for (const a of result.approvals) {
       const tr = el('tr')
-      tr.append(el('td', files[a.copy]!.name), el('td', a.approval.signer))
       tr.append(
-        a.ok
-          ? el('td', `verified (account-hash-${a.accountHash})`)
-          : el('td', `rejected: ${a.reason}: ${a.message}`, 'danger-text'),
+        el('td', files[a.copy]!.name),
+        el('td', a.ok ? name(a.accountHash) : signerName(a.approval.signer)),
       )
+      tr.append(a.ok ? el('td', 'verified') : el('td', `rejected: ${a.reason}: ${a.message}`, 'danger-text'))
       table.append(tr)
     }
     mergeReport.append(table)
     mergeReport.append(el('p', `${result.merged.approvals.length} valid approval(s) kept.`))
-    const accountText = accountInput.value.trim()
-    if (accountText) {
-      const account: Account = parseAccountJson(accountText)
+    const state = accountState(undefined)
+    if (state.kind === 'known') {
+      const p = signingProgress(result.merged, state.account, { network })
       mergeReport.append(
-        el('p', `Progress: ${signingProgress(result.merged, account, { network: network() }).summary}`),
+        el(
+          'p',
+          `Progress: ${progressText(p)} ${p.complete ? 'Ready to send.' : `Not ready to send${p.problems.length > 0 ? ` (${p.problems.map((x) => x.code).join(', ')})` : ''}.`}`,
+        ),
       )
     }
   } catch (error) {
     if (run !== mergeRun) return
-    mergeReport.append(el('p', `Cannot merge: ${errorText(error)}`, 'danger-text'))
+    mergeReport.append(
+      el('p', `Cannot merge: ${error instanceof Refusal ? error.message : plainError(error)}`, 'danger-text'),
+    )
   }
-  updateButtons()
+  refresh()
 }
 
-deployInput.addEventListener('change', () => void loadDeploy())
+function signerName(publicKey: string): string {
+  try {
+    return name(accountHashFromPublicKey(publicKey))
+  } catch {
+    return publicKey
+  }
+}
+
+function download(text: string, downloadName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = downloadName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** `<hash8>-signed-by-<name or account hash8>.json`: each co-signer's copy has its own name. */
+function signedName(hash: string, accountHash: string): string {
+  const label = (labels.get(accountHash) ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+  return `${hash.slice(0, 8)}-signed-by-${label || accountHash.slice(0, 8)}.json`
+}
+
 networkSelect.addEventListener('change', () => {
-  if (file) render()
+  notSigned = undefined
+  showChainspecArea()
+  refresh()
   if (copiesInput.files?.length) void loadCopies()
-  updateButtons()
 })
-keyInput.addEventListener('change', updateButtons)
+chainspecInput.addEventListener('input', () => loadChainspec(chainspecInput.value))
+chainspecFile.addEventListener('change', () => {
+  const chosen = chainspecFile.files?.[0]
+  if (chosen) void chosen.text().then(loadChainspec)
+})
+bookInput.addEventListener('change', () => {
+  const chosen = bookInput.files?.[0]
+  if (chosen) void chosen.text().then((text) => useAddressBook(text, chosen.name))
+})
+rememberBox.addEventListener('change', () => {
+  if (!rememberBox.checked) localStorage.removeItem(storageKey)
+  else if (labels.size > 0)
+    localStorage.setItem(
+      storageKey,
+      JSON.stringify(Object.fromEntries([...labels].map(([hash, label]) => [`account-hash-${hash}`, label]))),
+    )
+})
+accountInput.addEventListener('input', () => {
+  notSigned = undefined
+  const state = accountState(undefined)
+  accountStatus.className = state.kind === 'invalid' ? 'note danger-text' : 'note'
+  accountStatus.textContent = safeText(state.kind === 'invalid' ? state.message : '')
+  refresh()
+  if (copiesInput.files?.length) void loadCopies()
+})
+deployInput.addEventListener('change', () => void loadDeploy())
+keyInput.addEventListener('change', () => void readKey())
 signButton.addEventListener('click', () => {
-  const key = keyInput.files?.[0]
-  if (!file || !key) return
-  const current = file
-  void sign(async () => signFile(current, localSigner(await key.text())))
+  const chosen = keyInput.files?.[0]
+  if (!chosen) return
+  void sign(async (current, v) => {
+    const signer = localSigner(await chosen.text())
+    const refusal = keyRefusal(signer.accountHash, v)
+    if (refusal) throw new Refusal(refusal)
+    return { file: await signFile(current, signer), accountHash: signer.accountHash }
+  })
 })
 walletButton.addEventListener('click', () => {
   const wallet = provider() as
@@ -418,25 +856,33 @@ walletButton.addEventListener('click', () => {
         requestConnection?: () => Promise<boolean>
       })
     | undefined
-  if (!file || !wallet) return
-  const current = file
-  void sign(async () => {
+  if (!wallet) return
+  void sign(async (current, v) => {
     await wallet.requestConnection?.()
     const publicKey = await wallet.getActivePublicKey?.()
-    if (!publicKey) throw new Error('The wallet has no active account.')
-    return signWithCasperWallet(current, wallet, publicKey)
+    if (!publicKey) throw new Refusal('the wallet has no active account')
+    const accountHash = accountHashFromPublicKey(publicKey)
+    const refusal = keyRefusal(accountHash, v)
+    if (refusal) throw new Refusal(refusal)
+    return { file: await signWithCasperWallet(current, wallet, publicKey), accountHash }
   })
 })
 downloadButton.addEventListener('click', () => {
-  if (signed) download(stringifyCosignFile(signed), signedName(fileName))
+  if (signed && signed.file === file)
+    download(stringifyCosignFile(signed.file), signedName(signed.file.hash, signed.accountHash))
 })
 copiesInput.addEventListener('change', () => void loadCopies())
-accountInput.addEventListener('input', () => {
-  if (file) render()
-  void loadCopies()
-})
 mergeButton.addEventListener('click', () => {
-  if (merged) download(stringifyCosignFile(merged), 'merged.json')
+  if (merged) download(stringifyCosignFile(merged), `${merged.hash.slice(0, 8)}-merged.json`)
 })
-window.addEventListener('load', updateButtons)
-updateButtons()
+// A file that expires while the tab is open: the view follows the clock.
+setInterval(() => {
+  if (file && Date.now() >= shownExpiry.at !== shownExpiry.expired) refresh()
+}, 5_000)
+const remembered = localStorage.getItem(storageKey)
+if (remembered) {
+  rememberBox.checked = true
+  useAddressBook(remembered, 'this browser')
+}
+window.addEventListener('load', refresh)
+refresh()

@@ -97,7 +97,7 @@ describe('every surface gives the same verdict', () => {
       expect([c.name, shown]).toEqual([c.name, reasons])
       expect([c.name, heading]).toEqual([
         c.name,
-        reasons.length === 0 ? expect.stringMatching(/^Checks passed/) : 'DO NOT SIGN',
+        reasons.length === 0 ? expect.stringMatching(/^Safe to sign/) : 'DO NOT SIGN',
       ])
       expect([c.name, await page.locator('#sign').isDisabled()]).toEqual([c.name, reasons.length > 0])
       const details = (await page.locator('#details').textContent()) ?? ''
@@ -136,7 +136,7 @@ describe('against the account: the same verdict with the session emulated', () =
     await page.goto(`file://${join(root, 'dist/cosign.html')}`)
     await page.setInputFiles('#key-file', key.path)
     await page.setInputFiles('#deploy-file', pathOf(file))
-    await expect.poll(() => page.locator('#verdict h2').textContent()).toMatch(/^Checks passed/)
+    await expect.poll(() => page.locator('#verdict h2').textContent()).toMatch(/^Safe to sign/)
     expect(await page.locator('#sign').isDisabled()).toBe(false)
     await page.getByLabel(/^Account JSON/).fill(holdsBob)
     await expect.poll(() => page.locator('#verdict li').allTextContents()).toEqual(description.doNotSign)
