@@ -20,6 +20,7 @@ const mallory = localSigner('e5'.repeat(32), { algorithm: 'ed25519' })
 /** The smallest Wasm module there is: no known module, so unknown Wasm. */
 const wasm = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])
 const wasmSha256 = bytesToHex(sha256(wasm))
+const wasmBytes = wasm.length
 
 let dir: string
 let config: string
@@ -168,7 +169,7 @@ describe('accepted Wasm: from the co-signer’s address book only', () => {
     const ran = await run(['describe', unknownWasm])
     expect(ran.code).toBe(1)
     expect(ran.out).toContain(
-      `the session is Wasm casper-multisig does not know (sha256 ${wasmSha256}): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "${wasmSha256}": "<name>" })`,
+      `the session is Wasm casper-multisig does not know (sha256 ${wasmSha256}, ${wasmBytes} bytes): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "${wasmSha256}": "<name>" })`,
     )
   })
 

@@ -17,7 +17,7 @@ let erin: ReturnType<typeof writeKey>
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'casper-multisig-cli-redaction-'))
   erin = writeKey(dir, 'erin')
-  devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+  devnet = await startDevnet({ port: 0, blockIntervalMs: 50, chainName: 'casper-test' })
   deployFile = join(dir, 'deploy.json')
   writeFileSync(
     deployFile,

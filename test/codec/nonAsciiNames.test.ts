@@ -123,7 +123,7 @@ describe('the CLI accepts them', () => {
   let devnet: Devnet
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casper-multisig-non-ascii-'))
-    devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+    devnet = await startDevnet({ port: 0, blockIntervalMs: 50, chainName: 'casper-test' })
     await devnet.createAccount({ publicKey: signer.publicKey })
   })
   afterAll(async () => {
@@ -145,8 +145,11 @@ describe('the CLI accepts them', () => {
         const result = await cli(args)
         const text = `${result.out}\n${result.err}`
         expect(text, args.join(' ')).not.toMatch(/HashMismatch|not what its hash says|at .*\.js:\d+/)
-        expect(text).toContain(contract)
-        expect(text).toContain(entryPoint)
+        // describe shows the names; status (on a node of the file's chain) finds the hash right.
+        if (args[0] === 'describe') {
+          expect(text).toContain(contract)
+          expect(text).toContain(entryPoint)
+        }
         expect(result.out).not.toBe('')
         JSON.parse(result.out)
       }

@@ -85,7 +85,7 @@ describe('the CLI: a typed verdict, no stack trace', () => {
   let devnet: Devnet
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casper-multisig-repeated-args-'))
-    devnet = await startDevnet({ port: 0, blockIntervalMs: 50 })
+    devnet = await startDevnet({ port: 0, blockIntervalMs: 50, chainName: 'casper-test' })
     await devnet.createAccount({ publicKey: signer.publicKey })
   })
   afterAll(async () => {

@@ -165,7 +165,7 @@ describe('describeDeploy', () => {
       { ...testnet, now: at },
     )
     expect(description.text.split('\n')[0]).toMatchInlineSnapshot(
-      `"DO NOT SIGN: 1 approval does not verify, and the node refuses a deploy carrying any invalid approval; the session is Wasm casper-multisig does not know (sha256 ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb": "<name>" })."`,
+      `"DO NOT SIGN: 1 approval does not verify, and the node refuses a deploy carrying any invalid approval; the session is Wasm casper-multisig does not know (sha256 ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb, 39 bytes): it can do anything the account can (once you have checked this Wasm yourself, accept it in your own address book: "acceptedWasm": { "ec0d554ea52d9eb239447bcf38014e72ac38e62a60ef0deadbd730f22e2f67eb": "<name>" })."`,
     )
     expect(description.signers.map((s) => s.publicKey)).toEqual([secp.signer])
     expect(description.verification.approvals.find((a) => !a.ok)?.approval.signer).toBe(ed.signer)

@@ -99,12 +99,7 @@ export const sendCommand: Command = {
       if (!values['no-preflight']) {
         // The one verdict (the preflight below then emulates the session against the account, with
         // the node's own errors): what no co-signer should have signed is not sent.
-        const {
-          network,
-          account: now,
-          rpc,
-          nodes: reading,
-        } = await readNodeAccount(nodes, signed.sender, {
+        const { network, nodes: reading } = await readNodeAccount(nodes, signed.sender, {
           chainspec: own,
           fileChainName: fileChainName(read.file),
         })
@@ -113,8 +108,6 @@ export const sendCommand: Command = {
         const { acceptedWasm } = loadAddressBook({}, { env: io.env })
         const description = await describeForCli(read.file, {
           ...network,
-          account: now,
-          rpc,
           addressBook: { acceptedWasm, warnings: [] },
         })
         if (!description.safeToSign) {
