@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-// The cosign entry must stay within 150 KB minified for browsers (docs/performance.md, "Co-signer
+// The cosign entry must stay within 157 KB minified for browsers (docs/performance.md, "Co-signer
 // entry size", has what is inside).
 // The tarball must stay within 1 MB packed (docs/performance.md, "Package size").
-const budgets = { cosign: 150 * 1024, page: 300 * 1024, packed: 1024 * 1024 }
+const budgets = { cosign: 157 * 1024, page: 300 * 1024, packed: 1024 * 1024 }
 let failed = false
 
 const result = await build({
