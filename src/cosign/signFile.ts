@@ -4,6 +4,7 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js'
 import { BaseError } from '../errors/BaseError.js'
 import { CosignError } from '../errors/CosignError.js'
 import type { SignContext, Signer } from '../keys/Signer.js'
+import { SignerError } from '../keys/SignerError.js'
 import { verifyApproval } from '../keys/verifyApproval.js'
 import { safeText } from '../text/safeText.js'
 import type { Approval, CosignFile } from './CosignFile.js'
@@ -33,8 +34,8 @@ export type SignFileErrorType = CosignError
  *   answer is checked with the node's rules (tag, length, low S, strict ed25519) before it is added.
  *
  * @throws {CosignError} code `HashMismatch` when the content does not match its hash (`details.field`
- *   says which), the signer's own error when it is of the library's `BaseError` family (e.g. a
- *   `LedgerError`), `SigningFailed` when the signer throws anything else or rejects (its message
+ *   says which), a device's own typed refusal (a `LedgerError`), `SigningFailed` when the signer
+ *   or wallet throws anything else or rejects (its message
  *   made safe in `details.message`, the value itself as `cause`), answers something other than bytes,
  *   or its signature does not verify; `TooManyApprovals` when the file already holds the network's
  *   `maxAssociatedKeys` approvals (`options.network`, default mainnet).
@@ -66,9 +67,10 @@ export async function signFile<F extends CosignFile>(
   try {
     signature = await signer.sign(hexToBytes(file.hash), context)
   } catch (error) {
-    // A typed error of the library's family (a Ledger's refusal, a key's) already says what
-    // happened and what to do, safely; anything else a signer or wallet throws is wrapped.
-    if (error instanceof BaseError) throw error
+    // A device's typed refusal (a LedgerError: open the app, unlock it, rejected on the device)
+    // already says what happened and what to do, safely; whatever else a signer or wallet throws,
+    // a SignerError included, becomes SigningFailed.
+    if (error instanceof BaseError && !(error instanceof SignerError)) throw error
     throw signingFailed(publicKey, error)
   }
   if (!(signature instanceof Uint8Array)) throw signingFailed(publicKey, undefined, safeDescribe(signature))
