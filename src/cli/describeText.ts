@@ -4,6 +4,7 @@ import type { Chainspec } from '../chainspec/Chainspec.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
 import type { CosignFile } from '../cosign/CosignFile.js'
 import { describeFile, type FileDescription } from '../cosign/describeFile.js'
+import { recipientWarnings } from '../cosign/recipientWarnings.js'
 import { type DeployDescription, describeDeploy } from '../preflight/describeDeploy.js'
 import type { Rpc } from '../rpc/createRpc.js'
 import { getSpendingState } from '../rpc/getSpendingState.js'
@@ -33,9 +34,12 @@ export async function describeForCli(
     rpc?: Rpc | undefined
     /**
      * The co-signer's address book: the Wasm it accepts, and its conflicts between names, added to
-     * the description's warnings (`Address book: …`).
+     * the description's warnings (`Address book: …`). With its labels, a recipient of a transfer or
+     * a delegation they do not name is warned of too (`recipientWarnings`), even when no book exists.
      */
-    addressBook?: Pick<AddressBook, 'acceptedWasm' | 'warnings'> | undefined
+    addressBook?:
+      | (Pick<AddressBook, 'acceptedWasm' | 'warnings'> & Partial<Pick<AddressBook, 'labels'>>)
+      | undefined
   },
 ): Promise<DeployDescription> {
   const base = context.chainspec ?? casperMainnet
@@ -57,9 +61,14 @@ export async function describeForCli(
     acceptedWasm: context.addressBook?.acceptedWasm,
   })
   const book = context.addressBook?.warnings ?? []
-  return book.length === 0
+  const labels = context.addressBook?.labels
+  const recipients = labels ? recipientWarnings(description, labels) : []
+  return book.length === 0 && recipients.length === 0
     ? description
-    : { ...description, warnings: [...description.warnings, ...addressBookWarnings({ warnings: book })] }
+    : {
+        ...description,
+        warnings: [...description.warnings, ...recipients, ...addressBookWarnings({ warnings: book })],
+      }
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

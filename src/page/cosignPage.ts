@@ -25,6 +25,7 @@ import {
   parseAccountJson,
   parseCosignFile,
   paymentLine,
+  recipientWarnings,
   type SigningProgress,
   safeText,
   signFile,
@@ -421,9 +422,10 @@ function showDetails(v: View | undefined): void {
     )
   }
   row(list, 'Signed by', d.verification.approvals.length > 0 ? signers : 'nobody yet')
-  if (d.warnings.length > 0) {
+  const shown = [...d.warnings, ...recipientWarnings(d, labels)]
+  if (shown.length > 0) {
     const warnings = el('ul')
-    for (const w of d.warnings) warnings.append(el('li', w))
+    for (const w of shown) warnings.append(el('li', w))
     row(list, 'Warnings', warnings)
   }
   details.append(list)

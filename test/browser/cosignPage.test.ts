@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
 import { buildModuleBytesDeploy } from '../../src/deploy/buildModuleBytesDeploy.js'
+import { buildTransfer } from '../../src/deploy/buildTransfer.js'
 import { namedArgJson } from '../../src/deploy/clValueJson.js'
 import { chainspecToml } from '../../src/devnet/chainspecToml.js'
 import { hexToBytes } from '../../src/encoding/hex.js'
@@ -320,6 +321,24 @@ describe('names', () => {
     await expect.poll(() => page.locator('#outcome').textContent()).toContain('(carol) weight 1')
     await chooseKey(page, secrets.alice)
     await expect.poll(() => page.locator('#key-status').textContent()).toContain('(alice)')
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  test('a transfer to a key the address book does not name is warned of; to a named one, not', async () => {
+    const { page, errors } = await open()
+    await page.getByLabel('Address book', { exact: true }).setInputFiles(json('labels.json', addressBook))
+    const transfer = (target: string) =>
+      buildTransfer({ account: alice.publicKey, chainName: 'casper', target, amount: 3_000_000_000n }).json
+    await load(page, transfer(mallory.publicKey))
+    await expect
+      .poll(() => page.locator('#details').textContent())
+      .toContain(
+        `The recipient account-hash-${mallory.accountHash} (public key ${mallory.publicKey}) is not in your address book: check it with its owner over a channel you trust.`,
+      )
+    await load(page, transfer(bob.publicKey), 'bob.json')
+    await expect.poll(() => page.locator('#details').textContent()).toContain('(bob (laptop))')
+    expect(await page.locator('#details').textContent()).not.toContain('not in your address book')
     expect(errors).toEqual([])
     await page.context().close()
   })
