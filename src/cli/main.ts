@@ -108,6 +108,24 @@ const devnetEntry: CommandEntry<MainReturnType> = {
   load: async () => (await import('./commands/devnet.js')).devnetCommand,
 }
 
+/**
+ * Every command by name, as the usage lists them, each loaded only when asked for: what the docs'
+ * tests check the documented command lines against (the command and each flag it is given).
+ *
+ * @example
+ * ```ts
+ * const sign = commandTable().find((c) => c.name === 'sign')
+ * 'secret-key' in (await sign!.load()).options // true
+ * ```
+ */
+export function commandTable(): readonly {
+  name: string
+  summary: string
+  load: () => Promise<Command<unknown>>
+}[] {
+  return [...commands, devnetEntry]
+}
+
 const usage = `Usage: casper-multisig <command> [arguments]
 
 Commands:

@@ -6,7 +6,7 @@ import ts from 'typescript'
 
 export const root = resolve(import.meta.dirname, '../..')
 
-/** One fenced ```ts or ```typescript block. */
+/** One fenced block: ```ts or ```typescript unless other languages are asked for. */
 export type DocBlock = {
   /** The Markdown file, relative to the repository root (README.md, docs/rpc.md). */
   file: string
@@ -24,8 +24,15 @@ export function docFiles(): string[] {
   return ['README.md', ...docs]
 }
 
-/** The ```ts / ```typescript blocks of one Markdown text, with the line of each opening fence. */
-export function extractBlocks(file: string, markdown: string): DocBlock[] {
+/**
+ * The blocks of one Markdown text fenced with one of `languages` (default ```ts / ```typescript),
+ * with the line of each opening fence.
+ */
+export function extractBlocks(
+  file: string,
+  markdown: string,
+  languages: readonly string[] = ['ts', 'typescript'],
+): DocBlock[] {
   const blocks: DocBlock[] = []
   const lines = markdown.split('\n')
   let open: { line: number; lang: string; body: string[] } | undefined
@@ -36,7 +43,7 @@ export function extractBlocks(file: string, markdown: string): DocBlock[] {
       return
     }
     if (fence && fence[2] === '' && text.trim() === fence[1]) {
-      if (open.lang === 'ts' || open.lang === 'typescript') {
+      if (languages.includes(open.lang)) {
         blocks.push({ file, line: open.line, code: `${open.body.join('\n')}\n` })
       }
       open = undefined
@@ -48,9 +55,9 @@ export function extractBlocks(file: string, markdown: string): DocBlock[] {
   return blocks
 }
 
-/** Every block of README.md and docs/*.md. */
-export function allBlocks(): DocBlock[] {
-  return docFiles().flatMap((file) => extractBlocks(file, readFileSync(join(root, file), 'utf8')))
+/** Every block of README.md and docs/*.md in one of `languages` (default ```ts / ```typescript). */
+export function allBlocks(languages?: readonly string[]): DocBlock[] {
+  return docFiles().flatMap((file) => extractBlocks(file, readFileSync(join(root, file), 'utf8'), languages))
 }
 
 /** Where a block lives in the program: a file that does not exist, next to this one. */

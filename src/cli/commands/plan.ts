@@ -132,7 +132,7 @@ export const planCommand: Command = {
       ...Object.keys(account.associatedKeys),
       ...target.associatedKeys.flatMap((k) => tryAccountHash(String(k.key)) ?? []),
     ]
-    const full = (text: string) => expandHashes(safeText(text), known, labels)
+    const full = (text: string) => nameKeys(expandHashes(safeText(text), known, labels), labels)
     const output = createOutput(io, values)
 
     output.info(
@@ -261,6 +261,16 @@ function headerAccount(
     remedy:
       'A deploy names its account by public key. Pass --account as the public key hex, or list that key in the target or as a --signer.',
   })
+}
+
+/**
+ * The steps name keys by whole account hash with the target's labels only: a key the target leaves
+ * out (one the plan removes) gets its name from the address books and `--label` flags here.
+ */
+function nameKeys(text: string, labels: ReadonlyMap<AccountHashHex, string>): string {
+  return text.replace(/account-hash-([0-9a-f]{64})(?! \()/g, (whole, hash: AccountHashHex) =>
+    labels.has(hash) ? keyName(hash, labels) : whole,
+  )
 }
 
 function tryAccountHash(key: string): AccountHashHex | undefined {
