@@ -44,7 +44,7 @@ export function ruleGeneration(chainspec: Chainspec): ProtocolGeneration {
 
 /**
  * The gas a session runs with: what its payment buys (`motes` / `gasPrice`, rounded down), never
- * more than {@link maxSessionGas}; the largest the chainspec allows when the payment is unknown
+ * more than `maxSessionGas`; the largest the chainspec allows when the payment is unknown
  * (custom payment code, fixed pricing). casper-node meters the session against this limit and
  * stops it with "Out of gas error" when it is spent (execution_engine `RuntimeContext::charge_gas`),
  * so a loop ends there, and on 2.x the whole payment is charged (`operations.rs` "no refund for

@@ -199,7 +199,7 @@ function pair(value: unknown, path: string, a: string, b: string, refuse: ClType
 }
 
 /**
- * Reads a JSON `cl_type` with {@link readClType}, refusing with the co-signer's error; `budget` is
+ * Reads a JSON `cl_type` with `readClType`, refusing with the co-signer's error; `budget` is
  * shared by the args of one list.
  *
  * @throws {CosignError} code `UnknownClType` naming the path, the rule and what was found;

@@ -12,7 +12,7 @@ import {
 } from './clType.js'
 
 /**
- * Reads an arg's JSON `cl_type` for the main entry: the codec's one reader ({@link readClType}),
+ * Reads an arg's JSON `cl_type` for the main entry: the codec's one reader (`readClType`),
  * refusing with a `DeployError`; `budget` ({@link clTypeBudget}) is shared by the args of one list.
  *
  * @throws {DeployError} `InvalidClType` naming where, the rule and what was found;

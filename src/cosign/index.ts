@@ -1,8 +1,15 @@
 // casper-multisig/cosign: everything a co-signer needs (parse, hash, verify, describe, sign, merge), without casper-js-sdk.
 
 export type { Account } from '../account/Account.js'
-export type { ClType, SimpleClType } from '../codec/clType.js'
-export { clTypeCoder, clTypeText, maxClTypeDepth, maxClTypeNodes, parseClType } from '../codec/clType.js'
+export type { ClType, ClTypeBudget, SimpleClType } from '../codec/clType.js'
+export {
+  clTypeBudget,
+  clTypeCoder,
+  clTypeText,
+  maxClTypeDepth,
+  maxClTypeNodes,
+  parseClType,
+} from '../codec/clType.js'
 export type {
   DeployHeader,
   ExecutableItem,
