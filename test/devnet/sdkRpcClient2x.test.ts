@@ -1,6 +1,7 @@
 // casper-js-sdk 5.0.12's own RpcClient against the 2.x devnet: status, state root hash, chainspec,
 // blocks, accounts, balances, and a TransactionV1 it built and signed itself running bundled Wasm.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { devnetAuctionContractHash } from '../../src/chainspec/auctionContractHashes.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
 import { parseChainspec } from '../../src/chainspec/parseChainspec.js'
 import { sdk } from '../../src/deploy/sdk.js'
@@ -29,7 +30,7 @@ describe('casper-js-sdk RpcClient against the 2.x devnet', () => {
     expect(parseChainspec(toml)).toEqual({
       ...casperMainnet,
       chainName: 'casper-devnet',
-      auctionContractHash: undefined,
+      auctionContractHash: devnetAuctionContractHash,
     })
     const latest = await rpc.getLatestBlock()
     expect(latest.block.height).toBeGreaterThanOrEqual(0)

@@ -1,6 +1,7 @@
 // The rulebook's fixed points: lane selection replays casper-node's own tests, the 2.x texts are the
 // binary port's, and the devnet's chainspec.toml reads back as the preset it was written from.
 import { describe, expect, test } from 'vitest'
+import { devnetAuctionContractHash } from '../../src/chainspec/auctionContractHashes.js'
 import type { TransactionLane } from '../../src/chainspec/Chainspec.js'
 import { casper15 } from '../../src/chainspec/casper15.js'
 import { casperMainnet } from '../../src/chainspec/casperMainnet.js'
@@ -105,8 +106,12 @@ describe('the table', () => {
 
 test("the devnet's chainspec.toml reads back as the preset it was written from", () => {
   for (const preset of [casperMainnet, casper15]) {
-    // The auction's contract hash is known for the public networks only.
-    const chainspec = { ...preset, chainName: 'casper-devnet', auctionContractHash: undefined }
+    // The auction's contract hash comes from the chain name: the devnet's own under casper-devnet.
+    const chainspec = {
+      ...preset,
+      chainName: 'casper-devnet',
+      auctionContractHash: devnetAuctionContractHash,
+    }
     expect(parseChainspec(chainspecToml(chainspec))).toEqual(chainspec)
   }
 })
