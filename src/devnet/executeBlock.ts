@@ -13,7 +13,7 @@ import { estimateCost } from '../chainspec/estimateCost.js'
 import { maxSessionGas } from '../chainspec/resolveChainspec.js'
 import { decodeU512 } from '../codec/u512.js'
 import type { NamedArgJson } from '../deploy/DeployJson.js'
-import { emulateSession } from '../emulator/emulateSession.js'
+import type { emulateSession } from '../emulator/emulateSession.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isProtocol15, maxPaymentMotes15, wasmLaneBySize } from '../rules/AcceptanceLimits.js'
 import {
@@ -26,6 +26,7 @@ import {
   tipOf,
 } from './DevnetState.js'
 import { devnetChainspec } from './devnetChainspec.js'
+import { emulateOffThread } from './emulateOffThread.js'
 import { executeNative, type NativeCall, nativeCallCost, nativeCallOf } from './executeNative.js'
 
 /** The session a deploy or transaction carries, as the devnet can run it. */
@@ -146,7 +147,8 @@ async function execute(
   // even when the session itself cannot run here.
   let emulation: Awaited<ReturnType<typeof emulateSession>>
   try {
-    emulation = await emulateSession({
+    // Off the devnet's thread when it may run long, so other clients are answered meanwhile.
+    emulation = await emulateOffThread({
       wasm: session.kind === 'wasm' ? session.wasm : new Uint8Array(),
       args: session.kind === 'wasm' ? session.args : [],
       account: entry.account,
