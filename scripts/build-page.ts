@@ -20,6 +20,8 @@ const bundle = await build({
   logLevel: 'error',
   // As in the cosign entry (tsup.config.ts): micro-packed's hex and utf8 on the platform's coders.
   alias: { '@scure/base': `${root}src/codec/scureBase.ts` },
+  // The Ledger packages use Node's global Buffer: each bare `Buffer` becomes the `buffer` package's.
+  inject: [`${root}src/page/bufferGlobal.ts`],
 })
 // `</script` inside the bundle would end the inline script early; escape it.
 const script = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1')

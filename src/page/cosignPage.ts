@@ -34,9 +34,12 @@ import {
   stringifyCosignFile,
   testnet,
 } from '../cosign/index.js'
+import { type LedgerScreens, ledgerScreens as planScreens } from '../ledger/ledgerScreens.js'
+import { ledgerSigner } from '../ledger/ledgerSigner.js'
 import { expectedOutcome } from '../preflight/expectedOutcome.js'
 import { formatCspr } from '../text/formatCspr.js'
 import { keyName } from '../text/keyName.js'
+import { hasWebHid, openLedger } from './openLedger.js'
 import { parseAddressBook } from './parseAddressBook.js'
 import { plainError } from './plainError.js'
 import { readChainspecText } from './readChainspecText.js'
@@ -70,6 +73,10 @@ const keyInput = $<HTMLInputElement>('key-file')
 const keyStatus = $<HTMLElement>('key-status')
 const signButton = $<HTMLButtonElement>('sign')
 const walletButton = $<HTMLButtonElement>('sign-wallet')
+const ledgerArea = $<HTMLElement>('ledger-area')
+const ledgerPath = $<HTMLInputElement>('ledger-path')
+const ledgerButton = $<HTMLButtonElement>('sign-ledger')
+const ledgerList = $<HTMLElement>('ledger-screens')
 const downloadButton = $<HTMLButtonElement>('download-signed')
 const status = $<HTMLElement>('status')
 const copiesInput = $<HTMLInputElement>('signed-copies')
@@ -87,6 +94,8 @@ let signed: { file: CosignFile; accountHash: string } | undefined
 /** Why the last attempt to sign was refused; cleared by any change. */
 let notSigned: string | undefined
 let merged: CosignFile | undefined
+/** What the Ledger showed (or will show) for the file being signed with it. */
+let ledgerShown: { file: CosignFile; screens: LedgerScreens } | undefined
 /** Emulated outcomes by file hash, network and account; `pending` while running. */
 const outcomes = new Map<string, ExpectedOutcome | undefined | 'pending'>()
 
@@ -519,6 +528,9 @@ function showSign(v: View | undefined): void {
   }
   signButton.disabled = !ready || !keyOk
   walletButton.disabled = !ready || provider() === undefined
+  ledgerArea.hidden = !hasWebHid()
+  ledgerButton.disabled = !ready || !hasWebHid()
+  showLedgerScreens(ready ? file : undefined)
   const isSigned = ready && signed !== undefined && signed.file === file
   downloadButton.disabled = !isSigned
   mergeButton.disabled = merged === undefined
@@ -595,6 +607,40 @@ async function sign(
 }
 
 class Refusal extends Error {}
+
+/**
+ * What the Ledger will show for the file, item by item with the hashes in full, beside the
+ * description above: from the device's own model once it is connected, else planned for a 16 KB
+ * buffer (a Nano S, 8 KB, may sign a large deploy blind instead).
+ */
+function showLedgerScreens(current: CosignFile | undefined): void {
+  ledgerList.replaceChildren()
+  if (!current || ledgerArea.hidden) return
+  let shown: LedgerScreens
+  try {
+    shown = ledgerShown?.file === current ? ledgerShown.screens : planScreens(current)
+  } catch (error) {
+    ledgerList.append(el('p', `A Ledger cannot sign this file: ${plainError(error)}.`, 'danger-text'))
+    return
+  }
+  ledgerList.append(
+    el(
+      'p',
+      shown.blind
+        ? 'Your Ledger will show only these hashes, not what the code does: compare each in full, and approve only if the description above is what you mean.'
+        : 'Your Ledger will show these screens: compare each before approving.',
+      shown.blind ? 'danger-text' : 'note',
+    ),
+  )
+  const list = el('dl')
+  list.id = 'ledger-screen-list'
+  for (const screen of shown.screens) row(list, screen.title, screen.value)
+  ledgerList.append(list)
+  if (!shown.complete)
+    ledgerList.append(el('p', 'The device shows more items for this session: read them all.'))
+  if (shown.refusal)
+    ledgerList.append(el('p', `The Casper app will refuse this file: ${shown.refusal}.`, 'danger-text'))
+}
 
 async function readKey(): Promise<void> {
   key = undefined
@@ -867,6 +913,28 @@ walletButton.addEventListener('click', () => {
     const refusal = keyRefusal(accountHash, v)
     if (refusal) throw new Refusal(refusal)
     return { file: await signWithCasperWallet(current, wallet, publicKey), accountHash }
+  })
+})
+ledgerButton.addEventListener('click', () => {
+  const path = ledgerPath.value
+  void sign(async (current, v) => {
+    const transport = await openLedger()
+    try {
+      const signer = await ledgerSigner({
+        transport,
+        path,
+        // Shown before the device is asked: the co-signer compares the device's screens with these.
+        onScreens: (screens) => {
+          ledgerShown = { file: current, screens }
+          showLedgerScreens(current)
+        },
+      })
+      const refusal = keyRefusal(signer.accountHash, v)
+      if (refusal) throw new Refusal(refusal)
+      return { file: await signFile(current, signer), accountHash: signer.accountHash }
+    } finally {
+      await transport.close().catch(() => undefined)
+    }
   })
 })
 downloadButton.addEventListener('click', () => {

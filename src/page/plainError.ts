@@ -1,5 +1,5 @@
 // What went wrong, in the words of a co-signer who is not a developer: the page's one mapping from
-// the library's error codes (CosignError, KeyError, SignerError, ChainspecError) to plain text.
+// the library's error codes (CosignError, KeyError, SignerError, ChainspecError, LedgerError) to plain text.
 
 /** The parts of a casper-multisig error the mapping reads (any entry's copy of BaseError has them). */
 type Coded = Error & {
@@ -80,6 +80,22 @@ export function plainError(error: unknown): string {
     case 'ChainspecMissingValue':
     case 'ChainspecInvalidValue':
       return `it is not a chainspec this page can use: ${short}`
+    case 'UserRejected':
+      return 'it was rejected on the Ledger'
+    case 'AppNotOpen':
+      return 'the Casper app is not open on the Ledger: open it, then sign again'
+    case 'DeviceLocked':
+      return 'the Ledger is locked: unlock it with its PIN, open the Casper app, then sign again'
+    case 'DataInvalid':
+      return `the Casper app on the Ledger refused this file${typeof d.deviceMessage === 'string' && d.deviceMessage ? ` (it says: ${d.deviceMessage})` : ''}`
+    case 'TooLarge':
+      return 'this file is too large for the Ledger to sign: sign it with a key file or Casper Wallet'
+    case 'InvalidPath':
+      return "the Ledger key path is not one the Casper app uses: write it as m/44'/506'/0'/0/N"
+    case 'DeviceError':
+      if (d.reason === 'notChosen')
+        return 'no Ledger was chosen: connect and unlock it, open the Casper app, then sign again and pick it'
+      return 'the Ledger did not answer as expected: reconnect it, open the Casper app, then sign again'
     default:
       return short
   }
