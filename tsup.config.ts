@@ -43,6 +43,7 @@ export default defineConfig([
     entry: { main: 'src/cli/main.ts' },
     outDir: 'dist/cli',
     format: ['esm'],
+    minifyWhitespace: true,
     target: 'node18',
     platform: 'node',
   },
