@@ -9,6 +9,9 @@ import { type DeployDescription, describeDeploy } from '../preflight/describeDep
 import type { Rpc } from '../rpc/createRpc.js'
 import { getSpendingState } from '../rpc/getSpendingState.js'
 import { type AddressBook, addressBookWarnings, keyJson } from './labels.js'
+import type { OwnChainspec } from './ownChainspec.js'
+import { readFileNodeAccount } from './readNodeAccount.js'
+import { fileChainName, transactionAccount } from './readSignedFile.js'
 
 /**
  * The one description the commands show (`describeDeploy` over the decoded file). The rules are the
@@ -69,6 +72,47 @@ export async function describeForCli(
         ...description,
         warnings: [...description.warnings, ...recipients, ...addressBookWarnings({ warnings: book })],
       }
+}
+
+/**
+ * {@link describeForCli} for the commands that also work offline (`describe`, `sign`): with nodes,
+ * the file's account is read from them first; on a node of another chain the verdict is against
+ * the node's chain name (DO NOT SIGN), with the chains named in `wrongChain`.
+ *
+ * @example
+ * ```ts
+ * const { description, onChain, wrongChain } = await describeWithNodes(read.file, { nodes, fromEnvironment, command: 'sign', own, chainName, addressBook: book })
+ * ```
+ */
+export async function describeWithNodes(
+  file: CosignFile,
+  context: {
+    nodes: readonly string[]
+    fromEnvironment: boolean
+    command: 'describe' | 'sign'
+    own?: OwnChainspec | undefined
+    chainName?: string | undefined
+    addressBook?: Parameters<typeof describeForCli>[1]['addressBook']
+  },
+) {
+  const { nodes, own } = context
+  const { onChain, wrongChain } =
+    nodes.length > 0
+      ? await readFileNodeAccount(
+          { urls: nodes, fromEnvironment: context.fromEnvironment, command: context.command },
+          transactionAccount(file),
+          fileChainName(file),
+          { chainspec: own },
+        )
+      : {}
+  const description = await describeForCli(file, {
+    chainName: context.chainName ?? wrongChain?.details.nodeChain,
+    ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
+    account: onChain?.account,
+    rpc: onChain?.rpc,
+    addressBook: context.addressBook,
+  })
+  return { description, onChain, wrongChain }
 }
 
 /** The description for `--json`: full hashes and keys with their labels, amounts as decimal strings. */

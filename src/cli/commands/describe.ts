@@ -2,15 +2,14 @@
 import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
-import { describeForCli, descriptionJson } from '../describeText.js'
+import { describeWithNodes, descriptionJson } from '../describeText.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { labelOptions, loadAddressBook } from '../labels.js'
 import { nodeAddresses, nodeFromEnvironment, nodeOptions } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs } from '../parseCommandArgs.js'
-import { readFileNodeAccount } from '../readNodeAccount.js'
-import { fileChainName, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { readSignedFile } from '../readSignedFile.js'
 
 const options = {
   ...inputOptions,
@@ -61,22 +60,12 @@ export const describeCommand: Command = {
     const book = loadAddressBook(values, { env: io.env, inputs: [file] })
     const labels = book.labels
     const read = readSignedFile(file)
-    // On a node of another chain, the account there is not the file's: the verdict is against the
-    // node's chain name (DO NOT SIGN), with the chains named first.
-    const { onChain, wrongChain } =
-      nodes.length > 0
-        ? await readFileNodeAccount(
-            { urls: nodes, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'describe' },
-            transactionAccount(read.file),
-            fileChainName(read.file),
-            { chainspec: own },
-          )
-        : {}
-    const description = await describeForCli(read.file, {
-      chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
-      ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
-      account: onChain?.account,
-      rpc: onChain?.rpc,
+    const { description, onChain, wrongChain } = await describeWithNodes(read.file, {
+      nodes,
+      fromEnvironment: nodeFromEnvironment(values, io.env),
+      command: 'describe',
+      own,
+      chainName: values['chain-name'],
       addressBook: book,
     })
     const output = createOutput(io, values)

@@ -13,7 +13,7 @@ import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { commandUsage } from '../commandUsage.js'
 import { checkOutputPath, outOptions, outPath } from '../deployOutput.js'
-import { describeForCli } from '../describeText.js'
+import { describeWithNodes } from '../describeText.js'
 import { writeText } from '../files.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { integrityProblems } from '../integrityProblems.js'
@@ -25,8 +25,7 @@ import { type OpenedLedger, openLedger } from '../openLedger.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
-import { readFileNodeAccount } from '../readNodeAccount.js'
-import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { kindJson, readSignedFile } from '../readSignedFile.js'
 import { readSigningKey } from '../readSigningKey.js'
 
 const options = {
@@ -175,22 +174,12 @@ export const signCommand: Command = {
       const force = Boolean(values.force)
       checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
       const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
-      // On a node of another chain, the account there is not the file's: the verdict is against the
-      // node's chain name (DO NOT SIGN), with the chains named first.
-      const { onChain, wrongChain } =
-        nodes.length > 0
-          ? await readFileNodeAccount(
-              { urls: nodes, fromEnvironment: nodeFromEnvironment(values, io.env), command: 'sign' },
-              transactionAccount(read.file),
-              fileChainName(read.file),
-              { chainspec: own },
-            )
-          : {}
-      const description = await describeForCli(read.file, {
-        chainName: values['chain-name'] ?? wrongChain?.details.nodeChain,
-        ...(onChain?.network ?? (own ? { chainspec: own.chainspec } : {})),
-        account: onChain?.account,
-        rpc: onChain?.rpc,
+      const { description, onChain, wrongChain } = await describeWithNodes(read.file, {
+        nodes,
+        fromEnvironment: nodeFromEnvironment(values, io.env),
+        command: 'sign',
+        own,
+        chainName: values['chain-name'],
         addressBook: book,
       })
       for (const line of descriptionLines(description, labels)) output.info(line)
