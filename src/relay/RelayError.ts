@@ -1,0 +1,50 @@
+// Errors of the relay and its clients: a proposal the relay refuses, a store it cannot open, a relay that lies.
+import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+
+/**
+ * Why the relay (or a client talking to one) refused:
+ * - `StoreUnavailable`: the database package is not installed or the database cannot be opened;
+ * - `StoreSchemaNewer`: the database was migrated by a newer relay than this one;
+ * - `ProposalNotFound`: no proposal has this hash;
+ * - `NoValidApproval`: a new proposal carries no valid approval by a key of its account (spam rule);
+ * - `BodyTooLarge`: the request body is over the relay's limit;
+ * - `RateLimited`: too many requests from one address;
+ * - `Unauthorized`: the operator token is missing or wrong;
+ * - `NotReady`: the proposal cannot be submitted yet (weight below the threshold, or the verdict refuses it);
+ * - `NoNode`: the relay was started without `--node`, so it cannot do this;
+ * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
+ * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify.
+ */
+export type RelayErrorCode =
+  | 'StoreUnavailable'
+  | 'StoreSchemaNewer'
+  | 'ProposalNotFound'
+  | 'NoValidApproval'
+  | 'BodyTooLarge'
+  | 'RateLimited'
+  | 'Unauthorized'
+  | 'NotReady'
+  | 'NoNode'
+  | 'RelayUnreachable'
+  | 'RelayLied'
+
+/**
+ * Thrown by the relay and its clients; `code` says which rule.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.getProposal(hash)
+ * } catch (error) {
+ *   if (error instanceof RelayError && error.code === 'StoreUnavailable') console.error(error.remedy)
+ * }
+ * ```
+ */
+export class RelayError extends BaseError {
+  override name = 'RelayError'
+  declare readonly code: RelayErrorCode
+
+  constructor(shortMessage: string, parameters: BaseErrorParameters & { code: RelayErrorCode }) {
+    super(shortMessage, parameters)
+  }
+}
