@@ -13,7 +13,8 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `NotReady`: the proposal cannot be submitted yet (weight below the threshold, or the verdict refuses it);
  * - `NoNode`: the relay was started without `--node`, so it cannot do this;
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
- * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify.
+ * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
+ * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long).
  */
 export type RelayErrorCode =
   | 'StoreUnavailable'
@@ -27,6 +28,7 @@ export type RelayErrorCode =
   | 'NoNode'
   | 'RelayUnreachable'
   | 'RelayLied'
+  | 'InvalidWebhook'
 
 /**
  * Thrown by the relay and its clients; `code` says which rule.

@@ -1,0 +1,41 @@
+// Which webhook addresses a relay accepts: http or https, no credentials, bounded length.
+import { RelayError } from './RelayError.js'
+
+/** The longest webhook URL a relay stores, in characters. */
+export const maxWebhookUrlLength = 2048
+
+/**
+ * The webhook URL given at registration, checked and normalized (WHATWG URL serialization): an
+ * absolute `http:` or `https:` URL with a host, no user name or password in it (a secret belongs in
+ * the signature, and a URL is listed back to anyone holding the operator token), at most
+ * {@link maxWebhookUrlLength} characters. The notifier checks it again before each delivery.
+ *
+ * @throws {RelayError} `InvalidWebhook` for anything else.
+ * @example
+ * ```ts
+ * webhookUrl('https://hooks.example.com/casper') // 'https://hooks.example.com/casper'
+ * webhookUrl('ftp://example.com') // throws RelayError InvalidWebhook
+ * ```
+ */
+export function webhookUrl(text: unknown): string {
+  const refuse = (reason: string) =>
+    new RelayError('The webhook URL is not one the relay can call', {
+      code: 'InvalidWebhook',
+      details: { url: typeof text === 'string' ? text.slice(0, 200) : typeof text, reason },
+      remedy: `Give an absolute http:// or https:// URL of at most ${maxWebhookUrlLength} characters, without a user name or password.`,
+    })
+  if (typeof text !== 'string') throw refuse('not a string')
+  if (text.length > maxWebhookUrlLength) throw refuse(`longer than ${maxWebhookUrlLength} characters`)
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw refuse('not an absolute URL')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refuse(`scheme ${url.protocol} is not http or https`)
+  if (url.hostname === '') throw refuse('no host')
+  if (url.username !== '' || url.password !== '') throw refuse('credentials in the URL')
+  if (url.href.length > maxWebhookUrlLength) throw refuse(`longer than ${maxWebhookUrlLength} characters`)
+  return url.href
+}
