@@ -117,12 +117,12 @@ function ttlError(
 ): CosignError {
   const max = formatDuration(network.maxTtlMs)
   return new CosignError(
-    code === 'TtlTooLong' ? `The TTL is longer than ${network.chainName} allows` : 'Invalid TTL',
+    code === 'TtlTooLong' ? 'The TTL is longer than the network allows' : 'Invalid TTL',
     {
       code,
       details: {
         field: 'ttl',
-        expected: `a duration above zero and at most ${max} (chainspec max_ttl of ${network.chainName})`,
+        expected: `a duration above zero and at most ${max} (chainspec max_ttl)`,
         got: JSON.stringify(text.slice(0, 60)),
       },
       remedy: `Give a TTL such as "30m" or "${max}": the node refuses a deploy or transaction living longer than ${max}.`,

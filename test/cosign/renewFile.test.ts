@@ -159,7 +159,7 @@ describe('renewFile TTL', () => {
       code: 'TtlTooLong',
       details: { field: 'ttl', got: '"2h 1ms"' },
     })
-    expect((error as Error).message).toMatch(/at most 2h \(chainspec max_ttl of casper\)/)
+    expect((error as Error).message).toMatch(/at most 2h \(chainspec max_ttl\)/)
     expect((error as { remedy: string }).remedy).toMatch(/"2h"/)
   })
 
