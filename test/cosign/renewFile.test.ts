@@ -8,12 +8,12 @@ import {
   type CosignFile,
   mainnet,
   parseCosignFile,
-  renewFile,
   stringifyCosignFile,
   testnet,
   verifyFile,
   withApprovals,
 } from '../../src/cosign/index.js'
+import { renewFile } from '../../src/cosign/renewFile.js'
 import { sdk } from '../../src/deploy/sdk.js'
 import { parseTimestamp } from '../../src/encoding/duration.js'
 
