@@ -76,6 +76,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/merge.js')).mergeCommand,
   },
   {
+    name: 'renew',
+    summary: 'renew an expired deploy file: new timestamp and TTL, new hash, who must sign again',
+    load: async () => (await import('./commands/renew.js')).renewCommand,
+  },
+  {
     name: 'status',
     summary: 'executed, pending, or signature progress and preflight (exit 0 ready, 3 not, 4 pending)',
     load: async () => (await import('./commands/status.js')).statusCommand,

@@ -14,6 +14,7 @@ import { pageCommand } from '../../src/cli/commands/page.js'
 import { planCommand } from '../../src/cli/commands/plan.js'
 import { redelegateCommand } from '../../src/cli/commands/redelegate.js'
 import { relayCommand } from '../../src/cli/commands/relay.js'
+import { renewCommand } from '../../src/cli/commands/renew.js'
 import { sendCommand } from '../../src/cli/commands/send.js'
 import { signCommand } from '../../src/cli/commands/sign.js'
 import { statusCommand } from '../../src/cli/commands/status.js'
@@ -35,6 +36,7 @@ const commands: readonly Command<unknown>[] = [
   describeCommand,
   signCommand,
   mergeCommand,
+  renewCommand,
   statusCommand,
   sendCommand,
   waitCommand,
