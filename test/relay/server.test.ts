@@ -197,6 +197,31 @@ describe('relay without a node', () => {
     expect(r.events.every((e) => e.hash === hash && e.account === alice.accountHash)).toBe(true)
   })
 
+  test('a TransactionV1 proposal: posted, merged, described and listed like a deploy', async () => {
+    const r = await relay()
+    const unsigned = buildTransfer({
+      account: alice.publicKey,
+      chainName: 'casper',
+      target: carol.publicKey,
+      amount: 10_000_000_000n,
+      id: 9,
+    }).json
+    const hash = hashOf(unsigned)
+    expect(parseCosignFile(unsigned).kind).toBe('transaction')
+    const posted = await http(r.url, 'POST', '/proposals', signed(unsigned, bob))
+    expect(posted).toMatchObject({ status: 201, json: { hash, kind: 'transaction', added: [bob.publicKey] } })
+    await http(r.url, 'POST', `/proposals/${hash}/approvals`, signed(unsigned, alice))
+    const view = await http(r.url, 'GET', `/proposals/${hash}`)
+    expect(view.json).toMatchObject({ kind: 'transaction', account: alice.accountHash, approvals: 2 })
+    expect(view.json.description).toContain(`Transaction ${hash}`)
+    const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${hash}/file`)).text)
+    expect(file).toMatchObject({ kind: 'transaction', hash })
+    expect(file.approvals.map((a) => a.signer)).toEqual([bob.publicKey, alice.publicKey])
+    expect(
+      (await http(r.url, 'GET', `/accounts/${alice.accountHash}/proposals`)).json.proposals,
+    ).toMatchObject([{ hash, kind: 'transaction', status: 'pending', approvals: 2 }])
+  })
+
   test('a forged or broken approval is refused with its code and nothing is stored; a changed file is HashMismatch', async () => {
     const r = await relay()
     const unsigned = transfer(alice, { amount: 11_000_000_000n })
