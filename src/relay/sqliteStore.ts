@@ -15,16 +15,6 @@ import {
   webhookFromRow,
 } from './storeRows.js'
 
-// The row helpers lived here first; code that imports them from this file keeps working.
-export {
-  type DeliveryRow,
-  deliveryFromRow,
-  notFound,
-  type ProposalRow,
-  proposalFromRow,
-  webhookFromRow,
-} from './storeRows.js'
-
 /** The optional package the SQLite store needs. */
 export const sqlitePackage = 'better-sqlite3'
 

@@ -1,4 +1,4 @@
-// Which webhook addresses a relay accepts: http or https, no credentials, bounded length.
+// Which webhook addresses a relay accepts: https (http only to loopback), no credentials, bounded length.
 import { RelayError } from './RelayError.js'
 
 /** The longest webhook URL a relay stores, in characters. */
@@ -6,7 +6,8 @@ export const maxWebhookUrlLength = 2048
 
 /**
  * The webhook URL given at registration, checked and normalized (WHATWG URL serialization): an
- * absolute `http:` or `https:` URL with a host, no user name or password in it (a secret belongs in
+ * absolute `https:` URL with a host (`http:` only to a loopback address: a notifier on the same machine;
+ * payloads sent in the clear elsewhere could be read on the way), no user name or password in it (a secret belongs in
  * the signature, and a URL is listed back to anyone holding the operator token), at most
  * {@link maxWebhookUrlLength} characters. The notifier checks it again before each delivery.
  *
@@ -14,7 +15,8 @@ export const maxWebhookUrlLength = 2048
  * @example
  * ```ts
  * webhookUrl('https://hooks.example.com/casper') // 'https://hooks.example.com/casper'
- * webhookUrl('ftp://example.com') // throws RelayError InvalidWebhook
+ * webhookUrl('http://127.0.0.1:8080/hook') // 'http://127.0.0.1:8080/hook'
+ * webhookUrl('http://example.com/hook') // throws RelayError InvalidWebhook
  * ```
  */
 export function webhookUrl(text: unknown): string {
@@ -22,7 +24,7 @@ export function webhookUrl(text: unknown): string {
     new RelayError('The webhook URL is not one the relay can call', {
       code: 'InvalidWebhook',
       details: { url: typeof text === 'string' ? text.slice(0, 200) : typeof text, reason },
-      remedy: `Give an absolute http:// or https:// URL of at most ${maxWebhookUrlLength} characters, without a user name or password.`,
+      remedy: `Give an absolute https:// URL (http:// only to 127.0.0.1, localhost or [::1]) of at most ${maxWebhookUrlLength} characters, without a user name or password.`,
     })
   if (typeof text !== 'string') throw refuse('not a string')
   if (text.length > maxWebhookUrlLength) throw refuse(`longer than ${maxWebhookUrlLength} characters`)
@@ -35,6 +37,8 @@ export function webhookUrl(text: unknown): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw refuse(`scheme ${url.protocol} is not http or https`)
   if (url.hostname === '') throw refuse('no host')
+  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    throw refuse('http is allowed only to a loopback address')
   if (url.username !== '' || url.password !== '') throw refuse('credentials in the URL')
   if (url.href.length > maxWebhookUrlLength) throw refuse(`longer than ${maxWebhookUrlLength} characters`)
   return url.href

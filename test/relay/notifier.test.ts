@@ -394,14 +394,18 @@ describe('the expiring and expired scanner', () => {
 })
 
 describe('webhook URLs', () => {
-  test('http and https URLs are accepted, normalized', () => {
+  test('https URLs, and http URLs to loopback, are accepted, normalized', () => {
     expect(webhookUrl('https://hooks.example.com/casper?x=1')).toBe('https://hooks.example.com/casper?x=1')
-    expect(webhookUrl('HTTP://Example.COM')).toBe('http://example.com/')
+    expect(webhookUrl('HTTPS://Example.COM')).toBe('https://example.com/')
     expect(webhookUrl('http://127.0.0.1:8080/h')).toBe('http://127.0.0.1:8080/h')
+    expect(webhookUrl('HTTP://LOCALHOST:9/h')).toBe('http://localhost:9/h')
+    expect(webhookUrl('http://[::1]:9/h')).toBe('http://[::1]:9/h')
   })
 
   test.each([
     ['ftp://example.com/'],
+    ['http://example.com/hook'],
+    ['http://10.0.0.1/hook'],
     ['file:///etc/passwd'],
     ['javascript:alert(1)'],
     ['data:text/plain,x'],
