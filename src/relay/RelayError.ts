@@ -13,7 +13,10 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `NotReady`: the proposal cannot be submitted yet (weight below the threshold, or the verdict refuses it);
  * - `NoNode`: the relay was started without `--node`, so it cannot do this;
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
- * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify.
+ * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
+ * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
+ *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
+ *   (not a hash, a copy of another file).
  */
 export type RelayErrorCode =
   | 'StoreUnavailable'
@@ -27,6 +30,7 @@ export type RelayErrorCode =
   | 'NoNode'
   | 'RelayUnreachable'
   | 'RelayLied'
+  | 'RelayRefused'
 
 /**
  * Thrown by the relay and its clients; `code` says which rule.
