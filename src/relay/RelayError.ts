@@ -1,5 +1,6 @@
 // Errors of the relay and its clients: a proposal the relay refuses, a store it cannot open, a relay that lies.
 import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+import type { RejectionCode } from '../keys/verifyApproval.js'
 
 /**
  * Why the relay (or a client talking to one) refused:
@@ -16,7 +17,14 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
  * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
  *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
- *   (not a hash, a copy of another file).
+ *   (not a hash, a copy of another file);
+ * - `InvalidRequest`: a request the relay cannot read (not JSON, not UTF-8, a malformed hash, account or URL);
+ * - `NotFound`: no such route, or no such webhook;
+ * - `MethodNotAllowed`: the route exists but not with this method (CORS preflights included);
+ * - `PageNotBuilt`: the co-signer page was not built, so `/p/<hash>` cannot serve it;
+ * - `CannotListen`: the relay cannot listen on its host and port (in use, not allowed);
+ * - `MalformedSigner`, `MalformedSignature`, `TagMismatch`, `HighS`, `InvalidSignature`: an approval
+ *   that does not verify, refused with its rejection's code (see `verifyApproval`).
  */
 export type RelayErrorCode =
   | 'StoreUnavailable'
@@ -31,6 +39,12 @@ export type RelayErrorCode =
   | 'RelayUnreachable'
   | 'RelayLied'
   | 'RelayRefused'
+  | 'InvalidRequest'
+  | 'NotFound'
+  | 'MethodNotAllowed'
+  | 'PageNotBuilt'
+  | 'CannotListen'
+  | RejectionCode
 
 /**
  * Thrown by the relay and its clients; `code` says which rule.
