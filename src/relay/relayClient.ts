@@ -134,8 +134,8 @@ const maxAnswerChars = 3 * maxFileBytes
  * ```
  */
 export function relayClient(url: string, options: RelayClientOptions = {}): RelayClient {
-  const base = url.replace(/\/+$/, '')
-  const shown = redactUrl(base)
+  const { base, basic } = splitCredentials(url.replace(/\/+$/, ''))
+  const shown = redactUrl(url.replace(/\/+$/, ''))
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis)
   const timeoutMs = options.timeoutMs ?? 30_000
 
@@ -143,6 +143,7 @@ export function relayClient(url: string, options: RelayClientOptions = {}): Rela
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
+    else if (basic !== undefined) headers.authorization = `Basic ${basic}`
     let response: Response
     let text: string
     try {
@@ -352,6 +353,28 @@ export function relayClient(url: string, options: RelayClientOptions = {}): Rela
       const mustSign = [...new Set(old.file.approvals.map((a) => a.signer.toLowerCase()))]
       return { hash: fresh.hash, renewedFrom: old.hash, mustSign, proposal: fresh }
     },
+  }
+}
+
+/**
+ * The address without its `user:password@` (fetch refuses a URL that holds one), and those
+ * credentials as HTTP Basic authorization (a relay behind a proxy that asks for them).
+ */
+function splitCredentials(url: string): { base: string; basic: string | undefined } {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { base: url, basic: undefined }
+  }
+  if (parsed.username === '' && parsed.password === '') return { base: url, basic: undefined }
+  const user = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`
+  parsed.username = ''
+  parsed.password = ''
+  const bytes = new TextEncoder().encode(user)
+  return {
+    base: parsed.href.replace(/\/+$/, ''),
+    basic: btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')),
   }
 }
 

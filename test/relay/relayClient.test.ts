@@ -375,6 +375,24 @@ describe('relayClient: errors', () => {
     expect(asked).toBe(false)
   })
 
+  it("sends a relay address's user and password as Basic authorization, never in the URL", async () => {
+    const seen: { url: string; authorization: string | null }[] = []
+    const client = relayClient('https://us%C3%A9r:p%40ss@relay.invalid/', {
+      fetch: async (input, init) => {
+        seen.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') })
+        return new Response('{"error":{"code":"ProposalNotFound","message":"no"}}', { status: 404 })
+      },
+    })
+    expect(client.shown).toBe('https://***@relay.invalid')
+    await expect(client.proposal('cd'.repeat(32))).rejects.toMatchObject({ code: 'ProposalNotFound' })
+    expect(seen).toEqual([
+      {
+        url: `https://relay.invalid/proposals/${'cd'.repeat(32)}`,
+        authorization: `Basic ${Buffer.from('usér:p@ss').toString('base64')}`,
+      },
+    ])
+  })
+
   it('sends the operator token to list proposals, and keeps only well-formed entries', async () => {
     let authorization: string | null = null
     const client = relayClient('http://relay.invalid/base/', {

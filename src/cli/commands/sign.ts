@@ -298,7 +298,7 @@ export const signCommand: Command = {
           approvals: merged.file.approvals.length,
         }
         output.info(
-          `Posted to the relay ${safeText(client.shown)}: ${added.length > 0 ? 'approval added' : 'it had this approval already'}; it holds ${posted.approvals} approval${posted.approvals === 1 ? '' : 's'} that verify`,
+          `Posted to the relay ${safeText(client.shown)}: ${added.length > 0 ? 'approval added' : 'it had this approval already'}; it holds ${posted.approvals} approval${posted.approvals === 1 ? ' that verifies' : 's that verify'}`,
         )
         if (hash === undefined) output.info(`Link for co-signers: ${safeText(posted.page)}`)
       }
