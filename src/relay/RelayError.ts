@@ -15,7 +15,10 @@ import type { RejectionCode } from '../keys/verifyApproval.js'
  * - `NoNode`: the relay was started without `--node`, so it cannot do this;
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
  * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
- * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long).
+ * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long);
+ * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
+ *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
+ *   (not a hash, a copy of another file);
  * - `InvalidRequest`: a request the relay cannot read (not JSON, not UTF-8, a malformed hash, account or URL);
  * - `NotFound`: no such route, or no such webhook;
  * - `MethodNotAllowed`: the route exists but not with this method (CORS preflights included);
@@ -38,6 +41,7 @@ export type RelayErrorCode =
   | 'RelayUnreachable'
   | 'RelayLied'
   | 'InvalidWebhook'
+  | 'RelayRefused'
   | 'InvalidRequest'
   | 'NotFound'
   | 'MethodNotAllowed'

@@ -616,10 +616,7 @@ describe('casper-multisig relay', () => {
     expect(unreachable.code).toBe(1)
     expect(unreachable.err).toContain('cannot reach its PostgreSQL database')
     expect(unreachable.err).not.toContain('pw@')
-    for (const args of [
-      ['--auto-submit'],
-      ['--port', '70000'],
-    ]) {
+    for (const args of [['--auto-submit'], ['--port', '70000']]) {
       const run = await cli(['relay', ...args])
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.err).not.toContain('pw@')
