@@ -111,8 +111,9 @@ export function startNotifier(options: NotifierOptions): Notifier {
       const type = expired ? 'proposal.expired' : 'proposal.expiring'
       const key = `${type}:${proposal.hash}`
       if (noticed.has(key)) continue
-      // The moment the notice is about; a webhook registered after it is not told.
-      const moment = expired ? proposal.expiresAt : proposal.expiresAt - expiringWithinMs
+      // The moment the notice is about (or, for a proposal posted later, the moment it was posted); a
+      // webhook registered after it is not told.
+      const moment = Math.max(proposal.createdAt, expired ? proposal.expiresAt : proposal.expiresAt - expiringWithinMs)
       await enqueue(
         { type, hash: proposal.hash, account: proposal.account, data: noticeData(proposal) },
         moment,
