@@ -4,15 +4,26 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Approval } from '../cosign/CosignFile.js'
 import { RelayError } from './RelayError.js'
-import type {
-  Delivery,
-  NewProposal,
-  ProposalState,
-  RelayStore,
-  StoredProposal,
-  Webhook,
-} from './RelayStore.js'
+import type { Delivery, NewProposal, RelayStore } from './RelayStore.js'
 import { relayMigrations, relaySchemaVersion } from './relayMigrations.js'
+import {
+  type DeliveryRow,
+  deliveryFromRow,
+  notFound,
+  type ProposalRow,
+  proposalFromRow,
+  webhookFromRow,
+} from './storeRows.js'
+
+// The row helpers lived here first; code that imports them from this file keeps working.
+export {
+  type DeliveryRow,
+  deliveryFromRow,
+  notFound,
+  type ProposalRow,
+  proposalFromRow,
+  webhookFromRow,
+} from './storeRows.js'
 
 /** The optional package the SQLite store needs. */
 export const sqlitePackage = 'better-sqlite3'
@@ -28,77 +39,6 @@ type Database = {
   exec(source: string): void
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R
   close(): void
-}
-
-/** A row of `proposals` as SQL returns it. */
-export type ProposalRow = {
-  hash: string
-  kind: string
-  account: string
-  chain_name: string
-  file: string
-  created_at: number | string
-  expires_at: number | string
-  state: string
-  execution: string | null
-  renewed_from: string | null
-  renewed_to: string | null
-}
-
-/** A stored proposal from its row (both stores). */
-export function proposalFromRow(row: ProposalRow): StoredProposal {
-  return {
-    hash: row.hash,
-    kind: row.kind === 'transaction' ? 'transaction' : 'deploy',
-    account: row.account,
-    chainName: row.chain_name,
-    file: row.file,
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
-    state: row.state as ProposalState,
-    execution: row.execution ?? undefined,
-    renewedFrom: row.renewed_from ?? undefined,
-    renewedTo: row.renewed_to ?? undefined,
-  }
-}
-
-/** A row of `deliveries` as SQL returns it. */
-export type DeliveryRow = {
-  id: string
-  webhook_id: string
-  event_key: string
-  payload: string
-  attempts: number | string
-  next_attempt_at: number | string
-}
-
-/** A delivery from its row (both stores). */
-export function deliveryFromRow(row: DeliveryRow): Delivery {
-  return {
-    id: row.id,
-    webhookId: row.webhook_id,
-    eventKey: row.event_key,
-    payload: row.payload,
-    attempts: Number(row.attempts),
-    nextAttemptAt: Number(row.next_attempt_at),
-  }
-}
-
-/** A webhook from its row (both stores). */
-export function webhookFromRow(row: {
-  id: string
-  account: string
-  url: string
-  secret: string
-  created_at: number | string
-}): Webhook {
-  return {
-    id: row.id,
-    account: row.account,
-    url: row.url,
-    secret: row.secret,
-    createdAt: Number(row.created_at),
-  }
 }
 
 /**
@@ -259,15 +199,6 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
       db.close()
     },
   }
-}
-
-/** The error for a hash the store does not hold. */
-export function notFound(hash: string): RelayError {
-  return new RelayError('No proposal has this hash', {
-    code: 'ProposalNotFound',
-    details: { hash },
-    remedy: 'Check the hash, or post the file first (casper-multisig propose FILE --relay URL).',
-  })
 }
 
 function migrate(db: Database, path: string): void {
