@@ -20,6 +20,7 @@ import type { RejectionCode } from '../keys/verifyApproval.js'
  * - `NotFound`: no such route, or no such webhook;
  * - `MethodNotAllowed`: the route exists but not with this method (CORS preflights included);
  * - `PageNotBuilt`: the co-signer page was not built, so `/p/<hash>` cannot serve it;
+ * - `NotRenewable`: the proposal is not expired nor expiring within 30 minutes, or was already sent;
  * - `CannotListen`: the relay cannot listen on its host and port (in use, not allowed);
  * - `MalformedSigner`, `MalformedSignature`, `TagMismatch`, `HighS`, `InvalidSignature`: an approval
  *   that does not verify, refused with its rejection's code (see `verifyApproval`).
@@ -42,6 +43,7 @@ export type RelayErrorCode =
   | 'MethodNotAllowed'
   | 'PageNotBuilt'
   | 'CannotListen'
+  | 'NotRenewable'
   | RejectionCode
 
 /**

@@ -20,6 +20,7 @@ const statusOf: Readonly<Record<string, number>> = {
   Unauthorized: 401,
   NotReady: 409,
   NoNode: 409,
+  NotRenewable: 409,
   BodyTooLarge: 413,
   RateLimited: 429,
   StoreUnavailable: 503,

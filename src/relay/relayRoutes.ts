@@ -15,6 +15,7 @@ import { RelayError } from './RelayError.js'
 import type { RateLimiter } from './rateLimit.js'
 import { readBody } from './readBody.js'
 import { sendError, sendJson, sendText } from './relayResponse.js'
+import { renewProposal } from './renewProposal.js'
 import { servePage } from './servePage.js'
 import { notFound } from './sqliteStore.js'
 import { submitProposal } from './submitProposal.js'
@@ -125,6 +126,16 @@ export function relayRoutes(
         POST: async (request, response, [hash]) => {
           await body(request)
           sendJson(response, 200, await submitProposal(context, hash!, follow))
+        },
+      },
+    },
+    {
+      pattern: new RegExp(`^/proposals/${hashPattern}/renew$`),
+      methods: {
+        POST: async (request, response, [hash]) => {
+          await body(request)
+          const renewed = await renewProposal(context, hash!)
+          sendJson(response, renewed.created ? 201 : 200, renewed)
         },
       },
     },

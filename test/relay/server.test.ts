@@ -1,4 +1,5 @@
 // The relay's HTTP server over real loopback HTTP and a SQLite store in a temp directory; the node is the devnet.
+import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -19,6 +20,7 @@ import { awaitResult } from '../../src/rpc/awaitResult.js'
 import { createRpc } from '../../src/rpc/createRpc.js'
 import { submit } from '../../src/rpc/submit.js'
 import { type TestSigner, testSigner } from '../approvals/testSigners.js'
+import { builtCli, cli } from '../cli/cliKit.js'
 
 const alice = testSigner(1, 'ed25519')
 const bob = testSigner(2, 'secp256k1')
@@ -193,6 +195,31 @@ describe('relay without a node', () => {
       ['approval.added', bob.publicKey],
     ])
     expect(r.events.every((e) => e.hash === hash && e.account === alice.accountHash)).toBe(true)
+  })
+
+  test('a TransactionV1 proposal: posted, merged, described and listed like a deploy', async () => {
+    const r = await relay()
+    const unsigned = buildTransfer({
+      account: alice.publicKey,
+      chainName: 'casper',
+      target: carol.publicKey,
+      amount: 10_000_000_000n,
+      id: 9,
+    }).json
+    const hash = hashOf(unsigned)
+    expect(parseCosignFile(unsigned).kind).toBe('transaction')
+    const posted = await http(r.url, 'POST', '/proposals', signed(unsigned, bob))
+    expect(posted).toMatchObject({ status: 201, json: { hash, kind: 'transaction', added: [bob.publicKey] } })
+    await http(r.url, 'POST', `/proposals/${hash}/approvals`, signed(unsigned, alice))
+    const view = await http(r.url, 'GET', `/proposals/${hash}`)
+    expect(view.json).toMatchObject({ kind: 'transaction', account: alice.accountHash, approvals: 2 })
+    expect(view.json.description).toContain(`Transaction ${hash}`)
+    const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${hash}/file`)).text)
+    expect(file).toMatchObject({ kind: 'transaction', hash })
+    expect(file.approvals.map((a) => a.signer)).toEqual([bob.publicKey, alice.publicKey])
+    expect(
+      (await http(r.url, 'GET', `/accounts/${alice.accountHash}/proposals`)).json.proposals,
+    ).toMatchObject([{ hash, kind: 'transaction', status: 'pending', approvals: 2 }])
   })
 
   test('a forged or broken approval is refused with its code and nothing is stored; a changed file is HashMismatch', async () => {
@@ -383,6 +410,77 @@ describe('relay without a node', () => {
     expect((await http(r.url, 'GET', '/accounts/nothex/proposals')).status).toBe(404)
   })
 
+  test('renew: an expiring or expired proposal is stored again with a new hash, no approvals, linked both ways', async () => {
+    const now = Date.now()
+    let clock = now
+    const r = await relay({ now: () => clock })
+    const fresh = transfer(alice, { amount: 17_000_000_000n, timestamp: now })
+    const old = transfer(alice, { amount: 18_000_000_000n, timestamp: now - 100 * 60_000 })
+    await http(r.url, 'POST', '/proposals', signed(fresh, alice))
+    await http(r.url, 'POST', '/proposals', signed(old, alice, bob))
+    const early = await http(r.url, 'POST', `/proposals/${hashOf(fresh)}/renew`)
+    expect(early.status).toBe(409)
+    expect(early.json.error.code).toBe('NotRenewable')
+    expect((await http(r.url, 'POST', `/proposals/${'ef'.repeat(32)}/renew`)).json.error.code).toBe(
+      'ProposalNotFound',
+    )
+
+    clock = now + 30 * 60_000
+    const renewed = await http(r.url, 'POST', `/proposals/${hashOf(old)}/renew`)
+    expect(renewed.status).toBe(201)
+    const next = renewed.json.hash as string
+    expect(next).not.toBe(hashOf(old))
+    expect(renewed.json).toEqual({
+      hash: next,
+      renewedFrom: hashOf(old),
+      mustSign: [alice.publicKey, bob.publicKey],
+      url: `/proposals/${next}`,
+      page: `/p/${next}`,
+      created: true,
+    })
+    const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${next}/file`)).text) as CosignDeploy
+    expect(file.approvals).toEqual([])
+    expect(Number(file.header.timestamp)).toBe(clock)
+    expect(file.session).toEqual((parseCosignFile(old) as CosignDeploy).session)
+    expect((await http(r.url, 'GET', `/proposals/${hashOf(old)}`)).json).toMatchObject({
+      status: 'expired',
+      renewedTo: next,
+    })
+    expect((await http(r.url, 'GET', `/proposals/${next}`)).json).toMatchObject({
+      status: 'pending',
+      approvals: 0,
+      renewedFrom: hashOf(old),
+    })
+    const again = await http(r.url, 'POST', `/proposals/${hashOf(old)}/renew`)
+    expect(again).toMatchObject({ status: 200, json: { hash: next, created: false } })
+    expect(r.events.filter((e) => e.type === 'proposal.created').map((e) => e.hash)).toEqual([
+      hashOf(fresh),
+      hashOf(old),
+      next,
+    ])
+    // The renewed proposal takes approvals of its own hash only.
+    expect(
+      (
+        await http(
+          r.url,
+          'POST',
+          `/proposals/${next}/approvals`,
+          JSON.stringify({ approvals: [alice.sign(hashOf(old))] }),
+        )
+      ).json.error.code,
+    ).toBe('InvalidSignature')
+    expect(
+      (
+        await http(
+          r.url,
+          'POST',
+          `/proposals/${next}/approvals`,
+          JSON.stringify({ approvals: [alice.sign(next)] }),
+        )
+      ).json,
+    ).toMatchObject({ added: [alice.publicKey], approvals: 1 })
+  })
+
   test('webhooks: create (secret shown once), list without secrets, delete; only https or loopback http', async () => {
     const r = await relay({ token: 't0ken' })
     const auth = { authorization: 'Bearer t0ken' }
@@ -476,6 +574,52 @@ describe('relay without a node', () => {
     const submitted = await http(none.url, 'POST', `/proposals/${hashOf(unsigned)}/submit`)
     expect(submitted.status).toBe(409)
     expect(submitted.json.error.code).toBe('NoNode')
+  })
+})
+
+describe('casper-multisig relay', () => {
+  test('prints its URL, serves, and stops cleanly on SIGINT; usage errors exit 2', async () => {
+    const data = join(dir, 'cli-data')
+    const child = spawn(process.execPath, [await builtCli(), 'relay', '--port', '0', '--data', data], {
+      env: { ...process.env, CASPER_MULTISIG_RELAY_TOKEN: 'from-env' },
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8')
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    for (let i = 0; i < 400 && !/^http:\/\/127\.0\.0\.1:\d+$/m.test(out); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const url = /^(http:\/\/127\.0\.0\.1:\d+)$/m.exec(out)![1]!
+    expect(out).toContain(
+      `casper-multisig relay (store: sqlite ${data}; node: none; listing and webhooks: operator token)`,
+    )
+    expect((await http(url, 'GET', '/health')).json).toEqual({ ok: true, store: 'sqlite' })
+    expect((await http(url, 'GET', `/accounts/${alice.accountHash}/proposals`)).status).toBe(401)
+    const posted = await http(
+      url,
+      'POST',
+      '/proposals',
+      signed(transfer(alice, { amount: 19_000_000_000n }), alice),
+    )
+    expect(posted.status).toBe(201)
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    // What it acknowledged is in the database it closed.
+    const store = await sqliteStore(data)
+    stores.push(store)
+    expect((await store.getProposal(posted.json.hash))?.approvals).toHaveLength(1)
+
+    for (const args of [
+      ['--database', 'postgres://relay:pw@127.0.0.1:5432/relay'],
+      ['--auto-submit'],
+      ['--port', '70000'],
+    ]) {
+      const run = await cli(['relay', ...args])
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.err).not.toContain('pw@')
+    }
   })
 })
 
