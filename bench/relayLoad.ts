@@ -1,5 +1,7 @@
 // Load on a relay over loopback, and the cost of admitting one approval against verifying it alone
-// (npm run bench:relay; npx tsx bench/relayLoad.ts [--clients 50] [--proposals 20] [--database postgres://…]).
+// (npm run bench:relay; npx tsx bench/relayLoad.ts [--clients 50] [--proposals 20] [--database postgres://… | --postgres]).
+// SQLite in a temporary directory by default; --database uses that PostgreSQL database, --postgres a
+// throwaway server from Debian's binaries (test/support/postgres.ts).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,17 +12,20 @@ import { stringifyCosignFile, withApprovals } from '../src/cosign/stringifyCosig
 import { buildTransfer } from '../src/deploy/buildTransfer.js'
 import { verifyApproval } from '../src/keys/verifyApproval.js'
 import { admitApprovals } from '../src/relay/admitApprovals.js'
+import { postgresStore } from '../src/relay/postgresStore.js'
 import type { RelayContext } from '../src/relay/RelayContext.js'
 import type { RelayStore } from '../src/relay/RelayStore.js'
 import { sqliteStore } from '../src/relay/sqliteStore.js'
 import { testSigner } from '../test/approvals/testSigners.js'
 import { spawnRelay } from '../test/relay/spawnRelay.js'
+import { startTestPostgres, type TestPostgres } from '../test/support/postgres.js'
 
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '50' },
     proposals: { type: 'string', default: '20' },
     database: { type: 'string' },
+    postgres: { type: 'boolean' },
   },
 })
 const clients = Number(values.clients)
@@ -205,9 +210,11 @@ async function admitBench(store: RelayStore) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'casper-multisig-relay-bench-'))
+const throwaway: TestPostgres | undefined = values.postgres ? await startTestPostgres() : undefined
 try {
-  const where = values.database === undefined ? { data: join(dir, 'load') } : { database: values.database }
-  const storeName = values.database === undefined ? 'sqlite' : 'postgres'
+  const database = throwaway?.url ?? values.database
+  const where = database === undefined ? { data: join(dir, 'load') } : { database }
+  const storeName = database === undefined ? 'sqlite' : 'postgres'
   console.log(
     `relay load, ${storeName}: ${clients} clients × ${proposalCount} proposals over loopback; Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`,
   )
@@ -215,7 +222,7 @@ try {
   console.log(
     `  ${load.approvals} approvals: ${load.perSecond.toFixed(0)} approvals/s, latency p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(1)} ms`,
   )
-  const store = await sqliteStore(join(dir, 'admit'))
+  const store = database === undefined ? await sqliteStore(join(dir, 'admit')) : await postgresStore(database)
   try {
     const admit = await admitBench(store)
     console.log(
@@ -231,5 +238,6 @@ try {
     await store.close()
   }
 } finally {
+  await throwaway?.stop()
   rmSync(dir, { recursive: true, force: true })
 }

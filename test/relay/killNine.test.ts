@@ -1,5 +1,5 @@
 // kill -9 of a relay while 50 co-signers post approvals concurrently loses no acknowledged approval:
-// the relay runs as a child process over SQLite (and PostgreSQL), is killed with SIGKILL after a fixed
+// the relay runs as a child process over SQLite and over PostgreSQL, is killed with SIGKILL after a fixed
 // number of 2xx answers, restarted on the same data, and every acknowledged approval is read back and
 // re-verified with the one model.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,6 +11,7 @@ import { stringifyCosignFile, withApprovals } from '../../src/cosign/stringifyCo
 import { verifyFile } from '../../src/cosign/verifyFile.js'
 import { buildTransfer } from '../../src/deploy/buildTransfer.js'
 import { type TestSigner, testSigner } from '../approvals/testSigners.js'
+import { postgresForTests, startTestPostgres } from '../support/postgres.js'
 import { type RelayProcess, spawnRelay } from './spawnRelay.js'
 
 /** The account's key that proposes (its approval makes each proposal admissible). */
@@ -179,4 +180,19 @@ describe('kill -9 during 50 concurrent co-signers loses no acknowledged approval
   test('SQLite (WAL, synchronous=FULL)', async () => {
     await killAndRestart({ data: join(dir, 'sqlite') })
   }, 180_000)
+
+  // test/support/postgres.ts starts Debian's server (initdb takes seconds on a busy machine); it
+  // outlives the killed relay, as a database server does.
+  test.skipIf(!postgresForTests())(
+    'PostgreSQL (COMMIT)',
+    async () => {
+      const db = await startTestPostgres()
+      try {
+        await killAndRestart({ database: db.url })
+      } finally {
+        await db.stop()
+      }
+    },
+    240_000,
+  )
 })

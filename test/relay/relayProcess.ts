@@ -3,6 +3,7 @@
 // line `{ "url": "http://127.0.0.1:PORT" }` on standard output once it listens, then runs until killed.
 // Every co-signer of these runs posts from 127.0.0.1, so the per-address rate limit is lifted.
 import { parseArgs } from 'node:util'
+import { postgresStore } from '../../src/relay/postgresStore.js'
 import type { RelayStore } from '../../src/relay/RelayStore.js'
 import { sqliteStore } from '../../src/relay/sqliteStore.js'
 import { startRelay } from '../../src/relay/startRelay.js'
@@ -13,7 +14,8 @@ const { values } = parseArgs({
 
 async function openStore(): Promise<RelayStore> {
   if (values.data !== undefined) return sqliteStore(values.data)
-  throw new Error('relayProcess: give --data DIR')
+  if (values.database !== undefined) return postgresStore(values.database)
+  throw new Error('relayProcess: give --data DIR or --database postgres://…')
 }
 
 const store = await openStore()
