@@ -15,6 +15,9 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
  * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
  * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long).
+ * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
+ *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
+ *   (not a hash, a copy of another file).
  */
 export type RelayErrorCode =
   | 'StoreUnavailable'
@@ -29,6 +32,7 @@ export type RelayErrorCode =
   | 'RelayUnreachable'
   | 'RelayLied'
   | 'InvalidWebhook'
+  | 'RelayRefused'
 
 /**
  * Thrown by the relay and its clients; `code` says which rule.
