@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import type { Devnet } from '../devnet/startDevnet.js'
 import { type CliIo, processIo } from './CliIo.js'
 import { type Command, exitCodes } from './Command.js'
+import type { RunningRelay } from './commands/relay.js'
 import { reportError, runCommand, wantsHelp } from './runCommand.js'
 import { packageVersion } from './version.js'
 
@@ -75,6 +76,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/merge.js')).mergeCommand,
   },
   {
+    name: 'renew',
+    summary: 'renew an expired deploy file: new timestamp and TTL, new hash, who must sign again',
+    load: async () => (await import('./commands/renew.js')).renewCommand,
+  },
+  {
     name: 'status',
     summary: 'executed, pending, or signature progress and preflight (exit 0 ready, 3 not, 4 pending)',
     load: async () => (await import('./commands/status.js')).statusCommand,
@@ -101,6 +107,13 @@ const commands: readonly CommandEntry[] = [
   },
 ]
 
+/** `relay` returns the running relay with its exit code, so it is run apart from the others. */
+const relayEntry: CommandEntry<MainReturnType> = {
+  name: 'relay',
+  summary: 'run a proposal relay: co-signers post files and approvals over HTTP',
+  load: async () => (await import('./commands/relay.js')).relayCommand,
+}
+
 /** `devnet` returns the running devnet with its exit code, so it is run apart from the others. */
 const devnetEntry: CommandEntry<MainReturnType> = {
   name: 'devnet',
@@ -123,13 +136,13 @@ export function commandTable(): readonly {
   summary: string
   load: () => Promise<Command<unknown>>
 }[] {
-  return [...commands, devnetEntry]
+  return [...commands, relayEntry, devnetEntry]
 }
 
 const usage = `Usage: casper-multisig <command> [arguments]
 
 Commands:
-${[...commands, devnetEntry].map(({ name, summary }) => `  ${name.padEnd(17)}${summary}`).join('\n')}
+${[...commands, relayEntry, devnetEntry].map(({ name, summary }) => `  ${name.padEnd(17)}${summary}`).join('\n')}
 
 Run casper-multisig <command> --help for its flags; --version prints the version.
 The node: --node URL, --node-address URL or -n URL (http://HOST:7777; /rpc is added), else
@@ -140,8 +153,11 @@ Exit codes: 0 done (status: ready to send or executed; describe: safe to sign),
 2 usage error, 3 status: not ready to send, 4 status: sent, not executed yet.
 Documentation: docs/cli.md`
 
-/** What {@link main} returns: the exit code, and the running devnet when `devnet` started one. */
-export type MainReturnType = { code: number; devnet?: Devnet }
+/**
+ * What {@link main} returns: the exit code, and the running devnet when `devnet` started one, or
+ * the running relay when `relay` did.
+ */
+export type MainReturnType = { code: number; devnet?: Devnet; relay?: RunningRelay }
 
 /**
  * Runs the CLI with `argv` (without the node and script paths) and returns the exit code; writes
@@ -177,17 +193,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<MainReturnT
     return { code: exitCodes.ok }
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    const topic = [...commands, devnetEntry].find((c) => c.name === rest[0])
+    const topic = [...commands, relayEntry, devnetEntry].find((c) => c.name === rest[0])
     io.out(topic ? (await topic.load()).usage : usage)
     return { code: exitCodes.ok }
   }
-  if (name === devnetEntry.name) {
-    const devnet = await devnetEntry.load()
+  for (const running of [devnetEntry, relayEntry]) {
+    if (name !== running.name) continue
+    const command = await running.load()
     if (wantsHelp(rest)) {
-      io.out(devnet.usage)
+      io.out(command.usage)
       return { code: exitCodes.ok }
     }
-    return devnet.run(rest, io)
+    return command.run(rest, io)
   }
   const entry = commands.find((c) => c.name === name)
   if (!entry) {
@@ -214,10 +231,11 @@ if (isEntry()) {
   const fatal = (error: unknown) => process.exit(reportError(error, processIo))
   process.on('uncaughtException', fatal)
   process.on('unhandledRejection', fatal)
-  const { code, devnet } = await main(process.argv.slice(2))
-  if (!devnet) process.exit(code)
+  const { code, devnet, relay } = await main(process.argv.slice(2))
+  const running = devnet ?? relay
+  if (!running) process.exit(code)
   const shutdown = () => {
-    void devnet.stop().then(
+    void running.stop().then(
       () => process.exit(0),
       (error: unknown) => process.exit(reportError(error, processIo)),
     )

@@ -16,7 +16,9 @@ import { BaseError, type BaseErrorParameters } from './BaseError.js'
  * - `DifferentContent`: copies being merged are not the same deploy or transaction (`details.field`
  *   names the first field that differs), or there is nothing to merge;
  * - `HashMismatch`: the content does not hash to the `hash` (or `header.body_hash`) its approvals
- *   sign, so it is neither signed nor merged (`details.field` says which).
+ *   sign, so it is neither signed nor merged (`details.field` says which);
+ * - `InvalidTtl`: a TTL given to renew a file is not a duration above zero;
+ * - `TtlTooLong`: a TTL given to renew a file is above the network's `max_ttl`.
  */
 export type CosignErrorCode =
   | 'InvalidJson'
@@ -29,6 +31,8 @@ export type CosignErrorCode =
   | 'SigningFailed'
   | 'DifferentContent'
   | 'HashMismatch'
+  | 'InvalidTtl'
+  | 'TtlTooLong'
 
 /**
  * Thrown by the `casper-multisig/cosign` entry; `code` says which rule.

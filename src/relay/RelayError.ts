@@ -1,5 +1,6 @@
 // Errors of the relay and its clients: a proposal the relay refuses, a store it cannot open, a relay that lies.
 import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
+import type { RejectionCode } from '../keys/verifyApproval.js'
 
 /**
  * Why the relay (or a client talking to one) refused:
@@ -14,10 +15,17 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `NoNode`: the relay was started without `--node`, so it cannot do this;
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
  * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
- * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long).
+ * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long);
  * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
  *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
  *   (not a hash, a copy of another file).
+ * - `InvalidRequest`: a request the relay cannot read (not JSON, not UTF-8, a malformed hash, account or URL);
+ * - `NotFound`: no such route, or no such webhook;
+ * - `MethodNotAllowed`: the route exists but not with this method (CORS preflights included);
+ * - `PageNotBuilt`: the co-signer page was not built, so `/p/<hash>` cannot serve it;
+ * - `CannotListen`: the relay cannot listen on its host and port (in use, not allowed);
+ * - `MalformedSigner`, `MalformedSignature`, `TagMismatch`, `HighS`, `InvalidSignature`: an approval
+ *   that does not verify, refused with its rejection's code (see `verifyApproval`).
  */
 export type RelayErrorCode =
   | 'StoreUnavailable'
@@ -33,6 +41,12 @@ export type RelayErrorCode =
   | 'RelayLied'
   | 'InvalidWebhook'
   | 'RelayRefused'
+  | 'InvalidRequest'
+  | 'NotFound'
+  | 'MethodNotAllowed'
+  | 'PageNotBuilt'
+  | 'CannotListen'
+  | RejectionCode
 
 /**
  * Thrown by the relay and its clients; `code` says which rule.

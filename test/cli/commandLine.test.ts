@@ -38,6 +38,7 @@ describe('casper-multisig: what --help says is what docs/cli.md says', () => {
       'wait',
       'page',
       'fund',
+      'relay',
       'devnet',
     ]
     const helps = await Promise.all(names.map((name) => cli([name, '--help'])))

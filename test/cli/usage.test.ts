@@ -13,6 +13,8 @@ import { mergeCommand } from '../../src/cli/commands/merge.js'
 import { pageCommand } from '../../src/cli/commands/page.js'
 import { planCommand } from '../../src/cli/commands/plan.js'
 import { redelegateCommand } from '../../src/cli/commands/redelegate.js'
+import { relayCommand } from '../../src/cli/commands/relay.js'
+import { renewCommand } from '../../src/cli/commands/renew.js'
 import { sendCommand } from '../../src/cli/commands/send.js'
 import { signCommand } from '../../src/cli/commands/sign.js'
 import { statusCommand } from '../../src/cli/commands/status.js'
@@ -34,11 +36,13 @@ const commands: readonly Command<unknown>[] = [
   describeCommand,
   signCommand,
   mergeCommand,
+  renewCommand,
   statusCommand,
   sendCommand,
   waitCommand,
   pageCommand,
   fundCommand,
+  relayCommand,
   devnetCommand,
 ]
 
@@ -46,8 +50,12 @@ const commands: readonly Command<unknown>[] = [
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = []
   const err: string[] = []
-  const { code, devnet } = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) })
+  const { code, devnet, relay } = await main(args, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  })
   await devnet?.stop()
+  await relay?.stop()
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -123,8 +131,11 @@ describe('casper-multisig: a usage error prints the synopsis on real lines', () 
   test.each(commands.map((c) => [c.name, c] as const))('%s', async (name, command) => {
     const synopsis = command.usage.split('\n\n')[0]!
     expect(synopsis).toMatch(new RegExp(`^Usage: casper-multisig ${name} `))
-    // An unknown flag; and, but for devnet (which then starts), no arguments at all.
-    const runs = [await run(name, notAFlag), ...(name === 'devnet' ? [] : [await run(name)])]
+    // An unknown flag; and, but for devnet and relay (which then start), no arguments at all.
+    const runs = [
+      await run(name, notAFlag),
+      ...(name === 'devnet' || name === 'relay' ? [] : [await run(name)]),
+    ]
     for (const { code, out, err } of runs) {
       expect(code).toBe(2)
       expect(out).toBe('')
