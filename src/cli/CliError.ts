@@ -18,7 +18,9 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  * - `NodesDisagree`: two `--node`s answer differently about the account or the chainspec (exit code 1);
  * - `WrongChain`: a deploy or transaction file given a node of another chain (exit code 1);
  * - `NodeUnreachable`: `describe` or `sign`, which also work offline, given a node that cannot be
- *   reached (exit code 1; the remedy is the offline form of the command).
+ *   reached (exit code 1; the remedy is the offline form of the command);
+ * - `RelayTimeout`: `send --wait` or `wait` following a relay (no node given): the relay's record of
+ *   the proposal reached no result in time (exit code 1).
  */
 export type CliErrorCode =
   | 'UsageError'
@@ -31,6 +33,7 @@ export type CliErrorCode =
   | 'NodesDisagree'
   | 'WrongChain'
   | 'NodeUnreachable'
+  | 'RelayTimeout'
 
 /**
  * Thrown by the command-line layer; printed as its message, like every typed library error.

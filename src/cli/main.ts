@@ -71,6 +71,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/sign.js')).signCommand,
   },
   {
+    name: 'propose',
+    summary: 'post a signed deploy file to a relay; print the link for co-signers',
+    load: async () => (await import('./commands/propose.js')).proposeCommand,
+  },
+  {
     name: 'merge',
     summary: 'merge the approvals of signed copies of a deploy',
     load: async () => (await import('./commands/merge.js')).mergeCommand,

@@ -18,7 +18,7 @@ import type { RejectionCode } from '../keys/verifyApproval.js'
  * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long);
  * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
  *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
- *   (not a hash, a copy of another file).
+ *   (not a hash, a copy of another file);
  * - `InvalidRequest`: a request the relay cannot read (not JSON, not UTF-8, a malformed hash, account or URL);
  * - `NotFound`: no such route, or no such webhook;
  * - `MethodNotAllowed`: the route exists but not with this method (CORS preflights included);

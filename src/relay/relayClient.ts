@@ -65,7 +65,7 @@ export type RelayListEntry = {
 export type RelayClient = {
   /** The relay's address as it may be shown (credentials removed). */
   readonly shown: string
-  /** The co-signer page's link for a proposal: `<relay>/p/<hash>`. */
+  /** The co-signer page's link for a proposal: `<relay>/p/<hash>` (the relay's address as shown). */
   pageUrl(hash: string): string
   /** Posts a (signed) file; the hash is the one computed here from the file. */
   propose(
@@ -303,7 +303,7 @@ export function relayClient(url: string, options: RelayClientOptions = {}): Rela
   const { base, shown, request, answer, proposal, approve } = connection(url, options)
   return {
     shown,
-    pageUrl: (hash) => `${base}/p/${checkHash(hash)}`,
+    pageUrl: (hash) => `${shown}/p/${checkHash(hash)}`,
 
     async propose(fileText) {
       const file = ownFile(fileText)

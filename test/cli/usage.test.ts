@@ -12,6 +12,7 @@ import { keygenCommand } from '../../src/cli/commands/keygen.js'
 import { mergeCommand } from '../../src/cli/commands/merge.js'
 import { pageCommand } from '../../src/cli/commands/page.js'
 import { planCommand } from '../../src/cli/commands/plan.js'
+import { proposeCommand } from '../../src/cli/commands/propose.js'
 import { redelegateCommand } from '../../src/cli/commands/redelegate.js'
 import { relayCommand } from '../../src/cli/commands/relay.js'
 import { renewCommand } from '../../src/cli/commands/renew.js'
@@ -35,6 +36,7 @@ const commands: readonly Command<unknown>[] = [
   callCommand,
   describeCommand,
   signCommand,
+  proposeCommand,
   mergeCommand,
   renewCommand,
   statusCommand,

@@ -7,6 +7,7 @@ import { mergeFiles } from '../../cosign/mergeFiles.js'
 import { parseCosignFile } from '../../cosign/parseCosignFile.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import { CosignError } from '../../errors/CosignError.js'
+import { relayClient } from '../../relay/relayClient.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
@@ -25,23 +26,26 @@ import {
 import { createOutput, outputOptions } from '../Output.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { readSignedFile } from '../readSignedFile.js'
+import { relayAddress, relayOptions } from '../relayAddress.js'
 
 const options = {
   ...outOptions(
     'where to write the merged deploy: may be one of the inputs; - for standard\noutput (the messages then go to standard error); also --output',
   ),
   force: { type: 'boolean', description: 'replace an existing output file that is not one of the inputs' },
+  ...relayOptions('post the merged approvals to this relay (then -o is optional)'),
   ...labelOptions('names for keys (repeatable; besides your own address book)'),
   ...outputOptions('print { hash, approvals, added, rejected, out }'),
 } as const
 
 const usage = commandUsage({
-  synopsis: 'Usage: casper-multisig merge FILE FILE... -o FILE [--force] [--json]',
+  synopsis: 'Usage: casper-multisig merge FILE FILE... (-o FILE | --relay URL) [--force] [--json]',
   summary: `Merges the approvals of signed copies of one deploy, or of one TransactionV1, into one file. Every signature is verified;
 each approval left out is printed with its reason (invalid signature, wrong tag, a second
 signature by the same key). Copies of different deploys are refused, naming the field that differs;
 copies of different transactions, or a transaction whose content does not match its hash, too.
-One FILE may be - (standard input).`,
+One FILE may be - (standard input). With --relay, the merged file (only approvals that verify) is
+posted to the relay, which adds them to the proposal (or makes it one).`,
   options,
   exitCodes: 'Exit codes: 0 merged, 1 failed (different deploys, unreadable file), 2 usage error.',
 })
@@ -56,14 +60,15 @@ export const mergeCommand: Command = {
       min: 1,
       max: Number.POSITIVE_INFINITY,
     })
-    const out = required(outPath(values), '--out', 'FILE')
+    const relay = relayAddress(values, io.env, false)
+    const out = relay === undefined ? required(outPath(values), '--out', 'FILE') : outPath(values)
     if (files.filter((f) => f === '-').length > 1) {
       throw new CliError('Standard input (-) can be read once', { code: 'UsageError' })
     }
     if (out === '-' && values.json) {
       throw new CliError('-o - and --json both write to standard output: give one', { code: 'UsageError' })
     }
-    checkOutputPath(out, { overwrite: Boolean(values.force) || files.includes(out) })
+    if (out !== undefined) checkOutputPath(out, { overwrite: Boolean(values.force) || files.includes(out) })
     const book = loadAddressBook(values, { env: io.env, inputs: files })
     const labels = book.labels
     const read = files.map(readSignedFile)
@@ -76,7 +81,7 @@ export const mergeCommand: Command = {
           remedy: 'Merge only copies of the one file that was sent out for signing.',
         })
       }
-      return mergeTransactions(transactions, files, out, { book, io, values })
+      return mergeTransactions(transactions, files, out, { book, io, values, relay })
     }
     const copies = read.flatMap((r) => (r.kind === 'deploy' ? [r.deploy] : []))
     let merged: ReturnType<typeof mergeApprovals>
@@ -111,9 +116,11 @@ export const mergeCommand: Command = {
         `  rejected: approval by ${signer(approval.signer)} in ${safeText(files[from] ?? '?')}: ${reason}: ${safeText(message)}`,
       )
     }
-    writeDeployOutput(out, deploy, { overwrite: true }, io)
-    if (out !== '-') output.info(`Wrote ${safeText(out)}`)
-    const description = await verdictOf(parseCosignFile(JSON.stringify(deploy)), output, book)
+    if (out !== undefined) writeDeployOutput(out, deploy, { overwrite: true }, io)
+    if (out !== undefined && out !== '-') output.info(`Wrote ${safeText(out)}`)
+    const mergedFile = parseCosignFile(JSON.stringify(deploy))
+    const posted = relay === undefined ? undefined : await postMerged(relay, mergedFile, output)
+    const description = await verdictOf(mergedFile, output, book)
     output.json({
       hash: deploy.hash,
       safeToSign: description.safeToSign,
@@ -129,7 +136,8 @@ export const mergeCommand: Command = {
         reason,
         message,
       })),
-      out,
+      out: out ?? null,
+      ...(posted ? { relay: posted } : {}),
       warnings: addressBookWarnings(book),
     })
     return exitCodes.ok
@@ -140,11 +148,12 @@ export const mergeCommand: Command = {
 async function mergeTransactions(
   copies: CosignTransaction[],
   files: string[],
-  out: string,
+  out: string | undefined,
   context: {
     book: AddressBook
     io: Parameters<Command['run']>[1]
     values: Parameters<typeof createOutput>[1]
+    relay: string | undefined
   },
 ): Promise<number> {
   const { book, io } = context
@@ -189,8 +198,9 @@ async function mergeTransactions(
   }
   const text = stringifyCosignFile(merged)
   if (out === '-') io.out(text.replace(/\n$/, ''))
-  else writeText(out, text, { overwrite: true })
-  if (out !== '-') output.info(`Wrote ${safeText(out)}`)
+  else if (out !== undefined) writeText(out, text, { overwrite: true })
+  if (out !== undefined && out !== '-') output.info(`Wrote ${safeText(out)}`)
+  const posted = context.relay === undefined ? undefined : await postMerged(context.relay, merged, output)
   const description = await verdictOf(merged, output, book)
   output.json({
     hash: merged.hash,
@@ -205,10 +215,24 @@ async function mergeTransactions(
       reason: a.reason,
       message: a.message,
     })),
-    out,
+    out: out ?? null,
+    ...(posted ? { relay: posted } : {}),
     warnings: addressBookWarnings(book),
   })
   return exitCodes.ok
+}
+
+/**
+ * Posts the merged file (its approvals all verified by the merge) to the relay, which adds them to
+ * the proposal of that hash, or makes it one.
+ */
+async function postMerged(relay: string, file: CosignFile, output: ReturnType<typeof createOutput>) {
+  const client = relayClient(relay)
+  const { added, created } = await client.propose(stringifyCosignFile(file))
+  output.info(
+    `Posted ${file.approvals.length} approval${file.approvals.length === 1 ? '' : 's'} to the relay ${safeText(client.shown)}: ${added.length} new${created ? ' (a new proposal)' : ''}`,
+  )
+  return { url: client.shown, added, page: client.pageUrl(file.hash) }
 }
 
 /**

@@ -13,20 +13,26 @@ import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
 import { inputOptions, inputPath } from '../inputPath.js'
 import { loadAddressBook } from '../labels.js'
-import { nodeOptions, requiredNodeAddresses } from '../nodeAddress.js'
+import { nodeAddresses, nodeOptions, requiredNodeAddresses } from '../nodeAddress.js'
 import { createOutput, outputOptions } from '../Output.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, positiveNumber } from '../parseCommandArgs.js'
 import { progressText } from '../progressText.js'
 import { chargesText, executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
+import { readRelayProposal } from '../readRelayProposal.js'
 import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { proposalHashPattern, relayOptions, requiredRelayAddress } from '../relayAddress.js'
 import { waitExecution } from '../waitExecution.js'
+import { waitRelay } from '../waitRelay.js'
 
 const options = {
   ...inputOptions,
   ...nodeOptions(
     'the node (also --node-address; default: CASPER_NODE_ADDRESS); given twice, the\npreflight requires both to agree on the account and the chainspec (sent to the first)',
+  ),
+  ...relayOptions(
+    'with a HASH: the relay holding the proposal (default: CASPER_MULTISIG_RELAY); without\na node, the relay is asked to send it',
   ),
   ...ownChainspecOptions,
   'no-preflight': { type: 'boolean', description: "send as is (the node's own refusal is printed)" },
@@ -41,14 +47,21 @@ const options = {
 
 const usage = commandUsage({
   synopsis: `Usage: casper-multisig send FILE --node URL [--node URL] [--chainspec FILE] [--no-preflight] [--wait SECONDS]
-                            [--poll-interval MS] [--json]`,
+                            [--poll-interval MS] [--json]
+       casper-multisig send HASH --relay URL [--node URL]... [--wait SECONDS] [--json]`,
   summary: `Sends the deploy or TransactionV1 in FILE (- for standard input; a transaction goes to
 account_put_transaction). When the node already has it, says so instead:
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise it first reads the
 account and runs the preflight: when anything would make the node refuse or fail the deploy, it
 prints every problem and sends nothing. Prints the deploy hash once the node accepted it; with
 --wait, waits for the execution (elapsed time and block height on a terminal) and prints its
-block and cost, or the failure explained in the account's terms with a remedy.`,
+block and cost, or the failure explained in the account's terms with a remedy.
+
+With a HASH (64 hex digits) and --relay, the relay's merged file is fetched and checked (its
+content must hash to HASH; an approval that does not verify is left out and named), then sent
+through --node exactly as a FILE is. Without a node, the file is checked the same way and its
+verdict computed here; then the relay is asked to send it through its own node; --wait follows
+the relay's record of the proposal (the relay's word: give --node to have the node's).`,
   options,
   exitCodes: `Exit codes: 0 sent (with --wait: executed successfully; or it had already executed successfully),
 1 refused, failed or timed out, 2 usage error.`,
@@ -61,12 +74,22 @@ export const sendCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
+    const hash = proposalHashPattern.test(file) ? file.toLowerCase() : undefined
+    if (!hash && values.relay !== undefined) {
+      throw new CliError('--relay reads a proposal by its HASH: give the HASH, or no --relay', {
+        code: 'UsageError',
+      })
+    }
+    const relay = hash ? requiredRelayAddress(values, io.env, 'a HASH is read from a relay') : undefined
+    const waitSeconds = positiveNumber(values.wait, '--wait')
+    const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
+    if (relay !== undefined && nodeAddresses(values, io.env).length === 0) {
+      return askRelay(relay, hash!, { io, values, waitSeconds, pollIntervalMs })
+    }
     const nodes = requiredNodeAddresses(values, io.env)
     const node = nodes[0]!
     const own = ownChainspec(values)
-    const waitSeconds = positiveNumber(values.wait, '--wait')
-    const pollIntervalMs = positiveNumber(values['poll-interval'], '--poll-interval')
-    const read = readSignedFile(file)
+    const read = relay ? (await readRelayProposal(relay, hash!, io, new Map())).read : readSignedFile(file)
     const signed =
       read.kind === 'deploy'
         ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account, json: read.deploy }
@@ -171,4 +194,63 @@ export const sendCommand: Command = {
     output.info(`Executed in block ${execution.blockHash}. ${chargesText(execution)}`)
     return exitCodes.ok
   },
+}
+
+/**
+ * `send HASH --relay URL` without a node: the relay's file checked and its verdict computed here
+ * (what no co-signer should sign is not sent), then the relay asked to send it; with --wait, the
+ * relay's record followed.
+ */
+async function askRelay(
+  relay: string,
+  hash: string,
+  context: {
+    io: Parameters<Command['run']>[1]
+    values: Parameters<typeof createOutput>[1] & { 'no-preflight'?: boolean | undefined }
+    waitSeconds: number | undefined
+    pollIntervalMs: number | undefined
+  },
+): Promise<number> {
+  const { io, values } = context
+  const { read, client } = await readRelayProposal(relay, hash, io, new Map())
+  const output = createOutput(io, values)
+  const what = read.kind === 'deploy' ? 'Deploy' : 'Transaction'
+  if (!values['no-preflight']) {
+    const { acceptedWasm } = loadAddressBook({}, { env: io.env })
+    const description = await describeForCli(read.file, { addressBook: { acceptedWasm, warnings: [] } })
+    if (!description.safeToSign) {
+      for (const line of descriptionLines(description)) output.info(line)
+      throw new CliError('Not sent: DO NOT SIGN', {
+        code: 'SendRefused',
+        details: { reasons: description.doNotSign.join('; ') },
+        remedy:
+          'Read the reasons above: the file should not have been signed. --no-preflight asks the relay anyway.',
+      })
+    }
+  }
+  const answer = await client.submit(hash)
+  output.info(
+    `Asked the relay ${safeText(client.shown)} to send ${what.toLowerCase()} ${hash}: the relay says ${answer.status ?? 'submitted'}`,
+  )
+  if (context.waitSeconds === undefined) {
+    output.json({
+      hash,
+      ...kindJson(read.kind),
+      sent: true,
+      relay: { url: client.shown, status: answer.status ?? null },
+    })
+    return exitCodes.ok
+  }
+  const followed = await waitRelay(client, hash, io, {
+    timeoutMs: context.waitSeconds * 1000,
+    pollIntervalMs: context.pollIntervalMs,
+  })
+  output.json({
+    hash,
+    ...kindJson(read.kind),
+    sent: true,
+    relay: { url: client.shown, status: followed.status, execution: followed.execution ?? null },
+  })
+  output.info(`The relay reports the ${what.toLowerCase()} ${followed.status}.`)
+  return followed.status === 'executed' ? exitCodes.ok : exitCodes.failed
 }

@@ -3,11 +3,13 @@ import { basename, dirname, join } from 'node:path'
 import { localSigner } from '../../approvals/localSigner.js'
 import { descriptionLines } from '../../cosign/descriptionLines.js'
 import { signFile } from '../../cosign/signFile.js'
+import type { SigningProgress } from '../../cosign/signingProgress.js'
 import { signingProgress } from '../../cosign/signingProgress.js'
 import { stringifyCosignFile } from '../../cosign/stringifyCosignFile.js'
 import type { KeyAlgorithm } from '../../keys/KeyAlgorithm.js'
 import type { PrivateKeyInfo } from '../../keys/PublicKeyInfo.js'
 import { ledgerSigner } from '../../ledger/ledgerSigner.js'
+import { relayClient } from '../../relay/relayClient.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
@@ -25,8 +27,10 @@ import { type OpenedLedger, openLedger } from '../openLedger.js'
 import { ownChainspec, ownChainspecOptions } from '../ownChainspec.js'
 import { parseCommandArgs, required } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
+import { readRelayProposal } from '../readRelayProposal.js'
 import { kindJson, readSignedFile } from '../readSignedFile.js'
 import { readSigningKey } from '../readSigningKey.js'
+import { proposalHashPattern, relayAddress, relayOptions, requiredRelayAddress } from '../relayAddress.js'
 
 const options = {
   ...inputOptions,
@@ -53,6 +57,9 @@ const options = {
   ...nodeOptions(
     'the node (also --node-address; default: CASPER_NODE_ADDRESS): checks the\nchain and the key, and prints the signature progress; twice: both must agree',
   ),
+  ...relayOptions(
+    'with a HASH: the relay to fetch the proposal from and post the approval to\n(default: CASPER_MULTISIG_RELAY); with a FILE: also post the signed copy there',
+  ),
   ...ownChainspecOptions,
   'chain-name': { type: 'string', value: 'NAME', description: 'the chain the deploy must be for' },
   force: {
@@ -70,8 +77,9 @@ const options = {
 
 const usage = commandUsage({
   synopsis: `Usage: casper-multisig sign FILE (--key SECRET_KEY_FILE | --ledger [--ledger-path PATH])
-                            [-o FILE | --in-place] [--node URL]... [--chainspec FILE]
-                            [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]`,
+                            [-o FILE | --in-place] [--node URL]... [--relay URL] [--chainspec FILE]
+                            [--chain-name NAME] [--force] [--algorithm ed25519|secp256k1] [--json]
+       casper-multisig sign HASH --relay URL (--key SECRET_KEY_FILE | --ledger) [-o FILE] [--node URL]...`,
   summary: `Shows what the deploy or TransactionV1 in FILE (- for standard input) does, every key in full, then
 signs it with the secret key and writes the signed copy: by default next to FILE as
 <FILE without .json>.signed-by-<first 8 hex of the signer's account hash>.json (standard output
@@ -90,7 +98,14 @@ signed the same way and written back in the wrapper it came in.
 With --ledger the Ledger's Casper app signs (secp256k1 keys only): the screens it will show are
 printed first, hashes in full; compare each with the device before approving. A deploy too large for
 the app's buffer is signed blind (only its deploy and body hashes are shown); a TransactionV1 too
-large for it cannot be signed on the device.`,
+large for it cannot be signed on the device.
+
+With a HASH (64 hex digits) instead of FILE, the proposal is fetched from --relay: its content must
+hash to HASH and every approval must verify (the relay is not trusted: a file that does not is
+refused, an approval that does not is left out and named). It is described and checked exactly as
+a FILE is, signed, and the approval is posted back to the relay; -o FILE also writes the signed copy.
+With a FILE and --relay, the signed copy is written as usual and posted to the relay too. Either
+way the progress is then read back from the relay, re-verified.`,
   options,
   exitCodes: 'Exit codes: 0 signed (or already signed by this key), 1 refused or failed, 2 usage error.',
 })
@@ -101,7 +116,13 @@ export const signCommand: Command = {
   options,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
-    const file = inputPath(values, positionals)
+    const given = inputPath(values, positionals)
+    // A HASH is a proposal on the relay; anything else is a file, as before.
+    const hash = proposalHashPattern.test(given) ? given.toLowerCase() : undefined
+    const relay = hash
+      ? requiredRelayAddress(values, io.env, 'a HASH is fetched from a relay')
+      : relayAddress(values, io.env, false)
+    const file = hash === undefined ? given : undefined
     if (values.key !== undefined && values['secret-key'] !== undefined) {
       throw new CliError('--key and --secret-key name the same thing: give one', { code: 'UsageError' })
     }
@@ -123,6 +144,9 @@ export const signCommand: Command = {
     if (file === '-' && keyFile === '-') {
       throw new CliError('Standard input can hold the deploy or the key, not both', { code: 'UsageError' })
     }
+    if (file === undefined && values['in-place']) {
+      throw new CliError('--in-place needs a FILE, not a HASH', { code: 'UsageError' })
+    }
     if (file === '-' && values['in-place']) {
       throw new CliError('--in-place needs a FILE, not standard input', { code: 'UsageError' })
     }
@@ -140,7 +164,8 @@ export const signCommand: Command = {
     const own = ownChainspec(values)
     const book = loadAddressBook(values, { env: io.env, inputs: [file, keyFile] })
     const labels = book.labels
-    const read = readSignedFile(file)
+    const read =
+      file === undefined ? (await readRelayProposal(relay!, hash!, io, labels)).read : readSignedFile(file)
     let ledger: OpenedLedger | undefined
     // A raw hex key read under one algorithm, and the same bytes read under the other.
     let other: { algorithm: KeyAlgorithm; key: PrivateKeyInfo } | undefined
@@ -168,11 +193,15 @@ export const signCommand: Command = {
     }
 
     async function signWith(signer: { publicKey: string; accountHash: string; sign: LocalSignerSign }) {
-      const out = values['in-place']
-        ? file
-        : (explicitOut ?? (file === '-' ? '-' : signedCopyPath(file, signer.accountHash)))
+      // From a relay the approval is posted back; a signed copy is written only when asked for.
+      const out =
+        file === undefined
+          ? explicitOut
+          : values['in-place']
+            ? file
+            : (explicitOut ?? (file === '-' ? '-' : signedCopyPath(file, signer.accountHash)))
       const force = Boolean(values.force)
-      checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
+      if (out !== undefined) checkOutputPath(out, { overwrite: Boolean(values['in-place']) || force })
       const output = createOutput(io, { ...values, dataOnStdout: out === '-' })
       const { description, onChain, wrongChain } = await describeWithNodes(read.file, {
         nodes,
@@ -243,17 +272,38 @@ export const signCommand: Command = {
       const already = signed.approvals.length === read.file.approvals.length
       const text = stringifyCosignFile(signed)
       if (out === '-') io.out(text.replace(/\n$/, ''))
-      else writeText(out, text, { overwrite: true })
+      else if (out !== undefined) writeText(out, text, { overwrite: true })
       output.info(
         `${already ? 'Already signed' : 'Signed'} ${what} ${signed.hash} by ${keyName(signer.accountHash, labels)} (public key ${signer.publicKey})`,
       )
-      if (out !== '-') {
+      if (out !== undefined && out !== '-') {
         output.info(
           `Wrote ${safeText(out)} (${signed.approvals.length} approval${signed.approvals.length === 1 ? '' : 's'})`,
         )
       }
-      const progress = onChain
-        ? signingProgress(signed, onChain.account, { network: onChain.network.chainspec })
+      // Posted to the relay, then read back (re-verified): the progress counts every co-signer's approval there.
+      let posted: { url: string; page: string; added: string[]; approvals: number } | undefined
+      let progressOf = signed
+      if (relay !== undefined) {
+        const client = relayClient(relay)
+        const mine = signed.approvals.filter((a) => a.signer === signer.publicKey.toLowerCase())
+        const { added } =
+          hash === undefined ? await client.propose(text) : await client.approve(signed.hash, mine)
+        const merged = await client.proposal(signed.hash)
+        progressOf = merged.file
+        posted = {
+          url: client.shown,
+          page: client.pageUrl(signed.hash),
+          added,
+          approvals: merged.file.approvals.length,
+        }
+        output.info(
+          `Posted to the relay ${safeText(client.shown)}: ${added.length > 0 ? 'approval added' : 'it had this approval already'}; it holds ${posted.approvals} approval${posted.approvals === 1 ? '' : 's'} that verify`,
+        )
+        if (hash === undefined) output.info(`Link for co-signers: ${safeText(posted.page)}`)
+      }
+      const progress: SigningProgress | undefined = onChain
+        ? signingProgress(progressOf, onChain.account, { network: onChain.network.chainspec })
         : undefined
       if (progress) output.info(`Progress: ${progressText(progress, labels)}`)
       output.json({
@@ -261,8 +311,9 @@ export const signCommand: Command = {
         ...kindJson(what),
         signer: { ...keyJson(signer.accountHash, labels), publicKey: signer.publicKey },
         alreadySigned: already,
-        out,
+        out: out ?? null,
         approvals: signed.approvals.length,
+        ...(posted ? { relay: posted } : {}),
         ...(progress ? { progress: progressJson(progress, labels) } : {}),
       })
       return exitCodes.ok

@@ -2,6 +2,7 @@
 import { preflight } from '../../preflight/preflight.js'
 import { createRpc } from '../../rpc/createRpc.js'
 import { safeText } from '../../text/safeText.js'
+import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
 import { cliMessage } from '../cliRemedy.js'
 import { commandUsage } from '../commandUsage.js'
@@ -16,13 +17,16 @@ import { parseCommandArgs } from '../parseCommandArgs.js'
 import { progressJson, progressText } from '../progressText.js'
 import { executionJson, executionText, readExecution } from '../readExecution.js'
 import { readNodeAccount } from '../readNodeAccount.js'
+import { readRelayProposal } from '../readRelayProposal.js'
 import { fileChainName, kindJson, readSignedFile, transactionAccount } from '../readSignedFile.js'
+import { proposalHashPattern, relayOptions, requiredRelayAddress } from '../relayAddress.js'
 
 const options = {
   ...inputOptions,
   ...nodeOptions(
     'the node (also --node-address; default: CASPER_NODE_ADDRESS); give it twice\nto require two nodes to agree on the account and the chainspec',
   ),
+  ...relayOptions('with a HASH: the relay holding the proposal (default: CASPER_MULTISIG_RELAY)'),
   ...ownChainspecOptions,
   ...labelOptions('names for keys (repeatable; besides your own address book)'),
   ...outputOptions(
@@ -32,14 +36,18 @@ const options = {
 } as const
 
 const usage = commandUsage({
-  synopsis: `Usage: casper-multisig status FILE --node URL [--node URL] [--chainspec FILE]
+  synopsis: `Usage: casper-multisig status FILE|HASH --node URL [--node URL] [--relay URL] [--chainspec FILE]
                               [--label KEY=NAME]... [--labels FILE]... [--json]`,
   summary: `First asks the node whether it already has the deploy or TransactionV1 in FILE (- for standard
 input): then prints
 "executed in block … (success)" or "(failure: …)", or "pending". Otherwise reads the deploy's
 account and prints the signature progress (weight collected, the thresholds, the smallest sets of
 keys still needed, every key in full) and every preflight error and warning: what the node would
-refuse or fail.`,
+refuse or fail.
+
+With a HASH (64 hex digits) and --relay, the relay's merged file is checked as the relay client
+checks it (its content must hash to HASH, an approval that does not verify is left out and named),
+then reported exactly as a FILE is.`,
   options,
   exitCodes: `Exit codes: 0 ready to send, or executed successfully; 1 executed and failed, or the check failed
 (unreadable file, node error); 2 usage error; 3 not ready to send; 4 sent and not executed yet.`,
@@ -52,11 +60,18 @@ export const statusCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, { name: 'FILE', min: 0, max: 1 })
     const file = inputPath(values, positionals)
+    const hash = proposalHashPattern.test(file) ? file : undefined
+    const relay = hash ? requiredRelayAddress(values, io.env, 'a HASH is read from a relay') : undefined
+    if (!hash && values.relay !== undefined) {
+      throw new CliError('--relay reads a proposal by its HASH: give the HASH, or no --relay', {
+        code: 'UsageError',
+      })
+    }
     const nodes = requiredNodeAddresses(values, io.env)
     const own = ownChainspec(values)
     const book = loadAddressBook(values, { env: io.env, inputs: [file] })
     const labels = book.labels
-    const read = readSignedFile(file)
+    const read = hash ? (await readRelayProposal(relay!, hash, io, labels)).read : readSignedFile(file)
     const signed =
       read.kind === 'deploy'
         ? { kind: read.kind, hash: read.deploy.hash, sender: read.deploy.header.account, json: read.deploy }
