@@ -1,5 +1,5 @@
 // The offline co-signing page's behaviour: built from the cosign entry into dist/cosign.html (scripts/build-page.ts).
-// Served by a relay at /p/<hash> (dist/page/index.html), it loads that proposal from the relay,
+// Served by a relay at /p/<hash> (src/relay/servePage.ts), it loads that proposal from the relay,
 // re-verified, as if the file had been opened, and can send the approval made here back.
 //
 // One state, one view: every input (network, chainspec, address book, account, file, key) changes the

@@ -262,7 +262,7 @@ function connection(url: string, options: RelayClientOptions) {
     }
   }
 
-  return { base, shown, request, answer, proposal, approve }
+  return { shown, request, answer, proposal, approve }
 }
 
 /**
@@ -300,7 +300,7 @@ export function relayReader(url: string, options: RelayClientOptions = {}): Rela
  * ```
  */
 export function relayClient(url: string, options: RelayClientOptions = {}): RelayClient {
-  const { base, shown, request, answer, proposal, approve } = connection(url, options)
+  const { shown, request, answer, proposal, approve } = connection(url, options)
   return {
     shown,
     pageUrl: (hash) => `${shown}/p/${checkHash(hash)}`,
