@@ -33,6 +33,8 @@ const hash = (text: string) => `'sha256-${createHash('sha256').update(text).dige
 // (connect-src, default-src), no form post, no <base>, no plugin. A <meta> policy cannot carry
 // frame-ancestors, report-uri or sandbox (CSP3 "meta element"); navigate-to was dropped from CSP3
 // and Chromium ignores it, but it is stated for any browser that enforces it.
+// Served by a relay (src/relay/servePage.ts), the same file has connect-src 'self' instead: it may
+// ask that relay, its own origin, and no other.
 const csp = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,

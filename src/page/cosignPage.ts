@@ -1,4 +1,6 @@
 // The offline co-signing page's behaviour: built from the cosign entry into dist/cosign.html (scripts/build-page.ts).
+// Served by a relay at /p/<hash> (src/relay/servePage.ts), it loads that proposal from the relay,
+// re-verified, as if the file had been opened, and can send the approval made here back.
 //
 // One state, one view: every input (network, chainspec, address book, account, file, key) changes the
 // state and calls `refresh`, which computes the one verdict (`describeFile`) and from it the banner,
@@ -37,6 +39,7 @@ import {
 import { type LedgerScreens, ledgerScreens as planScreens } from '../ledger/ledgerScreens.js'
 import { ledgerSigner } from '../ledger/ledgerSigner.js'
 import { expectedOutcome } from '../preflight/expectedOutcome.js'
+import { type RelayProposal, relayReader } from '../relay/relayClient.js'
 import { formatCspr } from '../text/formatCspr.js'
 import { keyName } from '../text/keyName.js'
 import { hasWebHid, openLedger } from './openLedger.js'
@@ -82,6 +85,27 @@ const status = $<HTMLElement>('status')
 const copiesInput = $<HTMLInputElement>('signed-copies')
 const mergeReport = $<HTMLElement>('merge-report')
 const mergeButton = $<HTMLButtonElement>('download-merged')
+const intro = $<HTMLElement>('intro')
+const relaySource = $<HTMLElement>('relay-source')
+const relayArea = $<HTMLElement>('relay-area')
+const sendRelayButton = $<HTMLButtonElement>('send-relay')
+const relayStatus = $<HTMLElement>('relay-status')
+
+/** The proposal's hash when a relay serves the page at /p/<hash>; undefined offline (file://). */
+const relayHash = /^https?:$/.test(location.protocol)
+  ? /^\/p\/([0-9a-f]{64})$/.exec(location.pathname)?.[1]
+  : undefined
+/**
+ * The relay this page came from: its own origin, the only one its policy lets it ask. Only the file
+ * is read from its answers (re-hashed, every approval re-verified); its description, verdict and
+ * progress are its word and not shown: the page makes its own, as for a file opened.
+ */
+const relay = relayHash === undefined ? undefined : relayReader(location.origin)
+/** The relay's proposal as last fetched, re-verified. */
+let fromRelay: RelayProposal | undefined
+/** What became of the last "Send approval to the relay". */
+let relayNote: { text: string; danger: boolean } | undefined
+let sending = false
 
 let file: CosignFile | undefined
 /** Why the chosen file could not be read. */
@@ -314,6 +338,7 @@ function refresh(): void {
   showBanner(v)
   showDetails(v)
   showSign(v)
+  showRelay()
 }
 
 function showBanner(v: View | undefined): void {
@@ -551,7 +576,7 @@ function showSign(v: View | undefined): void {
                 : refused
                   ? refused.trim()
                   : isSigned
-                    ? `Signed by ${name(signed!.accountHash)}. Download the signed copy and send it back.`
+                    ? `Signed by ${name(signed!.accountHash)}. ${relayHash === undefined ? 'Download the signed copy and send it back.' : 'Send it to the relay below.'}`
                     : 'Check every line above, then sign.',
       ),
     ),
@@ -658,20 +683,107 @@ async function readKey(): Promise<void> {
 }
 
 async function loadDeploy(): Promise<void> {
-  file = undefined
-  loadError = undefined
+  const chosen = deployInput.files?.[0]
+  if (!chosen) return useFile(undefined, undefined)
+  try {
+    useFile(parseCosignFile(await chosen.text()), undefined)
+  } catch (error) {
+    useFile(
+      undefined,
+      `${chosen.name} is not a deploy or transaction this page can read: ${plainError(error)}.`,
+    )
+  }
+}
+
+/** The file to review (or why there is none), from a file chosen or from the relay: one path for both. */
+function useFile(next: CosignFile | undefined, error: string | undefined): void {
+  file = next
+  loadError = error
   signed = undefined
   notSigned = undefined
-  const chosen = deployInput.files?.[0]
-  if (chosen) {
-    try {
-      file = parseCosignFile(await chosen.text())
-    } catch (error) {
-      loadError = `${chosen.name} is not a deploy or transaction this page can read: ${plainError(error)}.`
-    }
-  }
   offerFileChain()
   refresh()
+}
+
+/** Loads the proposal of /p/<hash> from the relay, re-verified by the client; a relay that lies is refused. */
+async function loadFromRelay(hash: string): Promise<void> {
+  try {
+    fromRelay = await relay!.proposal(hash)
+    useFile(fromRelay.file, undefined)
+  } catch (error) {
+    fromRelay = undefined
+    // The client's own words: what the relay did, then what to do (e.g. get the file from its author).
+    const remedy = (error as { remedy?: unknown }).remedy
+    useFile(
+      undefined,
+      `The proposal ${hash} cannot be loaded from this relay: ${plainError(error).replace(/\.$/, '')}.${typeof remedy === 'string' ? ` ${remedy}` : ''}`,
+    )
+  }
+}
+
+/** Sends only the approval made here; then shows the relay's proposal as it now is, re-verified. */
+async function sendToRelay(): Promise<void> {
+  const mine = signed
+  if (!relay || !relayHash || !mine || mine.file !== file || mine.file.hash !== relayHash || sending) return
+  // Only the approval made here: what the relay sent is already there.
+  const approvals = mine.file.approvals.filter(
+    (a) => !fromRelay?.file.approvals.some((b) => b.signature === a.signature),
+  )
+  sending = true
+  relayNote = { text: 'Sending…', danger: false }
+  refresh()
+  try {
+    await relay.approve(relayHash, approvals)
+    // What the relay holds now, re-verified; shown as a file opened, the approval made here on it.
+    const proposal = await relay.proposal(relayHash)
+    const held = approvals.every((a) => proposal.file.approvals.some((b) => b.signature === a.signature))
+    relayNote = held
+      ? { text: `Sent: the relay holds the approval of ${name(mine.accountHash)}.`, danger: false }
+      : {
+          text: 'Not sent: the relay does not hold it. Download the signed copy and send it by hand.',
+          danger: true,
+        }
+    if (held) {
+      fromRelay = proposal
+      useFile(proposal.file, undefined)
+    }
+  } catch (error) {
+    relayNote = {
+      text: `Not sent: ${plainError(error)}. Download the signed copy and send it by hand.`,
+      danger: true,
+    }
+  } finally {
+    sending = false
+    refresh()
+  }
+}
+
+/** Where the proposal came from, the approvals the relay sent that do not verify, and the send button. */
+function showRelay(): void {
+  if (relayHash === undefined) return
+  relaySource.hidden = relayArea.hidden = false
+  relaySource.replaceChildren()
+  if (fromRelay) {
+    const count = fromRelay.file.approvals.length
+    relaySource.append(
+      el(
+        'p',
+        `From the relay ${location.origin}: its hash and ${count} approval${count === 1 ? '' : 's'} checked here.`,
+        'note',
+      ),
+    )
+    for (const { approval, reason, message } of fromRelay.dropped)
+      relaySource.append(
+        el(
+          'p',
+          `Dropped, does not verify: the approval by ${approval.signer}: ${reason}: ${message}.`,
+          'danger-text',
+        ),
+      )
+  }
+  sendRelayButton.disabled = sending || !signed || signed.file !== file || file.hash !== relayHash
+  relayStatus.replaceChildren()
+  if (relayNote) relayStatus.append(el('p', relayNote.text, relayNote.danger ? 'danger-text' : 'note'))
 }
 
 /** The network menu: casper, casper-test, the chains whose chainspec was loaded, and the file's own chain. */
@@ -942,6 +1054,7 @@ downloadButton.addEventListener('click', () => {
     download(stringifyCosignFile(signed.file), signedName(signed.file.hash, signed.accountHash))
 })
 copiesInput.addEventListener('change', () => void loadCopies())
+sendRelayButton.addEventListener('click', () => void sendToRelay())
 mergeButton.addEventListener('click', () => {
   if (merged) download(stringifyCosignFile(merged), `${merged.hash.slice(0, 8)}-merged.json`)
 })
@@ -956,3 +1069,7 @@ if (remembered) {
 }
 window.addEventListener('load', refresh)
 refresh()
+if (relayHash !== undefined) {
+  intro.textContent = 'Opened from a relay: this page talks to it only, and your key never leaves the page.'
+  void loadFromRelay(relayHash)
+}

@@ -91,6 +91,9 @@ export type RelayClient = {
   ): Promise<{ hash: string; renewedFrom: string; mustSign: string[]; proposal: RelayProposal }>
 }
 
+/** What {@link relayReader} offers: the co-signer's part of {@link RelayClient}. */
+export type RelayReader = Pick<RelayClient, 'shown' | 'proposal' | 'approve'>
+
 const hashPattern = /^[0-9a-f]{64}$/
 const statuses: readonly string[] = [
   'pending',
@@ -116,24 +119,8 @@ const relayCodes: readonly RelayErrorCode[] = [
 /** The largest answer read: a proposal holds the file and its description. */
 const maxAnswerChars = 3 * maxFileBytes
 
-/**
- * A client of the relay at `url` (`http://host:port`, or with a path prefix). Every answer is
- * checked here: a returned file must parse, its `hash` must be the one asked for, and its content
- * must hash to it (else `RelayLied`, with both hashes); each approval is verified, and one that
- * does not verify is dropped and reported in `dropped`.
- *
- * @throws {RelayError} `RelayUnreachable` (network error, timeout, an answer that is not the relay's
- *   JSON; the address shown without credentials), `RelayLied`, the relay's own refusal
- *   (`ProposalNotFound`, `NotReady`, `RateLimited`, … or `RelayRefused`, its code in
- *   `details.relayCode`), or `CosignError` for a file given here that is not a file.
- * @example
- * ```ts
- * const relay = relayClient('https://relay.example')
- * const { hash } = await relay.propose(signedFileText)
- * const { file, dropped } = await relay.proposal(hash) // file.hash === hash, every approval verified
- * ```
- */
-export function relayClient(url: string, options: RelayClientOptions = {}): RelayClient {
+/** One relay's requests and answers: what {@link relayReader} and {@link relayClient} share. */
+function connection(url: string, options: RelayClientOptions) {
   const { base, basic } = splitCredentials(url.replace(/\/+$/, ''))
   const shown = redactUrl(url.replace(/\/+$/, ''))
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis)
@@ -243,6 +230,78 @@ export function relayClient(url: string, options: RelayClientOptions = {}): Rela
     }
   }
 
+  async function approve(
+    hash: string,
+    approvals: readonly Approval[] | string,
+  ): Promise<{ hash: string; added: string[]; approvals: number | undefined }> {
+    const wanted = checkHash(hash)
+    let sent: readonly Approval[]
+    let text: string
+    if (typeof approvals === 'string') {
+      const file = ownFile(approvals)
+      if (file.hash !== wanted) {
+        throw new RelayError('The signed copy is of another file than the proposal', {
+          code: 'RelayRefused',
+          details: { proposal: wanted, file: file.hash },
+          remedy: 'Post the approvals of a copy of this proposal.',
+        })
+      }
+      sent = file.approvals
+      text = approvals
+    } else {
+      sent = approvals
+      text = JSON.stringify({
+        approvals: approvals.map((a) => ({ signer: a.signer, signature: a.signature })),
+      })
+    }
+    const path = `/proposals/${wanted}/approvals`
+    const body = answer(await request('POST', path, text), `POST ${path}`)
+    return {
+      hash: wanted,
+      added: signersIn(body.added, sent),
+      approvals: typeof body.approvals === 'number' ? body.approvals : undefined,
+    }
+  }
+
+  return { shown, request, answer, proposal, approve }
+}
+
+/**
+ * The part of {@link relayClient} a co-signer needs: the proposal, re-verified, and posting
+ * approvals to it. The co-signer page uses only this, so it carries nothing else of the client.
+ *
+ * @throws {RelayError} as {@link relayClient}.
+ * @example
+ * ```ts
+ * const relay = relayReader(location.origin)
+ * const { file, dropped } = await relay.proposal(hash) // file.hash === hash, every approval verified
+ * await relay.approve(hash, [approval])
+ * ```
+ */
+export function relayReader(url: string, options: RelayClientOptions = {}): RelayReader {
+  const { shown, proposal, approve } = connection(url, options)
+  return { shown, proposal, approve }
+}
+
+/**
+ * A client of the relay at `url` (`http://host:port`, or with a path prefix). Every answer is
+ * checked here: a returned file must parse, its `hash` must be the one asked for, and its content
+ * must hash to it (else `RelayLied`, with both hashes); each approval is verified, and one that
+ * does not verify is dropped and reported in `dropped`.
+ *
+ * @throws {RelayError} `RelayUnreachable` (network error, timeout, an answer that is not the relay's
+ *   JSON; the address shown without credentials), `RelayLied`, the relay's own refusal
+ *   (`ProposalNotFound`, `NotReady`, `RateLimited`, … or `RelayRefused`, its code in
+ *   `details.relayCode`), or `CosignError` for a file given here that is not a file.
+ * @example
+ * ```ts
+ * const relay = relayClient('https://relay.example')
+ * const { hash } = await relay.propose(signedFileText)
+ * const { file, dropped } = await relay.proposal(hash) // file.hash === hash, every approval verified
+ * ```
+ */
+export function relayClient(url: string, options: RelayClientOptions = {}): RelayClient {
+  const { shown, request, answer, proposal, approve } = connection(url, options)
   return {
     shown,
     pageUrl: (hash) => `${shown}/p/${checkHash(hash)}`,
@@ -266,35 +325,7 @@ export function relayClient(url: string, options: RelayClientOptions = {}): Rela
       }
     },
 
-    async approve(hash, approvals) {
-      const wanted = checkHash(hash)
-      let sent: readonly Approval[]
-      let text: string
-      if (typeof approvals === 'string') {
-        const file = ownFile(approvals)
-        if (file.hash !== wanted) {
-          throw new RelayError('The signed copy is of another file than the proposal', {
-            code: 'RelayRefused',
-            details: { proposal: wanted, file: file.hash },
-            remedy: 'Post the approvals of a copy of this proposal.',
-          })
-        }
-        sent = file.approvals
-        text = approvals
-      } else {
-        sent = approvals
-        text = JSON.stringify({
-          approvals: approvals.map((a) => ({ signer: a.signer, signature: a.signature })),
-        })
-      }
-      const path = `/proposals/${wanted}/approvals`
-      const body = answer(await request('POST', path, text), `POST ${path}`)
-      return {
-        hash: wanted,
-        added: signersIn(body.added, sent),
-        approvals: typeof body.approvals === 'number' ? body.approvals : undefined,
-      }
-    },
+    approve,
 
     proposal,
 

@@ -113,7 +113,10 @@ export function startNotifier(options: NotifierOptions): Notifier {
       if (noticed.has(key)) continue
       // The moment the notice is about (or, for a proposal posted later, the moment it was posted); a
       // webhook registered after it is not told.
-      const moment = Math.max(proposal.createdAt, expired ? proposal.expiresAt : proposal.expiresAt - expiringWithinMs)
+      const moment = Math.max(
+        proposal.createdAt,
+        expired ? proposal.expiresAt : proposal.expiresAt - expiringWithinMs,
+      )
       await enqueue(
         { type, hash: proposal.hash, account: proposal.account, data: noticeData(proposal) },
         moment,

@@ -34,7 +34,7 @@ export type StartRelayOptions = {
         rateLimit?: RateLimitOptions | undefined
       })
     | undefined
-  /** The built co-signer page (`index.html`); default `dist/page`. */
+  /** Where the built co-signer page is (`cosign.html`); default `dist`. */
   pageDirectory?: string | undefined
   /** Where the relay reports what no client sees; default standard error. */
   log?: ((line: string) => void) | undefined

@@ -552,7 +552,10 @@ describe('relay without a node', () => {
   test('GET /p/<hash> serves the built page with connect-src self; a missing build is a clear 404; submit needs a node', async () => {
     const pages = join(dir, 'page')
     mkdirSync(pages, { recursive: true })
-    writeFileSync(join(pages, 'index.html'), '<!doctype html><title>co-sign</title>')
+    writeFileSync(
+      join(pages, 'cosign.html'),
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'; form-action 'none'"><title>co-sign</title>`,
+    )
     const r = await relay({ pageDirectory: pages })
     const page = await http(r.url, 'GET', `/p/${'ab'.repeat(32)}`)
     expect(page.status).toBe(200)
@@ -560,6 +563,8 @@ describe('relay without a node', () => {
     expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'")
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(page.text).toContain('co-sign')
+    // The page's own policy: this origin only, the rest as built.
+    expect(page.text).toContain(`content="default-src 'none'; connect-src 'self'; form-action 'none'"`)
 
     const none = await relay({ pageDirectory: join(dir, 'no-page') })
     const missing = await http(none.url, 'GET', `/p/${'ab'.repeat(32)}`)
