@@ -1,5 +1,6 @@
 // The packed package type-checks in a project of its own under every TypeScript `moduleResolution`
-// README.md names ("TypeScript settings"): node10, node16, nodenext and bundler. The tarball `npm pack` writes is unpacked into a temporary node_modules (its
+// README.md names ("TypeScript settings"): node10, node16, nodenext and bundler, each with
+// `skipLibCheck: false`. The tarball `npm pack` writes is unpacked into a temporary node_modules (its
 // dependencies linked from this repository's), and tsc checks a file importing the three entries.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -40,9 +41,9 @@ try {
   ].join('\n')
   const settings = [
     { moduleResolution: 'node10', module: 'commonjs' },
-    // node16 cannot `require` an ES module, and the CommonJS declarations of casper-multisig/cosign
-    // name micro-packed's (ESM only) coder type: skipLibCheck, as `tsc --init` writes it, is needed.
-    { moduleResolution: 'node16', module: 'node16', skipLibCheck: true },
+    // node16 cannot `require` an ES module: the CommonJS declarations name no ESM-only package
+    // (the cosign entry's coders are typed as its own `Coder`, not micro-packed's `CoderType`).
+    { moduleResolution: 'node16', module: 'node16' },
     { moduleResolution: 'nodenext', module: 'nodenext' },
     { moduleResolution: 'bundler', module: 'esnext' },
   ]

@@ -10,6 +10,9 @@ import { BaseError, type BaseErrorParameters } from '../errors/BaseError.js'
  *   match its hash or that carries an invalid approval);
  * - `SendRefused`: `send` would submit what `describe` calls DO NOT SIGN (exit code 1;
  *   `--no-preflight` sends anyway);
+ * - `NodeRefused`: `send --no-preflight` sent what the node refused: the node's JSON-RPC error (its
+ *   code, message and data) with our own reading of it, the preflight run after the refusal
+ *   (exit code 1);
  * - `NotDevnet`: a devnet-only command sent to a node that is not a casper-multisig devnet (exit code 1);
  * - `LedgerUnavailable`: `--ledger` without @ledgerhq/hw-transport-node-hid installed, or no device
  *   found (exit code 1);
@@ -27,6 +30,7 @@ export type CliErrorCode =
   | 'FileError'
   | 'SignRefused'
   | 'SendRefused'
+  | 'NodeRefused'
   | 'NotDevnet'
   | 'LedgerUnavailable'
   | 'NodeChainspecLoosened'

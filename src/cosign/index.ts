@@ -1,10 +1,10 @@
 // casper-multisig/cosign: everything a co-signer needs (parse, hash, verify, describe, sign, merge), without casper-js-sdk.
 
 export type { Account } from '../account/Account.js'
+export type { Coder } from '../codec/Coder.js'
 export type { ClType, ClTypeBudget, SimpleClType } from '../codec/clType.js'
 export {
   clTypeBudget,
-  clTypeCoder,
   clTypeText,
   maxClTypeDepth,
   maxClTypeNodes,
@@ -24,7 +24,6 @@ export type {
   TransactionScheduling,
   TransactionTarget,
 } from '../codec/layouts.js'
-export { deployHeader, executableItem, runtimeArgs, transactionPayload } from '../codec/layouts.js'
 export type { StrictJson } from '../encoding/parseStrictJson.js'
 export type { BaseErrorParameters } from '../errors/BaseError.js'
 export { BaseError } from '../errors/BaseError.js'
@@ -37,6 +36,7 @@ export type { RejectionCode } from '../keys/verifyApproval.js'
 export { verifyApproval } from '../keys/verifyApproval.js'
 export { safeText } from '../text/safeText.js'
 export type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
+export { clTypeCoder, deployHeader, executableItem, runtimeArgs, transactionPayload } from './coders.js'
 export type { CosignNetwork, CosignOptions } from './cosignNetwork.js'
 export { mainnet, testnet } from './cosignNetwork.js'
 export type { BidDescription, BidEntryPoint, Reservation, ReservedDelegator } from './describeBid.js'

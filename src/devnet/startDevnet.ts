@@ -52,6 +52,12 @@ export type StartDevnetOptions = {
   protocol?: ProtocolGeneration | undefined
   /** Milliseconds between blocks; default 500. */
   blockIntervalMs?: number | undefined
+  /**
+   * The devnet's clock, milliseconds since the epoch: block timestamps (and so block hashes), the
+   * expiry and future-timestamp checks, uptime. Default `Date.now`. A fixed clock, with blocks made
+   * by {@link Devnet.produceBlock} only, makes every hash and height the same run after run.
+   */
+  now?: (() => number) | undefined
   /** JSON file the state is loaded from at start and saved to after every change. */
   stateFile?: string | undefined
   accounts?: readonly DevnetAccountParameters[] | undefined
@@ -162,7 +168,10 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   if (!Number.isFinite(blockIntervalMs) || blockIntervalMs < 1) {
     throw invalidOption('blockIntervalMs', 'a number of milliseconds >= 1', blockIntervalMs)
   }
-  const now = () => Date.now()
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw invalidOption('now', 'a function returning milliseconds since the epoch', options.now)
+  }
+  const now = options.now ?? (() => Date.now())
   const loaded = options.stateFile ? loadStateFile(options.stateFile) : undefined
   if (options.protocol !== undefined && options.protocol !== '1.5' && options.protocol !== '2.0') {
     throw invalidOption('protocol', "'1.5' or '2.0'", options.protocol)

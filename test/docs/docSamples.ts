@@ -1,12 +1,19 @@
 // Sample outputs in README.md and docs/*.md made by real runs of the built CLI: a block preceded by
 // `<!-- sample: NAME -->` holds what the command of sample NAME prints. The runs use fixed keys, a
 // fixed clock (fixedClock.mjs) and files made from them, so each output is the same on every run.
+// The commands that need a node run against a devnet started in this process by the `devnet`
+// command itself (runDevnet) on the same fixed clock, its blocks made only when an item is pending
+// (never by its timer), so block heights and hashes repeat too; `keygen` draws its key from a
+// seeded stream (seededRandom.mjs). The one value that cannot be fixed is the devnet's port: a
+// chosen port may be taken on the machine (or by a second run at the same time), so the devnet
+// takes a free one and each output has it replaced by 7777, the port the docs start it on.
 // scripts/doc-samples.ts rewrites the blocks; test/docs/samples.test.ts fails when one differs.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ed25519 } from '@noble/curves/ed25519'
+import { runDevnet } from '../../src/cli/commands/devnet.js'
 import {
   accountFromConfig,
   buildConfigureDeploy,
@@ -116,8 +123,9 @@ export async function generateSamples(): Promise<Map<string, string>> {
     })
     writeFileSync(join(dir, 'deploy-1.json'), stringifyDeployJson(change))
 
+    const preload = (file: string) => `--import=${pathToFileURL(join(import.meta.dirname, file)).href}`
     const env = {
-      NODE_OPTIONS: `--import=${pathToFileURL(join(import.meta.dirname, 'fixedClock.mjs')).href}`,
+      NODE_OPTIONS: preload('fixedClock.mjs'),
       CASPER_MULTISIG_SAMPLE_NOW: sampleNow,
       CASPER_MULTISIG_CONFIG_DIR: join(dir, 'no-config'),
       XDG_CONFIG_HOME: join(dir, 'no-config'),
@@ -131,6 +139,15 @@ export async function generateSamples(): Promise<Map<string, string>> {
     const sample = async (name: string, ...args: string[]) => {
       outputs.set(name, await run(...args))
     }
+    const keygen = await cli(['keygen', 'alice'], {
+      cwd: dir,
+      env: {
+        ...env,
+        NODE_OPTIONS: `${env.NODE_OPTIONS} ${preload('seededRandom.mjs')}`,
+        CASPER_MULTISIG_SAMPLE_SEED: 'keygen alice',
+      },
+    })
+    outputs.set('keygen', [keygen.out, keygen.err].filter((text) => text !== '').join('\n'))
     await sample(
       'transfer',
       'transfer',
@@ -173,8 +190,123 @@ export async function generateSamples(): Promise<Map<string, string>> {
     )
     await run('sign', 'deploy-1.json', '-k', 'carol.pem', '-o', 'carol.json', '--labels', 'labels.json')
     await sample('merge', 'merge', 'bob.json', 'carol.json', '-o', 'merged.json', '--labels', 'labels.json')
+    for (const [name, text] of await nodeSamples(dir, env, names)) outputs.set(name, text)
     return outputs
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Milliseconds between the devnet's timer blocks: longer than any run, so it never makes one. */
+const noTimerBlocks = 2_000_000_000
+
+/** The port the docs start the devnet on (`casper-multisig devnet --port 7777`). */
+const docsPort = 7777
+
+/**
+ * The samples that need a node, run against a devnet the `devnet` command starts in this process:
+ * alice makes her account 2-of-3 (alice, bob, carol), then bob and carol replace carol with dave.
+ */
+async function nodeSamples(
+  dir: string,
+  env: Record<string, string>,
+  keys: Record<'alice' | 'bob' | 'carol' | 'dave', { publicKey: string }>,
+): Promise<Map<string, string>> {
+  const { alice, bob, carol, dave } = keys
+  const clock = new Date(sampleNow).getTime()
+  const log: string[] = []
+  const started = await runDevnet(
+    ['--port', '0', '--block-interval', String(noTimerBlocks), '--account', alice.publicKey],
+    { out: (line) => log.push(line), err: (line) => log.push(line) },
+    () => clock,
+  )
+  const devnet = started.devnet
+  if (devnet === undefined) throw new Error(`the devnet did not start:\n${log.join('\n')}`)
+  const placePort = (text: string) => text.replaceAll(`127.0.0.1:${devnet.port}`, `127.0.0.1:${docsPort}`)
+  // A block as soon as an item is pending (while a command waits for it, or after it sent one):
+  // every block holds the one item a command sent, at the same height on every run.
+  const makeBlocks = async () => {
+    while (devnet.state.pending.length > 0) await devnet.produceBlock()
+  }
+  const run = async (...args: string[]) => {
+    let running = true
+    const blocks = (async () => {
+      while (running) {
+        await makeBlocks()
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    })()
+    const { out, err } = await cli(args, { cwd: dir, env }).finally(() => {
+      running = false
+    })
+    await blocks
+    await makeBlocks()
+    return placePort([out, err].filter((text) => text !== '').join('\n'))
+  }
+  const outputs = new Map<string, string>()
+  const sample = async (name: string, ...args: string[]) => {
+    outputs.set(name, await run(...args))
+  }
+  const node = ['--node', devnet.url]
+  const wait = ['--wait', '60', '--poll-interval', '50']
+  const labels = ['--labels', 'labels.json']
+  const target = (members: { publicKey: string }[]) =>
+    `${JSON.stringify({
+      associatedKeys: members.map((key) => ({ key: key.publicKey, weight: 1 })),
+      thresholds: { deployment: 2, keyManagement: 2 },
+    })}\n`
+  try {
+    await sample('fund', 'fund', ...node, '--public-key', bob.publicKey, '--amount', '5000000000000')
+    // 1. alice alone makes her account 2-of-3.
+    writeFileSync(join(dir, 'target.json'), target([alice, bob, carol]))
+    const planned = ['--target', 'target.json', '--account', alice.publicKey]
+    await run('plan', ...node, ...planned, '--signer', alice.publicKey, '--out-dir', 'setup')
+    await run('sign', 'setup/deploy-1.json', '-k', 'alice.pem', '-o', 'setup/signed.json')
+    await run('send', 'setup/signed.json', ...node, ...wait)
+    await sample('account', 'account', ...node, '--account', alice.publicKey, ...labels)
+    // 2. Replace carol with dave, signed by bob and carol; and the same change again, planned from
+    // the same account for alice and bob, which fails once the first has run (dave is then a key).
+    writeFileSync(join(dir, 'target2.json'), target([alice, bob, dave]))
+    const change = ['--target', 'target2.json', '--account', alice.publicKey]
+    await run(
+      'plan',
+      ...node,
+      ...change,
+      '--signer',
+      bob.publicKey,
+      '--signer',
+      carol.publicKey,
+      '--out-dir',
+      'change',
+    )
+    await run(
+      'plan',
+      ...node,
+      ...change,
+      '--signer',
+      alice.publicKey,
+      '--signer',
+      bob.publicKey,
+      '--ttl',
+      '1h',
+      '--out-dir',
+      'again',
+    )
+    await run('sign', 'change/deploy-1.json', '-k', 'bob.pem', '-o', 'change/bob.json')
+    await sample('status-not-ready', 'status', 'change/bob.json', ...node, ...labels)
+    await sample('send-refused', 'send', 'change/bob.json', ...node, '--no-preflight')
+    await run('sign', 'change/deploy-1.json', '-k', 'carol.pem', '-o', 'change/carol.json')
+    await run('merge', 'change/bob.json', 'change/carol.json', '-o', 'change/merged.json')
+    await sample('send', 'send', 'change/merged.json', ...node)
+    await sample('wait', 'wait', 'change/merged.json', ...node, '--poll-interval', '50')
+    await sample('status-executed', 'status', 'change/merged.json', ...node, ...labels)
+    await run('sign', 'again/deploy-1.json', '-k', 'alice.pem', '-o', 'again/alice.json')
+    await run('sign', 'again/deploy-1.json', '-k', 'bob.pem', '-o', 'again/bob.json')
+    await run('merge', 'again/alice.json', 'again/bob.json', '-o', 'again/merged.json')
+    await sample('send-failed', 'send', 'again/merged.json', ...node, '--no-preflight', ...wait)
+  } finally {
+    await devnet.stop()
+  }
+  outputs.set('devnet', placePort(log.join('\n')))
+  return outputs
 }

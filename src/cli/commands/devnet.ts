@@ -124,9 +124,12 @@ function invalid(argument: string, expected: string, got: string): CliError {
   return new CliError(`Invalid ${argument}`, { code: 'UsageError', details: { expected, got } })
 }
 
-/** One log line per devnet event, every text from a client rendered with `safeText`. */
-export function devnetEventLine(event: DevnetEvent): string {
-  const time = new Date().toISOString().slice(11, 23)
+/**
+ * One log line per devnet event at `at` (default now; its UTC time of day is printed), every text
+ * from a client rendered with `safeText`.
+ */
+export function devnetEventLine(event: DevnetEvent, at: Date = new Date()): string {
+  const time = at.toISOString().slice(11, 23)
   switch (event.type) {
     case 'accepted':
       return `${time} accepted ${event.method === 'account_put_deploy' ? 'deploy' : 'transaction'} ${safeText(event.hash)}`
@@ -152,9 +155,14 @@ export function devnetEventLine(event: DevnetEvent): string {
 /**
  * Starts the devnet and prints its URL and accounts; returns the running devnet with exit code 0,
  * or the exit code of the failure, printed as every command prints it (2 for a usage error; 1 for
- * a port in use, an unreadable chainspec or state).
+ * a port in use, an unreadable chainspec or state). `clock`, for a caller that runs the command in
+ * its own process, is the devnet's clock ({@link StartDevnetOptions.now}) and the log's time.
  */
-export async function runDevnet(args: readonly string[], io: CliIo): Promise<DevnetCommandReturnType> {
+export async function runDevnet(
+  args: readonly string[],
+  io: CliIo,
+  clock?: () => number,
+): Promise<DevnetCommandReturnType> {
   let devnet: Devnet
   let quiet = false
   try {
@@ -162,7 +170,10 @@ export async function runDevnet(args: readonly string[], io: CliIo): Promise<Dev
     quiet = Boolean(values.quiet)
     devnet = await startDevnet({
       ...startOptions(values),
-      ...(quiet ? {} : { onEvent: (event) => io.out(devnetEventLine(event)) }),
+      ...(clock === undefined ? {} : { now: clock }),
+      ...(quiet
+        ? {}
+        : { onEvent: (event) => io.out(devnetEventLine(event, new Date(clock?.() ?? Date.now()))) }),
       onError: (error) => io.err(`devnet: ${error.message.split('\n').map(safeText).join('\n')}`),
     })
   } catch (error) {

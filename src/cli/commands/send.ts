@@ -2,12 +2,18 @@
 
 import { signatureProgress } from '../../approvals/signatureProgress.js'
 import { descriptionLines } from '../../cosign/descriptionLines.js'
+import type { DeployJson } from '../../deploy/DeployJson.js'
+import type { TransactionJson } from '../../deploy/TransactionJson.js'
+import { BaseError } from '../../errors/BaseError.js'
 import { PreflightError } from '../../preflight/PreflightError.js'
+import { preflight } from '../../preflight/preflight.js'
 import { createRpc } from '../../rpc/createRpc.js'
+import { JsonRpcError } from '../../rpc/RpcError.js'
 import { submit } from '../../rpc/submit.js'
 import { safeText } from '../../text/safeText.js'
 import { CliError } from '../CliError.js'
 import { type Command, exitCodes } from '../Command.js'
+import { cliRemedy } from '../cliRemedy.js'
 import { commandUsage } from '../commandUsage.js'
 import { describeForCli } from '../describeText.js'
 import { expandHashes } from '../expandHashes.js'
@@ -35,7 +41,10 @@ const options = {
     'with a HASH: the relay holding the proposal (default: CASPER_MULTISIG_RELAY); without\na node, the relay is asked to send it',
   ),
   ...ownChainspecOptions,
-  'no-preflight': { type: 'boolean', description: "send as is (the node's own refusal is printed)" },
+  'no-preflight': {
+    type: 'boolean',
+    description: "send as is (a refusal prints the node's error, then the preflight's reading of it)",
+  },
   wait: { type: 'string', value: 'SECONDS', description: 'wait up to this long for the execution result' },
   'poll-interval': {
     type: 'string',
@@ -147,6 +156,12 @@ export const sendCommand: Command = {
       try {
         sent = await submit(rpc, signed.json, { preflight: !values['no-preflight'] })
       } catch (error) {
+        if (values['no-preflight'] && error instanceof JsonRpcError) {
+          throw await withOurReading(error, node, signed.sender, signed.json, {
+            chainspec: own,
+            fileChainName: fileChainName(read.file),
+          })
+        }
         if (!(error instanceof PreflightError)) throw error
         // The preflight's messages shorten keys; a co-signer must see them whole. Too little weight
         // is stated with the weight, the threshold and the keys that would complete it.
@@ -253,4 +268,54 @@ async function askRelay(
   })
   output.info(`The relay reports the ${what.toLowerCase()} ${followed.status}.`)
   return followed.status === 'executed' ? exitCodes.ok : exitCodes.failed
+}
+
+/** The detail under which a refusal carries the preflight's reasons: ours, not the node's words. */
+const ourReadingDetail = 'our reading (the preflight, run after the refusal)'
+
+/**
+ * The node's refusal of a deploy sent with `--no-preflight`, with our own explanation added: the
+ * preflight run against the account as the node has it now, its errors (too little weight with the
+ * weight, the threshold and the keys that would complete it) as reasons under
+ * {@link ourReadingDetail}. The node's code, message and data stay first and unchanged; when the
+ * account cannot be read, or the preflight finds nothing, the reading says so.
+ */
+async function withOurReading(
+  refusal: JsonRpcError,
+  node: string,
+  sender: string,
+  json: DeployJson | TransactionJson,
+  options: Parameters<typeof readNodeAccount>[2],
+): Promise<CliError> {
+  let reasons: string[]
+  try {
+    const { account, status, network } = await readNodeAccount(node, sender, options)
+    const report = await preflight(json, account, { chainName: status.chainspecName, ...network })
+    const known = [
+      ...Object.keys(account.associatedKeys),
+      ...report.progress.signed.map((s) => s.accountHash),
+      ...report.progress.unassociated.map((s) => s.accountHash),
+    ]
+    reasons = report.errors.map(
+      (issue) =>
+        `${issue.code}: ${
+          issue.code === 'BelowDeploymentThreshold' || issue.code === 'BelowKeyManagementThreshold'
+            ? `too little signature weight: ${progressText(report.progress, new Map())}`
+            : expandHashes(issue.message, known, new Map())
+        }`,
+    )
+    if (reasons.length === 0) {
+      reasons = ['the preflight finds nothing the node would refuse: the data above is the only reason']
+    }
+  } catch (error) {
+    reasons = [
+      `not worked out: ${error instanceof BaseError ? error.shortMessage : String(error)} (the node's data above is the reason)`,
+    ]
+  }
+  return new CliError(refusal.shortMessage, {
+    code: 'NodeRefused',
+    details: { ...refusal.details, [ourReadingDetail]: reasons.join('\n    ') },
+    remedy: cliRemedy(refusal),
+    cause: refusal,
+  })
 }
