@@ -1,7 +1,9 @@
 // What a relay is for, end to end on the devnet: three co-signers approve a proposal through a relay
 // started with one command (`casper-multisig relay`); each sees the same description; the coordinator's
 // webhook is told when the threshold is reached and when it executed; an expired proposal is renewed
-// and signed again, then executes.
+// and signed again, then executes. Both stores: SQLite (`--data DIR`) and PostgreSQL (`--database URL`,
+// a real server from test/support/postgres.ts; CI requires it with CASPER_MULTISIG_REQUIRE_POSTGRES=1),
+// on one devnet.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -19,6 +21,7 @@ import { localSigner } from '../../src/keys/localSigner.js'
 import { relayClient } from '../../src/relay/relayClient.js'
 import { verifyWebhookSignature } from '../../src/relay/webhookSignature.js'
 import { writeKey } from '../cli/cliKit.js'
+import { postgresForTests, startTestPostgres, type TestPostgres } from '../support/postgres.js'
 
 type Delivery = {
   event: string
@@ -27,12 +30,14 @@ type Delivery = {
 }
 
 let devnet: Devnet
+/** The relay of the store under test (one per suite). */
 let relay: RunningRelay
 let dir: string
 let receiver: Server
 let receiverUrl: string
 const deliveries: Delivery[] = []
-let secret: string
+/** The webhook secrets the relays handed out (one per suite). */
+const secrets: string[] = []
 let alice: ReturnType<typeof writeKey>
 let bob: ReturnType<typeof writeKey>
 let carol: ReturnType<typeof writeKey>
@@ -71,7 +76,7 @@ beforeAll(async () => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8')
       const signature = String(request.headers['x-casper-multisig-signature'])
-      if (!verifyWebhookSignature(secret, body, signature)) {
+      if (!secrets.some((secret) => verifyWebhookSignature(secret, body, signature))) {
         response.writeHead(401).end()
         return
       }
@@ -85,14 +90,6 @@ beforeAll(async () => {
   })
   await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done))
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/casper`
-
-  // One command starts the relay, on SQLite, following the devnet.
-  const started = await runRelay(['--port', '0', '--data', join(dir, 'relay'), '--node', devnet.url], {
-    out: () => {},
-    err: () => {},
-  })
-  expect(started.code).toBe(0)
-  relay = started.relay!
 
   // Alice makes her account 3-of-3 with bob and carol.
   const target = join(dir, 'target.json')
@@ -111,26 +108,50 @@ beforeAll(async () => {
     0,
   )
   expect(await run(['send', signed, '-n', devnet.url, ...wait, '-q'])).toMatchObject({ code: 0, err: '' })
-
-  // The coordinator registers a webhook for the account.
-  const hook = await fetch(`${relay.url}/accounts/${alice.accountHash}/webhooks`, {
-    method: 'POST',
-    body: JSON.stringify({ url: receiverUrl }),
-  })
-  expect(hook.status).toBe(201)
-  secret = ((await hook.json()) as { secret: string }).secret
 }, 180_000)
 
 afterAll(async () => {
-  await relay?.stop()
   await devnet?.stop()
   await new Promise((done) => receiver?.close(done))
   rmSync(dir, { recursive: true, force: true })
 })
 
-describe('three co-signers through one relay, on the devnet', () => {
-  test('each sees the same description; the webhook hears the threshold and the execution; it executes', async () => {
-    const file = join(dir, 'transfer.json')
+describe.each([
+  { name: 'sqlite', available: true },
+  { name: 'postgres', available: postgresForTests() },
+] as const)('three co-signers through one relay on $name, on the devnet', ({ name, available }) => {
+  const it = test.skipIf(!available)
+  let database: TestPostgres | undefined
+  let started: RunningRelay | undefined
+  beforeAll(async () => {
+    if (!available) return
+    // One command starts the relay, on this store, following the devnet.
+    database = name === 'postgres' ? await startTestPostgres() : undefined
+    const store = database ? ['--database', database.url] : ['--data', join(dir, 'relay')]
+    const command = await runRelay(['--port', '0', ...store, '--node', devnet.url], {
+      out: () => {},
+      err: () => {},
+    })
+    expect(command.code).toBe(0)
+    started = command.relay
+    relay = command.relay!
+    expect(await (await fetch(`${relay.url}/health`)).json()).toEqual({ ok: true, store: name })
+
+    // The coordinator registers a webhook for the account.
+    const hook = await fetch(`${relay.url}/accounts/${alice.accountHash}/webhooks`, {
+      method: 'POST',
+      body: JSON.stringify({ url: receiverUrl }),
+    })
+    expect(hook.status).toBe(201)
+    secrets.push(((await hook.json()) as { secret: string }).secret)
+  }, 120_000)
+  afterAll(async () => {
+    await started?.stop()
+    await database?.stop()
+  }, 120_000)
+
+  it('each sees the same description; the webhook hears the threshold and the execution; it executes', async () => {
+    const file = join(dir, `transfer-${name}.json`)
     const made = await run([
       'transfer',
       '-n',
@@ -161,7 +182,7 @@ describe('three co-signers through one relay, on the devnet', () => {
       [bob, 2],
       [carol, 3],
     ] as const) {
-      const merged = join(dir, `merged-${weight}.json`)
+      const merged = join(dir, `merged-${name}-${weight}.json`)
       writeFileSync(merged, await (await fetch(`${relay.url}/proposals/${hash}/file`)).text())
       const seen = await run(['describe', merged, '-n', devnet.url])
       expect(seen.out.replace(/Signed by:[\s\S]*?\n(?=\S)/, '')).toBe(
@@ -185,7 +206,7 @@ describe('three co-signers through one relay, on the devnet', () => {
     expect(onNode.out).toContain('Executed in block')
   }, 180_000)
 
-  test('an expired proposal is renewed by the relay, signed again by all three, and executes', async () => {
+  it('an expired proposal is renewed by the relay, signed again by all three, and executes', async () => {
     // A transfer made three hours ago with a two-hour TTL: expired before anyone could gather the signatures.
     const built = buildTransfer({
       account: alice.publicKey,
