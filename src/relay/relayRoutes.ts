@@ -177,7 +177,9 @@ export function relayRoutes(
       methods: {
         POST: guarded(async (request, response, [account]) => {
           const hex = accountHex(account!)
-          const url = webhookUrl(jsonField(await body(request), 'url'))
+          const url = webhookUrl(jsonField(await body(request), 'url'), {
+            loopbackRelay: context.loopbackRelay,
+          })
           if ((await context.store.listWebhooks(hex)).length >= limits.maxWebhooks) {
             throw new RelayError('This account has as many webhooks as a relay keeps', {
               code: 'InvalidRequest',

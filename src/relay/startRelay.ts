@@ -1,6 +1,7 @@
 // Starts a relay: the HTTP server of the proposal relay on node:http, over a store, with an optional node.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { localAddress } from './localAddress.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { RelayEvents } from './RelayEvent.js'
@@ -16,7 +17,11 @@ export type StartRelayOptions = {
   store: RelayStore
   /** TCP port; 0 (default) picks a free one. */
   port?: number | undefined
-  /** Default `127.0.0.1`: put a TLS proxy in front to serve others. */
+  /**
+   * Default `127.0.0.1`: put a TLS proxy in front to serve others. On an address other than loopback,
+   * webhooks to loopback and private addresses are refused (`webhookUrl`); give the notifier
+   * the same `loopbackRelay` (`localAddress(host) === 'loopback'`).
+   */
   host?: string | undefined
   /** The node's JSON-RPC endpoint (`http://HOST:7777/rpc`): accounts, progress, submission. */
   node?: string | undefined
@@ -65,6 +70,7 @@ export type Relay = {
  */
 export async function startRelay(options: StartRelayOptions): Promise<Relay> {
   const now = options.now ?? Date.now
+  const host = options.host ?? '127.0.0.1'
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const abort = new AbortController()
   const context: RelayContext = {
@@ -88,6 +94,7 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     background: { tasks: new Set(), abort },
     pageDirectory: options.pageDirectory ?? defaultPageDirectory(),
     submitting: new Set(),
+    loopbackRelay: localAddress(host) === 'loopback',
   }
   const limits: RelayLimits = {
     maxBodyBytes: options.limits?.maxBodyBytes ?? defaultMaxBodyBytes,
@@ -98,7 +105,6 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
   const server: Server = createServer((request, response) => void handle(request, response))
   server.headersTimeout = 30_000
   server.requestTimeout = 120_000
-  const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', (cause: NodeJS.ErrnoException) =>
       reject(

@@ -517,6 +517,30 @@ describe('relay without a node', () => {
     expect((await http(r.url, 'GET', path, undefined, auth)).json.webhooks).toHaveLength(1)
   })
 
+  test('a relay listening on a public address, without a token, refuses webhooks to its own loopback and private network', async () => {
+    const r = await relay({ host: '0.0.0.0' })
+    const path = `/accounts/${alice.accountHash}/webhooks`
+    for (const url of [
+      'http://127.0.0.1:7777/rpc',
+      'http://localhost:5432/',
+      'https://127.0.0.1:7777/rpc',
+      'https://[::ffff:127.0.0.1]:7777/',
+      'https://10.1.2.3/',
+      'https://169.254.169.254/latest/meta-data/',
+    ]) {
+      const refused = await http(r.url, 'POST', path, JSON.stringify({ url }))
+      expect(refused.status).toBe(400)
+      expect(refused.json.error.code).toBe('InvalidWebhook')
+      expect(refused.json.error.remedy).toContain('127.0.0.1')
+    }
+    expect((await http(r.url, 'POST', path, JSON.stringify({ url: 'https://hooks.example/a' }))).status).toBe(
+      201,
+    )
+    expect((await r.store.listWebhooks(alice.accountHash)).map((w) => w.url)).toEqual([
+      'https://hooks.example/a',
+    ])
+  })
+
   test('hostile strings in a file and a request are rendered inert; unexpected errors are INTERNAL without details', async () => {
     const r = await relay()
     const hostile = transfer(alice, { chainName: 'casper\u001b[2J\u202eevil</script>' })
