@@ -76,6 +76,8 @@ export type RelayStore = {
   getProposal(hash: string): Promise<{ proposal: StoredProposal; approvals: Approval[] } | undefined>
   /** An account's proposals, newest first, at most `limit`. */
   listProposals(account: string, options?: { limit?: number }): Promise<StoredProposal[]>
+  /** The proposals in a state, oldest first (a relay started again follows those `submitted`). */
+  proposalsInState(state: ProposalState): Promise<StoredProposal[]>
   /** Records a submission or an execution result. */
   setState(hash: string, state: ProposalState, execution?: string): Promise<void>
   /** Links a proposal to the one that renews it (both stored). */

@@ -165,6 +165,12 @@ export async function postgresStore(url: string): Promise<RelayStore> {
       )
       return (rows as ProposalRow[]).map(proposalFromRow)
     },
+    async proposalsInState(state) {
+      const { rows } = await query('SELECT * FROM proposals WHERE state = $1 ORDER BY created_at, hash', [
+        state,
+      ])
+      return (rows as ProposalRow[]).map(proposalFromRow)
+    },
     async setState(hash, state: ProposalState, execution) {
       const { rowCount } = await query(
         'UPDATE proposals SET state = $1, execution = COALESCE($2, execution) WHERE hash = $3',

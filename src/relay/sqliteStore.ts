@@ -132,6 +132,13 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
         .all(account, options.limit ?? 100) as ProposalRow[]
       return rows.map(proposalFromRow)
     },
+    async proposalsInState(state) {
+      return (
+        db
+          .prepare('SELECT * FROM proposals WHERE state = ? ORDER BY created_at, hash')
+          .all(state) as ProposalRow[]
+      ).map(proposalFromRow)
+    },
     async setState(hash, state, execution) {
       const { changes } = db
         .prepare('UPDATE proposals SET state = ?, execution = COALESCE(?, execution) WHERE hash = ?')

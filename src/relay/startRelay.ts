@@ -10,6 +10,7 @@ import { defaultRateLimit, type RateLimitOptions, rateLimit } from './rateLimit.
 import { defaultMaxBodyBytes } from './readBody.js'
 import { relayNode } from './relayNode.js'
 import { type RelayLimits, relayRoutes } from './relayRoutes.js'
+import { resumeSubmissions } from './resumeSubmissions.js'
 import { defaultPageDirectory } from './servePage.js'
 
 /** Options of {@link startRelay}. */
@@ -118,6 +119,8 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     )
     server.listen(options.port ?? 0, host, () => resolve())
   })
+  // Proposals sent before a restart are followed to their result, as right after their submission.
+  resumeSubmissions(context, { pollIntervalMs: limits.pollIntervalMs })
   const { port } = server.address() as AddressInfo
   const shown = host.includes(':') ? `[${host}]` : host
   return {

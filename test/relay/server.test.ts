@@ -762,6 +762,43 @@ describe('relay with a node (the devnet)', () => {
     })
   })
 
+  test('a relay started again follows a proposal it had submitted to its result', async () => {
+    // The first relay stored the proposal, sent it and recorded `submitted`, then stopped before the
+    // result (as a relay killed while following it).
+    const store = await sqliteStore(join(dir, `store-${++n}`))
+    stores.push(store)
+    const first = await startRelay({ store, log: () => {} })
+    const unsigned = devnetTransfer(23_000_000_000n)
+    const hash = hashOf(unsigned)
+    expect((await http(first.url, 'POST', '/proposals', signed(unsigned, alice, bob))).status).toBe(201)
+    await first.close()
+    const rpc = createRpc({ url: devnet.url, timeoutMs: 5_000 })
+    await submit(rpc, JSON.parse(signed(unsigned, alice, bob)))
+    await store.setState(hash, 'submitted')
+
+    const events: RelayEvent[] = []
+    const logged: string[] = []
+    const again = await startRelay({
+      store,
+      node: devnet.url,
+      events: { emit: async (event) => void events.push(event) },
+      log: (line) => logged.push(line),
+      limits: { pollIntervalMs: 50 },
+    })
+    running.push(again)
+    let view = (await http(again.url, 'GET', `/proposals/${hash}`)).json
+    for (let i = 0; i < 200 && view.state === 'submitted'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      view = (await http(again.url, 'GET', `/proposals/${hash}`)).json
+    }
+    expect(view).toMatchObject({ state: 'executed', execution: { ok: true } })
+    expect(BigInt(view.execution.charged)).toBeGreaterThan(0n)
+    expect(events).toMatchObject([
+      { type: 'proposal.executed', hash, account: alice.accountHash, data: { ok: true } },
+    ])
+    expect(logged).toEqual([])
+  })
+
   test('--auto-submit sends a proposal as soon as its approvals reach the threshold', async () => {
     const r = await relay({ node: devnet.url, autoSubmit: true, limits: { pollIntervalMs: 50 } })
     const unsigned = devnetTransfer(22_000_000_000n)

@@ -416,6 +416,30 @@ describe.each([sqlite, postgres])('$name store', (backend) => {
     ])
   })
 
+  it('lists the proposals in a state, oldest first', async () => {
+    const store = await fresh()
+    for (const [label, createdAt] of [
+      ['late', t0 + 3000],
+      ['early', t0 + 1000],
+      ['pending', t0 + 2000],
+      ['executed', t0 + 500],
+    ] as const)
+      await store.putProposal(proposal(label, { createdAt }), [approval('a')])
+    expect(await store.proposalsInState('submitted')).toEqual([])
+    for (const label of ['late', 'early', 'executed'])
+      await store.setState(hex(`proposal ${label}`), 'submitted')
+    await store.setState(hex('proposal executed'), 'executed', '{"ok":true}')
+    const submitted = await store.proposalsInState('submitted')
+    expect(submitted.map((p) => [p.hash, p.state, p.createdAt])).toEqual([
+      [hex('proposal early'), 'submitted', t0 + 1000],
+      [hex('proposal late'), 'submitted', t0 + 3000],
+    ])
+    expect((await store.proposalsInState('pending')).map((p) => p.hash)).toEqual([hex('proposal pending')])
+    expect(await store.proposalsInState('executed')).toMatchObject([
+      { hash: hex('proposal executed'), execution: '{"ok":true}' },
+    ])
+  })
+
   it('reopens with its data and without migrating again; instances opening at once migrate once', async () => {
     const first = await fresh()
     const p = proposal('one')
