@@ -316,6 +316,32 @@ describe('relay without a node', () => {
     expect(r.events.filter((e) => e.type === 'approval.added')).toHaveLength(52)
   })
 
+  test('concurrent posts of new signers cannot take a proposal past max_associated_keys (100)', async () => {
+    const r = await relay({ limits: { rateLimit: { burst: 1000, perSecond: 1000 } } })
+    const unsigned = transfer(alice, { amount: 14_000_000_000n })
+    const hash = hashOf(unsigned)
+    await http(r.url, 'POST', '/proposals', signed(unsigned, alice))
+    // A store that answers reads after a moment, as PostgreSQL does: every post reads the same state.
+    const read = r.store.getProposal.bind(r.store)
+    r.store.getProposal = async (h) => {
+      const found = await read(h)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      return found
+    }
+    const signers = Array.from({ length: 110 }, (_, i) => testSigner(300 + i, 'ed25519'))
+    const answers = await Promise.all(
+      signers.map((s) =>
+        http(r.url, 'POST', `/proposals/${hash}/approvals`, JSON.stringify({ approvals: [s.sign(hash)] })),
+      ),
+    )
+    const refused = answers.filter((a) => a.status !== 200)
+    expect(refused.length).toBe(11)
+    for (const a of refused) expect(a.json.error.code).toBe('TooManyApprovals')
+    expect((await read(hash))!.approvals).toHaveLength(100)
+    const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${hash}/file`)).text)
+    expect(file.approvals).toHaveLength(100)
+  })
+
   test('body cap 413, rate limit 429 with Retry-After, token 401, no CORS headers, OPTIONS refused', async () => {
     let now = 1_800_000_000_000
     const r = await relay({

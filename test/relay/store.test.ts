@@ -223,6 +223,35 @@ describe.each([sqlite, postgres])('$name store', (backend) => {
     ])
   })
 
+  it('with max, adds nothing that would take a proposal past max distinct signers, even when posted at once', async () => {
+    const store = await fresh()
+    const p = proposal('capped')
+    const tooMany = { code: 'TooManyApprovals' }
+    await expect(
+      store.putProposal(
+        p,
+        ['a', 'b', 'c', 'd'].map((s) => approval(s)),
+        { max: 3 },
+      ),
+    ).rejects.toMatchObject(tooMany)
+    expect(await store.getProposal(p.hash)).toBeUndefined()
+    await store.putProposal(p, [approval('a'), approval('b')], { max: 3 })
+    await expect(
+      store.addApprovals(p.hash, [approval('c'), approval('d')], { max: 3 }),
+    ).rejects.toMatchObject(tooMany)
+    // Signers already stored do not count twice.
+    expect(await store.addApprovals(p.hash, [approval('a', 'second'), approval('c')], { max: 3 })).toEqual([
+      approval('c'),
+    ])
+    // Ten writers at once, each with a new signer, under max 5: exactly two more get in.
+    const answers = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => store.addApprovals(p.hash, [approval(`w${i}`)], { max: 5 })),
+    )
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(2)
+    for (const a of answers) if (a.status === 'rejected') expect(a.reason).toMatchObject(tooMany)
+    expect((await store.getProposal(p.hash))!.approvals).toHaveLength(5)
+  })
+
   it('refuses approvals for an unknown hash with ProposalNotFound and stores nothing', async () => {
     const store = await fresh()
     const missing = hex('proposal never posted')
