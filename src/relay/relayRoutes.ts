@@ -13,6 +13,7 @@ import { proposalView } from './proposalView.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { RateLimiter } from './rateLimit.js'
+import { rateLimitKey } from './rateLimitKey.js'
 import { readBody } from './readBody.js'
 import { sendError, sendJson, sendText } from './relayResponse.js'
 import { renewProposal } from './renewProposal.js'
@@ -37,7 +38,8 @@ const hashPattern = '([0-9a-fA-F]{64})'
 const accountPattern = '((?:account-hash-)?[0-9a-fA-F]{64})'
 
 /**
- * The request handler of a relay: rate limit per address (429 with `Retry-After`), the routes of the
+ * The request handler of a relay: rate limit per address, per /64 for IPv6 ({@link rateLimitKey}; 429
+ * with `Retry-After`; `X-Forwarded-For` is never read, so a client cannot pick its own key), the routes of the
  * relay's HTTP API, errors in one JSON shape; never a CORS header (an `OPTIONS` preflight is 405).
  *
  * @example
@@ -234,7 +236,7 @@ export function relayRoutes(
 
   return async (request, response) => {
     try {
-      const verdict = limiter.take(request.socket.remoteAddress ?? '')
+      const verdict = limiter.take(rateLimitKey(request.socket.remoteAddress ?? ''))
       if (!verdict.ok) {
         request.resume()
         sendError(

@@ -1,7 +1,8 @@
 // The relay's HTTP server over real loopback HTTP and a SQLite store in a temp directory; the node is the devnet.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -12,8 +13,12 @@ import { stringifyCosignFile, withApprovals } from '../../src/cosign/stringifyCo
 import { buildTransfer } from '../../src/deploy/buildTransfer.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { type Devnet, startDevnet } from '../../src/devnet/startDevnet.js'
+import type { RelayContext } from '../../src/relay/RelayContext.js'
 import type { RelayEvent } from '../../src/relay/RelayEvent.js'
 import type { RelayStore } from '../../src/relay/RelayStore.js'
+import { rateLimit } from '../../src/relay/rateLimit.js'
+import { rateLimitKey } from '../../src/relay/rateLimitKey.js'
+import { relayRoutes } from '../../src/relay/relayRoutes.js'
 import { sqliteStore } from '../../src/relay/sqliteStore.js'
 import { type StartRelayOptions, startRelay } from '../../src/relay/startRelay.js'
 import { awaitResult } from '../../src/rpc/awaitResult.js'
@@ -340,6 +345,67 @@ describe('relay without a node', () => {
     expect((await read(hash))!.approvals).toHaveLength(100)
     const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${hash}/file`)).text)
     expect(file.approvals).toHaveLength(100)
+  })
+
+  test('the rate limit is per IPv6 /64 and per IPv4 address (mapped or not), never by X-Forwarded-For', async () => {
+    expect(rateLimitKey('203.0.113.7')).toBe('203.0.113.7')
+    expect(rateLimitKey('::ffff:203.0.113.7')).toBe('203.0.113.7')
+    expect(rateLimitKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64')
+    expect(rateLimitKey('2001:0db8:0001:0002:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64')
+    expect(rateLimitKey('2001:db8::1.2.3.4')).toBe('2001:db8:0:0::/64')
+    expect(rateLimitKey('2001:db8:1:3::1')).not.toBe(rateLimitKey('2001:db8:1:2::1'))
+
+    // The relay's handler behind a server that gives each request the address the test names.
+    const store = await sqliteStore(join(dir, `store-${++n}`))
+    stores.push(store)
+    const context: RelayContext = {
+      store,
+      node: undefined,
+      token: undefined,
+      autoSubmit: false,
+      now: Date.now,
+      emit: async () => {},
+      events: undefined,
+      log: () => {},
+      background: { tasks: new Set(), abort: new AbortController() },
+      pageDirectory: '',
+      submitting: new Set(),
+      loopbackRelay: true,
+    }
+    const limits = { maxBodyBytes: 1024, pollIntervalMs: 50, maxWebhooks: 1 }
+    const handle = relayRoutes(context, rateLimit({ burst: 2, perSecond: 0.001 }, Date.now), limits)
+    const server = createServer((request, response) => {
+      Object.defineProperty(request.socket, 'remoteAddress', {
+        value: request.headers['x-test-address'],
+        configurable: true,
+      })
+      void handle(request, response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    running.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
+    })
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const from = async (address: string, forwarded?: string) =>
+      (
+        await http(base, 'GET', '/health', undefined, {
+          'x-test-address': address,
+          ...(forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }),
+        })
+      ).status
+    // One host rotating through the addresses of its /64 shares one budget.
+    expect(await from('2001:db8:1:2::1')).toBe(200)
+    expect(await from('2001:db8:1:2::2')).toBe(200)
+    expect(await from('2001:db8:1:2:ffff::3')).toBe(429)
+    expect(await from('2001:db8:1:3::1')).toBe(200)
+    // An IPv4 client is one budget however it is written; a forwarded address changes nothing.
+    expect(await from('203.0.113.7', '198.51.100.1')).toBe(200)
+    expect(await from('::ffff:203.0.113.7', '198.51.100.2')).toBe(200)
+    expect(await from('203.0.113.7', '198.51.100.3')).toBe(429)
   })
 
   test('body cap 413, rate limit 429 with Retry-After, token 401, no CORS headers, OPTIONS refused', async () => {
