@@ -101,6 +101,7 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     maxBodyBytes: options.limits?.maxBodyBytes ?? defaultMaxBodyBytes,
     pollIntervalMs: options.limits?.pollIntervalMs ?? 1_000,
     maxWebhooks: options.limits?.maxWebhooks ?? 20,
+    maxInFlightBodyBytes: options.limits?.maxInFlightBodyBytes,
   }
   const handle = relayRoutes(context, rateLimit(options.limits?.rateLimit ?? defaultRateLimit, now), limits)
   const server: Server = createServer((request, response) => void handle(request, response))

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -406,6 +406,39 @@ describe('relay without a node', () => {
     expect(await from('203.0.113.7', '198.51.100.1')).toBe(200)
     expect(await from('::ffff:203.0.113.7', '198.51.100.2')).toBe(200)
     expect(await from('203.0.113.7', '198.51.100.3')).toBe(429)
+  })
+
+  test('bodies one address sends at once are held up to a budget: stalled bodies cannot pile up in memory', async () => {
+    const r = await relay({ limits: { maxBodyBytes: 1000, maxInFlightBodyBytes: 2500 } })
+    const { port } = new URL(r.url)
+    // Two requests that send most of their body, then stall (slowloris): 1800 bytes held.
+    const stalled = [0, 1].map(() => {
+      const socket = connect(Number(port), '127.0.0.1')
+      socket.on('error', () => {})
+      socket.write(
+        `POST /proposals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${' '.repeat(900)}`,
+      )
+      return socket
+    })
+    const full = ' '.repeat(1000)
+    let answer = await http(r.url, 'POST', '/proposals', full)
+    // Until the stalled bytes have reached the relay, a complete body is still read (and refused as a file).
+    for (let i = 0; i < 100 && answer.status !== 429; i++)
+      answer = await http(r.url, 'POST', '/proposals', full)
+    expect(answer.status).toBe(429)
+    expect(answer.json.error.code).toBe('RateLimited')
+    expect(answer.headers.get('retry-after')).toBe('1')
+    // Small bodies still fit beside them.
+    expect((await http(r.url, 'POST', '/proposals', '{}')).json.error.code).not.toBe('RateLimited')
+    // Once the stalled requests end, their share is released.
+    for (const socket of stalled) socket.destroy()
+    answer = await http(r.url, 'POST', '/proposals', full)
+    for (let i = 0; i < 100 && answer.status === 429; i++)
+      answer = await http(r.url, 'POST', '/proposals', full)
+    expect(answer.status).toBe(400)
+    expect(answer.json.error.code).not.toBe('RateLimited')
+    // A client that goes away mid-body is no internal error of the relay.
+    expect(r.logged).toEqual([])
   })
 
   test('body cap 413, rate limit 429 with Retry-After, token 401, no CORS headers, OPTIONS refused', async () => {
