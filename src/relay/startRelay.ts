@@ -1,6 +1,7 @@
 // Starts a relay: the HTTP server of the proposal relay on node:http, over a store, with an optional node.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { safeText } from '../text/safeText.js'
 import { localAddress } from './localAddress.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
@@ -42,7 +43,7 @@ export type StartRelayOptions = {
     | undefined
   /** Where the built co-signer page is (`cosign.html`); default `dist`. */
   pageDirectory?: string | undefined
-  /** Where the relay reports what no client sees; default standard error. */
+  /** Where the relay reports what no client sees; default standard error, each line through `safeText`. */
   log?: ((line: string) => void) | undefined
 }
 
@@ -72,7 +73,8 @@ export type Relay = {
 export async function startRelay(options: StartRelayOptions): Promise<Relay> {
   const now = options.now ?? Date.now
   const host = options.host ?? '127.0.0.1'
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  // A line can hold what a client or the node sent (an error's message): rendered inert, one line.
+  const log = options.log ?? ((line: string) => process.stderr.write(`${safeText(line)}\n`))
   const abort = new AbortController()
   const context: RelayContext = {
     store: options.store,

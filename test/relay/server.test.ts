@@ -5,7 +5,7 @@ import { createServer, request as httpRequest } from 'node:http'
 import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import type { CosignDeploy } from '../../src/cosign/CosignFile.js'
 import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
@@ -696,6 +696,29 @@ describe('relay without a node', () => {
     })
     expect(internal.text).not.toContain('secret')
     expect(broken.logged.join('\n')).toContain('/secret/path')
+
+    // Without a log given, the lines reach standard error inert: no escape sequence, no forged line.
+    const store = await sqliteStore(join(dir, `store-${++n}`))
+    stores.push(store)
+    store.getProposal = async () => {
+      throw new Error('failure \u001b[2J\u202e\nrelay: forged line')
+    }
+    const quiet = await startRelay({ store })
+    running.push(quiet)
+    const written: string[] = []
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      expect((await http(quiet.url, 'GET', `/proposals/${'cd'.repeat(32)}`)).status).toBe(500)
+    } finally {
+      spy.mockRestore()
+    }
+    const line = written.join('')
+    expect(line).toContain('relay: internal error on GET')
+    expect(line).toContain('failure \\u{1b}[2J\\u{202e}\\u{a}relay: forged line')
+    expect(line.slice(0, -1)).not.toMatch(unsafe)
   })
 
   test('GET /p/<hash> serves the built page with connect-src self; a missing build is a clear 404; submit needs a node', async () => {
