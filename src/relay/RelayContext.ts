@@ -21,6 +21,8 @@ export type RelayContext = {
   background: { tasks: Set<Promise<void>>; abort: AbortController }
   /** The directory of the built co-signer page. */
   pageDirectory: string
+  /** The relay listens on a loopback address: only then may webhooks call loopback and private addresses. */
+  loopbackRelay: boolean
   /** Hashes being submitted now, so two requests do not send one proposal twice. */
   submitting: Set<string>
 }

@@ -9,13 +9,14 @@ import type { RejectionCode } from '../keys/verifyApproval.js'
  * - `ProposalNotFound`: no proposal has this hash;
  * - `NoValidApproval`: a new proposal carries no valid approval by a key of its account (spam rule);
  * - `BodyTooLarge`: the request body is over the relay's limit;
- * - `RateLimited`: too many requests from one address;
+ * - `RateLimited`: too many requests, or request bodies held at once, from one address;
  * - `Unauthorized`: the operator token is missing or wrong;
  * - `NotReady`: the proposal cannot be submitted yet (weight below the threshold, or the verdict refuses it);
  * - `NoNode`: the relay was started without `--node`, so it cannot do this;
  * - `RelayUnreachable`: a client could not reach the relay or got something that is not the relay's answer;
  * - `RelayLied`: a relay answered with a file whose hash, content or approvals do not verify;
- * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long);
+ * - `InvalidWebhook`: a webhook URL is not an http or https URL the relay may call (credentials in it, too long,
+ *   a loopback or private address while the relay does not listen on loopback);
  * - `RelayRefused`: a relay refused with a code of its own (`details.relayCode`: a `CosignError` code
  *   such as `HashMismatch`, or one a client does not know), or a client refused to send it something
  *   (not a hash, a copy of another file);

@@ -65,17 +65,31 @@ export type Delivery = {
 export type RelayStore = {
   /** `sqlite` or `postgres`. */
   readonly kind: 'sqlite' | 'postgres'
-  /** Inserts the proposal unless its hash is stored; `created` says which. Its approvals are added either way. */
+  /**
+   * Inserts the proposal unless its hash is stored; `created` says which. Its approvals are added either
+   * way. With `max`, nothing is written when the proposal would hold more than `max` distinct signers
+   * (`TooManyApprovals`), checked in the write's transaction: concurrent posts cannot pass it together.
+   */
   putProposal(
     proposal: NewProposal,
     approvals: readonly Approval[],
+    options?: { max?: number | undefined },
   ): Promise<{ created: boolean; added: Approval[] }>
-  /** Adds approvals (set union by signer, the first signature kept); returns those that were new. */
-  addApprovals(hash: string, approvals: readonly Approval[]): Promise<Approval[]>
+  /**
+   * Adds approvals (set union by signer, the first signature kept); returns those that were new. With
+   * `max`, as for {@link RelayStore.putProposal}: nothing is added past `max` distinct signers.
+   */
+  addApprovals(
+    hash: string,
+    approvals: readonly Approval[],
+    options?: { max?: number | undefined },
+  ): Promise<Approval[]>
   /** The proposal and its approvals in the order they were first stored, or undefined. */
   getProposal(hash: string): Promise<{ proposal: StoredProposal; approvals: Approval[] } | undefined>
   /** An account's proposals, newest first, at most `limit`. */
   listProposals(account: string, options?: { limit?: number }): Promise<StoredProposal[]>
+  /** The proposals in a state, oldest first (a relay started again follows those `submitted`). */
+  proposalsInState(state: ProposalState): Promise<StoredProposal[]>
   /** Records a submission or an execution result. */
   setState(hash: string, state: ProposalState, execution?: string): Promise<void>
   /** Links a proposal to the one that renews it (both stored). */

@@ -38,9 +38,11 @@ export async function admitApprovals(
   const approvals = verifiedApprovals(hash, incoming, account)
   const network = await proposalNetwork(context.node, found.proposal.chainName)
   assertRoom(found.approvals, approvals, network.maxAssociatedKeys)
+  // Checked again in the store's write: concurrent posts all read the same stored approvals above.
   const added = await context.store.addApprovals(
     hash,
     approvals.map(({ signer, signature }) => ({ signer, signature })),
+    { max: network.maxAssociatedKeys },
   )
   const known = new Set(found.approvals.map((a) => a.signer))
   for (const a of added) known.add(a.signer)

@@ -77,6 +77,7 @@ export async function admitProposal(
       renewedFrom: undefined,
     },
     stored,
+    { max: network.maxAssociatedKeys },
   )
   return {
     answer: {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module'
 import type { Approval } from '../cosign/CosignFile.js'
 import { redactUrl, redactUrls } from '../text/redactUrl.js'
+import { assertRoom } from './assertRoom.js'
 import { RelayError } from './RelayError.js'
 import type { Delivery, NewProposal, ProposalState, RelayStore } from './RelayStore.js'
 import { relayMigrations, relaySchemaVersion } from './relayMigrations.js'
@@ -115,9 +116,19 @@ export async function postgresStore(url: string): Promise<RelayStore> {
   // keys' KEY SHARE checks do not wait for): two writers posting overlapping signers in different orders
   // would otherwise each wait on the other's uncommitted (hash, signer) row, a deadlock PostgreSQL breaks
   // by failing one of them. Under the lock they run one after the other and each adds what is missing.
-  const addApprovals = async (client: Client, hash: string, approvals: readonly Approval[]) => {
+  // The same lock makes the count of signers (max) hold: a concurrent writer waits for this one's commit.
+  const addApprovals = async (
+    client: Client,
+    hash: string,
+    approvals: readonly Approval[],
+    max: number | undefined,
+  ) => {
     const locked = await client.query('SELECT 1 FROM proposals WHERE hash = $1 FOR NO KEY UPDATE', [hash])
     if (locked.rows.length === 0) throw notFound(hash)
+    if (max !== undefined) {
+      const stored = await client.query('SELECT signer, signature FROM approvals WHERE hash = $1', [hash])
+      assertRoom(stored.rows as Approval[], approvals, max)
+    }
     const added: Approval[] = []
     for (const approval of approvals) {
       const inserted = await client.query(
@@ -132,16 +143,20 @@ export async function postgresStore(url: string): Promise<RelayStore> {
 
   return {
     kind: 'postgres',
-    putProposal: (p: NewProposal, approvals) =>
+    putProposal: (p: NewProposal, approvals, options = {}) =>
       transaction(async (client) => {
         const inserted = await client.query(
           `INSERT INTO proposals (hash, kind, account, chain_name, file, created_at, expires_at, state, renewed_from)
            VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8) ON CONFLICT (hash) DO NOTHING RETURNING hash`,
           [p.hash, p.kind, p.account, p.chainName, p.file, p.createdAt, p.expiresAt, p.renewedFrom ?? null],
         )
-        return { created: inserted.rows.length === 1, added: await addApprovals(client, p.hash, approvals) }
+        return {
+          created: inserted.rows.length === 1,
+          added: await addApprovals(client, p.hash, approvals, options.max),
+        }
       }),
-    addApprovals: (hash, approvals) => transaction((client) => addApprovals(client, hash, approvals)),
+    addApprovals: (hash, approvals, options = {}) =>
+      transaction((client) => addApprovals(client, hash, approvals, options.max)),
     async getProposal(hash) {
       // One statement, so the proposal and its approvals are one snapshot.
       const { rows } = await query(
@@ -163,6 +178,12 @@ export async function postgresStore(url: string): Promise<RelayStore> {
         'SELECT * FROM proposals WHERE account = $1 ORDER BY created_at DESC, hash LIMIT $2',
         [account, options.limit ?? 100],
       )
+      return (rows as ProposalRow[]).map(proposalFromRow)
+    },
+    async proposalsInState(state) {
+      const { rows } = await query('SELECT * FROM proposals WHERE state = $1 ORDER BY created_at, hash', [
+        state,
+      ])
       return (rows as ProposalRow[]).map(proposalFromRow)
     },
     async setState(hash, state: ProposalState, execution) {

@@ -13,6 +13,7 @@ import { proposalView } from './proposalView.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { RateLimiter } from './rateLimit.js'
+import { rateLimitKey } from './rateLimitKey.js'
 import { readBody } from './readBody.js'
 import { sendError, sendJson, sendText } from './relayResponse.js'
 import { renewProposal } from './renewProposal.js'
@@ -28,6 +29,12 @@ export type RelayLimits = {
   pollIntervalMs: number
   /** Webhooks one account may have. */
   maxWebhooks: number
+  /**
+   * Body bytes the relay holds at once for one address (rate-limit key) across its requests under way;
+   * default four bodies at the cap. Without it, a client could open hundreds of requests that each
+   * send nearly the cap and then stall, and make the relay hold them all until the request timeout.
+   */
+  maxInFlightBodyBytes?: number | undefined
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse, params: string[]) => Promise<void>
@@ -37,7 +44,8 @@ const hashPattern = '([0-9a-fA-F]{64})'
 const accountPattern = '((?:account-hash-)?[0-9a-fA-F]{64})'
 
 /**
- * The request handler of a relay: rate limit per address (429 with `Retry-After`), the routes of the
+ * The request handler of a relay: rate limit per address, per /64 for IPv6 ({@link rateLimitKey}; 429
+ * with `Retry-After`; `X-Forwarded-For` is never read, so a client cannot pick its own key), the routes of the
  * relay's HTTP API, errors in one JSON shape; never a CORS header (an `OPTIONS` preflight is 405).
  *
  * @example
@@ -52,7 +60,29 @@ export function relayRoutes(
   limits: RelayLimits,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const follow = { pollIntervalMs: limits.pollIntervalMs }
-  const body = (request: IncomingMessage) => readBody(request, limits.maxBodyBytes)
+  const maxInFlight = limits.maxInFlightBodyBytes ?? 4 * limits.maxBodyBytes
+  /** Body bytes held per rate-limit key, and what each request under way holds. */
+  const inFlight = new Map<string, number>()
+  const held = new WeakMap<IncomingMessage, { key: string; bytes: number }>()
+  const body = (request: IncomingMessage) => {
+    const mine = held.get(request)
+    return readBody(request, limits.maxBodyBytes, (bytes) => {
+      if (!mine) return true
+      const total = (inFlight.get(mine.key) ?? 0) + bytes
+      if (total > maxInFlight) return false
+      inFlight.set(mine.key, total)
+      mine.bytes += bytes
+      return true
+    })
+  }
+  const release = (request: IncomingMessage) => {
+    const mine = held.get(request)
+    if (!mine || mine.bytes === 0) return
+    const left = (inFlight.get(mine.key) ?? 0) - mine.bytes
+    if (left > 0) inFlight.set(mine.key, left)
+    else inFlight.delete(mine.key)
+    mine.bytes = 0
+  }
   // The write is durable and acknowledged whatever happens to its events: a failure there is logged.
   const announce = (hash: string, change: Parameters<typeof announceApprovals>[2]) =>
     announceApprovals(context, hash, change, follow).catch((error: unknown) =>
@@ -177,7 +207,9 @@ export function relayRoutes(
       methods: {
         POST: guarded(async (request, response, [account]) => {
           const hex = accountHex(account!)
-          const url = webhookUrl(jsonField(await body(request), 'url'))
+          const url = webhookUrl(jsonField(await body(request), 'url'), {
+            loopbackRelay: context.loopbackRelay,
+          })
           if ((await context.store.listWebhooks(hex)).length >= limits.maxWebhooks) {
             throw new RelayError('This account has as many webhooks as a relay keeps', {
               code: 'InvalidRequest',
@@ -232,7 +264,9 @@ export function relayRoutes(
 
   return async (request, response) => {
     try {
-      const verdict = limiter.take(request.socket.remoteAddress ?? '')
+      const key = rateLimitKey(request.socket.remoteAddress ?? '')
+      held.set(request, { key, bytes: 0 })
+      const verdict = limiter.take(key)
       if (!verdict.ok) {
         request.resume()
         sendError(
@@ -281,7 +315,13 @@ export function relayRoutes(
           `relay: internal error on ${request.method} ${(request.url ?? '').slice(0, 200)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         )
       }
-      sendError(response, error)
+      sendError(
+        response,
+        error,
+        error instanceof RelayError && error.code === 'RateLimited' ? { 'retry-after': '1' } : {},
+      )
+    } finally {
+      release(request)
     }
   }
 }

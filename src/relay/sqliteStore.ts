@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Approval } from '../cosign/CosignFile.js'
+import { assertRoom } from './assertRoom.js'
 import { RelayError } from './RelayError.js'
 import type { Delivery, NewProposal, RelayStore } from './RelayStore.js'
 import { relayMigrations, relaySchemaVersion } from './relayMigrations.js'
@@ -75,9 +76,16 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
   )
   const selectProposal = db.prepare('SELECT * FROM proposals WHERE hash = ?')
   const selectApprovals = db.prepare('SELECT signer, signature FROM approvals WHERE hash = ? ORDER BY seq')
-  const addApprovals = (hash: string, approvals: readonly Approval[]): Approval[] =>
-    approvals.filter((a) => insertApproval.run(hash, a.signer, a.signature).changes === 1)
-  const put = db.transaction((p: NewProposal, approvals: readonly Approval[]) => {
+  // Inside the write's transaction: what is stored and what is added are counted together.
+  const addApprovals = (
+    hash: string,
+    approvals: readonly Approval[],
+    max: number | undefined,
+  ): Approval[] => {
+    if (max !== undefined) assertRoom(selectApprovals.all(hash) as Approval[], approvals, max)
+    return approvals.filter((a) => insertApproval.run(hash, a.signer, a.signature).changes === 1)
+  }
+  const put = db.transaction((p: NewProposal, approvals: readonly Approval[], max: number | undefined) => {
     const created =
       insertProposal.run(
         p.hash,
@@ -89,11 +97,11 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
         p.expiresAt,
         p.renewedFrom ?? null,
       ).changes === 1
-    return { created, added: addApprovals(p.hash, approvals) }
+    return { created, added: addApprovals(p.hash, approvals, max) }
   })
-  const add = db.transaction((hash: string, approvals: readonly Approval[]) => {
+  const add = db.transaction((hash: string, approvals: readonly Approval[], max: number | undefined) => {
     if (selectProposal.get(hash) === undefined) throw notFound(hash)
-    return addApprovals(hash, approvals)
+    return addApprovals(hash, approvals, max)
   })
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (id, webhook_id, event_key, payload, next_attempt_at) VALUES (?, ?, ?, ?, ?)
@@ -119,8 +127,8 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
 
   return {
     kind: 'sqlite',
-    putProposal: async (proposal, approvals) => put(proposal, approvals),
-    addApprovals: async (hash, approvals) => add(hash, approvals),
+    putProposal: async (proposal, approvals, options = {}) => put(proposal, approvals, options.max),
+    addApprovals: async (hash, approvals, options = {}) => add(hash, approvals, options.max),
     async getProposal(hash) {
       const row = selectProposal.get(hash) as ProposalRow | undefined
       if (!row) return undefined
@@ -131,6 +139,13 @@ export async function sqliteStore(directory: string): Promise<RelayStore> {
         .prepare('SELECT * FROM proposals WHERE account = ? ORDER BY created_at DESC, hash LIMIT ?')
         .all(account, options.limit ?? 100) as ProposalRow[]
       return rows.map(proposalFromRow)
+    },
+    async proposalsInState(state) {
+      return (
+        db
+          .prepare('SELECT * FROM proposals WHERE state = ? ORDER BY created_at, hash')
+          .all(state) as ProposalRow[]
+      ).map(proposalFromRow)
     },
     async setState(hash, state, execution) {
       const { changes } = db

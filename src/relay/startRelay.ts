@@ -1,6 +1,8 @@
 // Starts a relay: the HTTP server of the proposal relay on node:http, over a store, with an optional node.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { safeText } from '../text/safeText.js'
+import { localAddress } from './localAddress.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { RelayEvents } from './RelayEvent.js'
@@ -9,6 +11,7 @@ import { defaultRateLimit, type RateLimitOptions, rateLimit } from './rateLimit.
 import { defaultMaxBodyBytes } from './readBody.js'
 import { relayNode } from './relayNode.js'
 import { type RelayLimits, relayRoutes } from './relayRoutes.js'
+import { resumeSubmissions } from './resumeSubmissions.js'
 import { defaultPageDirectory } from './servePage.js'
 
 /** Options of {@link startRelay}. */
@@ -16,7 +19,11 @@ export type StartRelayOptions = {
   store: RelayStore
   /** TCP port; 0 (default) picks a free one. */
   port?: number | undefined
-  /** Default `127.0.0.1`: put a TLS proxy in front to serve others. */
+  /**
+   * Default `127.0.0.1`: put a TLS proxy in front to serve others. On an address other than loopback,
+   * webhooks to loopback and private addresses are refused (`webhookUrl`); give the notifier
+   * the same `loopbackRelay` (`localAddress(host) === 'loopback'`).
+   */
   host?: string | undefined
   /** The node's JSON-RPC endpoint (`http://HOST:7777/rpc`): accounts, progress, submission. */
   node?: string | undefined
@@ -36,7 +43,7 @@ export type StartRelayOptions = {
     | undefined
   /** Where the built co-signer page is (`cosign.html`); default `dist`. */
   pageDirectory?: string | undefined
-  /** Where the relay reports what no client sees; default standard error. */
+  /** Where the relay reports what no client sees; default standard error, each line through `safeText`. */
   log?: ((line: string) => void) | undefined
 }
 
@@ -65,7 +72,9 @@ export type Relay = {
  */
 export async function startRelay(options: StartRelayOptions): Promise<Relay> {
   const now = options.now ?? Date.now
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const host = options.host ?? '127.0.0.1'
+  // A line can hold what a client or the node sent (an error's message): rendered inert, one line.
+  const log = options.log ?? ((line: string) => process.stderr.write(`${safeText(line)}\n`))
   const abort = new AbortController()
   const context: RelayContext = {
     store: options.store,
@@ -88,17 +97,18 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     background: { tasks: new Set(), abort },
     pageDirectory: options.pageDirectory ?? defaultPageDirectory(),
     submitting: new Set(),
+    loopbackRelay: localAddress(host) === 'loopback',
   }
   const limits: RelayLimits = {
     maxBodyBytes: options.limits?.maxBodyBytes ?? defaultMaxBodyBytes,
     pollIntervalMs: options.limits?.pollIntervalMs ?? 1_000,
     maxWebhooks: options.limits?.maxWebhooks ?? 20,
+    maxInFlightBodyBytes: options.limits?.maxInFlightBodyBytes,
   }
   const handle = relayRoutes(context, rateLimit(options.limits?.rateLimit ?? defaultRateLimit, now), limits)
   const server: Server = createServer((request, response) => void handle(request, response))
   server.headersTimeout = 30_000
   server.requestTimeout = 120_000
-  const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', (cause: NodeJS.ErrnoException) =>
       reject(
@@ -112,6 +122,8 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     )
     server.listen(options.port ?? 0, host, () => resolve())
   })
+  // Proposals sent before a restart are followed to their result, as right after their submission.
+  resumeSubmissions(context, { pollIntervalMs: limits.pollIntervalMs })
   const { port } = server.address() as AddressInfo
   const shown = host.includes(':') ? `[${host}]` : host
   return {

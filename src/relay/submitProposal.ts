@@ -1,16 +1,12 @@
 // Sends a proposal whose approvals reach the threshold, then follows it to its result and records what was charged.
 import { fileToJson } from '../cosign/fileJson.js'
-import { awaitResult } from '../rpc/awaitResult.js'
-import { ExecutionFailedError } from '../rpc/ExecutionFailedError.js'
 import { submit } from '../rpc/submit.js'
 import { describeProposal } from './describeProposal.js'
+import { followSubmission } from './followSubmission.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { ProposalState } from './RelayStore.js'
 import { notFound } from './storeRows.js'
-
-/** How long the relay follows a submission before leaving it `submitted`. */
-export const followTimeoutMs = 10 * 60 * 1000
 
 /**
  * Submits the merged proposal to the relay's node once its approvals reach the account's threshold
@@ -64,7 +60,7 @@ export async function submitProposal(
     }
     const sent = await submit(node.rpc, fileToJson(merged), { chainspec, now: context.now() })
     await context.store.setState(hash, 'submitted')
-    follow(
+    followSubmission(
       context,
       { hash: sent.hash, kind: sent.kind, account: sent.account ?? account },
       found.proposal.account,
@@ -74,61 +70,4 @@ export async function submitProposal(
   } finally {
     context.submitting.delete(hash)
   }
-}
-
-/** Follows a sent proposal to its result in the background; close() waits for it (and aborts it). */
-function follow(
-  context: RelayContext,
-  sent: Parameters<typeof awaitResult>[1] & object,
-  account: string,
-  options: { pollIntervalMs: number },
-): void {
-  const node = context.node!
-  const task = (async () => {
-    let state: ProposalState
-    let execution: Record<string, unknown>
-    try {
-      const result = await awaitResult(node.rpc, sent, {
-        timeoutMs: followTimeoutMs,
-        pollIntervalMs: options.pollIntervalMs,
-        signal: context.background.abort.signal,
-        account: sent.account,
-      })
-      state = 'executed'
-      execution = {
-        ok: true,
-        charged: result.charged.toString(),
-        consumed: result.consumed?.toString() ?? null,
-        limit: result.limit?.toString() ?? null,
-        refund: result.refund?.toString() ?? null,
-        blockHash: result.blockHash,
-      }
-    } catch (error) {
-      if (!(error instanceof ExecutionFailedError)) {
-        context.log(
-          `relay: stopped following ${sent.hash}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-        )
-        return
-      }
-      state = 'failed'
-      execution = {
-        ok: false,
-        errorMessage: error.errorMessage,
-        explanation: error.explanation,
-        charged: error.charged.toString(),
-        consumed: error.consumed?.toString() ?? null,
-        limit: error.limit?.toString() ?? null,
-        refund: error.refund?.toString() ?? null,
-        blockHash: error.blockHash,
-      }
-    }
-    await context.store.setState(sent.hash, state, JSON.stringify(execution))
-    await context.emit({ type: 'proposal.executed', hash: sent.hash, account, data: execution })
-  })().catch((error: unknown) =>
-    context.log(
-      `relay: recording the result of ${sent.hash} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    ),
-  )
-  context.background.tasks.add(task)
-  void task.finally(() => context.background.tasks.delete(task))
 }

@@ -82,6 +82,7 @@ async function startRelay(options: Partial<NotifierOptions> = {}) {
     now: () => clock.now,
     intervalMs: 3_600_000,
     onError: (error) => errors.push(error),
+    loopbackRelay: true,
     ...options,
   })
   cleanups.push(async () => {
@@ -97,7 +98,7 @@ async function addWebhook(store: RelayStore, url: string, owner = account, creat
   const webhook = {
     id: randomBytes(8).toString('hex'),
     account: owner,
-    url: webhookUrl(url),
+    url: webhookUrl(url, { loopbackRelay: true }),
     secret: randomBytes(32).toString('hex'),
     createdAt,
   }
@@ -394,12 +395,67 @@ describe('the expiring and expired scanner', () => {
 })
 
 describe('webhook URLs', () => {
+  const local = { loopbackRelay: true }
+  const open = { loopbackRelay: false }
   test('https URLs, and http URLs to loopback, are accepted, normalized', () => {
-    expect(webhookUrl('https://hooks.example.com/casper?x=1')).toBe('https://hooks.example.com/casper?x=1')
-    expect(webhookUrl('HTTPS://Example.COM')).toBe('https://example.com/')
-    expect(webhookUrl('http://127.0.0.1:8080/h')).toBe('http://127.0.0.1:8080/h')
-    expect(webhookUrl('HTTP://LOCALHOST:9/h')).toBe('http://localhost:9/h')
-    expect(webhookUrl('http://[::1]:9/h')).toBe('http://[::1]:9/h')
+    for (const options of [local, open]) {
+      expect(webhookUrl('https://hooks.example.com/casper?x=1', options)).toBe(
+        'https://hooks.example.com/casper?x=1',
+      )
+      expect(webhookUrl('HTTPS://Example.COM', options)).toBe('https://example.com/')
+      expect(webhookUrl('https://8.8.8.8/h', options)).toBe('https://8.8.8.8/h')
+      expect(webhookUrl('https://172.32.0.1/h', options)).toBe('https://172.32.0.1/h')
+    }
+    expect(webhookUrl('http://127.0.0.1:8080/h', local)).toBe('http://127.0.0.1:8080/h')
+    expect(webhookUrl('HTTP://LOCALHOST:9/h', local)).toBe('http://localhost:9/h')
+    expect(webhookUrl('http://[::1]:9/h', local)).toBe('http://[::1]:9/h')
+    expect(webhookUrl('https://10.0.0.1/h', local)).toBe('https://10.0.0.1/h')
+  })
+
+  // A relay listening on a public address must not be made to POST to its own machine's services
+  // (the node's RPC on 127.0.0.1:7777) or its private network (a cloud metadata address).
+  test.each([
+    ['http://127.0.0.1:7777/rpc'],
+    ['http://localhost:7777/rpc'],
+    ['http://[::1]:7777/rpc'],
+    ['https://127.0.0.1:7777/rpc'],
+    ['https://127.1/'],
+    ['https://0x7f.1/'],
+    ['https://localhost./'],
+    ['https://relay.localhost/'],
+    ['https://0.0.0.0:7777/'],
+    ['https://[::]/'],
+    ['https://[::ffff:127.0.0.1]/'],
+    ['https://[::ffff:10.0.0.1]/'],
+    ['https://10.0.0.1/'],
+    ['https://172.16.0.1/'],
+    ['https://172.31.255.255/'],
+    ['https://192.168.1.1/'],
+    ['https://169.254.169.254/latest/meta-data/'],
+    ['https://[fd00::1]/'],
+    ['https://[fe80::1]/'],
+  ])('%s is refused with InvalidWebhook by a relay not on loopback', (url) => {
+    let thrown: unknown
+    try {
+      webhookUrl(url, open)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(RelayError)
+    expect((thrown as RelayError).code).toBe('InvalidWebhook')
+    expect((thrown as RelayError).remedy).toMatch(/127\.0\.0\.1/)
+    expect(String((thrown as RelayError).details.reason)).toMatch(/(loopback|private) address/)
+  })
+
+  test('a notifier of a relay not on loopback drops a delivery to a loopback webhook unsent', async () => {
+    const receiver = await startReceiver()
+    const { store, notifier } = await startRelay({ loopbackRelay: false })
+    await addWebhook(store, `${receiver.base}/hook`)
+    await notifier.events.emit(event('proposal.created', { kind: 'deploy' }))
+    await notifier.runOnce()
+    expect(receiver.received).toEqual([])
+    // Dropped for good: nothing is left to retry.
+    expect(await store.claimDeliveries(t0 + 3_600_000, t0 + 3_700_000, 10)).toEqual([])
   })
 
   test.each([
@@ -420,7 +476,7 @@ describe('webhook URLs', () => {
   ])('%s is refused with InvalidWebhook', (url) => {
     let thrown: unknown
     try {
-      webhookUrl(url)
+      webhookUrl(url, local)
     } catch (error) {
       thrown = error
     }

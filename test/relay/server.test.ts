@@ -3,10 +3,11 @@
 // CASPER_MULTISIG_REQUIRE_POSTGRES=1). The node is the devnet, one for the file.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
+import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { createAccount } from '../../src/account/Account.js'
 import type { CosignDeploy } from '../../src/cosign/CosignFile.js'
 import { parseCosignFile } from '../../src/cosign/parseCosignFile.js'
@@ -15,8 +16,12 @@ import { buildTransfer } from '../../src/deploy/buildTransfer.js'
 import { buildTwoPartyDeploy } from '../../src/deploy/buildTwoPartyDeploy.js'
 import { type Devnet, startDevnet } from '../../src/devnet/startDevnet.js'
 import { postgresStore } from '../../src/relay/postgresStore.js'
+import type { RelayContext } from '../../src/relay/RelayContext.js'
 import type { RelayEvent } from '../../src/relay/RelayEvent.js'
 import type { RelayStore } from '../../src/relay/RelayStore.js'
+import { rateLimit } from '../../src/relay/rateLimit.js'
+import { rateLimitKey } from '../../src/relay/rateLimitKey.js'
+import { relayRoutes } from '../../src/relay/relayRoutes.js'
 import { sqliteStore } from '../../src/relay/sqliteStore.js'
 import { type StartRelayOptions, startRelay } from '../../src/relay/startRelay.js'
 import { awaitResult } from '../../src/rpc/awaitResult.js'
@@ -384,6 +389,32 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       expect(r.events.filter((e) => e.type === 'approval.added')).toHaveLength(52)
     })
 
+    test('concurrent posts of new signers cannot take a proposal past max_associated_keys (100)', async () => {
+      const r = await relay({ limits: { rateLimit: { burst: 1000, perSecond: 1000 } } })
+      const unsigned = transfer(alice, { amount: 14_000_000_000n })
+      const hash = hashOf(unsigned)
+      await http(r.url, 'POST', '/proposals', signed(unsigned, alice))
+      // A store that answers reads after a moment, as PostgreSQL does: every post reads the same state.
+      const read = r.store.getProposal.bind(r.store)
+      r.store.getProposal = async (h) => {
+        const found = await read(h)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        return found
+      }
+      const signers = Array.from({ length: 110 }, (_, i) => testSigner(300 + i, 'ed25519'))
+      const answers = await Promise.all(
+        signers.map((s) =>
+          http(r.url, 'POST', `/proposals/${hash}/approvals`, JSON.stringify({ approvals: [s.sign(hash)] })),
+        ),
+      )
+      const refused = answers.filter((a) => a.status !== 200)
+      expect(refused.length).toBe(11)
+      for (const a of refused) expect(a.json.error.code).toBe('TooManyApprovals')
+      expect((await read(hash))!.approvals).toHaveLength(100)
+      const file = parseCosignFile((await http(r.url, 'GET', `/proposals/${hash}/file`)).text)
+      expect(file.approvals).toHaveLength(100)
+    })
+
     test('body cap 413, rate limit 429 with Retry-After, token 401, no CORS headers, OPTIONS refused', async () => {
       let now = 1_800_000_000_000
       const r = await relay({
@@ -594,6 +625,30 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       expect((await http(r.url, 'GET', path, undefined, auth)).json.webhooks).toHaveLength(1)
     })
 
+    test('a relay listening on a public address, without a token, refuses webhooks to its own loopback and private network', async () => {
+      const r = await relay({ host: '0.0.0.0' })
+      const path = `/accounts/${alice.accountHash}/webhooks`
+      for (const url of [
+        'http://127.0.0.1:7777/rpc',
+        'http://localhost:5432/',
+        'https://127.0.0.1:7777/rpc',
+        'https://[::ffff:127.0.0.1]:7777/',
+        'https://10.1.2.3/',
+        'https://169.254.169.254/latest/meta-data/',
+      ]) {
+        const refused = await http(r.url, 'POST', path, JSON.stringify({ url }))
+        expect(refused.status).toBe(400)
+        expect(refused.json.error.code).toBe('InvalidWebhook')
+        expect(refused.json.error.remedy).toContain('127.0.0.1')
+      }
+      expect(
+        (await http(r.url, 'POST', path, JSON.stringify({ url: 'https://hooks.example/a' }))).status,
+      ).toBe(201)
+      expect((await r.store.listWebhooks(alice.accountHash)).map((w) => w.url)).toEqual([
+        'https://hooks.example/a',
+      ])
+    })
+
     test('hostile strings in a file and a request are rendered inert; unexpected errors are INTERNAL without details', async () => {
       const r = await relay()
       const hostile = transfer(alice, { chainName: 'casper\u001b[2J\u202eevil</script>' })
@@ -624,6 +679,29 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       })
       expect(internal.text).not.toContain('secret')
       expect(broken.logged.join('\n')).toContain('/secret/path')
+
+      // Without a log given, the lines reach standard error inert: no escape sequence, no forged line.
+      const store = await backend.fresh()
+      stores.push(store)
+      store.getProposal = async () => {
+        throw new Error('failure \u001b[2J\u202e\nrelay: forged line')
+      }
+      const quiet = await startRelay({ store })
+      running.push(quiet)
+      const written: string[] = []
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+        written.push(String(chunk))
+        return true
+      })
+      try {
+        expect((await http(quiet.url, 'GET', `/proposals/${'cd'.repeat(32)}`)).status).toBe(500)
+      } finally {
+        spy.mockRestore()
+      }
+      const line = written.join('')
+      expect(line).toContain('relay: internal error on GET')
+      expect(line).toContain('failure \\u{1b}[2J\\u{202e}\\u{a}relay: forged line')
+      expect(line.slice(0, -1)).not.toMatch(unsafe)
     })
 
     test('GET /p/<hash> serves the built page with connect-src self; a missing build is a clear 404; submit needs a node', async () => {
@@ -753,6 +831,43 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       })
     })
 
+    test('a relay started again follows a proposal it had submitted to its result', async () => {
+      // The first relay stored the proposal, sent it and recorded `submitted`, then stopped before the
+      // result (as a relay killed while following it).
+      const store = await backend.fresh()
+      stores.push(store)
+      const first = await startRelay({ store, log: () => {} })
+      const unsigned = devnetTransfer(23_000_000_000n)
+      const hash = hashOf(unsigned)
+      expect((await http(first.url, 'POST', '/proposals', signed(unsigned, alice, bob))).status).toBe(201)
+      await first.close()
+      const rpc = createRpc({ url: devnet.url, timeoutMs: 5_000 })
+      await submit(rpc, JSON.parse(signed(unsigned, alice, bob)))
+      await store.setState(hash, 'submitted')
+
+      const events: RelayEvent[] = []
+      const logged: string[] = []
+      const again = await startRelay({
+        store,
+        node: devnet.url,
+        events: { emit: async (event) => void events.push(event) },
+        log: (line) => logged.push(line),
+        limits: { pollIntervalMs: 50 },
+      })
+      running.push(again)
+      let view = (await http(again.url, 'GET', `/proposals/${hash}`)).json
+      for (let i = 0; i < 200 && view.state === 'submitted'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        view = (await http(again.url, 'GET', `/proposals/${hash}`)).json
+      }
+      expect(view).toMatchObject({ state: 'executed', execution: { ok: true } })
+      expect(BigInt(view.execution.charged)).toBeGreaterThan(0n)
+      expect(events).toMatchObject([
+        { type: 'proposal.executed', hash, account: alice.accountHash, data: { ok: true } },
+      ])
+      expect(logged).toEqual([])
+    })
+
     test('--auto-submit sends a proposal as soon as its approvals reach the threshold', async () => {
       const r = await relay({ node: devnet.url, autoSubmit: true, limits: { pollIntervalMs: 50 } })
       const unsigned = devnetTransfer(22_000_000_000n)
@@ -774,6 +889,104 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       expect(r.events.map((e) => e.type)).toContain('proposal.executed')
       expect(r.logged).toEqual([])
     })
+  })
+})
+
+describe('relay HTTP layer (on SQLite: these do not depend on the store)', () => {
+  const relay = relayOn(sqlite)
+
+  test('the rate limit is per IPv6 /64 and per IPv4 address (mapped or not), never by X-Forwarded-For', async () => {
+    expect(rateLimitKey('203.0.113.7')).toBe('203.0.113.7')
+    expect(rateLimitKey('::ffff:203.0.113.7')).toBe('203.0.113.7')
+    expect(rateLimitKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64')
+    expect(rateLimitKey('2001:0db8:0001:0002:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64')
+    expect(rateLimitKey('2001:db8::1.2.3.4')).toBe('2001:db8:0:0::/64')
+    expect(rateLimitKey('2001:db8:1:3::1')).not.toBe(rateLimitKey('2001:db8:1:2::1'))
+
+    // The relay's handler behind a server that gives each request the address the test names.
+    const store = await sqliteStore(join(dir, `store-${++n}`))
+    stores.push(store)
+    const context: RelayContext = {
+      store,
+      node: undefined,
+      token: undefined,
+      autoSubmit: false,
+      now: Date.now,
+      emit: async () => {},
+      events: undefined,
+      log: () => {},
+      background: { tasks: new Set(), abort: new AbortController() },
+      pageDirectory: '',
+      submitting: new Set(),
+      loopbackRelay: true,
+    }
+    const limits = { maxBodyBytes: 1024, pollIntervalMs: 50, maxWebhooks: 1 }
+    const handle = relayRoutes(context, rateLimit({ burst: 2, perSecond: 0.001 }, Date.now), limits)
+    const server = createServer((request, response) => {
+      Object.defineProperty(request.socket, 'remoteAddress', {
+        value: request.headers['x-test-address'],
+        configurable: true,
+      })
+      void handle(request, response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    running.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
+    })
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const from = async (address: string, forwarded?: string) =>
+      (
+        await http(base, 'GET', '/health', undefined, {
+          'x-test-address': address,
+          ...(forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }),
+        })
+      ).status
+    // One host rotating through the addresses of its /64 shares one budget.
+    expect(await from('2001:db8:1:2::1')).toBe(200)
+    expect(await from('2001:db8:1:2::2')).toBe(200)
+    expect(await from('2001:db8:1:2:ffff::3')).toBe(429)
+    expect(await from('2001:db8:1:3::1')).toBe(200)
+    // An IPv4 client is one budget however it is written; a forwarded address changes nothing.
+    expect(await from('203.0.113.7', '198.51.100.1')).toBe(200)
+    expect(await from('::ffff:203.0.113.7', '198.51.100.2')).toBe(200)
+    expect(await from('203.0.113.7', '198.51.100.3')).toBe(429)
+  })
+
+  test('bodies one address sends at once are held up to a budget: stalled bodies cannot pile up in memory', async () => {
+    const r = await relay({ limits: { maxBodyBytes: 1000, maxInFlightBodyBytes: 2500 } })
+    const { port } = new URL(r.url)
+    // Two requests that send most of their body, then stall (slowloris): 1800 bytes held.
+    const stalled = [0, 1].map(() => {
+      const socket = connect(Number(port), '127.0.0.1')
+      socket.on('error', () => {})
+      socket.write(
+        `POST /proposals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${' '.repeat(900)}`,
+      )
+      return socket
+    })
+    const full = ' '.repeat(1000)
+    let answer = await http(r.url, 'POST', '/proposals', full)
+    // Until the stalled bytes have reached the relay, a complete body is still read (and refused as a file).
+    for (let i = 0; i < 100 && answer.status !== 429; i++)
+      answer = await http(r.url, 'POST', '/proposals', full)
+    expect(answer.status).toBe(429)
+    expect(answer.json.error.code).toBe('RateLimited')
+    expect(answer.headers.get('retry-after')).toBe('1')
+    // Small bodies still fit beside them.
+    expect((await http(r.url, 'POST', '/proposals', '{}')).json.error.code).not.toBe('RateLimited')
+    // Once the stalled requests end, their share is released.
+    for (const socket of stalled) socket.destroy()
+    answer = await http(r.url, 'POST', '/proposals', full)
+    for (let i = 0; i < 100 && answer.status === 429; i++)
+      answer = await http(r.url, 'POST', '/proposals', full)
+    expect(answer.status).toBe(400)
+    expect(answer.json.error.code).not.toBe('RateLimited')
+    // A client that goes away mid-body is no internal error of the relay.
+    expect(r.logged).toEqual([])
   })
 })
 

@@ -223,6 +223,35 @@ describe.each([sqlite, postgres])('$name store', (backend) => {
     ])
   })
 
+  it('with max, adds nothing that would take a proposal past max distinct signers, even when posted at once', async () => {
+    const store = await fresh()
+    const p = proposal('capped')
+    const tooMany = { code: 'TooManyApprovals' }
+    await expect(
+      store.putProposal(
+        p,
+        ['a', 'b', 'c', 'd'].map((s) => approval(s)),
+        { max: 3 },
+      ),
+    ).rejects.toMatchObject(tooMany)
+    expect(await store.getProposal(p.hash)).toBeUndefined()
+    await store.putProposal(p, [approval('a'), approval('b')], { max: 3 })
+    await expect(
+      store.addApprovals(p.hash, [approval('c'), approval('d')], { max: 3 }),
+    ).rejects.toMatchObject(tooMany)
+    // Signers already stored do not count twice.
+    expect(await store.addApprovals(p.hash, [approval('a', 'second'), approval('c')], { max: 3 })).toEqual([
+      approval('c'),
+    ])
+    // Ten writers at once, each with a new signer, under max 5: exactly two more get in.
+    const answers = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => store.addApprovals(p.hash, [approval(`w${i}`)], { max: 5 })),
+    )
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(2)
+    for (const a of answers) if (a.status === 'rejected') expect(a.reason).toMatchObject(tooMany)
+    expect((await store.getProposal(p.hash))!.approvals).toHaveLength(5)
+  })
+
   it('refuses approvals for an unknown hash with ProposalNotFound and stores nothing', async () => {
     const store = await fresh()
     const missing = hex('proposal never posted')
@@ -413,6 +442,30 @@ describe.each([sqlite, postgres])('$name store', (backend) => {
     expect((await store.pendingExpiringBefore(t0 + 2500)).map((p) => [p.hash, p.expiresAt])).toEqual([
       [hex('proposal first'), t0 + 1000],
       [hex('proposal second'), t0 + 2000],
+    ])
+  })
+
+  it('lists the proposals in a state, oldest first', async () => {
+    const store = await fresh()
+    for (const [label, createdAt] of [
+      ['late', t0 + 3000],
+      ['early', t0 + 1000],
+      ['pending', t0 + 2000],
+      ['executed', t0 + 500],
+    ] as const)
+      await store.putProposal(proposal(label, { createdAt }), [approval('a')])
+    expect(await store.proposalsInState('submitted')).toEqual([])
+    for (const label of ['late', 'early', 'executed'])
+      await store.setState(hex(`proposal ${label}`), 'submitted')
+    await store.setState(hex('proposal executed'), 'executed', '{"ok":true}')
+    const submitted = await store.proposalsInState('submitted')
+    expect(submitted.map((p) => [p.hash, p.state, p.createdAt])).toEqual([
+      [hex('proposal early'), 'submitted', t0 + 1000],
+      [hex('proposal late'), 'submitted', t0 + 3000],
+    ])
+    expect((await store.proposalsInState('pending')).map((p) => p.hash)).toEqual([hex('proposal pending')])
+    expect(await store.proposalsInState('executed')).toMatchObject([
+      { hash: hex('proposal executed'), execution: '{"ok":true}' },
     ])
   })
 

@@ -223,12 +223,20 @@ describe.each([
     expect((await client.proposal(built.hash)).status).toBe('expired')
     await delivered('proposal.expired', built.hash)
 
-    // Renewed: the same content, a new timestamp and hash; the relay links the two.
-    const renewed = await client.renew(built.hash)
-    expect(renewed.renewedFrom).toBe(built.hash)
+    // Renewed by the relay (casper-multisig renew HASH --relay): the same content, a new timestamp
+    // and hash, checked here; the relay links the two and alice must sign again.
+    const renewing = await run(['renew', built.hash, '--relay', relay.url, '--json'])
+    expect(renewing).toMatchObject({ code: 0, err: '' })
+    const renewed = JSON.parse(renewing.out) as {
+      hash: string
+      previousHash: string
+      mustSign: { publicKey: string }[]
+    }
+    expect(renewed.previousHash).toBe(built.hash)
     expect(renewed.hash).not.toBe(built.hash)
-    expect(renewed.mustSign).toEqual([alice.publicKey])
+    expect(renewed.mustSign.map((k) => k.publicKey)).toEqual([alice.publicKey])
     expect((await client.proposal(built.hash)).renewedTo).toBe(renewed.hash)
+    expect((await client.proposal(renewed.hash)).renewedFrom).toBe(built.hash)
 
     // All three sign the renewed one through the relay; it is sent and executes.
     for (const key of [alice, bob, carol]) {

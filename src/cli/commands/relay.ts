@@ -1,6 +1,7 @@
 // `casper-multisig relay`: runs the proposal relay (HTTP) over SQLite, with an optional node, until a signal.
 import { resolve } from 'node:path'
 import { BaseError } from '../../errors/BaseError.js'
+import { localAddress } from '../../relay/localAddress.js'
 import { postgresStore } from '../../relay/postgresStore.js'
 import type { RelayStore } from '../../relay/RelayStore.js'
 import { sqliteStore } from '../../relay/sqliteStore.js'
@@ -117,8 +118,11 @@ export async function runRelay(args: readonly string[], io: CliIo): Promise<Rela
     const token = values.token ?? (io.env?.CASPER_MULTISIG_RELAY_TOKEN || undefined)
     const where = await openStore(values)
     store = where.store
+    // The notifier calls loopback and private webhooks only when the relay cannot be reached from elsewhere.
+    const loopbackRelay = localAddress(values.host ?? '127.0.0.1') === 'loopback'
     notifier = startNotifier({
       store,
+      loopbackRelay,
       onError: (error) => io.err(safeText(error instanceof BaseError ? cliMessage(error) : String(error))),
     })
     const relay: Relay = await startRelay({
