@@ -145,7 +145,7 @@ function context(store: RelayStore): RelayContext {
     background: { tasks: new Set(), abort: new AbortController() },
     pageDirectory: '',
     submitting: new Set(),
-    loopbackRelay: true,
+    localWebhooks: true,
   }
 }
 

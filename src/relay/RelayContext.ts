@@ -22,7 +22,7 @@ export type RelayContext = {
   /** The directory of the built co-signer page. */
   pageDirectory: string
   /** The relay listens on a loopback address: only then may webhooks call loopback and private addresses. */
-  loopbackRelay: boolean
+  localWebhooks: boolean
   /** Hashes being submitted now, so two requests do not send one proposal twice. */
   submitting: Set<string>
 }

@@ -208,7 +208,7 @@ export function relayRoutes(
         POST: guarded(async (request, response, [account]) => {
           const hex = accountHex(account!)
           const url = webhookUrl(jsonField(await body(request), 'url'), {
-            loopbackRelay: context.loopbackRelay,
+            localWebhooks: context.localWebhooks,
           })
           if ((await context.store.listWebhooks(hex)).length >= limits.maxWebhooks) {
             throw new RelayError('This account has as many webhooks as a relay keeps', {

@@ -30,7 +30,7 @@ export type NotifierOptions = {
    * The relay listens on a loopback address, so webhooks may call loopback and private addresses
    * (`webhookUrl`); default false: a delivery to one is dropped. Give what the relay decided.
    */
-  loopbackRelay?: boolean | undefined
+  localWebhooks?: boolean | undefined
   /** Where failures of the loop itself go (the store unreachable); default: one line on stderr. */
   onError?: ((error: unknown) => void) | undefined
 }
@@ -77,7 +77,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
   const maxAttempts = options.maxAttempts ?? deliveryRetry.maxAttempts
   const expiringWithinMs = options.expiringWithinMs ?? 30 * 60_000
   const timeoutMs = options.timeoutMs ?? 10_000
-  const loopbackRelay = options.loopbackRelay === true
+  const localWebhooks = options.localWebhooks === true
   // A claimed delivery is not claimed again before its attempt has surely ended.
   const leaseMs = timeoutMs + 60_000
   const onError =
@@ -138,7 +138,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
     if (webhook === undefined) return store.finishDelivery(delivery.id)
     let url: string
     try {
-      url = webhookUrl(webhook.url, { loopbackRelay })
+      url = webhookUrl(webhook.url, { localWebhooks })
     } catch {
       // Stored before the relay refused such URLs, or by this relay when it listened on loopback: it
       // will never be one the relay calls.

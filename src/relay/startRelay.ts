@@ -19,12 +19,15 @@ export type StartRelayOptions = {
   store: RelayStore
   /** TCP port; 0 (default) picks a free one. */
   port?: number | undefined
-  /**
-   * Default `127.0.0.1`: put a TLS proxy in front to serve others. On an address other than loopback,
-   * webhooks to loopback and private addresses are refused (`webhookUrl`); give the notifier
-   * the same `loopbackRelay` (`localAddress(host) === 'loopback'`).
-   */
+  /** Default `127.0.0.1`: put a TLS proxy in front to serve others. */
   host?: string | undefined
+  /**
+   * Accept webhooks to loopback and private addresses (a notifier on the relay's own machine or
+   * network). Default false: anyone who can register a webhook could otherwise make the relay POST
+   * to the services of its machine and network (the node's RPC, a cloud metadata address), even
+   * through a TLS proxy in front of a relay on 127.0.0.1 (`webhookUrl`). Give the notifier the same.
+   */
+  localWebhooks?: boolean | undefined
   /** The node's JSON-RPC endpoint (`http://HOST:7777/rpc`): accounts, progress, submission. */
   node?: string | undefined
   /** The operator token: listing by account and webhooks need `Authorization: Bearer <token>`. */
@@ -97,7 +100,7 @@ export async function startRelay(options: StartRelayOptions): Promise<Relay> {
     background: { tasks: new Set(), abort },
     pageDirectory: options.pageDirectory ?? defaultPageDirectory(),
     submitting: new Set(),
-    loopbackRelay: localAddress(host) === 'loopback',
+    localWebhooks: options.localWebhooks === true,
   }
   const limits: RelayLimits = {
     maxBodyBytes: options.limits?.maxBodyBytes ?? defaultMaxBodyBytes,

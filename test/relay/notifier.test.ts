@@ -82,7 +82,7 @@ async function startRelay(options: Partial<NotifierOptions> = {}) {
     now: () => clock.now,
     intervalMs: 3_600_000,
     onError: (error) => errors.push(error),
-    loopbackRelay: true,
+    localWebhooks: true,
     ...options,
   })
   cleanups.push(async () => {
@@ -98,7 +98,7 @@ async function addWebhook(store: RelayStore, url: string, owner = account, creat
   const webhook = {
     id: randomBytes(8).toString('hex'),
     account: owner,
-    url: webhookUrl(url, { loopbackRelay: true }),
+    url: webhookUrl(url, { localWebhooks: true }),
     secret: randomBytes(32).toString('hex'),
     createdAt,
   }
@@ -395,8 +395,8 @@ describe('the expiring and expired scanner', () => {
 })
 
 describe('webhook URLs', () => {
-  const local = { loopbackRelay: true }
-  const open = { loopbackRelay: false }
+  const local = { localWebhooks: true }
+  const open = { localWebhooks: false }
   test('https URLs, and http URLs to loopback, are accepted, normalized', () => {
     for (const options of [local, open]) {
       expect(webhookUrl('https://hooks.example.com/casper?x=1', options)).toBe(
@@ -412,8 +412,9 @@ describe('webhook URLs', () => {
     expect(webhookUrl('https://10.0.0.1/h', local)).toBe('https://10.0.0.1/h')
   })
 
-  // A relay listening on a public address must not be made to POST to its own machine's services
-  // (the node's RPC on 127.0.0.1:7777) or its private network (a cloud metadata address).
+  // Unless its operator asks for it (--local-webhooks), a relay must not be made to POST to its own
+  // machine's services (the node's RPC on 127.0.0.1:7777) or its private network (a cloud metadata
+  // address), even from behind a TLS proxy in front of a relay on 127.0.0.1.
   test.each([
     ['http://127.0.0.1:7777/rpc'],
     ['http://localhost:7777/rpc'],
@@ -434,7 +435,7 @@ describe('webhook URLs', () => {
     ['https://169.254.169.254/latest/meta-data/'],
     ['https://[fd00::1]/'],
     ['https://[fe80::1]/'],
-  ])('%s is refused with InvalidWebhook by a relay not on loopback', (url) => {
+  ])('%s is refused with InvalidWebhook without localWebhooks', (url) => {
     let thrown: unknown
     try {
       webhookUrl(url, open)
@@ -443,13 +444,13 @@ describe('webhook URLs', () => {
     }
     expect(thrown).toBeInstanceOf(RelayError)
     expect((thrown as RelayError).code).toBe('InvalidWebhook')
-    expect((thrown as RelayError).remedy).toMatch(/127\.0\.0\.1/)
+    expect((thrown as RelayError).remedy).toContain('--local-webhooks')
     expect(String((thrown as RelayError).details.reason)).toMatch(/(loopback|private) address/)
   })
 
-  test('a notifier of a relay not on loopback drops a delivery to a loopback webhook unsent', async () => {
+  test('a notifier without localWebhooks drops a delivery to a loopback webhook unsent', async () => {
     const receiver = await startReceiver()
-    const { store, notifier } = await startRelay({ loopbackRelay: false })
+    const { store, notifier } = await startRelay({ localWebhooks: false })
     await addWebhook(store, `${receiver.base}/hook`)
     await notifier.events.emit(event('proposal.created', { kind: 'deploy' }))
     await notifier.runOnce()

@@ -585,7 +585,7 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
     })
 
     test('webhooks: create (secret shown once), list without secrets, delete; only https or loopback http', async () => {
-      const r = await relay({ token: 't0ken' })
+      const r = await relay({ token: 't0ken', localWebhooks: true })
       const auth = { authorization: 'Bearer t0ken' }
       const path = `/accounts/${alice.accountHash}/webhooks`
       expect(
@@ -625,28 +625,29 @@ describe.each([sqlite, postgres])('relay on $name', (backend) => {
       expect((await http(r.url, 'GET', path, undefined, auth)).json.webhooks).toHaveLength(1)
     })
 
-    test('a relay listening on a public address, without a token, refuses webhooks to its own loopback and private network', async () => {
-      const r = await relay({ host: '0.0.0.0' })
-      const path = `/accounts/${alice.accountHash}/webhooks`
-      for (const url of [
-        'http://127.0.0.1:7777/rpc',
-        'http://localhost:5432/',
-        'https://127.0.0.1:7777/rpc',
-        'https://[::ffff:127.0.0.1]:7777/',
-        'https://10.1.2.3/',
-        'https://169.254.169.254/latest/meta-data/',
-      ]) {
-        const refused = await http(r.url, 'POST', path, JSON.stringify({ url }))
-        expect(refused.status).toBe(400)
-        expect(refused.json.error.code).toBe('InvalidWebhook')
-        expect(refused.json.error.remedy).toContain('127.0.0.1')
+    test('without --local-webhooks (on loopback behind a proxy, or on a public address) webhooks to its own loopback and private network are refused', async () => {
+      for (const r of [await relay(), await relay({ host: '0.0.0.0' })]) {
+        const path = `/accounts/${alice.accountHash}/webhooks`
+        for (const url of [
+          'http://127.0.0.1:7777/rpc',
+          'http://localhost:5432/',
+          'https://127.0.0.1:7777/rpc',
+          'https://[::ffff:127.0.0.1]:7777/',
+          'https://10.1.2.3/',
+          'https://169.254.169.254/latest/meta-data/',
+        ]) {
+          const refused = await http(r.url, 'POST', path, JSON.stringify({ url }))
+          expect(refused.status).toBe(400)
+          expect(refused.json.error.code).toBe('InvalidWebhook')
+          expect(refused.json.error.remedy).toContain('--local-webhooks')
+        }
+        expect(
+          (await http(r.url, 'POST', path, JSON.stringify({ url: 'https://hooks.example/a' }))).status,
+        ).toBe(201)
+        expect((await r.store.listWebhooks(alice.accountHash)).map((w) => w.url)).toEqual([
+          'https://hooks.example/a',
+        ])
       }
-      expect(
-        (await http(r.url, 'POST', path, JSON.stringify({ url: 'https://hooks.example/a' }))).status,
-      ).toBe(201)
-      expect((await r.store.listWebhooks(alice.accountHash)).map((w) => w.url)).toEqual([
-        'https://hooks.example/a',
-      ])
     })
 
     test('hostile strings in a file and a request are rendered inert; unexpected errors are INTERNAL without details', async () => {
@@ -918,7 +919,7 @@ describe('relay HTTP layer (on SQLite: these do not depend on the store)', () =>
       background: { tasks: new Set(), abort: new AbortController() },
       pageDirectory: '',
       submitting: new Set(),
-      loopbackRelay: true,
+      localWebhooks: true,
     }
     const limits = { maxBodyBytes: 1024, pollIntervalMs: 50, maxWebhooks: 1 }
     const handle = relayRoutes(context, rateLimit({ burst: 2, perSecond: 0.001 }, Date.now), limits)

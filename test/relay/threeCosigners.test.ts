@@ -128,7 +128,7 @@ describe.each([
     // One command starts the relay, on this store, following the devnet.
     database = name === 'postgres' ? await startTestPostgres() : undefined
     const store = database ? ['--database', database.url] : ['--data', join(dir, 'relay')]
-    const command = await runRelay(['--port', '0', ...store, '--node', devnet.url], {
+    const command = await runRelay(['--port', '0', ...store, '--node', devnet.url, '--local-webhooks'], {
       out: () => {},
       err: () => {},
     })

@@ -1,7 +1,6 @@
 // `casper-multisig relay`: runs the proposal relay (HTTP) over SQLite, with an optional node, until a signal.
 import { resolve } from 'node:path'
 import { BaseError } from '../../errors/BaseError.js'
-import { localAddress } from '../../relay/localAddress.js'
 import { postgresStore } from '../../relay/postgresStore.js'
 import type { RelayStore } from '../../relay/RelayStore.js'
 import { sqliteStore } from '../../relay/sqliteStore.js'
@@ -58,11 +57,16 @@ const options = {
     type: 'boolean',
     description: 'submit a proposal as soon as its approvals reach the threshold (needs --node)',
   },
+  'local-webhooks': {
+    type: 'boolean',
+    description:
+      'accept webhooks to loopback and private addresses (a notifier on this machine or\nnetwork); without it anyone who can register a webhook could make the relay\ncall them',
+  },
 } as const
 
 const usage = commandUsage({
   synopsis: `Usage: casper-multisig relay [--port N] [--host ADDRESS] [--data DIR | --database URL]
-                             [--node URL] [--token TOKEN] [--auto-submit]`,
+                             [--node URL] [--token TOKEN] [--auto-submit] [--local-webhooks]`,
   summary: `Runs a proposal relay: co-signers post a deploy or TransactionV1 file and their approvals over
 HTTP (POST /proposals, POST /proposals/HASH/approvals) and read the merged file, its description and
 verdict (GET /proposals/HASH). Every hash and approval is verified before it is stored, and a new
@@ -118,11 +122,10 @@ export async function runRelay(args: readonly string[], io: CliIo): Promise<Rela
     const token = values.token ?? (io.env?.CASPER_MULTISIG_RELAY_TOKEN || undefined)
     const where = await openStore(values)
     store = where.store
-    // The notifier calls loopback and private webhooks only when the relay cannot be reached from elsewhere.
-    const loopbackRelay = localAddress(values.host ?? '127.0.0.1') === 'loopback'
+    const localWebhooks = values['local-webhooks'] === true
     notifier = startNotifier({
       store,
-      loopbackRelay,
+      localWebhooks,
       onError: (error) => io.err(safeText(error instanceof BaseError ? cliMessage(error) : String(error))),
     })
     const relay: Relay = await startRelay({
@@ -133,6 +136,7 @@ export async function runRelay(args: readonly string[], io: CliIo): Promise<Rela
       ...(node === undefined ? {} : { node }),
       ...(token === undefined ? {} : { token }),
       autoSubmit: values['auto-submit'] === true,
+      localWebhooks,
       log: (line) => io.err(safeText(line)),
     })
     const opened = store
