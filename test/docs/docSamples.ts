@@ -8,6 +8,7 @@
 // chosen port may be taken on the machine (or by a second run at the same time), so the devnet
 // takes a free one and each output has it replaced by 7777, the port the docs start it on.
 // scripts/doc-samples.ts rewrites the blocks; test/docs/samples.test.ts fails when one differs.
+import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +28,7 @@ import {
 import { sqliteStore } from '../../src/relay/sqliteStore.js'
 import { startRelay } from '../../src/relay/startRelay.js'
 import { cli } from '../cli/cliProcess.js'
+import { root } from './docBlocks.js'
 
 /** The clock of every sample run, and the timestamp of the files they read. */
 export const sampleNow = '2026-03-02T10:00:00.000Z'
@@ -84,6 +86,10 @@ function seededKey(byte: number): { pem: string; publicKey: string } {
  * sample's output (standard output, then standard error), by name.
  */
 export async function generateSamples(): Promise<Map<string, string>> {
+  // The example runs beside the other samples (it has its own devnet), so it adds little time.
+  const example = exampleSample()
+  // Settled even when a sample below fails first, so no run is left unhandled.
+  example.catch(() => {})
   const dir = mkdtempSync(join(tmpdir(), 'casper-multisig-samples-'))
   try {
     const [alice, bob, carol, dave] = [1, 2, 3, 4].map((byte) => seededKey(byte)) as [
@@ -210,10 +216,44 @@ export async function generateSamples(): Promise<Map<string, string>> {
     outputs.set('page', await pageSample(dir))
     outputs.set('invalid-config', invalidConfigMessage())
     for (const [name, text] of await nodeSamples(dir, env, names)) outputs.set(name, text)
+    outputs.set('example', await example)
     return outputs
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Steps 3 to 6 of `npm run example` (examples/multisig-flow.ts, the package imports mapped to src/
+ * by tsconfig's paths), on the samples' clock. Its devnet makes a block every 200 ms of real time, so
+ * the height at which each item lands, and with it the block's hash, depends on the machine's speed:
+ * each block hash is shown as `<block hash>`. Everything else (keys, deploys, hashes, costs) repeats.
+ */
+async function exampleSample(): Promise<string> {
+  const fixedClock = pathToFileURL(join(import.meta.dirname, 'fixedClock.mjs')).href
+  const { CASPER_NODE_ADDRESS: _, ...parentEnv } = process.env
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `--import=${fixedClock}`, 'examples/multisig-flow.ts'],
+      {
+        cwd: root,
+        env: { ...parentEnv, NODE_OPTIONS: '', CASPER_MULTISIG_SAMPLE_NOW: sampleNow, TZ: 'UTC' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`npm run example failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  )
+  const lines = output.split('\n')
+  const from = lines.findIndex((line) => line.startsWith('3. '))
+  const to = lines.findIndex((line) => line.startsWith('7. '))
+  if (from < 0 || to < from) throw new Error(`npm run example printed no steps 3 to 6:\n${output}`)
+  return lines
+    .slice(from, to)
+    .join('\n')
+    .trimEnd()
+    .replace(/ in block [0-9a-f]{8}…/g, ' in block <block hash>')
 }
 
 /**

@@ -33,7 +33,7 @@ function staleSamples(file: string, markdown: string): string[] {
 }
 
 describe('sample outputs in the docs', () => {
-  test('docs/cli.md, spending.md, relay.md and account-config.md carry the samples of what they show', () => {
+  test('README.md and docs/cli.md, spending.md, relay.md, account-config.md carry the samples of what they show', () => {
     const names = (file: string) =>
       rewriteSamples(file, docs.find((doc) => doc.file === file)!.markdown, new Map()).samples.map(
         (s) => s.name,
@@ -60,6 +60,7 @@ describe('sample outputs in the docs', () => {
     expect(names('docs/spending.md')).toEqual(['transfer', 'describe-transfer', 'delegate-node'])
     expect(names('docs/relay.md')).toEqual(['relay-propose', 'relay-sign', 'relay-renew'])
     expect(names('docs/account-config.md')).toEqual(['invalid-config'])
+    expect(names('README.md')).toEqual(['example'])
   })
 
   test('every sample the runs make is shown in a doc, and the runs are the same twice', async () => {
