@@ -8,20 +8,27 @@
 // chosen port may be taken on the machine (or by a second run at the same time), so the devnet
 // takes a free one and each output has it replaced by 7777, the port the docs start it on.
 // scripts/doc-samples.ts rewrites the blocks; test/docs/samples.test.ts fails when one differs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ed25519 } from '@noble/curves/ed25519'
 import { runDevnet } from '../../src/cli/commands/devnet.js'
+import { main } from '../../src/cli/main.js'
+import { devnetValidatorOf } from '../../src/devnet/devnetValidator.js'
 import {
   accountFromConfig,
+  assertValidConfig,
   buildConfigureDeploy,
   parsePrivateKey,
   planReconfiguration,
   stringifyDeployJson,
 } from '../../src/index.js'
+import { sqliteStore } from '../../src/relay/sqliteStore.js'
+import { startRelay } from '../../src/relay/startRelay.js'
 import { cli } from '../cli/cliProcess.js'
+import { root } from './docBlocks.js'
 
 /** The clock of every sample run, and the timestamp of the files they read. */
 export const sampleNow = '2026-03-02T10:00:00.000Z'
@@ -79,6 +86,10 @@ function seededKey(byte: number): { pem: string; publicKey: string } {
  * sample's output (standard output, then standard error), by name.
  */
 export async function generateSamples(): Promise<Map<string, string>> {
+  // The example runs beside the other samples (it has its own devnet), so it adds little time.
+  const example = exampleSample()
+  // Settled even when a sample below fails first, so no run is left unhandled.
+  example.catch(() => {})
   const dir = mkdtempSync(join(tmpdir(), 'casper-multisig-samples-'))
   try {
     const [alice, bob, carol, dave] = [1, 2, 3, 4].map((byte) => seededKey(byte)) as [
@@ -127,6 +138,8 @@ export async function generateSamples(): Promise<Map<string, string>> {
     const env = {
       NODE_OPTIONS: preload('fixedClock.mjs'),
       CASPER_MULTISIG_SAMPLE_NOW: sampleNow,
+      // `renew` prints the expiry in local time too: the same zone on every machine.
+      TZ: 'UTC',
       CASPER_MULTISIG_CONFIG_DIR: join(dir, 'no-config'),
       XDG_CONFIG_HOME: join(dir, 'no-config'),
       HOME: dir,
@@ -190,11 +203,93 @@ export async function generateSamples(): Promise<Map<string, string>> {
     )
     await run('sign', 'deploy-1.json', '-k', 'carol.pem', '-o', 'carol.json', '--labels', 'labels.json')
     await sample('merge', 'merge', 'bob.json', 'carol.json', '-o', 'merged.json', '--labels', 'labels.json')
+    // The same change made again a moment later with a shorter TTL: another deploy, refused by merge.
+    const other = buildConfigureDeploy(plan.deploys[0]!, {
+      account: alice.publicKey,
+      chainName: 'casper',
+      timestamp: new Date(sampleNow).getTime() - 4 * 60_000,
+      ttl: '30m',
+    })
+    mkdirSync(join(dir, 'other'))
+    writeFileSync(join(dir, 'other', 'deploy-1.json'), stringifyDeployJson(other))
+    await sample('merge-different', 'merge', 'bob.json', 'other/deploy-1.json', '-o', 'merged-2.json')
+    outputs.set('page', await pageSample(dir))
+    outputs.set('invalid-config', invalidConfigMessage())
     for (const [name, text] of await nodeSamples(dir, env, names)) outputs.set(name, text)
+    outputs.set('example', await example)
     return outputs
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Steps 3 to 6 of `npm run example` (examples/multisig-flow.ts, the package imports mapped to src/
+ * by tsconfig's paths), on the samples' clock. Its devnet makes a block every 200 ms of real time, so
+ * the height at which each item lands, and with it the block's hash, depends on the machine's speed:
+ * each block hash is shown as `<block hash>`. Everything else (keys, deploys, hashes, costs) repeats.
+ */
+async function exampleSample(): Promise<string> {
+  const fixedClock = pathToFileURL(join(import.meta.dirname, 'fixedClock.mjs')).href
+  const { CASPER_NODE_ADDRESS: _, ...parentEnv } = process.env
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `--import=${fixedClock}`, 'examples/multisig-flow.ts'],
+      {
+        cwd: root,
+        env: { ...parentEnv, NODE_OPTIONS: '', CASPER_MULTISIG_SAMPLE_NOW: sampleNow, TZ: 'UTC' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`npm run example failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  )
+  const lines = output.split('\n')
+  const from = lines.findIndex((line) => line.startsWith('3. '))
+  const to = lines.findIndex((line) => line.startsWith('7. '))
+  if (from < 0 || to < from) throw new Error(`npm run example printed no steps 3 to 6:\n${output}`)
+  return lines
+    .slice(from, to)
+    .join('\n')
+    .trimEnd()
+    .replace(/ in block [0-9a-f]{8}…/g, ' in block <block hash>')
+}
+
+/**
+ * `page -o cosign.html`, run in this process from the source (`main`): the CLI bundle the other
+ * samples run is built without the page beside it, while src/cli/commands/page.ts finds
+ * dist/cosign.html (built before the tests by test/setup/buildPage.ts, and by `npm run build`).
+ * The file is named by its absolute path in the temporary directory, shown relative to it as a
+ * co-signer in that directory types it.
+ */
+async function pageSample(dir: string): Promise<string> {
+  const lines: string[] = []
+  const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), env: {} }
+  await main(['page', '-o', join(dir, 'cosign.html')], io)
+  return lines.join('\n').replaceAll(`${dir}/`, '')
+}
+
+/**
+ * The message of `InvalidConfigError` (docs/account-config.md), from the library: alice and bob of
+ * that page's example with bob given twice and a key management threshold above the total weight.
+ */
+function invalidConfigMessage(): string {
+  const alice = '01d9bf2148748a85c89da5aad8ee0b0fc2d105fd39d41a4c796536354f0ae2900c'
+  const bob = '02034f355bdcb7cc0af728ef3cceb9615d90684bb5b2ca5f859ab0f0b704075871aa'
+  try {
+    assertValidConfig({
+      associatedKeys: [
+        { key: alice, weight: 3, label: 'alice' },
+        { key: bob, weight: 1, label: 'bob' },
+        { key: bob, weight: 1, label: 'bob' },
+      ],
+      thresholds: { deployment: 1, keyManagement: 5 },
+    })
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error('assertValidConfig accepted an invalid configuration')
 }
 
 /** Milliseconds between the devnet's timer blocks: longer than any run, so it never makes one. */
@@ -202,6 +297,9 @@ const noTimerBlocks = 2_000_000_000
 
 /** The port the docs start the devnet on (`casper-multisig devnet --port 7777`). */
 const docsPort = 7777
+
+/** The port the docs start the relay on (`casper-multisig relay --port 7780`). */
+const docsRelayPort = 7780
 
 /**
  * The samples that need a node, run against a devnet the `devnet` command starts in this process:
@@ -222,12 +320,31 @@ async function nodeSamples(
   )
   const devnet = started.devnet
   if (devnet === undefined) throw new Error(`the devnet did not start:\n${log.join('\n')}`)
-  const placePort = (text: string) => text.replaceAll(`127.0.0.1:${devnet.port}`, `127.0.0.1:${docsPort}`)
+  // The relay (docs/relay.md) runs in this process too, on the devnet, its store in the temporary
+  // directory; like the devnet it takes a free port, shown as the docs' 7780. Its clock is the
+  // samples' one, moved past the proposals' expiry for `renew`.
+  let relayClock = clock
+  const relayLog: string[] = []
+  const relay = await startRelay({
+    store: await sqliteStore(join(dir, 'relay')),
+    node: devnet.url,
+    now: () => relayClock,
+    log: (line) => relayLog.push(line),
+  }).catch(async (error: unknown) => {
+    await devnet.stop()
+    throw error
+  })
+  const relayPort = new URL(relay.url).port
+  const placePort = (text: string) =>
+    text
+      .replace(new RegExp(`127\\.0\\.0\\.1:${devnet.port}(?!\\d)`, 'g'), `127.0.0.1:${docsPort}`)
+      .replace(new RegExp(`127\\.0\\.0\\.1:${relayPort}(?!\\d)`, 'g'), `127.0.0.1:${docsRelayPort}`)
   // A block as soon as an item is pending (while a command waits for it, or after it sent one):
   // every block holds the one item a command sent, at the same height on every run.
   const makeBlocks = async () => {
     while (devnet.state.pending.length > 0) await devnet.produceBlock()
   }
+  let runEnv = env
   const run = async (...args: string[]) => {
     let running = true
     const blocks = (async () => {
@@ -236,7 +353,7 @@ async function nodeSamples(
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
     })()
-    const { out, err } = await cli(args, { cwd: dir, env }).finally(() => {
+    const { out, err } = await cli(args, { cwd: dir, env: runEnv }).finally(() => {
       running = false
     })
     await blocks
@@ -257,6 +374,15 @@ async function nodeSamples(
     })}\n`
   try {
     await sample('fund', 'fund', ...node, '--public-key', bob.publicKey, '--amount', '5000000000000')
+    // A target no account can have: key management above the total weight.
+    writeFileSync(
+      join(dir, 'invalid.json'),
+      `${JSON.stringify({
+        associatedKeys: [alice, bob].map((key) => ({ key: key.publicKey, weight: 1 })),
+        thresholds: { deployment: 1, keyManagement: 5 },
+      })}\n`,
+    )
+    await sample('plan-invalid', 'plan', ...node, '--target', 'invalid.json', '--account', alice.publicKey)
     // 1. alice alone makes her account 2-of-3.
     writeFileSync(join(dir, 'target.json'), target([alice, bob, carol]))
     const planned = ['--target', 'target.json', '--account', alice.publicKey]
@@ -264,6 +390,44 @@ async function nodeSamples(
     await run('sign', 'setup/deploy-1.json', '-k', 'alice.pem', '-o', 'setup/signed.json')
     await run('send', 'setup/signed.json', ...node, ...wait)
     await sample('account', 'account', ...node, '--account', alice.publicKey, ...labels)
+    await sample(
+      'delegate-node',
+      'delegate',
+      '--account',
+      alice.publicKey,
+      '--validator',
+      devnetValidatorOf('casper-devnet'),
+      '--amount',
+      '1000cspr',
+      ...node,
+      '-o',
+      'delegate.json',
+    )
+    // The relay walkthrough: alice proposes a transfer to carol, bob signs it by its hash.
+    const relayed = ['--relay', relay.url]
+    await run(
+      'transfer',
+      ...node,
+      '--account',
+      alice.publicKey,
+      '--target',
+      carol.publicKey,
+      '--transfer-amount',
+      '3cspr',
+      '-o',
+      'relay-transfer.json',
+    )
+    await run('sign', 'relay-transfer.json', '-k', 'alice.pem', '-o', 'relay-transfer.alice.json')
+    await sample('relay-propose', 'propose', 'relay-transfer.alice.json', ...relayed)
+    const proposed = /Proposed \S+ ([0-9a-f]{64})/.exec(outputs.get('relay-propose') ?? '')?.[1]
+    if (proposed === undefined) throw new Error(`propose printed no hash:\n${outputs.get('relay-propose')}`)
+    await sample('relay-sign', 'sign', proposed, '-k', 'bob.pem', ...node, ...relayed)
+    // Three hours on (the transfer's 2-hour TTL is over), for the relay and the CLI alike.
+    relayClock = clock + 3 * 3_600_000
+    runEnv = { ...env, CASPER_MULTISIG_SAMPLE_NOW: new Date(relayClock).toISOString() }
+    await sample('relay-renew', 'renew', proposed, ...relayed, ...labels)
+    runEnv = env
+    relayClock = clock
     // 2. Replace carol with dave, signed by bob and carol; and the same change again, planned from
     // the same account for alice and bob, which fails once the first has run (dave is then a key).
     writeFileSync(join(dir, 'target2.json'), target([alice, bob, dave]))
@@ -305,8 +469,10 @@ async function nodeSamples(
     await run('merge', 'again/alice.json', 'again/bob.json', '-o', 'again/merged.json')
     await sample('send-failed', 'send', 'again/merged.json', ...node, '--no-preflight', ...wait)
   } finally {
+    await relay.close()
     await devnet.stop()
   }
+  if (relayLog.length > 0) throw new Error(`the relay reported:\n${relayLog.join('\n')}`)
   outputs.set('devnet', placePort(log.join('\n')))
   return outputs
 }

@@ -33,7 +33,7 @@ function staleSamples(file: string, markdown: string): string[] {
 }
 
 describe('sample outputs in the docs', () => {
-  test('docs/cli.md and docs/spending.md carry the samples of every command they show', () => {
+  test('README.md and docs/cli.md, spending.md, relay.md, account-config.md carry the samples of what they show', () => {
     const names = (file: string) =>
       rewriteSamples(file, docs.find((doc) => doc.file === file)!.markdown, new Map()).samples.map(
         (s) => s.name,
@@ -41,20 +41,26 @@ describe('sample outputs in the docs', () => {
     expect(names('docs/cli.md')).toEqual([
       'keygen',
       'account',
+      'plan-invalid',
       'describe-key-change',
       'sign',
       'sign-wrong-chain',
       'merge',
+      'merge-different',
       'status-executed',
       'status-not-ready',
       'send',
       'send-failed',
       'send-refused',
       'wait',
+      'page',
       'fund',
       'devnet',
     ])
-    expect(names('docs/spending.md')).toEqual(['transfer', 'describe-transfer'])
+    expect(names('docs/spending.md')).toEqual(['transfer', 'describe-transfer', 'delegate-node'])
+    expect(names('docs/relay.md')).toEqual(['relay-propose', 'relay-sign', 'relay-renew'])
+    expect(names('docs/account-config.md')).toEqual(['invalid-config'])
+    expect(names('README.md')).toEqual(['example'])
   })
 
   test('every sample the runs make is shown in a doc, and the runs are the same twice', async () => {
