@@ -2,7 +2,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { safeText } from '../text/safeText.js'
-import { localAddress } from './localAddress.js'
 import type { RelayContext } from './RelayContext.js'
 import { RelayError } from './RelayError.js'
 import type { RelayEvents } from './RelayEvent.js'
