@@ -58,7 +58,11 @@ export class BaseError extends Error {
       safeText(shortMessage),
       ...Object.entries(details)
         .filter(([, value]) => value !== undefined)
-        .map(([key, value]) => `  ${safeText(key)}: ${safeDetail(formatDetail(value))}`),
+        .map(([key, value]) => {
+          const text = safeDetail(formatDetail(value))
+          // A detail written as continuation lines starts on the next line, after no trailing space.
+          return `  ${safeText(key)}:${text.startsWith('\n') ? '' : ' '}${text}`
+        }),
       ...(parameters.remedy ? [`Remedy: ${safeText(parameters.remedy)}`] : []),
     ]
     super(lines.join('\n'), parameters.cause === undefined ? undefined : { cause: parameters.cause })

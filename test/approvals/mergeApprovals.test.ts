@@ -112,7 +112,7 @@ describe('mergeApprovals', () => {
     expect(() => mergeApprovals(copy([edApproval]), other)).toThrowErrorMatchingInlineSnapshot(`
       [MergeError: Copies 0 and 1 are different deploys: header.ttl differs
         field: header.ttl
-        differences: 
+        differences:
           header.ttl: "30m" vs "1h"
           hash: "18b078b05cff3fc98e4e3b6…c4f5958" vs "81ec435f888efbd29a2d348…ab21c08"
         copy: 1
@@ -137,7 +137,7 @@ describe('mergeApprovals', () => {
     expect((error as MergeError).message).toMatchInlineSnapshot(`
       "Copies 0 and 1 are different deploys: session.ModuleBytes.args[0][1].bytes differs
         field: session.ModuleBytes.args[0][1].bytes
-        differences: 
+        differences:
           session.ModuleBytes.args[0][1].bytes: "c863d586aaf1385967d64d1…3c76234" vs "00000000000000000000000…0000000"
           session.ModuleBytes.args[0][1].parsed: "c863d586aaf1385967d64d1…3c76234" vs "00000000000000000000000…0000000"
           header.body_hash: "c41fa10de1b7ad7b8187fb0…4e0e4cb" vs "e4f4f07235c090693eeb6e2…90dc996"

@@ -92,7 +92,11 @@ export const mergeCommand: Command = {
         // The library numbers the copies; say which file each number is.
         throw new MergeError(error.shortMessage, {
           code: error.code,
-          details: { ...error.details, copies: files.map((file, i) => `${i} = ${file}`).join(', ') },
+          details: {
+            ...error.details,
+            copy: undefined,
+            copies: files.map((file, i) => `${i} = ${file}`).join(', '),
+          },
           remedy: error.remedy,
         })
       }
@@ -165,7 +169,11 @@ async function mergeTransactions(
     if (error instanceof CosignError) {
       throw new CosignError(error.shortMessage, {
         code: error.code,
-        details: { ...error.details, copies: files.map((file, i) => `${i} = ${file}`).join(', ') },
+        details: {
+          ...error.details,
+          copy: undefined,
+          copies: files.map((file, i) => `${i} = ${file}`).join(', '),
+        },
         remedy: error.remedy,
       })
     }
