@@ -110,4 +110,17 @@ describe('casper-js-sdk 5.0.12 defects', () => {
     expect(ours.publicKeyHex).toBe(compressed)
     expect(ours.accountHash).toBe(accountHashFromPublicKey(compressed))
   })
+
+  // Worked around: the codec (src/codec/bytesrepr.ts) writes a String's length as its UTF-8 byte
+  // count, as casper-types `String::write_bytes` does; the fuzz suites' oracle (test/sdkItemHex.ts)
+  // leaves items with non-ASCII text out.
+  test('defect 10: a String is length-prefixed with its UTF-16 length, not its UTF-8 byte count', () => {
+    const item = new sdk.StoredContractByHash(
+      sdk.ContractHash.newContract('ab'.repeat(32)),
+      '\u202eab',
+      sdk.Args.fromMap({}),
+    )
+    // u32 LE 3 (UTF-16 code units), then the 5 UTF-8 bytes e2 80 ae 61 62: casper-node reads 3 bytes.
+    expect(bytesToHex(item.bytes())).toBe(`${'ab'.repeat(32)}03000000e280ae616200000000`)
+  })
 })
