@@ -1,6 +1,7 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 
-import { type ClType, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
+import { type ClType, type ClTypeBudget, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
+import { checkClValue } from '../codec/clValue.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -17,6 +18,7 @@ import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
+import { DeployError } from '../errors/DeployError.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { mainnet } from './cosignNetwork.js'
 import { parseCosignJson } from './parseCosignJson.js'
@@ -26,6 +28,7 @@ import {
   hex,
   integer,
   invalidShape,
+  invalidShapeSaying,
   object,
   publicKeyHex,
   type StrictJsonObject,
@@ -49,6 +52,35 @@ export const maxFileBytes = 4 * 1024 * 1024
  * node's `BTreeSet<Approval>`.
  */
 export const maxApprovalsRead = mainnet.maxAssociatedKeys
+
+/**
+ * How strictly {@link cosignFileFromJson} reads; the defaults are the co-signer's. The main entry's
+ * `parseDeployJson` reads deploys through the same functions with its own choices.
+ */
+export type ReadFileOptions = {
+  /** Most bytes one item's args may take with their CLTypes; default `defaultMaxArgsBytes` (4096). */
+  maxArgsBytes?: number | undefined
+  /**
+   * How each arg's bytes are held to its CLType (`checkClValue`, every count and length checked
+   * before anything loops on it): `unchecked` (the default: the describer reports what it cannot
+   * decode), `exact` (exactly one value of the type), or `flat` (as casper-node's JSON layer reads
+   * it: a value that is not exactly one of its type is let through when its type holds no List or
+   * Map, so the node's own later check can report it in its words).
+   * @throws {DeployError} `InvalidClValue` for a value refused.
+   */
+  clValues?: 'unchecked' | 'exact' | 'flat' | undefined
+  /** Most distinct approvals read (exact repeats count once); default {@link maxApprovalsRead}. */
+  maxApprovals?: number | undefined
+  /**
+   * `hex` (the default): any hex up to 140 digits, kept for verification to say why it is refused;
+   * `tagged`: a tagged public key, and a signature of 64 bytes (a wallet's untagged one) or 65.
+   */
+  approvals?: 'hex' | 'tagged' | undefined
+  /** Integers the main entry's `DeployJson` holds as numbers (`gas_price`) must be safe integers. */
+  safeIntegers?: boolean | undefined
+  /** Reads an arg's `cl_type`; default `parseClType` (`CosignError` `UnknownClType`). */
+  readClType?: ((json: unknown, path: string, budget: ClTypeBudget) => ClType) | undefined
+}
 
 /**
  * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
@@ -82,7 +114,7 @@ export function parseCosignFile(text: string): CosignFile {
  * file.kind // 'transaction' (or 'deploy' for { Deploy: … })
  * ```
  */
-export function cosignFileFromJson(root: StrictJson): CosignFile {
+export function cosignFileFromJson(root: StrictJson, options: ReadFileOptions = {}): CosignFile {
   let value: StrictJson = root
   let path = ''
   const unwrap = (key: string) => {
@@ -94,19 +126,40 @@ export function cosignFileFromJson(root: StrictJson): CosignFile {
     return false
   }
   unwrap('transaction')
-  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as StrictJsonObject)
-  if (unwrap('Version1')) return parseTransaction(value, path, root as StrictJsonObject)
-  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, root as StrictJsonObject)
-  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as StrictJsonObject)
+  const json = root as StrictJsonObject
+  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, json, options)
+  if (unwrap('Version1')) return parseTransaction(value, path, json, options)
+  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, json, options)
+  if (isObject(value) && 'header' in value) return parseDeploy(value, path, json, options)
   throw invalidShape('(file)', 'a deploy (with header) or a TransactionV1 (with payload)', root)
+}
+
+/**
+ * The deploy reader of {@link cosignFileFromJson} on a bare deploy (no wrapper, fields named from
+ * the deploy: `header.ttl`), for readers that accept nothing but a deploy.
+ *
+ * @throws {CosignError} `InvalidShape`, `UnknownClType` or `TooManyApprovals`; what `options` adds.
+ * @example
+ * ```ts
+ * deployFromJson(JSON.parse(text)).header.chain_name // 'casper'
+ * ```
+ */
+export function deployFromJson(value: StrictJson, options: ReadFileOptions = {}): CosignDeploy {
+  return parseDeploy(value, '', value as StrictJsonObject, options)
 }
 
 function isObject(value: unknown): value is StrictJsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): CosignDeploy {
+function parseDeploy(
+  value: StrictJson,
+  at: string,
+  json: StrictJsonObject,
+  options: ReadFileOptions,
+): CosignDeploy {
   const deploy = object(value, `${at}deploy`, ['hash', 'header', 'payment', 'session', 'approvals'])
+  const hash = bytesToHex(hex(deploy.hash, `${at}hash`, 32))
   const header = object(deploy.header, `${at}header`, [
     'account',
     'timestamp',
@@ -116,16 +169,22 @@ function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): Cos
     'dependencies',
     'chain_name',
   ])
+  const account = publicKeyHex(header.account, `${at}header.account`)
   const timestamp = string(header.timestamp, `${at}header.timestamp`)
+  const timestampMs = humantime(timestamp, `${at}header.timestamp`, parseTimestamp)
   const ttl = string(header.ttl, `${at}header.ttl`)
+  const ttlMs = humantime(ttl, `${at}header.ttl`, parseDuration)
+  const gasPrice = options.safeIntegers
+    ? BigInt(integer(header.gas_price, `${at}header.gas_price`, Number.MAX_SAFE_INTEGER))
+    : u64(header.gas_price, `${at}header.gas_price`)
   return {
     kind: 'deploy',
-    hash: bytesToHex(hex(deploy.hash, `${at}hash`, 32)),
+    hash,
     header: {
-      account: publicKeyHex(header.account, `${at}header.account`),
-      timestamp: BigInt(humantime(timestamp, `${at}header.timestamp`, parseTimestamp)),
-      ttl: BigInt(humantime(ttl, `${at}header.ttl`, parseDuration)),
-      gas_price: u64(header.gas_price, `${at}header.gas_price`),
+      account,
+      timestamp: BigInt(timestampMs),
+      ttl: BigInt(ttlMs),
+      gas_price: gasPrice,
       body_hash: hex(header.body_hash, `${at}header.body_hash`, 32),
       dependencies: array(header.dependencies, `${at}header.dependencies`).map((d, i) =>
         hex(d, `${at}header.dependencies[${i}]`, 32),
@@ -133,9 +192,9 @@ function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): Cos
       chain_name: string(header.chain_name, `${at}header.chain_name`),
     },
     headerText: { timestamp, ttl },
-    payment: executableItem(deploy.payment, `${at}payment`),
-    session: executableItem(deploy.session, `${at}session`),
-    approvals: approvals(deploy.approvals, `${at}approvals`),
+    payment: executableItem(deploy.payment, `${at}payment`, options),
+    session: executableItem(deploy.session, `${at}session`, options),
+    approvals: approvals(deploy.approvals, `${at}approvals`, options),
     json,
   }
 }
@@ -160,59 +219,105 @@ const itemFieldReaders: Record<string, (value: StrictJson | undefined, path: str
   entry_point: (value, path) => string(value, path),
 }
 
-function executableItem(value: StrictJson | undefined, path: string): ExecutableItem {
+function executableItem(
+  value: StrictJson | undefined,
+  path: string,
+  options: ReadFileOptions,
+): ExecutableItem {
   const [name, inner] = variant(value, path, Object.keys(itemFields))
   const at = `${path}.${name}`
   const [required, optional] = itemFields[name as ExecutableItem['TAG']]
   const f = object(inner, at, required, optional)
-  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`) }
+  const data: Record<string, unknown> = {}
   for (const [key, read] of Object.entries(itemFieldReaders)) {
     if (required.includes(key) || optional.includes(key)) data[key] = read(f[key], `${at}.${key}`)
   }
+  data.args = namedArgs(f.args, `${at}.args`, options)
   return { TAG: name, data } as ExecutableItem
 }
 
 /**
  * Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`, their CLTypes
  * within one node budget, and their serialized length (casper-types `runtime_args.rs`: names,
- * values and CLTypes) at most `defaultMaxArgsBytes`, as the main entry reads them: no args the
- * node accepts are longer, and nothing read from them can be slow.
+ * values and CLTypes) at most `maxArgsBytes` (default `defaultMaxArgsBytes`): no args the node
+ * accepts are longer, and nothing read from them can be slow. Names and values are bounded before
+ * any CLType is read; the values are held to their CLTypes as `options.clValues` says.
  */
-function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
-  const budget = clTypeBudget()
+function namedArgs(value: StrictJson | undefined, path: string, options: ReadFileOptions): NamedArg[] {
+  const maxArgsBytes = options.maxArgsBytes ?? defaultMaxArgsBytes
+  const list = array(value, path)
   let length = 4
-  const args = array(value, path).map((arg, i) => {
+  for (const arg of list)
+    if (
+      Array.isArray(arg) &&
+      typeof arg[0] === 'string' &&
+      isObject(arg[1]) &&
+      typeof arg[1].bytes === 'string'
+    )
+      length += 8 + utf8.encode(arg[0]).length + arg[1].bytes.length / 2
+  const tooLong = () =>
+    invalidShapeSaying(
+      path,
+      `args of at most ${maxArgsBytes} bytes (maxArgsBytes)`,
+      `${Math.ceil(length)} bytes`,
+    )
+  if (length > maxArgsBytes) throw tooLong()
+  const budget = clTypeBudget()
+  const readType = options.readClType ?? parseClType
+  const args = list.map((arg, i) => {
     const at = `${path}[${i}]`
-    if (!Array.isArray(arg) || arg.length !== 2)
+    if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string')
       throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
+    // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
-    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`, budget)
-    const name = string(arg[0], `${at}[0]`)
     const bytes = hex(clValue.bytes, `${at}[1].bytes`)
-    length += 8 + utf8.encode(name).length + bytes.length + clTypeLength(clType)
-    if (length > defaultMaxArgsBytes)
-      throw invalidShape(
-        path,
-        `args of at most ${defaultMaxArgsBytes} bytes`,
-        `more than ${defaultMaxArgsBytes}`,
-      )
-    return { name, bytes, clType }
+    const clType: ClType = readType(clValue.cl_type, `${at}[1].cl_type`, budget)
+    length += clTypeLength(clType)
+    return { name: arg[0], bytes, clType }
   })
+  if (length > maxArgsBytes) throw tooLong()
+  const mode = options.clValues ?? 'unchecked'
+  if (mode !== 'unchecked')
+    args.forEach(({ bytes, clType }, i) => {
+      // Every count and length checked against the bytes before anything loops on it.
+      try {
+        checkClValue(clType, bytes, `${path}[${i}][1].bytes`)
+      } catch (error) {
+        const flat = !/"(?:List|Map)"/.test(JSON.stringify(clType))
+        if (mode === 'exact' || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat)
+          throw error
+      }
+    })
   return args
 }
 
 const utf8 = new TextEncoder()
 
-function approvals(value: StrictJson | undefined, path: string): Approval[] {
+/**
+ * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (Casper Wallet,
+ * make-software/casper-wallet `src/content/sdk.ts` `sign`). The tag, length and validity are
+ * checked per approval by `verifyApproval`, so one wallet's untagged signature is reported as that
+ * approval's problem instead of making the file unreadable.
+ */
+const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
+
+function approvals(value: StrictJson | undefined, path: string, options: ReadFileOptions): Approval[] {
+  const max = options.maxApprovals ?? maxApprovalsRead
   const distinct = new Set<string>()
   return array(value, path).map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
-    // Any hex is kept: verification says why a malformed signer or signature is refused.
-    const signer = string(approval.signer, `${path}[${i}].signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
-    const signature = string(approval.signature, `${path}[${i}].signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    const at = `${path}[${i}]`
+    // Any hex is kept unless `tagged`: verification says why a malformed one is refused.
+    const signer =
+      options.approvals === 'tagged'
+        ? publicKeyHex(approval.signer, `${at}.signer`)
+        : string(approval.signer, `${at}.signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    const signature =
+      options.approvals === 'tagged'
+        ? string(approval.signature, `${at}.signature`, signatureHex, '64 or 65 bytes as hex')
+        : string(approval.signature, `${at}.signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
     distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
-    if (distinct.size > maxApprovalsRead)
-      throw tooManyApprovals(`more than ${maxApprovalsRead}`, maxApprovalsRead, path)
+    if (distinct.size > max) throw tooManyApprovals(`more than ${max}`, max, path)
     return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
   })
 }
@@ -242,21 +347,20 @@ function humantime(text: string, path: string, parse: (text: string) => number):
   try {
     return parse(text)
   } catch (cause) {
-    throw new CosignError('Invalid deploy or transaction file', {
-      code: 'InvalidShape',
-      details: {
-        field: path,
-        expected: path.endsWith('ttl')
-          ? 'a duration such as "30m" or "1h 30m"'
-          : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
-        got: JSON.stringify(text.slice(0, 60)),
-      },
-      cause,
-    })
+    const reason = cause instanceof DeployError ? String(cause.details.reason) : String(cause)
+    const example = path.endsWith('ttl')
+      ? 'a duration such as "30m" or "1h 30m"'
+      : 'a timestamp such as "2024-01-01T00:00:00.000Z"'
+    throw invalidShapeSaying(path, `${example} (humantime: ${reason})`, text, cause)
   }
 }
 
-function parseTransaction(value: StrictJson, at: string, json: StrictJsonObject): CosignTransaction {
+function parseTransaction(
+  value: StrictJson,
+  at: string,
+  json: StrictJsonObject,
+  options: ReadFileOptions,
+): CosignTransaction {
   const transaction = object(value, `${at}transaction`, ['hash', 'payload', 'approvals'])
   const p = `${at}payload`
   const payload = object(transaction.payload, p, [
@@ -303,14 +407,14 @@ function parseTransaction(value: StrictJson, at: string, json: StrictJsonObject)
       chainName: string(payload.chain_name, `${p}.chain_name`),
       pricingMode: pricingMode(payload.pricing_mode, `${p}.pricing_mode`),
       fields: {
-        args: namedArgs(named, `${p}.fields.args.Named`),
+        args: namedArgs(named, `${p}.fields.args.Named`, options),
         target: target(fields.target, `${p}.fields.target`),
         entryPoint: entryPoint(fields.entry_point, `${p}.fields.entry_point`),
         scheduling: scheduling(fields.scheduling, `${p}.fields.scheduling`),
       },
     },
     payloadText: { timestamp, ttl },
-    approvals: approvals(transaction.approvals, `${at}approvals`),
+    approvals: approvals(transaction.approvals, `${at}approvals`, options),
     json,
   }
 }

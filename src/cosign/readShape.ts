@@ -6,14 +6,25 @@ import { CosignError } from '../errors/CosignError.js'
 /** A JSON object as `parseStrictJson` returns it. */
 export type StrictJsonObject = { [key: string]: StrictJson }
 
-/** The `InvalidShape` error for a field. */
+/** The `InvalidShape` error for a field: `got` is the value found (shown as JSON). */
 export function invalidShape(field: string, expected: string, got: unknown): CosignError {
   const text =
     typeof got === 'bigint' ? `${got}` : typeof got === 'string' ? JSON.stringify(got) : stringify(got)
+  return invalidShapeSaying(field, expected, text)
+}
+
+/** The `InvalidShape` error for a field, with `got` a description (`unknown field x`) or text shown as it is. */
+export function invalidShapeSaying(
+  field: string,
+  expected: string,
+  text: string,
+  cause?: unknown,
+): CosignError {
   return new CosignError('Invalid deploy or transaction file', {
     code: 'InvalidShape',
     details: { field, expected, got: text.length > 120 ? `${text.slice(0, 120)}…` : text },
     remedy: 'Use the file exactly as casper-client, casper-multisig or the wallet wrote it.',
+    cause,
   })
 }
 
@@ -33,14 +44,15 @@ export function object(
   const keys = Object.keys(value)
   const unknown = keys.filter((k) => !required.includes(k) && !optional.includes(k))
   if (unknown.length > 0) {
-    throw invalidShape(
+    throw invalidShapeSaying(
       path,
       `only the fields ${[...required, ...optional].join(', ')}`,
-      `the field ${unknown[0]}`,
+      `unknown field ${unknown.join(', ')}`,
     )
   }
   const missing = required.filter((k) => !keys.includes(k))
-  if (missing.length > 0) throw invalidShape(path, `the field ${missing[0]}`, `no ${missing[0]}`)
+  if (missing.length > 0)
+    throw invalidShapeSaying(path, `the fields ${required.join(', ')}`, `no ${missing.join(', ')}`)
   return value as StrictJsonObject
 }
 
@@ -56,7 +68,8 @@ export function variant(value: unknown, path: string, names: readonly string[]):
     throw invalidShape(path, `one of ${names.join(', ')}`, value)
   }
   const [name, inner] = Object.entries(value)[0]!
-  if (!names.includes(name)) throw invalidShape(path, `one of ${names.join(', ')}`, `the variant ${name}`)
+  if (!names.includes(name))
+    throw invalidShapeSaying(path, `one of the variants ${names.join(', ')}`, `unknown variant ${name}`)
   return [name, inner]
 }
 
