@@ -1,7 +1,6 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 
 import { type ClType, type ClTypeBudget, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
-import { checkClValue } from '../codec/clValue.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -18,7 +17,6 @@ import { parseDuration, parseTimestamp } from '../encoding/duration.js'
 import { bytesToHex } from '../encoding/hex.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
-import { DeployError } from '../errors/DeployError.js'
 import type { Approval, CosignDeploy, CosignFile, CosignTransaction } from './CosignFile.js'
 import { mainnet } from './cosignNetwork.js'
 import { parseCosignJson } from './parseCosignJson.js'
@@ -28,7 +26,6 @@ import {
   hex,
   integer,
   invalidShape,
-  invalidShapeSaying,
   object,
   publicKeyHex,
   type StrictJsonObject,
@@ -61,23 +58,20 @@ export type ReadFileOptions = {
   /** Most bytes one item's args may take with their CLTypes; default `defaultMaxArgsBytes` (4096). */
   maxArgsBytes?: number | undefined
   /**
-   * How each arg's bytes are held to its CLType (`checkClValue`, every count and length checked
-   * before anything loops on it): `unchecked` (the default: the describer reports what it cannot
-   * decode), `exact` (exactly one value of the type), or `flat` (as casper-node's JSON layer reads
-   * it: a value that is not exactly one of its type is let through when its type holds no List or
-   * Map, so the node's own later check can report it in its words).
-   * @throws {DeployError} `InvalidClValue` for a value refused.
+   * Holds each arg's bytes to its CLType (the main entry passes `checkArgValue`, which checks every
+   * count and length before anything loops on it); default none: the describer reports what it
+   * cannot decode. Kept out of this entry's code, which stays small.
    */
-  clValues?: 'unchecked' | 'exact' | 'flat' | undefined
+  checkValue?: ((type: ClType, bytes: Uint8Array, path: string) => void) | undefined
   /** Most distinct approvals read (exact repeats count once); default {@link maxApprovalsRead}. */
   maxApprovals?: number | undefined
   /**
-   * `hex` (the default): any hex up to 140 digits, kept for verification to say why it is refused;
-   * `tagged`: a tagged public key, and a signature of 64 bytes (a wallet's untagged one) or 65.
+   * What an approval's signer and signature must match, with what to say when they do not; default
+   * any hex up to 140 digits, kept for verification to say why it is refused.
    */
-  approvals?: 'hex' | 'tagged' | undefined
-  /** Integers the main entry's `DeployJson` holds as numbers (`gas_price`) must be safe integers. */
-  safeIntegers?: boolean | undefined
+  approvalHex?: [signer: [RegExp, string], signature: [RegExp, string]] | undefined
+  /** Reads a deploy's `gas_price`; default any u64 (the main entry's `DeployJson` holds a safe integer). */
+  gasPrice?: ((value: unknown, path: string) => bigint) | undefined
   /** Reads an arg's `cl_type`; default `parseClType` (`CosignError` `UnknownClType`). */
   readClType?: ((json: unknown, path: string, budget: ClTypeBudget) => ClType) | undefined
 }
@@ -126,11 +120,10 @@ export function cosignFileFromJson(root: StrictJson, options: ReadFileOptions = 
     return false
   }
   unwrap('transaction')
-  const json = root as StrictJsonObject
-  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, json, options)
-  if (unwrap('Version1')) return parseTransaction(value, path, json, options)
-  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, json, options)
-  if (isObject(value) && 'header' in value) return parseDeploy(value, path, json, options)
+  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as StrictJsonObject, options)
+  if (unwrap('Version1') || (isObject(value) && 'payload' in value))
+    return parseTransaction(value, path, root as StrictJsonObject, options)
+  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as StrictJsonObject, options)
   throw invalidShape('(file)', 'a deploy (with header) or a TransactionV1 (with payload)', root)
 }
 
@@ -159,7 +152,6 @@ function parseDeploy(
   options: ReadFileOptions,
 ): CosignDeploy {
   const deploy = object(value, `${at}deploy`, ['hash', 'header', 'payment', 'session', 'approvals'])
-  const hash = bytesToHex(hex(deploy.hash, `${at}hash`, 32))
   const header = object(deploy.header, `${at}header`, [
     'account',
     'timestamp',
@@ -169,22 +161,16 @@ function parseDeploy(
     'dependencies',
     'chain_name',
   ])
-  const account = publicKeyHex(header.account, `${at}header.account`)
   const timestamp = string(header.timestamp, `${at}header.timestamp`)
-  const timestampMs = humantime(timestamp, `${at}header.timestamp`, parseTimestamp)
   const ttl = string(header.ttl, `${at}header.ttl`)
-  const ttlMs = humantime(ttl, `${at}header.ttl`, parseDuration)
-  const gasPrice = options.safeIntegers
-    ? BigInt(integer(header.gas_price, `${at}header.gas_price`, Number.MAX_SAFE_INTEGER))
-    : u64(header.gas_price, `${at}header.gas_price`)
   return {
     kind: 'deploy',
-    hash,
+    hash: bytesToHex(hex(deploy.hash, `${at}hash`, 32)),
     header: {
-      account,
-      timestamp: BigInt(timestampMs),
-      ttl: BigInt(ttlMs),
-      gas_price: gasPrice,
+      account: publicKeyHex(header.account, `${at}header.account`),
+      timestamp: BigInt(humantime(timestamp, `${at}header.timestamp`, parseTimestamp)),
+      ttl: BigInt(humantime(ttl, `${at}header.ttl`, parseDuration)),
+      gas_price: (options.gasPrice ?? u64)(header.gas_price, `${at}header.gas_price`),
       body_hash: hex(header.body_hash, `${at}header.body_hash`, 32),
       dependencies: array(header.dependencies, `${at}header.dependencies`).map((d, i) =>
         hex(d, `${at}header.dependencies[${i}]`, 32),
@@ -228,11 +214,10 @@ function executableItem(
   const at = `${path}.${name}`
   const [required, optional] = itemFields[name as ExecutableItem['TAG']]
   const f = object(inner, at, required, optional)
-  const data: Record<string, unknown> = {}
+  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`, options) }
   for (const [key, read] of Object.entries(itemFieldReaders)) {
     if (required.includes(key) || optional.includes(key)) data[key] = read(f[key], `${at}.${key}`)
   }
-  data.args = namedArgs(f.args, `${at}.args`, options)
   return { TAG: name, data } as ExecutableItem
 }
 
@@ -240,82 +225,44 @@ function executableItem(
  * Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`, their CLTypes
  * within one node budget, and their serialized length (casper-types `runtime_args.rs`: names,
  * values and CLTypes) at most `maxArgsBytes` (default `defaultMaxArgsBytes`): no args the node
- * accepts are longer, and nothing read from them can be slow. Names and values are bounded before
- * any CLType is read; the values are held to their CLTypes as `options.clValues` says.
+ * accepts are longer, and nothing read from them can be slow. Each value is then held to its
+ * CLType (`options.checkValue`).
  */
 function namedArgs(value: StrictJson | undefined, path: string, options: ReadFileOptions): NamedArg[] {
-  const maxArgsBytes = options.maxArgsBytes ?? defaultMaxArgsBytes
-  const list = array(value, path)
-  let length = 4
-  for (const arg of list)
-    if (
-      Array.isArray(arg) &&
-      typeof arg[0] === 'string' &&
-      isObject(arg[1]) &&
-      typeof arg[1].bytes === 'string'
-    )
-      length += 8 + utf8.encode(arg[0]).length + arg[1].bytes.length / 2
-  const tooLong = () =>
-    invalidShapeSaying(
-      path,
-      `args of at most ${maxArgsBytes} bytes (maxArgsBytes)`,
-      `${Math.ceil(length)} bytes`,
-    )
-  if (length > maxArgsBytes) throw tooLong()
+  const max = options.maxArgsBytes ?? defaultMaxArgsBytes
   const budget = clTypeBudget()
-  const readType = options.readClType ?? parseClType
-  const args = list.map((arg, i) => {
+  let length = 4
+  const args = array(value, path).map((arg, i) => {
     const at = `${path}[${i}]`
-    if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string')
+    if (!Array.isArray(arg) || arg.length !== 2)
       throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
-    // casper-types `CLValueJson`: cl_type and bytes required, parsed optional, nothing else.
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
+    const clType: ClType = (options.readClType ?? parseClType)(clValue.cl_type, `${at}[1].cl_type`, budget)
+    const name = string(arg[0], `${at}[0]`)
     const bytes = hex(clValue.bytes, `${at}[1].bytes`)
-    const clType: ClType = readType(clValue.cl_type, `${at}[1].cl_type`, budget)
-    length += clTypeLength(clType)
-    return { name: arg[0], bytes, clType }
+    length += 8 + utf8.encode(name).length + bytes.length + clTypeLength(clType)
+    if (length > max) throw invalidShape(path, `args of at most ${max} bytes`, `more than ${max}`)
+    return { name, bytes, clType }
   })
-  if (length > maxArgsBytes) throw tooLong()
-  const mode = options.clValues ?? 'unchecked'
-  if (mode !== 'unchecked')
-    args.forEach(({ bytes, clType }, i) => {
-      // Every count and length checked against the bytes before anything loops on it.
-      try {
-        checkClValue(clType, bytes, `${path}[${i}][1].bytes`)
-      } catch (error) {
-        const flat = !/"(?:List|Map)"/.test(JSON.stringify(clType))
-        if (mode === 'exact' || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat)
-          throw error
-      }
-    })
+  // Values once every CLType and the length of the whole list are within their bounds.
+  args.forEach((a, i) => {
+    options.checkValue?.(a.clType, a.bytes, `${path}[${i}][1].bytes`)
+  })
   return args
 }
 
 const utf8 = new TextEncoder()
 
-/**
- * 64 or 65 bytes of hex: a tagged signature, or a wallet's raw 64 bytes with no tag (Casper Wallet,
- * make-software/casper-wallet `src/content/sdk.ts` `sign`). The tag, length and validity are
- * checked per approval by `verifyApproval`, so one wallet's untagged signature is reported as that
- * approval's problem instead of making the file unreadable.
- */
-const signatureHex = /^(?:[0-9a-fA-F]{2}){64,65}$/
+const anyHex: [RegExp, string] = [/^[0-9a-fA-F]{0,140}$/, 'hex']
 
 function approvals(value: StrictJson | undefined, path: string, options: ReadFileOptions): Approval[] {
   const max = options.maxApprovals ?? maxApprovalsRead
   const distinct = new Set<string>()
   return array(value, path).map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
-    const at = `${path}[${i}]`
-    // Any hex is kept unless `tagged`: verification says why a malformed one is refused.
-    const signer =
-      options.approvals === 'tagged'
-        ? publicKeyHex(approval.signer, `${at}.signer`)
-        : string(approval.signer, `${at}.signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
-    const signature =
-      options.approvals === 'tagged'
-        ? string(approval.signature, `${at}.signature`, signatureHex, '64 or 65 bytes as hex')
-        : string(approval.signature, `${at}.signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    const [signerHex, signatureHex] = options.approvalHex ?? [anyHex, anyHex]
+    const signer = string(approval.signer, `${path}[${i}].signer`, ...signerHex)
+    const signature = string(approval.signature, `${path}[${i}].signature`, ...signatureHex)
     distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
     if (distinct.size > max) throw tooManyApprovals(`more than ${max}`, max, path)
     return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
@@ -347,11 +294,14 @@ function humantime(text: string, path: string, parse: (text: string) => number):
   try {
     return parse(text)
   } catch (cause) {
-    const reason = cause instanceof DeployError ? String(cause.details.reason) : String(cause)
-    const example = path.endsWith('ttl')
-      ? 'a duration such as "30m" or "1h 30m"'
-      : 'a timestamp such as "2024-01-01T00:00:00.000Z"'
-    throw invalidShapeSaying(path, `${example} (humantime: ${reason})`, text, cause)
+    throw invalidShape(
+      path,
+      path.endsWith('ttl')
+        ? 'a duration such as "30m" or "1h 30m"'
+        : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
+      text,
+      cause,
+    )
   }
 }
 

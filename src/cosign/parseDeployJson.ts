@@ -1,7 +1,7 @@
 // The main entry's reader of deploy JSON: the one reader (`deployFromJson`), with the main entry's
 // choices and errors.
 
-import { argClType } from '../codec/clValue.js'
+import { argClType, checkArgValue } from '../codec/clValue.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
 import { isObject } from '../encoding/isObject.js'
 import {
@@ -14,6 +14,7 @@ import { CosignError } from '../errors/CosignError.js'
 import { DeployError } from '../errors/DeployError.js'
 import type { CosignDeploy } from './CosignFile.js'
 import { deployFromJson, maxApprovalsRead } from './parseCosignFile.js'
+import { integer } from './readShape.js'
 
 /** Options of {@link parseDeployJson}. */
 export type ParseDeployJsonOptions = {
@@ -91,10 +92,21 @@ export function readDeployJson(input: string | unknown, options: ParseDeployJson
   try {
     return deployFromJson(value as StrictJson, {
       maxArgsBytes: options.maxArgsBytes,
-      clValues: (options.exactValues ?? true) ? 'exact' : 'flat',
+      checkValue: (type, bytes, path) => checkArgValue(type, bytes, path, options.exactValues ?? true),
       maxApprovals: options.maxApprovals,
-      approvals: 'tagged',
-      safeIntegers: true,
+      approvalHex: [
+        [
+          /^(01[0-9a-fA-F]{64}|02[0-9a-fA-F]{66})$/,
+          'a public key: 01 + 32 bytes (ed25519) or 02 + 33 bytes (secp256k1) as hex',
+        ],
+        // A tagged signature, or a wallet's raw 64 bytes with no tag (Casper Wallet,
+        // make-software/casper-wallet `src/content/sdk.ts` `sign`): the tag, length and validity are
+        // checked per approval by `verifyApproval`, so one wallet's untagged signature is reported as
+        // that approval's problem instead of making the file unreadable.
+        [/^(?:[0-9a-fA-F]{2}){64,65}$/, '64 or 65 bytes as hex'],
+      ],
+      // DeployJson holds gas_price as a number.
+      gasPrice: (value, path) => BigInt(integer(value, path, Number.MAX_SAFE_INTEGER)),
       readClType: argClType,
     })
   } catch (error) {
@@ -113,9 +125,12 @@ function deployError(error: CosignError, max: number): DeployError {
       cause: error,
     })
   }
+  // A humantime field names the grammar's own reason (parseTimestamp, parseDuration).
+  const reason = (error.cause as { details?: { reason?: unknown } } | undefined)?.details?.reason
   return new DeployError(`Invalid deploy JSON at ${details.field}`, {
     code: 'InvalidDeployJson',
-    details,
+    details:
+      reason === undefined ? details : { ...details, expected: `${details.expected} (humantime: ${reason})` },
     remedy: 'Use the deploy file exactly as casper-client or casper-multisig wrote it.',
     cause: error,
   })

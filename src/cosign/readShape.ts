@@ -6,20 +6,12 @@ import { CosignError } from '../errors/CosignError.js'
 /** A JSON object as `parseStrictJson` returns it. */
 export type StrictJsonObject = { [key: string]: StrictJson }
 
-/** The `InvalidShape` error for a field: `got` is the value found (shown as JSON). */
-export function invalidShape(field: string, expected: string, got: unknown): CosignError {
-  const text =
-    typeof got === 'bigint' ? `${got}` : typeof got === 'string' ? JSON.stringify(got) : stringify(got)
-  return invalidShapeSaying(field, expected, text)
-}
-
-/** The `InvalidShape` error for a field, with `got` a description (`unknown field x`) or text shown as it is. */
-export function invalidShapeSaying(
-  field: string,
-  expected: string,
-  text: string,
-  cause?: unknown,
-): CosignError {
+/**
+ * The `InvalidShape` error for a field: `got` is what was found, text as it is (a value or a
+ * description such as `unknown field x`), anything else as JSON.
+ */
+export function invalidShape(field: string, expected: string, got: unknown, cause?: unknown): CosignError {
+  const text = typeof got === 'string' || typeof got === 'bigint' ? String(got) : stringify(got)
   return new CosignError('Invalid deploy or transaction file', {
     code: 'InvalidShape',
     details: { field, expected, got: text.length > 120 ? `${text.slice(0, 120)}…` : text },
@@ -44,15 +36,14 @@ export function object(
   const keys = Object.keys(value)
   const unknown = keys.filter((k) => !required.includes(k) && !optional.includes(k))
   if (unknown.length > 0) {
-    throw invalidShapeSaying(
+    throw invalidShape(
       path,
       `only the fields ${[...required, ...optional].join(', ')}`,
-      `unknown field ${unknown.join(', ')}`,
+      `unknown field ${unknown[0]}`,
     )
   }
   const missing = required.filter((k) => !keys.includes(k))
-  if (missing.length > 0)
-    throw invalidShapeSaying(path, `the fields ${required.join(', ')}`, `no ${missing.join(', ')}`)
+  if (missing.length > 0) throw invalidShape(path, `the fields ${required.join(', ')}`, `no ${missing[0]}`)
   return value as StrictJsonObject
 }
 
@@ -69,7 +60,7 @@ export function variant(value: unknown, path: string, names: readonly string[]):
   }
   const [name, inner] = Object.entries(value)[0]!
   if (!names.includes(name))
-    throw invalidShapeSaying(path, `one of the variants ${names.join(', ')}`, `unknown variant ${name}`)
+    throw invalidShape(path, `one of the variants ${names.join(', ')}`, `unknown variant ${name}`)
   return [name, inner]
 }
 

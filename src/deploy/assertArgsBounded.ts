@@ -1,7 +1,7 @@
 // The guard in front of the casper-js-sdk adapter, which reads args outside the one reader
 // (parseCosignFile): args it could loop on or choke on never reach it.
 import { clTypeBudget, clTypeLength } from '../codec/clType.js'
-import { argClType, checkClValue } from '../codec/clValue.js'
+import { argClType, checkArgValue, checkClValue } from '../codec/clValue.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { DeployError } from '../errors/DeployError.js'
@@ -57,12 +57,7 @@ export function assertArgsBounded(args: unknown, path: string, maxArgsBytes = de
     return type
   })
   if (total > maxArgsBytes) throw fail(path, `args of at most ${maxArgsBytes} bytes`)
-  args.forEach(([, value]: [string, { cl_type: unknown; bytes: string }], i) => {
-    try {
-      checkClValue(types[i]!, hexToBytes(value.bytes), `${path}[${i}][1].bytes`)
-    } catch (error) {
-      const flat = !/"(?:List|Map)"/.test(JSON.stringify(value.cl_type))
-      if (!(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
-    }
+  args.forEach(([, value]: [string, { bytes: string }], i) => {
+    checkArgValue(types[i]!, hexToBytes(value.bytes), `${path}[${i}][1].bytes`, false)
   })
 }

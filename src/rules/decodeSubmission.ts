@@ -4,7 +4,7 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
-import { argClType } from '../codec/clValue.js'
+import { argClType, checkArgValue } from '../codec/clValue.js'
 import { hashDeploy, hashTransaction } from '../codec/hashDeploy.js'
 import {
   deployHeader,
@@ -241,7 +241,7 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
     // its args bounded as a deploy's (every count and length checked before anything is read or
     // shown from them), their values read as the node's JSON layer reads them.
     const file = cosignFileFromJson({ Version1: { ...raw, approvals: [] } } as StrictJson, {
-      clValues: 'flat',
+      checkValue: (type, bytes, path) => checkArgValue(type, bytes, path, false),
       readClType: argClType,
     })
     payload = (file as CosignTransaction).payload
