@@ -1,8 +1,8 @@
 // The decoded model of the deploy or TransactionV1 JSON a JSON-level function was given.
 import type { CosignFile } from '../cosign/CosignFile.js'
 import { fileFromJson } from '../cosign/fileJson.js'
+import { parseDeployJson } from '../cosign/parseDeployJson.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
-import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
 import { isObject } from '../encoding/isObject.js'
 

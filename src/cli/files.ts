@@ -14,8 +14,8 @@ import {
   writeSync,
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { parseDeployJson } from '../cosign/parseDeployJson.js'
 import type { DeployJson } from '../deploy/DeployJson.js'
-import { parseDeployJson } from '../deploy/parseDeployJson.js'
 import { stringifyDeployJson } from '../deploy/stringifyDeployJson.js'
 import { BaseError } from '../errors/BaseError.js'
 import { secretKeyModeWarning } from '../keys/secretKeyModeWarning.js'

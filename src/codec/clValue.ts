@@ -48,6 +48,27 @@ export function checkClValue(type: ClType, bytes: Uint8Array, path: string): voi
     throw invalidValue(path, `exactly one ${clTypeText(type)}`, `${bytes.length - end} byte(s) left over`)
 }
 
+/**
+ * {@link checkClValue} for an arg as the main entry reads it: `exact`, every value must be exactly one
+ * value of its type; otherwise as casper-node's JSON layer reads it, a value that is not is let
+ * through when its type holds no List or Map (nothing anyone could loop on), so the node's own
+ * later check can report it in its words. Counts and lengths are checked in either case.
+ *
+ * @throws {DeployError} `InvalidClValue`, as {@link checkClValue}.
+ * @example
+ * ```ts
+ * checkArgValue('Bool', new Uint8Array([2]), 'args[0][1].bytes', false) // passes: the node reports it
+ * ```
+ */
+export function checkArgValue(type: ClType, bytes: Uint8Array, path: string, exact: boolean): void {
+  try {
+    checkClValue(type, bytes, path)
+  } catch (error) {
+    const flat = !/"(?:List|Map)"/.test(JSON.stringify(type))
+    if (exact || !(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
+  }
+}
+
 const minimumSizes = new WeakMap<object, number>()
 
 /**

@@ -1,6 +1,6 @@
 // Reads a deploy or TransactionV1 file strictly into the model every later step uses.
 
-import { type ClType, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
+import { type ClType, type ClTypeBudget, clTypeBudget, clTypeLength, parseClType } from '../codec/clType.js'
 import {
   type ExecutableItem,
   entryPointTags,
@@ -51,6 +51,32 @@ export const maxFileBytes = 4 * 1024 * 1024
 export const maxApprovalsRead = mainnet.maxAssociatedKeys
 
 /**
+ * How strictly {@link cosignFileFromJson} reads; the defaults are the co-signer's. The main entry's
+ * `parseDeployJson` reads deploys through the same functions with its own choices.
+ */
+export type ReadFileOptions = {
+  /** Most bytes one item's args may take with their CLTypes; default `defaultMaxArgsBytes` (4096). */
+  maxArgsBytes?: number | undefined
+  /**
+   * Holds each arg's bytes to its CLType (the main entry passes `checkArgValue`, which checks every
+   * count and length before anything loops on it); default none: the describer reports what it
+   * cannot decode. Kept out of this entry's code, which stays small.
+   */
+  checkValue?: ((type: ClType, bytes: Uint8Array, path: string) => void) | undefined
+  /** Most distinct approvals read (exact repeats count once); default {@link maxApprovalsRead}. */
+  maxApprovals?: number | undefined
+  /**
+   * What an approval's signer and signature must match, with what to say when they do not; default
+   * any hex up to 140 digits, kept for verification to say why it is refused.
+   */
+  approvalHex?: [signer: [RegExp, string], signature: [RegExp, string]] | undefined
+  /** Reads a deploy's `gas_price`; default any u64 (the main entry's `DeployJson` holds a safe integer). */
+  gasPrice?: ((value: unknown, path: string) => bigint) | undefined
+  /** Reads an arg's `cl_type`; default `parseClType` (`CosignError` `UnknownClType`). */
+  readClType?: ((json: unknown, path: string, budget: ClTypeBudget) => ClType) | undefined
+}
+
+/**
  * Reads a deploy or a TransactionV1 as casper-client, casper-js-sdk, the node's RPC or Casper Wallet
  * write them: a bare deploy, `{ "deploy": … }`, `{ "Deploy": … }`, a bare TransactionV1,
  * `{ "Version1": … }`, or either inside `{ "transaction": … }`. Parsing is strict: duplicate keys,
@@ -82,7 +108,7 @@ export function parseCosignFile(text: string): CosignFile {
  * file.kind // 'transaction' (or 'deploy' for { Deploy: … })
  * ```
  */
-export function cosignFileFromJson(root: StrictJson): CosignFile {
+export function cosignFileFromJson(root: StrictJson, options: ReadFileOptions = {}): CosignFile {
   let value: StrictJson = root
   let path = ''
   const unwrap = (key: string) => {
@@ -94,18 +120,37 @@ export function cosignFileFromJson(root: StrictJson): CosignFile {
     return false
   }
   unwrap('transaction')
-  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as StrictJsonObject)
-  if (unwrap('Version1')) return parseTransaction(value, path, root as StrictJsonObject)
-  if (isObject(value) && 'payload' in value) return parseTransaction(value, path, root as StrictJsonObject)
-  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as StrictJsonObject)
+  if (unwrap('deploy') || unwrap('Deploy')) return parseDeploy(value, path, root as StrictJsonObject, options)
+  if (unwrap('Version1') || (isObject(value) && 'payload' in value))
+    return parseTransaction(value, path, root as StrictJsonObject, options)
+  if (isObject(value) && 'header' in value) return parseDeploy(value, path, root as StrictJsonObject, options)
   throw invalidShape('(file)', 'a deploy (with header) or a TransactionV1 (with payload)', root)
+}
+
+/**
+ * The deploy reader of {@link cosignFileFromJson} on a bare deploy (no wrapper, fields named from
+ * the deploy: `header.ttl`), for readers that accept nothing but a deploy.
+ *
+ * @throws {CosignError} `InvalidShape`, `UnknownClType` or `TooManyApprovals`; what `options` adds.
+ * @example
+ * ```ts
+ * deployFromJson(JSON.parse(text)).header.chain_name // 'casper'
+ * ```
+ */
+export function deployFromJson(value: StrictJson, options: ReadFileOptions = {}): CosignDeploy {
+  return parseDeploy(value, '', value as StrictJsonObject, options)
 }
 
 function isObject(value: unknown): value is StrictJsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): CosignDeploy {
+function parseDeploy(
+  value: StrictJson,
+  at: string,
+  json: StrictJsonObject,
+  options: ReadFileOptions,
+): CosignDeploy {
   const deploy = object(value, `${at}deploy`, ['hash', 'header', 'payment', 'session', 'approvals'])
   const header = object(deploy.header, `${at}header`, [
     'account',
@@ -125,7 +170,7 @@ function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): Cos
       account: publicKeyHex(header.account, `${at}header.account`),
       timestamp: BigInt(humantime(timestamp, `${at}header.timestamp`, parseTimestamp)),
       ttl: BigInt(humantime(ttl, `${at}header.ttl`, parseDuration)),
-      gas_price: u64(header.gas_price, `${at}header.gas_price`),
+      gas_price: (options.gasPrice ?? u64)(header.gas_price, `${at}header.gas_price`),
       body_hash: hex(header.body_hash, `${at}header.body_hash`, 32),
       dependencies: array(header.dependencies, `${at}header.dependencies`).map((d, i) =>
         hex(d, `${at}header.dependencies[${i}]`, 32),
@@ -133,9 +178,9 @@ function parseDeploy(value: StrictJson, at: string, json: StrictJsonObject): Cos
       chain_name: string(header.chain_name, `${at}header.chain_name`),
     },
     headerText: { timestamp, ttl },
-    payment: executableItem(deploy.payment, `${at}payment`),
-    session: executableItem(deploy.session, `${at}session`),
-    approvals: approvals(deploy.approvals, `${at}approvals`),
+    payment: executableItem(deploy.payment, `${at}payment`, options),
+    session: executableItem(deploy.session, `${at}session`, options),
+    approvals: approvals(deploy.approvals, `${at}approvals`, options),
     json,
   }
 }
@@ -160,12 +205,16 @@ const itemFieldReaders: Record<string, (value: StrictJson | undefined, path: str
   entry_point: (value, path) => string(value, path),
 }
 
-function executableItem(value: StrictJson | undefined, path: string): ExecutableItem {
+function executableItem(
+  value: StrictJson | undefined,
+  path: string,
+  options: ReadFileOptions,
+): ExecutableItem {
   const [name, inner] = variant(value, path, Object.keys(itemFields))
   const at = `${path}.${name}`
   const [required, optional] = itemFields[name as ExecutableItem['TAG']]
   const f = object(inner, at, required, optional)
-  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`) }
+  const data: Record<string, unknown> = { args: namedArgs(f.args, `${at}.args`, options) }
   for (const [key, read] of Object.entries(itemFieldReaders)) {
     if (required.includes(key) || optional.includes(key)) data[key] = read(f[key], `${at}.${key}`)
   }
@@ -175,10 +224,12 @@ function executableItem(value: StrictJson | undefined, path: string): Executable
 /**
  * Named args as the node's JSON writes them: `[name, { cl_type, bytes, parsed? }]`, their CLTypes
  * within one node budget, and their serialized length (casper-types `runtime_args.rs`: names,
- * values and CLTypes) at most `defaultMaxArgsBytes`, as the main entry reads them: no args the
- * node accepts are longer, and nothing read from them can be slow.
+ * values and CLTypes) at most `maxArgsBytes` (default `defaultMaxArgsBytes`): no args the node
+ * accepts are longer, and nothing read from them can be slow. Each value is then held to its
+ * CLType (`options.checkValue`).
  */
-function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
+function namedArgs(value: StrictJson | undefined, path: string, options: ReadFileOptions): NamedArg[] {
+  const max = options.maxArgsBytes ?? defaultMaxArgsBytes
   const budget = clTypeBudget()
   let length = 4
   const args = array(value, path).map((arg, i) => {
@@ -186,33 +237,34 @@ function namedArgs(value: StrictJson | undefined, path: string): NamedArg[] {
     if (!Array.isArray(arg) || arg.length !== 2)
       throw invalidShape(at, '[name, { cl_type, bytes, parsed }]', arg)
     const clValue = object(arg[1], `${at}[1]`, ['cl_type', 'bytes'], ['parsed'])
-    const clType: ClType = parseClType(clValue.cl_type, `${at}[1].cl_type`, budget)
+    const clType: ClType = (options.readClType ?? parseClType)(clValue.cl_type, `${at}[1].cl_type`, budget)
     const name = string(arg[0], `${at}[0]`)
     const bytes = hex(clValue.bytes, `${at}[1].bytes`)
     length += 8 + utf8.encode(name).length + bytes.length + clTypeLength(clType)
-    if (length > defaultMaxArgsBytes)
-      throw invalidShape(
-        path,
-        `args of at most ${defaultMaxArgsBytes} bytes`,
-        `more than ${defaultMaxArgsBytes}`,
-      )
+    if (length > max) throw invalidShape(path, `args of at most ${max} bytes`, `more than ${max}`)
     return { name, bytes, clType }
+  })
+  // Values once every CLType and the length of the whole list are within their bounds.
+  args.forEach((a, i) => {
+    options.checkValue?.(a.clType, a.bytes, `${path}[${i}][1].bytes`)
   })
   return args
 }
 
 const utf8 = new TextEncoder()
 
-function approvals(value: StrictJson | undefined, path: string): Approval[] {
+const anyHex: [RegExp, string] = [/^[0-9a-fA-F]{0,140}$/, 'hex']
+
+function approvals(value: StrictJson | undefined, path: string, options: ReadFileOptions): Approval[] {
+  const max = options.maxApprovals ?? maxApprovalsRead
   const distinct = new Set<string>()
   return array(value, path).map((a, i) => {
     const approval = object(a, `${path}[${i}]`, ['signer', 'signature'])
-    // Any hex is kept: verification says why a malformed signer or signature is refused.
-    const signer = string(approval.signer, `${path}[${i}].signer`, /^[0-9a-fA-F]{0,140}$/, 'hex')
-    const signature = string(approval.signature, `${path}[${i}].signature`, /^[0-9a-fA-F]{0,140}$/, 'hex')
+    const [signerHex, signatureHex] = options.approvalHex ?? [anyHex, anyHex]
+    const signer = string(approval.signer, `${path}[${i}].signer`, ...signerHex)
+    const signature = string(approval.signature, `${path}[${i}].signature`, ...signatureHex)
     distinct.add(`${signer.toLowerCase()}:${signature.toLowerCase()}`)
-    if (distinct.size > maxApprovalsRead)
-      throw tooManyApprovals(`more than ${maxApprovalsRead}`, maxApprovalsRead, path)
+    if (distinct.size > max) throw tooManyApprovals(`more than ${max}`, max, path)
     return { signer: signer.toLowerCase(), signature: signature.toLowerCase() }
   })
 }
@@ -242,21 +294,23 @@ function humantime(text: string, path: string, parse: (text: string) => number):
   try {
     return parse(text)
   } catch (cause) {
-    throw new CosignError('Invalid deploy or transaction file', {
-      code: 'InvalidShape',
-      details: {
-        field: path,
-        expected: path.endsWith('ttl')
-          ? 'a duration such as "30m" or "1h 30m"'
-          : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
-        got: JSON.stringify(text.slice(0, 60)),
-      },
+    throw invalidShape(
+      path,
+      path.endsWith('ttl')
+        ? 'a duration such as "30m" or "1h 30m"'
+        : 'a timestamp such as "2024-01-01T00:00:00.000Z"',
+      text,
       cause,
-    })
+    )
   }
 }
 
-function parseTransaction(value: StrictJson, at: string, json: StrictJsonObject): CosignTransaction {
+function parseTransaction(
+  value: StrictJson,
+  at: string,
+  json: StrictJsonObject,
+  options: ReadFileOptions,
+): CosignTransaction {
   const transaction = object(value, `${at}transaction`, ['hash', 'payload', 'approvals'])
   const p = `${at}payload`
   const payload = object(transaction.payload, p, [
@@ -303,14 +357,14 @@ function parseTransaction(value: StrictJson, at: string, json: StrictJsonObject)
       chainName: string(payload.chain_name, `${p}.chain_name`),
       pricingMode: pricingMode(payload.pricing_mode, `${p}.pricing_mode`),
       fields: {
-        args: namedArgs(named, `${p}.fields.args.Named`),
+        args: namedArgs(named, `${p}.fields.args.Named`, options),
         target: target(fields.target, `${p}.fields.target`),
         entryPoint: entryPoint(fields.entry_point, `${p}.fields.entry_point`),
         scheduling: scheduling(fields.scheduling, `${p}.fields.scheduling`),
       },
     },
     payloadText: { timestamp, ttl },
-    approvals: approvals(transaction.approvals, `${at}approvals`),
+    approvals: approvals(transaction.approvals, `${at}approvals`, options),
     json,
   }
 }

@@ -6,14 +6,17 @@ import { CosignError } from '../errors/CosignError.js'
 /** A JSON object as `parseStrictJson` returns it. */
 export type StrictJsonObject = { [key: string]: StrictJson }
 
-/** The `InvalidShape` error for a field. */
-export function invalidShape(field: string, expected: string, got: unknown): CosignError {
-  const text =
-    typeof got === 'bigint' ? `${got}` : typeof got === 'string' ? JSON.stringify(got) : stringify(got)
+/**
+ * The `InvalidShape` error for a field: `got` is what was found, text as it is (a value or a
+ * description such as `unknown field x`), anything else as JSON.
+ */
+export function invalidShape(field: string, expected: string, got: unknown, cause?: unknown): CosignError {
+  const text = typeof got === 'string' || typeof got === 'bigint' ? String(got) : stringify(got)
   return new CosignError('Invalid deploy or transaction file', {
     code: 'InvalidShape',
     details: { field, expected, got: text.length > 120 ? `${text.slice(0, 120)}…` : text },
     remedy: 'Use the file exactly as casper-client, casper-multisig or the wallet wrote it.',
+    cause,
   })
 }
 
@@ -36,11 +39,11 @@ export function object(
     throw invalidShape(
       path,
       `only the fields ${[...required, ...optional].join(', ')}`,
-      `the field ${unknown[0]}`,
+      `unknown field ${unknown[0]}`,
     )
   }
   const missing = required.filter((k) => !keys.includes(k))
-  if (missing.length > 0) throw invalidShape(path, `the field ${missing[0]}`, `no ${missing[0]}`)
+  if (missing.length > 0) throw invalidShape(path, `the fields ${required.join(', ')}`, `no ${missing[0]}`)
   return value as StrictJsonObject
 }
 
@@ -56,7 +59,8 @@ export function variant(value: unknown, path: string, names: readonly string[]):
     throw invalidShape(path, `one of ${names.join(', ')}`, value)
   }
   const [name, inner] = Object.entries(value)[0]!
-  if (!names.includes(name)) throw invalidShape(path, `one of ${names.join(', ')}`, `the variant ${name}`)
+  if (!names.includes(name))
+    throw invalidShape(path, `one of the variants ${names.join(', ')}`, `unknown variant ${name}`)
   return [name, inner]
 }
 

@@ -1,7 +1,7 @@
-// The guard in front of whatever reads args outside parseDeployJson (the TransactionV1 decoder, the
-// casper-js-sdk adapter): args anything could loop on or choke on never reach it.
+// The guard in front of the casper-js-sdk adapter, which reads args outside the one reader
+// (parseCosignFile): args it could loop on or choke on never reach it.
 import { clTypeBudget, clTypeLength } from '../codec/clType.js'
-import { argClType, checkClValue } from '../codec/clValue.js'
+import { argClType, checkArgValue, checkClValue } from '../codec/clValue.js'
 import { hexToBytes } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import { DeployError } from '../errors/DeployError.js'
@@ -15,8 +15,8 @@ import { DeployError } from '../errors/DeployError.js'
 export const defaultMaxArgsBytes = 4096
 
 /**
- * Checks named args (`[[name, { cl_type, bytes }], …]`) before they are read (`decodeSubmission`
- * for a TransactionV1, `sdkDeployFromJson`), as `parseDeployJson` checks a deploy's: their
+ * Checks named args (`[[name, { cl_type, bytes }], …]`) before `sdkDeployFromJson` reads them, as
+ * `parseDeployJson` checks a deploy's: their
  * shape, their total size with their CLTypes (at most `maxArgsBytes`), every CLType ({@link argClType}), and every count and length against
  * the bytes at every nesting level ({@link checkClValue}). A value that is not exactly one of its type
  * passes only when its type holds no List or Map (nothing can loop on it), so the node's own later
@@ -57,12 +57,7 @@ export function assertArgsBounded(args: unknown, path: string, maxArgsBytes = de
     return type
   })
   if (total > maxArgsBytes) throw fail(path, `args of at most ${maxArgsBytes} bytes`)
-  args.forEach(([, value]: [string, { cl_type: unknown; bytes: string }], i) => {
-    try {
-      checkClValue(types[i]!, hexToBytes(value.bytes), `${path}[${i}][1].bytes`)
-    } catch (error) {
-      const flat = !/"(?:List|Map)"/.test(JSON.stringify(value.cl_type))
-      if (!(error instanceof DeployError) || error.code !== 'InvalidClValue' || !flat) throw error
-    }
+  args.forEach(([, value]: [string, { bytes: string }], i) => {
+    checkArgValue(types[i]!, hexToBytes(value.bytes), `${path}[${i}][1].bytes`, false)
   })
 }

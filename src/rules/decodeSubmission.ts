@@ -4,29 +4,24 @@ import type { AccountHashHex } from '../account/Account.js'
 import { accountHashFromPublicKey } from '../account/accountHash.js'
 import { approvalKey, type VerifyApprovalReturnType, verifyApproval } from '../approvals/verifyApproval.js'
 import { casperMainnet } from '../chainspec/casperMainnet.js'
+import { argClType, checkArgValue } from '../codec/clValue.js'
 import { hashDeploy, hashTransaction } from '../codec/hashDeploy.js'
-import { type NamedArg, runtimeArgs, type TransactionPayload, transactionPayload } from '../codec/layouts.js'
-import type { CosignTransaction } from '../cosign/CosignFile.js'
-import { cosignFileFromJson } from '../cosign/parseCosignFile.js'
-import { assertArgsBounded } from '../deploy/assertArgsBounded.js'
-import { decodeU512 } from '../deploy/clValueJson.js'
-import type {
-  ApprovalJson,
-  DeployJson,
-  ExecutableDeployItemJson,
-  NamedArgJson,
-} from '../deploy/DeployJson.js'
 import {
-  deployHeaderBytes,
-  deployHeaderOf,
-  executableItemBytes,
-  executableItemOf,
-  runtimeArgsBytes,
-} from '../deploy/deployBytes.js'
-import { parseDeployJson } from '../deploy/parseDeployJson.js'
+  deployHeader,
+  type ExecutableItem,
+  executableItem,
+  type NamedArg,
+  runtimeArgs,
+  type TransactionPayload,
+  transactionPayload,
+} from '../codec/layouts.js'
+import type { CosignDeploy, CosignTransaction } from '../cosign/CosignFile.js'
+import { cosignFileFromJson } from '../cosign/parseCosignFile.js'
+import { readDeployJson } from '../cosign/parseDeployJson.js'
+import { decodeU512 } from '../deploy/clValueJson.js'
+import type { ApprovalJson, DeployJson } from '../deploy/DeployJson.js'
 import type { TransactionJson } from '../deploy/TransactionJson.js'
-import { parseDuration, parseTimestamp } from '../encoding/duration.js'
-import { bytesToHex, hexToBytes } from '../encoding/hex.js'
+import { bytesToHex } from '../encoding/hex.js'
 import { isObject } from '../encoding/isObject.js'
 import type { StrictJson } from '../encoding/parseStrictJson.js'
 import { CosignError } from '../errors/CosignError.js'
@@ -140,11 +135,10 @@ export function decodeSubmission(
   // As the node's JSON layer reads it: a value that does not decode (a malformed U512 amount) gets
   // the node's own refusal from the rules, not a parse error.
   // Up to twice the approvals the node accepts are read, so its own ExcessiveApprovals is reported.
-  if ('deploy' in input)
-    return fromDeploy(parseDeployJson(input.deploy, { exactValues: false, maxApprovals }))
+  if ('deploy' in input) return fromDeploy(readDeployJson(input.deploy, { exactValues: false, maxApprovals }))
   const wrapper = input.transaction
   if (isObject(wrapper) && Object.keys(wrapper).length === 1 && 'Deploy' in wrapper) {
-    return fromDeploy(parseDeployJson(wrapper.Deploy, { exactValues: false, maxApprovals }))
+    return fromDeploy(readDeployJson(wrapper.Deploy, { exactValues: false, maxApprovals }))
   }
   if (!isObject(wrapper) || Object.keys(wrapper).length !== 1 || !isObject(wrapper.Version1)) {
     throw invalidTransaction(
@@ -163,52 +157,48 @@ export function decodeSubmission(
  */
 const maxApprovals = 2 * casperMainnet.maxAssociatedKeys
 
-function fromDeploy(deploy: DeployJson): Submission {
+function fromDeploy(file: CosignDeploy): Submission {
+  const deploy = file.json as unknown as DeployJson
   const approvals = approvalSet(deploy.approvals)
-  const hash = deploy.hash.toLowerCase()
-  // The library's own bytes (deployBytes.ts): any u64 gas price, no third-party conversion.
-  const payment = executableItemBytes(deploy.payment, 'payment')
-  const session = executableItemBytes(deploy.session, 'session')
-  const header = deployHeaderBytes(deploy.header)
+  const hash = file.hash
+  // The codec's layouts over the decoded deploy (codec/layouts.ts): any u64 gas price, no
+  // third-party conversion.
+  const payment = executableItem.encode(file.payment)
+  const session = executableItem.encode(file.session)
+  const header = deployHeader.encode(file.header)
   // Deploy::serialized_length (deploy.rs): header, hash (32), payment, session, approvals.
   const size = header.length + 32 + payment.length + session.length + approvalsLength(approvals)
   // The one hasher (codec/hashDeploy.ts) over the same decoded content.
-  const { bodyHash, hash: computedHash } = hashDeploy({
-    header: deployHeaderOf(deploy.header),
-    payment: executableItemOf(deploy.payment, 'payment'),
-    session: executableItemOf(deploy.session, 'session'),
-  })
-  const [sessionVariant, sessionBody] = Object.entries(deploy.session)[0] ?? []
-  const wasm =
-    sessionVariant === 'ModuleBytes' && sessionBody ? hexToBytes(String(sessionBody.module_bytes)) : undefined
+  const { bodyHash, hash: computedHash } = hashDeploy(file)
+  const wasm = file.session.TAG === 'ModuleBytes' ? file.session.data.module_bytes : undefined
   return {
     kind: 'deploy',
     hash,
     computedHash,
     computedBodyHash: bodyHash,
-    bodyHashOk: bodyHash === deploy.header.body_hash.toLowerCase(),
-    initiator: accountHashFromPublicKey(deploy.header.account),
-    initiatorPublicKey: deploy.header.account.toLowerCase(),
-    chainName: deploy.header.chain_name,
-    timestamp: parseTimestamp(deploy.header.timestamp),
-    ttlMs: parseDuration(deploy.header.ttl),
-    dependencies: deploy.header.dependencies.length,
-    gasPrice: deploy.header.gas_price,
+    bodyHashOk: bodyHash === bytesToHex(file.header.body_hash),
+    initiator: accountHashFromPublicKey(file.header.account),
+    initiatorPublicKey: file.header.account,
+    chainName: file.header.chain_name,
+    timestamp: Number(file.header.timestamp),
+    ttlMs: Number(file.header.ttl),
+    dependencies: file.header.dependencies.length,
+    gasPrice: Number(file.header.gas_price),
     ...verified(hash, approvals),
-    payment: deployPaymentKind(deploy.payment),
-    paymentAmount: u512Arg(Object.values(deploy.payment)[0]?.args ?? [], 'amount'),
+    payment: deployPaymentKind(file.payment),
+    paymentAmount: u512Arg(file.payment.data.args, 'amount'),
     additionalComputationFactor: 0,
-    session: deploySessionKind(deploy.session),
+    session: deploySessionKind(file.session),
     installUpgrade: false,
     entryPoint: 'Call',
     runtime: 'VmCasperV1',
     wasm,
-    sessionArgs: wasm ? argsOf(sessionBody?.args ?? []) : [],
+    sessionArgs: wasm ? file.session.data.args.map(({ name, bytes }) => ({ name, value: bytes })) : [],
     nativeArgs: undefined,
-    transferAmount: sessionVariant === 'Transfer' ? u512Arg(sessionBody?.args ?? [], 'amount') : 'none',
+    transferAmount: file.session.TAG === 'Transfer' ? u512Arg(file.session.data.args, 'amount') : 'none',
     size,
-    sessionArgsLength: runtimeArgsBytes(Object.values(deploy.session)[0]?.args ?? []).length,
-    paymentArgsLength: runtimeArgsBytes(Object.values(deploy.payment)[0]?.args ?? []).length,
+    sessionArgsLength: runtimeArgs.encode(file.session.data.args).length,
+    paymentArgsLength: runtimeArgs.encode(file.payment.data.args).length,
     json: { deploy: { ...deploy, approvals: approvals } },
   }
 }
@@ -247,13 +237,13 @@ function fromTransaction(raw: Record<string, unknown>): Submission {
   const hash = json.hash.toLowerCase()
   let payload: TransactionPayload
   try {
-    // The same bounds as a deploy's args (parseDeployJson): every count and length checked before
-    // anything is read or shown from them.
-    const fields = (raw.payload as { fields?: { args?: unknown } }).fields
-    if (isObject(fields?.args) && 'Named' in fields.args)
-      assertArgsBounded(fields.args.Named, 'payload.fields.args.Named')
-    // The approvals were checked above and are kept as the node's set; the model reads the payload.
-    const file = cosignFileFromJson({ Version1: { ...raw, approvals: [] } } as StrictJson)
+    // The approvals were checked above and are kept as the node's set; the model reads the payload,
+    // its args bounded as a deploy's (every count and length checked before anything is read or
+    // shown from them), their values read as the node's JSON layer reads them.
+    const file = cosignFileFromJson({ Version1: { ...raw, approvals: [] } } as StrictJson, {
+      checkValue: (type, bytes, path) => checkArgValue(type, bytes, path, false),
+      readClType: argClType,
+    })
     payload = (file as CosignTransaction).payload
   } catch (cause) {
     if (!(cause instanceof CosignError || cause instanceof DeployError)) throw cause
@@ -364,38 +354,27 @@ function approvalsLength(approvals: readonly ApprovalJson[]): number {
  * A named arg read as `CLValue::into_t::<U512>()`: the CLType must be U512 and the bytes exactly
  * one length byte (at most 64) and that many bytes (bytesrepr refuses leftovers).
  */
-function u512Arg(args: readonly NamedArgJson[], name: string): U512Arg {
-  const arg = args.find((a) => a[0] === name)
+function u512Arg(args: readonly NamedArg[], name: string): U512Arg {
+  const arg = args.find((a) => a.name === name)
   if (!arg) return 'missing'
-  if (JSON.stringify(arg[1].cl_type) !== '"U512"') return 'unparsable'
-  let bytes: Uint8Array
-  try {
-    bytes = hexToBytes(arg[1].bytes)
-  } catch {
-    return 'unparsable'
-  }
+  if (arg.clType !== 'U512') return 'unparsable'
+  const { bytes } = arg
   const length = bytes[0]
   if (length === undefined || length > 64 || bytes.length !== 1 + length) return 'unparsable'
   return decodeU512(bytes)
 }
 
-function deployPaymentKind(payment: ExecutableDeployItemJson): PaymentKind {
-  const [variant, body] = Object.entries(payment)[0] ?? []
-  if (variant === 'Transfer') return 'transfer'
-  if (variant === 'ModuleBytes') return body?.module_bytes === '' ? 'standard' : 'custom'
+function deployPaymentKind(payment: ExecutableItem): PaymentKind {
+  if (payment.TAG === 'Transfer') return 'transfer'
+  if (payment.TAG === 'ModuleBytes') return payment.data.module_bytes.length === 0 ? 'standard' : 'custom'
   return 'stored'
 }
 
-function deploySessionKind(session: ExecutableDeployItemJson): SessionKind {
-  const [variant, body] = Object.entries(session)[0] ?? []
-  if (variant === 'ModuleBytes') return body?.module_bytes === '' ? 'emptyWasm' : 'wasm'
-  if (variant === 'Transfer')
-    return body?.args.some((arg) => arg[0] === 'target') ? 'transfer' : 'transferWithoutTarget'
+function deploySessionKind(session: ExecutableItem): SessionKind {
+  if (session.TAG === 'ModuleBytes') return session.data.module_bytes.length === 0 ? 'emptyWasm' : 'wasm'
+  if (session.TAG === 'Transfer')
+    return session.data.args.some((arg) => arg.name === 'target') ? 'transfer' : 'transferWithoutTarget'
   return 'stored'
-}
-
-function argsOf(args: readonly NamedArgJson[]): { name: string; value: Uint8Array }[] {
-  return args.map(([name, value]) => ({ name, value: hexToBytes(value.bytes) }))
 }
 
 function signerHash(signer: string): AccountHashHex | undefined {

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest'
 import { mergeApprovals } from '../../src/approvals/mergeApprovals.js'
 import { verifyDeployJson } from '../../src/approvals/verifyDeployJson.js'
+import { parseDeployJson } from '../../src/cosign/parseDeployJson.js'
 import type { ApprovalJson, DeployJson } from '../../src/deploy/DeployJson.js'
-import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { vector } from '../vectors.js'
 
 const synthetic = vector<DeployJson>('SYNTHETIC_deploy_multisig_modulebytes_2approvals.json')

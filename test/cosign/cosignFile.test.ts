@@ -51,13 +51,13 @@ describe('parseCosignFile', () => {
       [CosignError: Invalid deploy or transaction file
         field: header
         expected: only the fields account, timestamp, ttl, gas_price, body_hash, dependencies, chain_name
-        got: "the field extra"
+        got: unknown field extra
       Remedy: Use the file exactly as casper-client, casper-multisig or the wallet wrote it.]
     `)
     const variant = JSON.parse(transactionText)
     variant.Version1.payload.fields.target = { Sessions: {} }
     expect(() => parseCosignFile(JSON.stringify(variant))).toThrow(
-      /payload.fields.target[\s\S]*the variant Sessions/,
+      /payload.fields.target[\s\S]*unknown variant Sessions/,
     )
     const hex = JSON.parse(deployText)
     hex.session.ModuleBytes.args[0][1].bytes = 'abc'

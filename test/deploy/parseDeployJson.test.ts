@@ -1,9 +1,9 @@
 // parseDeployJson reads what casper-client's serde reads (casper-types v1.5.8 executable_deploy_item.rs,
 // cl_value.rs, timestamp.rs) and refuses the rest; the hash follows the node's reading of TTL and time.
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { parseDeployJson } from '../../src/cosign/parseDeployJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
-import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { vector } from '../vectors.js'
 
 const clientDeploy: DeployJson = vector('deploy_2approvals_casper-client-rs.json')

@@ -3,10 +3,10 @@
 // the same payment and session; whatever it refuses, it refuses with a typed error, in bounded time.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { parseDeployJson } from '../../src/cosign/parseDeployJson.js'
 import type { DeployJson } from '../../src/deploy/DeployJson.js'
 import { executableItemBytes } from '../../src/deploy/deployBytes.js'
 import { deployHashes } from '../../src/deploy/deployHashes.js'
-import { parseDeployJson } from '../../src/deploy/parseDeployJson.js'
 import { bytesToHex } from '../../src/encoding/hex.js'
 import { BaseError } from '../../src/errors/BaseError.js'
 import { sdkItemHex } from '../sdkItemHex.js'
