@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-// The cosign entry must stay within 157 KB minified for browsers (docs/performance.md, "Co-signer
+// The cosign entry must stay within 158 KB minified for browsers (docs/performance.md, "Co-signer
 // entry size", has what is inside).
 // The tarball must stay within 1 MB packed (docs/performance.md, "Package size").
-const budgets = { cosign: 157 * 1024, page: 300 * 1024, packed: 1024 * 1024 }
+const budgets = { cosign: 158 * 1024, page: 300 * 1024, packed: 1024 * 1024 }
 let failed = false
 
 const result = await build({
@@ -58,7 +58,7 @@ for (const [path, { bytesInOutput }] of inputs) {
   byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput)
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
-console.log(`cosign entry, minified for browsers: ${kb(size)} (budget ${kb(budgets.cosign)})`)
+console.log(`cosign entry, minified for browsers: ${kb(size)}, ${size} bytes (budget ${kb(budgets.cosign)})`)
 for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]))
   console.log(`  ${name.padEnd(20)} ${kb(bytes)}`)
 for (const [unwanted, what] of [
