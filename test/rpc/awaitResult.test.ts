@@ -277,10 +277,12 @@ describe('awaitResult stops cleanly', () => {
       Remedy: Raise timeoutMs, or check that the node is synced and reachable."
     `)
     expect(elapsed).toBeLessThan(1_500)
-    // No timer keeps polling after the rejection.
+    // No timer keeps polling after the rejection: polling every 20 ms would make about 5 calls in
+    // 100 ms. The poll the deadline cut short may still reach the node after the rejection (its
+    // request was written before the abort), so one late arrival is allowed.
     const calls = node!.calls.length
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(node!.calls.length).toBe(calls)
+    expect(node!.calls.length - calls).toBeLessThanOrEqual(1)
   })
 
   test('a node that never answers → TimeoutError at the overall limit', async () => {
